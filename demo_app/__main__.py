@@ -1,0 +1,32 @@
+"""Serve the reference app for a person to click through: python -m demo_app [--port 5000]."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from . import DEFAULT_PERSONAS, create_app
+
+
+def main() -> None:
+    """Start the development server with the seeded personas and some sample data."""
+    parser = argparse.ArgumentParser(prog="python -m demo_app", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("DEMO_APP_PORT", "5000")))
+    parser.add_argument("--database", default=os.environ.get("DEMO_APP_DATABASE"),
+                        help="SQLite file (default: instance/demo_app.sqlite; delete it to start over)")
+    args = parser.parse_args()
+    # A throwaway password for a local reference app (env DEMO_APP_PASSWORD overrides it).
+    password = os.environ.get("DEMO_APP_PASSWORD", "community")
+    config = {"DEFAULT_PASSWORD": password, "SAMPLE_DATA": True}
+    if args.database:
+        config["DATABASE"] = args.database
+    app = create_app(config)
+    print(f"Reference community app on http://{args.host}:{args.port}/  (password for every login below: "
+          f"{'$DEMO_APP_PASSWORD' if 'DEMO_APP_PASSWORD' in os.environ else password})")
+    for persona in DEFAULT_PERSONAS:
+        print(f"  {persona['role']:<15} {persona['email']:<28} {persona['name']}")
+    app.run(host=args.host, port=args.port, debug=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Page objects: one class per screen of the platform, components for shared parts."""

@@ -1,0 +1,1 @@
+"""prodready: production-readiness acceptance suite and release tooling for the community platform."""

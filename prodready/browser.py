@@ -1,0 +1,145 @@
+"""WebDriver factory (local Chromium, remote Selenium Grid) and per-actor browser sessions."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from typing import Any
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service as ChromeService
+from selenium.webdriver.remote.webdriver import WebDriver
+
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--password-store=basic",
+)
+CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                     "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
+CHROMEDRIVERS = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
+DESKTOP_SIZE = (1280, 900)
+# A phone like the admin's in script 1.1.2 (Pixel 7 class).
+PHONE = {"width": 412, "height": 915, "pixel_ratio": 2.625,
+         "user_agent": ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        "Chrome/156.0.0.0 Mobile Safari/537.36")}
+INSTALL_HINT = ("install Chromium and its driver: sudo apt-get install -y chromium chromium-driver "
+                "(or set CHROMEDRIVER_PATH and CHROME_BIN; or -D remote_url=<Selenium Grid URL>)")
+
+
+class BrowserUnavailable(Exception):
+    """No browser or driver can be started; the message says how to get one."""
+
+
+@dataclass(frozen=True)
+class BrowserSettings:
+    """How to start browsers for a run."""
+
+    browser: str = "chromium"
+    headless: bool = True
+    remote_url: str | None = None
+    bidi: bool = True
+    extra_args: tuple[str, ...] = field(default_factory=tuple)
+
+
+def find_chromedriver() -> str:
+    """The chromedriver to use: $CHROMEDRIVER_PATH, Debian's, one on PATH, else webdriver-manager if allowed."""
+    explicit = os.environ.get("CHROMEDRIVER_PATH")
+    if explicit:
+        if os.access(explicit, os.X_OK):
+            return explicit
+        raise BrowserUnavailable(f"CHROMEDRIVER_PATH={explicit} is not an executable file")
+    for candidate in CHROMEDRIVERS:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    on_path = shutil.which("chromedriver")
+    if on_path:
+        return on_path
+    if os.environ.get("PRODREADY_WEBDRIVER_MANAGER") == "1":
+        # Opt-in only: it downloads from the internet (and has no timeout of its own).
+        try:
+            from webdriver_manager.chrome import ChromeDriverManager
+            from webdriver_manager.core.os_manager import ChromeType
+
+            return ChromeDriverManager(chrome_type=ChromeType.CHROMIUM).install()
+        except Exception as exc:  # noqa: BLE001 - any failure of the optional path gets the same advice
+            raise BrowserUnavailable(f"webdriver-manager could not fetch a driver ({type(exc).__name__}); "
+                                     + INSTALL_HINT) from exc
+    raise BrowserUnavailable("chromedriver not found; " + INSTALL_HINT)
+
+
+def find_chromium() -> str:
+    """The Chromium binary: $CHROME_BIN or a known install path (skipping Debian's launcher script)."""
+    explicit = os.environ.get("CHROME_BIN")
+    if explicit:
+        if os.access(explicit, os.X_OK):
+            return explicit
+        raise BrowserUnavailable(f"CHROME_BIN={explicit} is not an executable file")
+    for candidate in CHROMIUM_BINARIES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    raise BrowserUnavailable("Chromium not found; " + INSTALL_HINT)
+
+
+def chromium_options(settings: BrowserSettings, *, phone: bool = False, local: bool = True) -> webdriver.ChromeOptions:
+    """Chrome options for a desktop (or, for separate sessions, phone) browser."""
+    options = webdriver.ChromeOptions()
+    for flag in CHROMIUM_FLAGS:
+        if flag == "--headless=new" and not settings.headless:
+            continue
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={DESKTOP_SIZE[0]},{DESKTOP_SIZE[1]}")
+    for arg in settings.extra_args:
+        options.add_argument(arg)
+    if local:
+        options.binary_location = find_chromium()
+    if phone:
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": PHONE["width"], "height": PHONE["height"], "pixelRatio": PHONE["pixel_ratio"]},
+            "userAgent": PHONE["user_agent"]})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.enable_bidi = settings.bidi
+    return options
+
+
+def start_driver(settings: BrowserSettings, *, phone: bool = False) -> WebDriver:
+    """Start one WebDriver session: remote when a grid URL is set, else local Chromium."""
+    if settings.browser == "firefox":
+        return _start_firefox(settings)
+    try:
+        if settings.remote_url:
+            driver = webdriver.Remote(command_executor=settings.remote_url,
+                                      options=chromium_options(settings, phone=phone, local=False))
+        else:
+            service = ChromeService(executable_path=find_chromedriver())
+            driver = webdriver.Chrome(options=chromium_options(settings, phone=phone), service=service)
+    except BrowserUnavailable:
+        raise
+    except WebDriverException as exc:
+        first = (exc.msg or str(exc)).strip().splitlines()[0] if (exc.msg or str(exc)) else type(exc).__name__
+        raise BrowserUnavailable(f"the browser did not start: {first}; " + INSTALL_HINT) from exc
+    driver.implicitly_wait(0)  # all waiting is explicit, in pages/base.py
+    return driver
+
+
+def _start_firefox(settings: BrowserSettings) -> WebDriver:
+    """Firefox where geckodriver exists (it is not packaged on Debian: Chromium is the default here)."""
+    if not settings.remote_url and not shutil.which("geckodriver"):
+        raise BrowserUnavailable("-D browser=firefox needs geckodriver on PATH (or -D remote_url=<grid>)")
+    options = webdriver.FirefoxOptions()
+    if settings.headless:
+        options.add_argument("-headless")
+    options.enable_bidi = settings.bidi
+    if settings.remote_url:
+        driver = webdriver.Remote(command_executor=settings.remote_url, options=options)
+    else:
+        driver = webdriver.Firefox(options=options)
+    driver.implicitly_wait(0)
+    return driver
+
+
+def browser_version(driver: WebDriver) -> str:
+    """Browser name and version as the driver reports them."""
+    caps: dict[str, Any] = driver.capabilities
+    return f"{caps.get('browserName', '?')} {caps.get('browserVersion', caps.get('version', '?'))}"

@@ -1,0 +1,231 @@
+"""prodready.toml + behave userdata: targets, personas, run settings, and their validation."""
+from __future__ import annotations
+
+import secrets as _random
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from .secrets import REDACTOR, SecretError, is_reference, resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = ROOT / "prodready.toml"
+GATE_MODES = ("off", "warn", "enforce")
+BROWSERS = ("chromium", "chrome", "firefox")
+ISOLATIONS = ("auto", "contexts", "sessions")
+
+
+class ConfigError(Exception):
+    """Configuration the run cannot start with; the message says what to change or set."""
+
+
+@dataclass(frozen=True)
+class Persona:
+    """Someone from the production page's scripts, as configured (credentials still references)."""
+
+    key: str
+    role: str
+    name: str
+    email: str
+    password_ref: str | None
+    logs_in: bool = True
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A persona's resolved login."""
+
+    email: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the suite runs: the embedded reference app or a deployed platform."""
+
+    name: str
+    embedded: bool
+    base_url: str | None
+    read_only: bool
+    gate: str
+    shift_wait_seconds: float
+    test_api_token_ref: str | None
+    personas: Mapping[str, Persona]
+    login: str
+    timezone: str = "Africa/Lusaka"
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The knobs of one run, from [behave.userdata] and -D overrides."""
+
+    target: str
+    browser: str = "chromium"
+    headless: bool = True
+    remote_url: str | None = None
+    gate: str | None = None
+    seed: int | None = None
+    timeout: float = 10.0
+    isolation: str = "auto"
+    allure: bool = False
+    config_path: Path = DEFAULT_CONFIG
+
+
+def _bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"-D {name}={value}: use true or false")
+
+
+def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
+    """Validate behave userdata into RunSettings (unknown values name the choices)."""
+    config_path = Path(userdata.get("config") or DEFAULT_CONFIG)
+    target = str(userdata.get("target") or "")
+    browser = str(userdata.get("browser", "chromium")).lower()
+    if browser not in BROWSERS:
+        raise ConfigError(f"-D browser={browser}: choose one of {', '.join(BROWSERS)}")
+    gate = userdata.get("gate") or None
+    if gate is not None and gate not in GATE_MODES:
+        raise ConfigError(f"-D gate={gate}: choose one of {', '.join(GATE_MODES)}")
+    isolation = str(userdata.get("isolation", "auto"))
+    if isolation not in ISOLATIONS:
+        raise ConfigError(f"-D isolation={isolation}: choose one of {', '.join(ISOLATIONS)}")
+    seed_text = userdata.get("seed")
+    try:
+        seed = int(seed_text) if seed_text not in (None, "") else None
+        timeout = float(userdata.get("timeout", 10))
+    except ValueError as exc:
+        raise ConfigError(f"-D seed / -D timeout must be numbers ({exc})") from exc
+    remote = userdata.get("remote_url") or None
+    if remote and urlsplit(remote).scheme not in ("http", "https"):
+        raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
+    return RunSettings(
+        target=target, browser=browser, headless=_bool(userdata.get("headless", True), "headless"),
+        remote_url=remote, gate=gate, seed=seed, timeout=timeout, isolation=isolation,
+        allure=_bool(userdata.get("allure", False), "allure"), config_path=config_path)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The parsed prodready.toml."""
+
+    path: Path
+    default_target: str
+    personas: Mapping[str, Persona]
+    targets: Mapping[str, Mapping[str, Any]]
+    raw: Mapping[str, Any]
+
+    def target(self, name: str | None) -> Target:
+        """The named target (or the default), validated."""
+        name = name or self.default_target
+        if name not in self.targets:
+            raise ConfigError(f"unknown target '{name}': choose one of {', '.join(sorted(self.targets))} "
+                              f"(targets live in {self.path.name})")
+        return _build_target(name, self.targets[name], self.personas)
+
+
+def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
+    """Read and check prodready.toml."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"configuration file {path} not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path.name} is not valid TOML: {exc}") from exc
+    personas = {}
+    for key, spec in (raw.get("personas") or {}).items():
+        missing = [k for k in ("role", "name") if not spec.get(k)]
+        if missing:
+            raise ConfigError(f"{path.name}: [personas.{key}] needs {', '.join(missing)}")
+        personas[key] = Persona(key=key, role=spec["role"], name=spec["name"], email=spec.get("email", ""),
+                                password_ref=spec.get("password"), logs_in=spec.get("logs_in", True))
+    targets = raw.get("targets") or {}
+    if not targets:
+        raise ConfigError(f"{path.name} defines no [targets.*]")
+    return Project(path=path, default_target=raw.get("default_target", "demo"), personas=personas,
+                   targets=targets, raw=raw)
+
+
+def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona]) -> Target:
+    """Merge a target's persona overrides onto the shared personas and check the target."""
+    embedded = bool(spec.get("embedded", False))
+    base_url = spec.get("base_url")
+    if not embedded:
+        parts = urlsplit(base_url or "")
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(f"target '{name}': base_url must be an http(s) URL (got {base_url!r})")
+        base_url = base_url.rstrip("/")
+    gate = spec.get("gate", "off")
+    if gate not in GATE_MODES:
+        raise ConfigError(f"target '{name}': gate must be one of {', '.join(GATE_MODES)}")
+    personas = {}
+    for key, persona in base.items():
+        override = (spec.get("personas") or {}).get(key, {})
+        personas[key] = Persona(
+            key=key, role=override.get("role", persona.role), name=override.get("name", persona.name),
+            email=override.get("email", persona.email),
+            password_ref=override.get("password", persona.password_ref),
+            logs_in=override.get("logs_in", persona.logs_in))
+        if personas[key].password_ref and not is_reference(personas[key].password_ref):
+            raise ConfigError(f"target '{name}': the password of persona '{key}' is written in the file; "
+                              f"use env:VAR or op://vault/item/field instead")
+    return Target(name=name, embedded=embedded, base_url=base_url, read_only=bool(spec.get("read_only", False)),
+                  gate=gate, shift_wait_seconds=float(spec.get("shift_wait_seconds", 20)),
+                  test_api_token_ref=spec.get("test_api_token"), personas=personas,
+                  login=spec.get("login", "api" if embedded else "ui"),
+                  timezone=spec.get("timezone", "Africa/Lusaka"))
+
+
+def resolve_credentials(target: Target) -> dict[str, Credentials]:
+    """Every persona's login on the target; a missing one fails naming the variable to set.
+
+    On the embedded target the passwords are random for this run (nothing to configure, nothing to leak).
+    """
+    creds: dict[str, Credentials] = {}
+    problems: list[str] = []
+    for key, persona in target.personas.items():
+        if not persona.logs_in:
+            continue
+        if target.embedded:
+            password = _random.token_urlsafe(18)
+            email = persona.email
+        else:
+            if not persona.password_ref:
+                problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
+                                f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
+                continue
+            try:
+                email = resolve(persona.email, what=f"email of {key} on {target.name}") \
+                    if is_reference(persona.email) else persona.email
+                password = resolve(persona.password_ref, what=f"password of {key} on {target.name}")
+            except SecretError as exc:
+                problems.append(str(exc))
+                continue
+        REDACTOR.add(password)
+        creds[key] = Credentials(email=email, password=password)
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return creds
+
+
+def resolve_test_api_token(target: Target) -> str | None:
+    """The test-data API token: random for the embedded app, a reference for real targets, else None."""
+    if target.embedded:
+        token = _random.token_urlsafe(24)
+    elif target.test_api_token_ref:
+        try:
+            token = resolve(target.test_api_token_ref, what=f"test API token of {target.name}")
+        except SecretError:
+            return None  # optional: scenarios needing the API say so when they run
+    else:
+        return None
+    REDACTOR.add(token)
+    return token

@@ -1,0 +1,233 @@
+"""The behave hooks' work: start and stop what a run needs, isolate scenarios, keep evidence.
+
+environment.py stays thin and delegates here, so the hooks are testable and shared by every runner.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from faker import Faker
+
+from . import preflight
+from .actors import Cast
+from .api import TestApi
+from .browser import BrowserSettings, BrowserUnavailable, browser_version
+from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, load_project, resolve_credentials,
+                     resolve_test_api_token, run_settings)
+from .evidence import capture, slug
+from .secrets import REDACTOR
+from .sessions import SessionPool
+
+EXIT_CONFIG, EXIT_NO_GO = 2, 1
+
+
+def say(message: str) -> None:
+    """One line of the run's own narration (never a secret)."""
+    print(f"prodready: {REDACTOR.mask(message)}", file=sys.stderr, flush=True)
+
+
+def stop_run(code: int, message: str) -> None:
+    """End the run before any browser opens, with a distinct exit code.
+
+    behave turns exceptions in before_all into a plain failure (exit 1); the contract needs 2 for
+    configuration errors, so the process ends here. Nothing has been started yet.
+    """
+    say(message)
+    sys.stdout.flush()
+    os._exit(code)
+
+
+def suite_commit() -> str:
+    """The suite's git commit (or 'unknown' outside a checkout)."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=5)
+        return done.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+@dataclass
+class Run:
+    """Everything one behave process holds for the whole run."""
+
+    settings: RunSettings
+    target: Target
+    credentials: dict[str, Credentials]
+    reports: Path
+    seed: int
+    selected: int
+    base_url: str = ""
+    pool: SessionPool | None = None
+    app: Any = None
+    api: TestApi | None = None
+    browser: str = ""
+    gate: dict[str, Any] | None = None
+    started: float = field(default_factory=time.time)
+    artifacts: dict[str, str] = field(default_factory=dict)
+
+
+def before_all(context: Any) -> None:
+    """Validate everything, then start the app (embedded target) and the browser."""
+    userdata = context.config.userdata
+    try:
+        settings = run_settings(userdata)
+        project = load_project(settings.config_path)
+        target = project.target(settings.target or None)
+    except ConfigError as exc:
+        stop_run(EXIT_CONFIG, str(exc))
+    scenarios = preflight.selected_scenarios(context._runner)
+    problems = preflight.bad_checklist_tags(scenarios)
+    if problems:
+        stop_run(EXIT_CONFIG, "unknown checklist tags (see prodready/checklist.py for the ids): " + "; ".join(problems))
+    if target.read_only:
+        offenders = preflight.read_only_offenders(scenarios)
+        if offenders:
+            stop_run(EXIT_CONFIG, f"target '{target.name}' is read-only: only @read_only scenarios may run there; "
+                                  f"refused {len(offenders)}:\n  " + "\n  ".join(offenders))
+    try:
+        credentials = resolve_credentials(target)
+    except ConfigError as exc:
+        stop_run(EXIT_CONFIG, str(exc))
+    reports = Path(userdata.get("reports") or ROOT / "reports")
+    seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(1, 10**6)
+    run = Run(settings=settings, target=target, credentials=credentials, reports=reports, seed=seed,
+              selected=len(scenarios))
+    context.run = run
+    _gate(run)
+    _add_json_output(context, reports)
+    say(f"target {target.name}, {len(scenarios)} scenarios selected, faker seed {seed} "
+        f"(replay with -D seed={seed})")
+    if not scenarios:
+        say("no scenario matches the selection (check -t / -n / the feature paths)")
+        return
+    _start_target(run)
+    _start_browser(run)
+
+
+def _gate(run: Run) -> None:
+    """The release gate, when the run asks for it (-D gate=warn|enforce, or the target's default)."""
+    mode = run.settings.gate or run.target.gate
+    if mode == "off":
+        return
+    from .release.errors import ReleaseError
+    from .release.hook import gate_for_run
+
+    try:
+        run.gate = gate_for_run(run.settings.config_path)
+    except ReleaseError as exc:
+        run.gate = {"verdict": "NO-GO", "error": str(exc), "issues": [], "untracked_merge_requests": []}
+        if mode == "enforce":
+            _write_meta(run, status="gate-error")
+            stop_run(exc.exit_code, f"gate ({mode}): {exc}")
+        say(f"gate ({mode}): could not be checked: {exc}")
+        return
+    lines = [f"#{i['iid']} {i['title']}: {', '.join(i['problems'])}" for i in run.gate.get("issues", []) if i.get("problems")]
+    say(f"gate ({mode}): {run.gate['verdict']}" + ("".join(f"\n  {line}" for line in lines)))
+    if mode == "enforce" and run.gate["verdict"] != "GO":
+        _write_meta(run, status="gate-no-go")
+        stop_run(EXIT_NO_GO, "gate says NO-GO: the run is aborted before any browser starts")
+
+
+def _add_json_output(context: Any, reports: Path) -> None:
+    """Always write behave's JSON (the reports are built from it) unless -f json already does."""
+    from behave.formatter.base import StreamOpener
+    from behave.formatter.json import JSONFormatter
+
+    runner = context._runner
+    if any(isinstance(f, JSONFormatter) for f in runner.formatters):
+        return
+    reports.mkdir(parents=True, exist_ok=True)
+    runner.formatters.append(JSONFormatter(StreamOpener(filename=str(reports / "behave.json")), runner.config))
+
+
+def _start_target(run: Run) -> None:
+    """The embedded reference app, or the configured base URL."""
+    token = resolve_test_api_token(run.target)
+    if run.target.embedded:
+        from .embedded import start
+
+        run.app = start(run.target, run.credentials, token or "")
+        run.base_url = run.app.base_url
+        say(f"reference app serving at {run.base_url} (fresh database)")
+    else:
+        run.base_url = run.target.base_url or ""
+    run.api = TestApi(run.base_url, token, run.target.name)
+
+
+def _start_browser(run: Run) -> None:
+    """One browser for the run; fail with install advice when there is none."""
+    s = run.settings
+    run.pool = SessionPool(BrowserSettings(browser=s.browser, headless=s.headless, remote_url=s.remote_url),
+                           isolation=s.isolation)
+    try:
+        driver = run.pool.start()
+    except BrowserUnavailable as exc:
+        if run.app is not None:
+            run.app.stop()
+        stop_run(EXIT_CONFIG, str(exc))
+    run.browser = browser_version(driver)
+    say(f"{run.browser}, {'headless' if s.headless else 'headed'}, one isolated {run.pool.mode[:-1]} per person")
+
+
+def before_scenario(context: Any, scenario: Any) -> None:
+    """A clean community and a fresh cast for every scenario; faker seeded for replay."""
+    run: Run = context.run
+    user_ids: dict[str, int] = {}
+    if run.api is not None and run.api.available and not run.target.read_only:
+        user_ids = run.api.reset()
+    context.cast = Cast(personas=dict(run.target.personas), credentials=run.credentials, pool=run.pool,
+                        base_url=run.base_url, timeout=run.settings.timeout, login_mode=run.target.login,
+                        user_ids=user_ids)
+    context.api = run.api
+    context.target = run.target
+    context.faker = Faker()
+    context.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))
+    context.notes = {}
+
+
+def after_scenario(context: Any, scenario: Any) -> None:
+    """Evidence of every person's browser when the scenario failed; then clean the sessions."""
+    run: Run = context.run
+    cast = getattr(context, "cast", None)
+    if cast is None or run.pool is None:
+        return
+    if scenario.status.name in ("failed", "error") or getattr(scenario, "hook_failed", False):
+        folder = run.reports / "artifacts" / slug(scenario.name)
+        capture(folder, cast.actors.values(), run.pool)
+        run.artifacts[scenario.name] = str(folder)
+        say(f"evidence of the failure in {folder}")
+    run.pool.release_all()
+
+
+def after_all(context: Any) -> None:
+    """Stop the browser and the app; write the run's metadata and reports."""
+    run: Run | None = getattr(context, "run", None)
+    if run is None:
+        return
+    if run.pool is not None:
+        run.pool.quit()
+    if run.app is not None:
+        run.app.stop()
+    _write_meta(run, status="finished")
+
+
+def _write_meta(run: Run, status: str) -> None:
+    """What the reports need beyond behave's JSON: target, browser, seed, commit, gate, evidence."""
+    run.reports.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "status": status, "target": run.target.name, "base_url": run.base_url or run.target.base_url,
+        "read_only": run.target.read_only, "browser": run.browser, "seed": run.seed, "commit": suite_commit(),
+        "selected": run.selected, "gate": run.gate, "artifacts": run.artifacts,
+        "started": run.started, "finished": time.time(),
+    }
+    (run.reports / "run-meta.json").write_text(REDACTOR.mask(json.dumps(meta, indent=2)), encoding="utf-8")

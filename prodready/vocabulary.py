@@ -1,0 +1,23 @@
+"""The domain's words as step parameter types, so features read as the production page does."""
+from __future__ import annotations
+
+import parse
+
+# "the guard", "the admin", … → the persona key in prodready.toml.
+PERSONA_WORDS = {"guard": "guard", "admin": "admin", "custodian": "custodian", "client": "client",
+                 "worker": "worker"}
+
+
+@parse.with_pattern(r"guard|admin|custodian|client|worker")
+def parse_persona(text: str) -> str:
+    """A persona named by its role word."""
+    return PERSONA_WORDS[text]
+
+
+@parse.with_pattern(r"[^\"]*")
+def parse_quoted(text: str) -> str:
+    """Text between double quotes (may be empty)."""
+    return text
+
+
+PARSE_TYPES = {"Persona": parse_persona, "Quoted": parse_quoted}
