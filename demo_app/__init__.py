@@ -1,6 +1,7 @@
 """The reference community app: a Flask + SQLite stand-in for the real platform's flows."""
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 from typing import Any
@@ -55,16 +56,32 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+# The platform's areas, one blueprint module each (modules register their menu entries, home
+# cards, profile sections and test-data routes themselves when imported).
+AREAS = ("auth", "home", "gate", "logbook", "guests", "timesheet", "payments", "forms", "tasks")
+
+
+def area_modules() -> list[Any]:
+    """The area modules present in this build."""
+    modules = []
+    for name in AREAS:
+        try:
+            modules.append(importlib.import_module(f"{__name__}.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    return modules
+
+
 def _register_blueprints(app: Flask) -> None:
     """Every area of the platform is a blueprint; the test-data API only in testing mode."""
-    from . import auth, gate, guests, home, logbook
-
-    for module in (auth, home, gate, logbook, guests):
+    modules = area_modules()
+    for module in modules:
         app.register_blueprint(module.bp)
     if app.config.get("TEST_API_TOKEN"):
         from . import testapi
 
-        app.register_blueprint(testapi.bp)
+        app.register_blueprint(testapi.blueprint(modules))
         csrf.exempt(testapi.bp)
 
 

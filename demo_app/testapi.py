@@ -15,6 +15,17 @@ from .db import execute, get_db, query
 bp = Blueprint("testapi", __name__, url_prefix="/__test__")
 
 
+def blueprint(area_modules: list[Any]) -> Blueprint:
+    """The test API with every area's own test routes (an area module may define register_test_api(bp))."""
+    if not getattr(bp, "_areas_added", False):
+        for module in area_modules:
+            hook = getattr(module, "register_test_api", None)
+            if hook is not None:
+                hook(bp)
+        bp._areas_added = True
+    return bp
+
+
 @bp.before_request
 def require_token():
     """Every call carries the run's bearer token."""
