@@ -1,0 +1,1 @@
+"""Release operations on GitLab (python-gitlab): contents, gate, notify, schedule, remind, rollback, tag."""

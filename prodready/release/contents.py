@@ -1,0 +1,173 @@
+"""What a release ships, computed from GitLab: deployment → candidate ref → merged MRs → issues."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from prodready.release.errors import NotFoundError
+from prodready.release.gitlab_client import PER_PAGE, Connection
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """A deployment to an environment, with the job that made it (the one a rollback retries)."""
+
+    id: int
+    sha: str
+    ref: str
+    finished_at: str | None
+    job_id: int | None
+    job_name: str | None
+    job_web_url: str | None
+
+    @classmethod
+    def from_api(cls, data: dict[str, Any]) -> Deployment:
+        """Build from GitLab's deployment payload (`deployable` is null for API-made ones)."""
+        job = data.get("deployable") or {}
+        return cls(
+            id=int(data["id"]),
+            sha=str(data["sha"]),
+            ref=str(data["ref"]),
+            finished_at=data.get("finished_at") or data.get("updated_at"),
+            job_id=int(job["id"]) if job.get("id") is not None else None,
+            job_name=job.get("name"),
+            job_web_url=job.get("web_url"),
+        )
+
+    def summary(self) -> dict[str, Any]:
+        """The `{"sha", "ref", "deployment_id"}` shape of the JSON outputs."""
+        return {"sha": self.sha, "ref": self.ref, "deployment_id": self.id,
+                "finished_at": self.finished_at, "job_id": self.job_id}
+
+
+@dataclass
+class MergeRequest:
+    """A merge request merged into the release, and the issues it closes."""
+
+    project_id: int
+    iid: int
+    title: str
+    web_url: str
+    closes: list[tuple[int, int]] = field(default_factory=list)  # (project_id, issue iid)
+
+
+@dataclass
+class Issue:
+    """An issue closed by a merge request of the release."""
+
+    project_id: int
+    iid: int
+    title: str
+    web_url: str
+    labels: tuple[str, ...]
+    assignees: tuple[str, ...]
+    merge_requests: list[MergeRequest] = field(default_factory=list)
+
+
+@dataclass
+class ReleaseContents:
+    """The release from `from_sha` (what runs now) to `to_sha` (the candidate)."""
+
+    environment: str
+    ref: str
+    from_sha: str
+    to_sha: str
+    from_deployment: Deployment | None
+    commit_count: int
+    merge_requests: list[MergeRequest]
+    issues: list[Issue]
+
+    @property
+    def untracked(self) -> list[MergeRequest]:
+        """Merge requests that close no issue: they ship unverified by construction."""
+        return [mr for mr in self.merge_requests if not mr.closes]
+
+
+def successful_deployments(conn: Connection, limit: int) -> list[Deployment]:
+    """The latest `limit` successful deployments to the environment, newest first."""
+    env = conn.settings.environment
+    with conn.call(f"listing successful deployments to {env}"):
+        # iterator=True fetches lazily: only the first page is requested for the top few.
+        pages = conn.project.deployments.list(
+            environment=env, status="success", order_by="finished_at", sort="desc",
+            per_page=max(limit, 2), iterator=True,
+        )
+        return [Deployment.from_api(d.attributes) for d in itertools.islice(pages, limit)]
+
+
+def release_contents(conn: Connection) -> ReleaseContents:
+    """Compute the release: range, merged merge requests, closed issues."""
+    settings = conn.settings
+    ref = conn.default_ref
+    from_deployment = None
+    from_sha = settings.from_sha
+    if not from_sha:
+        found = successful_deployments(conn, 1)
+        if not found:
+            raise NotFoundError(
+                f"no successful deployment to {settings.environment!r} in {settings.project}: "
+                f"pass --from SHA to name the first release's starting commit"
+            )
+        from_deployment = found[0]
+        from_sha = from_deployment.sha
+    to_sha = _resolve(conn, ref)
+    origin = f"deployment {from_deployment.id}" if from_deployment else "--from"
+    with conn.call(f"comparing {from_sha[:12]}...{to_sha[:12]}",
+                   not_found=f"commit {from_sha} ({origin}) not found in {settings.project}"):
+        compare = conn.project.repository_compare(from_sha, to_sha)
+        commits = [str(c["id"]) for c in compare["commits"]]
+    merge_requests = _merged_merge_requests(conn, commits)
+    issues = _closed_issues(conn, merge_requests)
+    return ReleaseContents(
+        environment=settings.environment, ref=ref, from_sha=from_sha, to_sha=to_sha,
+        from_deployment=from_deployment, commit_count=len(commits),
+        merge_requests=merge_requests, issues=issues,
+    )
+
+
+def _resolve(conn: Connection, ref: str) -> str:
+    """The commit sha a branch, tag or sha names."""
+    with conn.call(f"resolving {ref}", not_found=f"ref {ref!r} not found in {conn.settings.project}"):
+        return str(conn.project.commits.get(ref).id)
+
+
+def _merged_merge_requests(conn: Connection, commits: list[str]) -> list[MergeRequest]:
+    """Merged merge requests that brought any of the commits (squash, merge or fast-forward)."""
+    found: dict[tuple[int, int], MergeRequest] = {}
+    for sha in commits:
+        with conn.call(f"listing merge requests of commit {sha[:12]}"):
+            related = conn.project.commits.get(sha, lazy=True).merge_requests(
+                get_all=True, per_page=PER_PAGE)
+            for data in related:
+                key = (int(data["project_id"]), int(data["iid"]))
+                if data["state"] == "merged" and key not in found:
+                    found[key] = MergeRequest(
+                        project_id=key[0], iid=key[1],
+                        title=str(data["title"]), web_url=str(data["web_url"]))
+    return sorted(found.values(), key=lambda mr: (mr.project_id, mr.iid))
+
+
+def _closed_issues(conn: Connection, merge_requests: list[MergeRequest]) -> list[Issue]:
+    """The issues the merge requests close, each once, with the merge requests closing it."""
+    issues: dict[tuple[int, int], Issue] = {}
+    for mr in merge_requests:
+        with conn.call(f"listing issues closed by merge request !{mr.iid}"):
+            manager = conn.project_of(mr.project_id).mergerequests
+            closes = manager.get(mr.iid, lazy=True).closes_issues(per_page=PER_PAGE)
+            for item in closes:
+                data = item.attributes
+                if "iid" not in data:  # an external tracker's issue (Jira): not ours to gate
+                    continue
+                key = (int(data["project_id"]), int(data["iid"]))
+                if key not in issues:
+                    issues[key] = Issue(
+                        project_id=key[0], iid=key[1], title=str(data["title"]),
+                        web_url=str(data["web_url"]),
+                        labels=tuple(str(label) for label in data.get("labels") or ()),
+                        assignees=tuple(str(a["username"]) for a in data.get("assignees") or ()),
+                    )
+                issues[key].merge_requests.append(mr)
+                mr.closes.append(key)
+    return sorted(issues.values(), key=lambda issue: (issue.project_id, issue.iid))
