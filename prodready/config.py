@@ -187,14 +187,15 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
 def resolve_credentials(target: Target) -> dict[str, Credentials]:
     """Every persona's login on the target; a missing one fails naming the variable to set.
 
-    On the embedded target the passwords are random for this run (nothing to configure, nothing to leak).
+    On the embedded target the passwords are random for this run (nothing to configure, nothing to
+    leak) unless the target gives references (tests use that to plant known secrets).
     """
     creds: dict[str, Credentials] = {}
     problems: list[str] = []
     for key, persona in target.personas.items():
         if not persona.logs_in:
             continue
-        if target.embedded:
+        if target.embedded and not persona.password_ref:
             password = _random.token_urlsafe(18)
             email = persona.email
         else:
@@ -218,7 +219,7 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
 
 def resolve_test_api_token(target: Target) -> str | None:
     """The test-data API token: random for the embedded app, a reference for real targets, else None."""
-    if target.embedded:
+    if target.embedded and not target.test_api_token_ref:
         token = _random.token_urlsafe(24)
     elif target.test_api_token_ref:
         try:

@@ -1,0 +1,61 @@
+# prodready: every target bootstraps what it needs (virtualenv, pinned packages, Chromium).
+# The two commands of the README:
+#   make acceptance   the acceptance suite against the embedded reference app
+#   make test         every test: the acceptance suite, then pytest; ends with "N passed, N failed"
+
+PY        := .venv/bin/python
+TARGET    ?= demo
+WORKERS   ?= 2
+RETRIES   ?= 0
+BEHAVE_ARGS ?=
+RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES)
+
+.PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean
+
+help:
+	@echo "make acceptance  run the acceptance suite (TARGET=$(TARGET), WORKERS=$(WORKERS), BEHAVE_ARGS=...)"
+	@echo "make test        every test (acceptance + pytest), ends with 'N passed, N failed'"
+	@echo "make smoke TARGET=production   only the @read_only scenarios, safe on production"
+	@echo "make demo        serve the reference app on http://127.0.0.1:5000 to click through"
+	@echo "make report      rebuild reports/readiness.html from the last run"
+	@echo "make bench       benchmarks: serial vs parallel, framework vs raw Selenium (ratios)"
+	@echo "make flake       run the suite several times and list scenarios that changed outcome"
+	@echo "make mutation    break the reference app on purpose and check the suite notices"
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+acceptance: bootstrap
+	$(RUN) -D target=$(TARGET) $(BEHAVE_ARGS)
+
+# The acceptance run first (it clears reports/), then pytest; the summary counts both.
+test: bootstrap
+	@status=0; \
+	$(RUN) -D target=$(TARGET) $(BEHAVE_ARGS) || status=$$?; \
+	$(PY) -m pytest -q -p no:cacheprovider --junitxml=reports/pytest.xml || status=$$?; \
+	$(PY) scripts/summary.py || status=$$?; \
+	exit $$status
+
+pytest: bootstrap
+	$(PY) -m pytest -q
+
+smoke: bootstrap
+	$(RUN) -D target=$(TARGET) -t @read_only $(BEHAVE_ARGS)
+
+demo: bootstrap
+	$(PY) -m demo_app
+
+report: bootstrap
+	$(PY) -c "from prodready.report import build_reports; from pathlib import Path; build_reports(Path('reports'))"
+
+bench: bootstrap
+	$(PY) -m bench
+
+flake: bootstrap
+	$(PY) scripts/flake.py --runs $${RUNS:-3} -- -D target=$(TARGET) $(BEHAVE_ARGS)
+
+mutation: bootstrap
+	$(PY) scripts/mutation.py
+
+clean:
+	find reports -mindepth 1 ! -name .gitkeep ! -name history.json -exec rm -rf {} +

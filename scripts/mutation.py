@@ -1,0 +1,99 @@
+"""Mutation check of the suite: break the reference app on purpose and expect the suite to notice.
+
+Each mutant patches the reference app in this process, then runs behave on the scenarios that
+should catch it. A mutant the suite does not catch ("survived") is a hole in the suite.
+  python scripts/mutation.py                 every mutant
+  python scripts/mutation.py entry_logging   one mutant (and, after --, extra behave args)
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """A deliberate bug, and the scenarios that must fail because of it."""
+
+    name: str
+    description: str
+    selection: tuple[str, ...]  # behave args selecting the scenarios that should catch it
+    apply: Callable[[], None]
+
+
+def _patch(module: str, attribute: str, replacement: object) -> None:
+    setattr(importlib.import_module(module), attribute, replacement)
+
+
+def _entry_logging() -> None:
+    """Entries are never written (the guard's decisions vanish)."""
+    _patch("demo_app.logbook", "record_entry", lambda *args, **kwargs: 0)
+
+
+def _guest_validity() -> None:
+    """Every registered guest is valid at any time."""
+    _patch("demo_app.guests", "validity", lambda *args, **kwargs: "Valid")
+
+
+def _required_manual_fields() -> None:
+    """The manual entry form stops checking required fields."""
+    logbook = importlib.import_module("demo_app.logbook")
+    logbook.MANUAL_FIELDS[:] = [(name, label, False) for name, label, _ in logbook.MANUAL_FIELDS]
+
+
+MUTANTS: list[Mutant] = [
+    Mutant("entry_logging", "gate entries are not written to the logbook",
+           ("-t", "@checklist.gate_access.scan_entry or @checklist.gate_access.manual_entry"), _entry_logging),
+    Mutant("guest_validity", "registered guests are valid at any time",
+           ("-t", "@checklist.gate_access.registered_guests"), _guest_validity),
+    Mutant("required_manual_fields", "manual entry accepts visitors without required fields",
+           ("-t", "@checklist.gate_access.manual_entry"), _required_manual_fields),
+]
+
+
+def run_one(name: str, extra: list[str]) -> int:
+    """In this process: apply the mutant, then run behave; behave's exit code."""
+    mutant = next(m for m in MUTANTS if m.name == name)
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+    mutant.apply()
+    from behave.__main__ import main as behave_main
+
+    return behave_main([*mutant.selection, "-f", "progress", *extra])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mutants", nargs="*", help=f"names (default all): {', '.join(m.name for m in MUTANTS)}")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args, extra = parser.parse_known_args()
+    extra = [a for a in extra if a != "--"]
+    if args.inside:
+        return run_one(args.mutants[0], extra)
+    chosen = [m for m in MUTANTS if not args.mutants or m.name in args.mutants]
+    survived = []
+    for mutant in chosen:
+        reports = ROOT / "reports" / "mutation" / mutant.name
+        done = subprocess.run([sys.executable, __file__, "--inside", mutant.name, "--",
+                               "-D", f"reports={reports}", "--junit-directory", str(reports / "junit"), *extra],
+                              cwd=ROOT, capture_output=True, text=True)
+        caught = done.returncode == 1
+        print(f"{'caught  ' if caught else 'SURVIVED'} {mutant.name}: {mutant.description}"
+              + ("" if caught else f" (behave exit {done.returncode})"), flush=True)
+        if not caught:
+            survived.append(mutant.name)
+            print(done.stdout[-2000:], done.stderr[-2000:])
+    print(f"{len(chosen) - len(survived)} caught, {len(survived)} survived")
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Print the run's totals: pytest (reports/pytest.xml) and behave (reports/summary.json) together.
+
+Ends with the plain line CI reads, `N passed, N failed`; exits 1 when anything failed or when no
+scenario or no test ran (behave exits 0 when a selection matches nothing).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPORTS = Path(__file__).resolve().parent.parent / "reports"
+
+
+def pytest_counts(path: Path) -> tuple[int, int, int]:
+    """(passed, failed, skipped) from pytest's JUnit XML."""
+    if not path.exists():
+        return 0, 0, 0
+    root = ET.parse(path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    tests = sum(int(s.get("tests", 0)) for s in suites)
+    failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+    skipped = sum(int(s.get("skipped", 0)) for s in suites)
+    return tests - failed - skipped, failed, skipped
+
+
+def main() -> int:
+    behave = json.loads((REPORTS / "summary.json").read_text()) if (REPORTS / "summary.json").exists() else {}
+    b_passed, b_failed = behave.get("passed", 0), behave.get("failed", 0)
+    p_passed, p_failed, p_skipped = pytest_counts(REPORTS / "pytest.xml")
+    print(f"pytest: {p_passed} passed, {p_failed} failed, {p_skipped} skipped")
+    print(f"behave: {b_passed} scenarios passed ({behave.get('flaky', 0)} flaky), {b_failed} failed")
+    problems = []
+    if b_passed + b_failed == 0:
+        problems.append("no acceptance scenario ran")
+    if p_passed + p_failed == 0:
+        problems.append("no pytest test ran")
+    for problem in problems:
+        print(f"summary: {problem}")
+    print(f"{b_passed + p_passed} passed, {b_failed + p_failed + len(problems)} failed")
+    return 1 if (b_failed or p_failed or problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The browser factory: driver resolution, options, and isolated per-actor sessions."""
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from prodready import browser
+from prodready.browser import BrowserSettings, BrowserUnavailable, chromium_options, find_chromedriver, find_chromium
+from prodready.sessions import SessionPool
+
+
+def test_explicit_driver_path_wins(tmp_path, monkeypatch):
+    fake = tmp_path / "chromedriver"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("CHROMEDRIVER_PATH", str(fake))
+    assert find_chromedriver() == str(fake)
+
+
+def test_explicit_driver_path_that_is_not_executable_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHROMEDRIVER_PATH", str(tmp_path / "missing"))
+    with pytest.raises(BrowserUnavailable, match="CHROMEDRIVER_PATH=.*missing is not an executable"):
+        find_chromedriver()
+
+
+def test_no_driver_anywhere_says_how_to_install(monkeypatch):
+    monkeypatch.delenv("CHROMEDRIVER_PATH", raising=False)
+    monkeypatch.delenv("PRODREADY_WEBDRIVER_MANAGER", raising=False)
+    monkeypatch.setattr(browser, "CHROMEDRIVERS", ("/nonexistent/chromedriver",))
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(BrowserUnavailable, match="apt-get install -y chromium chromium-driver"):
+        find_chromedriver()
+
+
+def test_webdriver_manager_is_opt_in_and_its_failure_is_explained(monkeypatch):
+    import webdriver_manager.chrome
+
+    monkeypatch.delenv("CHROMEDRIVER_PATH", raising=False)
+    monkeypatch.setattr(browser, "CHROMEDRIVERS", ())
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setenv("PRODREADY_WEBDRIVER_MANAGER", "1")
+
+    def offline(self):
+        raise ConnectionError("no internet")
+
+    monkeypatch.setattr(webdriver_manager.chrome.ChromeDriverManager, "install", offline)
+    with pytest.raises(BrowserUnavailable, match="webdriver-manager could not fetch a driver"):
+        find_chromedriver()
+
+
+def test_chromium_binary_resolution(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHROME_BIN", str(tmp_path / "nope"))
+    with pytest.raises(BrowserUnavailable, match="CHROME_BIN"):
+        find_chromium()
+    monkeypatch.delenv("CHROME_BIN")
+    monkeypatch.setattr(browser, "CHROMIUM_BINARIES", ("/nonexistent/chromium",))
+    with pytest.raises(BrowserUnavailable, match="Chromium not found"):
+        find_chromium()
+
+
+def test_options_keep_chromium_quiet_on_a_closed_network():
+    options = chromium_options(BrowserSettings(), local=False)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update"):
+        assert flag in options.arguments
+    assert "--headless=new" not in chromium_options(BrowserSettings(headless=False), local=False).arguments
+    phone = chromium_options(BrowserSettings(), phone=True, local=False)
+    assert phone.experimental_options["mobileEmulation"]["deviceMetrics"]["width"] == browser.PHONE["width"]
+
+
+class _Page(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/favicon.ico":
+            self.send_response(404)
+            self.end_headers()
+            return
+        body = (b"<html><body><p id=w></p><script>document.getElementById('w').textContent = innerWidth;"
+                b"console.error('page says hello')</script></body></html>")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Set-Cookie", "who=" + self.path.strip("/"))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def pool():
+    pool = SessionPool(BrowserSettings())
+    pool.start()
+    yield pool
+    pool.quit()
+
+
+def test_one_browser_gives_each_person_an_isolated_session(pool, site):
+    assert pool.mode == "contexts"
+    guard, admin, phone = pool.acquire("desktop"), pool.acquire("desktop"), pool.acquire("phone")
+    guard.driver.get(site + "/guard")
+    admin.driver.get(site + "/admin")
+    phone.driver.get(site + "/phone")
+    assert guard.driver.get_cookie("who")["value"] == "guard"
+    assert admin.driver.get_cookie("who")["value"] == "admin"
+    assert int(phone.driver.find_element("id", "w").text) == browser.PHONE["width"]
+    assert int(guard.driver.find_element("id", "w").text) > 1000
+    assert any("page says hello" in e.text for e in pool.console_of(guard))
+    assert implicit_wait(guard.driver) == 0
+    pool.release_all()
+
+
+def test_released_sessions_come_back_clean(pool, site):
+    session = pool.acquire("desktop")
+    session.driver.get(site + "/someone")
+    pool.release_all()
+    again = pool.acquire("desktop")
+    assert again is session
+    assert again.driver.current_url == "about:blank" and again.console == []
+    again.driver.get(site + "/x")
+    assert again.driver.get_cookies()[0]["value"] == "x"  # only the new cookie, the old one is gone
+    pool.release_all()
+
+
+def implicit_wait(driver) -> float:
+    return driver.timeouts.implicit_wait

@@ -1,0 +1,106 @@
+"""prodready.toml and userdata validation: every mistake gets one clear message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prodready.config import ConfigError, load_project, resolve_credentials, run_settings
+from prodready.secrets import REDACTOR, SecretError, resolve
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "prodready.toml"
+    path.write_text(text)
+    return path
+
+
+BASE = """
+[personas.guard]
+role = "security_guard"
+name = "A Guard"
+email = "guard@x.test"
+"""
+
+
+def test_the_projects_own_config_loads_every_target():
+    project = load_project(ROOT / "prodready.toml")
+    for name in project.targets:
+        target = project.target(name)
+        assert target.name == name
+    assert project.target(None).name == "demo" and project.target("demo").embedded
+    assert project.target("production").read_only
+
+
+def test_unknown_target_names_the_choices():
+    with pytest.raises(ConfigError, match=r"unknown target 'stagin': choose one of demo, production, staging"):
+        load_project(ROOT / "prodready.toml").target("stagin")
+
+
+def test_a_literal_password_is_refused(tmp_path):
+    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n[targets.t.personas.guard]\npassword = "hunter22"\n')
+    with pytest.raises(ConfigError, match="password of persona 'guard' is written in the file"):
+        load_project(path).target("t")
+
+
+def test_a_missing_environment_variable_is_named(tmp_path, monkeypatch):
+    monkeypatch.delenv("GUARD_PW_FOR_TEST", raising=False)
+    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+                               '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n')
+    with pytest.raises(ConfigError, match="set the environment variable GUARD_PW_FOR_TEST"):
+        resolve_credentials(load_project(path).target("t"))
+
+
+def test_credentials_from_the_environment_are_registered_for_masking(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUARD_PW_FOR_TEST", "s3cret-value-123")
+    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+                               '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n')
+    creds = resolve_credentials(load_project(path).target("t"))
+    assert creds["guard"].password == "s3cret-value-123"
+    assert "s3cret-value-123" not in repr(creds["guard"])
+    assert REDACTOR.mask("typed s3cret-value-123 here") == "typed •••••• here"
+
+
+def test_embedded_targets_get_random_passwords_per_run():
+    target = load_project(ROOT / "prodready.toml").target("demo")
+    first, second = resolve_credentials(target), resolve_credentials(target)
+    assert first["guard"].password != second["guard"].password
+    assert "worker" not in first  # mama Guard never logs in
+
+
+def test_op_reference_without_the_1password_cli_says_what_to_do(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(SecretError, match="needs the 1Password CLI"):
+        resolve("op://Developer/item/password", what="password of guard")
+
+
+def test_bad_base_url_and_gate_are_refused(tmp_path):
+    path = write(tmp_path, BASE + '[targets.a]\nbase_url = "ftp://x"\n[targets.b]\nbase_url = "https://x.test"\ngate = "maybe"\n')
+    with pytest.raises(ConfigError, match="base_url must be an http"):
+        load_project(path).target("a")
+    with pytest.raises(ConfigError, match="gate must be one of off, warn, enforce"):
+        load_project(path).target("b")
+
+
+def test_broken_toml_is_one_message(tmp_path):
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_project(write(tmp_path, "[targets\n"))
+
+
+@pytest.mark.parametrize("userdata, message", [
+    ({"browser": "lynx"}, "choose one of chromium"),
+    ({"gate": "sometimes"}, "choose one of off, warn, enforce"),
+    ({"headless": "perhaps"}, "use true or false"),
+    ({"seed": "abc"}, "must be numbers"),
+    ({"remote_url": "grid:4444"}, "http"),
+])
+def test_userdata_mistakes(userdata, message):
+    with pytest.raises(ConfigError, match=message):
+        run_settings({"target": "demo", **userdata})
+
+
+def test_userdata_defaults():
+    settings = run_settings({"target": "demo", "seed": "42", "headless": "false"})
+    assert (settings.seed, settings.headless, settings.browser, settings.timeout) == (42, False, "chromium", 10.0)
