@@ -7,14 +7,14 @@ import os
 from . import DEFAULT_PERSONAS, create_app
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Start the development server with the seeded personas and some sample data."""
     parser = argparse.ArgumentParser(prog="python -m demo_app", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("DEMO_APP_PORT", "5000")))
     parser.add_argument("--database", default=os.environ.get("DEMO_APP_DATABASE"),
                         help="SQLite file (default: instance/demo_app.sqlite; delete it to start over)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     # A throwaway password for a local reference app (env DEMO_APP_PASSWORD overrides it).
     password = os.environ.get("DEMO_APP_PASSWORD", "community")
     config = {"DEFAULT_PASSWORD": password, "SAMPLE_DATA": True}

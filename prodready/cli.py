@@ -258,7 +258,34 @@ def _tag_text(result: dict[str, Any]) -> str:
             f"(after {result['previous_tag'] or 'no tag'})\n\n{result['release_notes']}")
 
 
+def add_run_parser(subparsers: Any) -> None:
+    """`prodready run` (its arguments are handed to prodready.runner, the rest to behave)."""
+    subparsers.add_parser(
+        "run", help="run the acceptance suite (behave) in parallel workers, with retries and reports",
+        description="prodready run [--workers N] [--retries N] [--reports DIR] [--target NAME] "
+                    "[behave arguments…]: see `prodready run --help`.", add_help=False)
+
+
+def add_demo_parser(subparsers: Any) -> None:
+    """`prodready demo`."""
+    p = subparsers.add_parser("demo", help="serve the reference community app to click through",
+                              description="Serve the reference app (python -m demo_app) with its seeded logins.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=int(os.environ.get("DEMO_APP_PORT", "5000")))
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Hand over to the reference app's own entry point."""
+    from demo_app.__main__ import main as demo_main
+
+    demo_main(["--host", args.host, "--port", str(args.port)])
+    return EXIT_OK
+
+
 SUBCOMMANDS: list[Callable[[Any], None]] = [
+    add_run_parser,
+    add_demo_parser,
     add_gate_parser,
     add_schedule_parser,
     add_remind_parser,
@@ -273,8 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand."""
     parser = _Parser(
         prog="prodready", parents=[COMMON],
-        description="Production readiness for the community platform: release gate, "
-                    "deploy schedule, reminder and rollback on GitLab.",
+        description="Production readiness for the community platform: the acceptance suite "
+                    "(run), the reference app (demo), and the release on GitLab: gate, deploy "
+                    "schedule, reminder and rollback.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for register in SUBCOMMANDS:
@@ -310,6 +338,11 @@ def die(message: str, code: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `prodready` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["run"]:  # behave's own options pass through untouched
+        from prodready import runner
+
+        return runner.main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         for name, default in COMMON_DEFAULTS.items():  # SUPPRESS left them unset

@@ -252,7 +252,9 @@ def _finish(reports: Path, flaky: list[dict[str, Any]], started: float) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: prodready run [--workers N] [--retries N] [--reports DIR] [behave args…]."""
-    parser = argparse.ArgumentParser(prog="prodready run", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="prodready run", description=__doc__.splitlines()[0],
+                                     epilog="Every other argument goes to behave unchanged "
+                                            "(-t TAGS, -n NAME, -D key=value, feature paths).")
     add_arguments(parser)
     args, behave_args = parser.parse_known_args(argv)
     return run_from_args(args, behave_args)

@@ -74,8 +74,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mutants", nargs="*", help=f"names (default all): {', '.join(m.name for m in MUTANTS)}")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
-    args, extra = parser.parse_known_args()
-    extra = [a for a in extra if a != "--"]
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:split])
+    extra = argv[split + 1:]  # for behave
     if args.inside:
         return run_one(args.mutants[0], extra)
     chosen = [m for m in MUTANTS if not args.mutants or m.name in args.mutants]

@@ -1,0 +1,66 @@
+"""behave itself, run as a user would (subprocess): counts, bad configuration, a broken app."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAN_TAG = "@checklist.gate_access.scan_entry"
+
+
+def behave(*args: str, reports: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "behave", "-f", "progress", *args, "-D", f"reports={reports}",
+                           "--junit-directory", str(reports / "junit")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+
+
+def scenarios_tagged(tag: str) -> int:
+    """Count the scenarios carrying a tag, straight from the feature files."""
+    count = 0
+    for feature in (ROOT / "features").glob("*.feature"):
+        lines = feature.read_text().splitlines()
+        for i, line in enumerate(lines):
+            if line.strip().startswith("Scenario") and tag in lines[i - 1]:
+                count += 1
+    return count
+
+
+def test_a_tagged_subset_runs_exactly_its_scenarios(tmp_path):
+    expected = scenarios_tagged(SCAN_TAG)
+    assert expected >= 3
+    done = behave("-t", SCAN_TAG, reports=tmp_path)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert f"{expected} scenarios passed, 0 failed" in done.stdout
+    results = json.loads((tmp_path / "behave.json").read_text())
+    ran = [e for f in results for e in f.get("elements", []) if e.get("status") == "passed"]
+    assert len(ran) == expected
+    assert list((tmp_path / "junit").glob("*.xml"))
+    assert re.search(r"faker seed \d+ \(replay with -D seed=\d+\)", done.stderr)
+
+
+def test_an_unknown_target_stops_before_any_browser(tmp_path):
+    started = time.monotonic()
+    done = behave("-D", "target=stagin", reports=tmp_path)
+    assert done.returncode == 2
+    assert "prodready: unknown target 'stagin': choose one of demo, production, staging, staging-demo" in done.stderr
+    assert "reference app serving" not in done.stderr and "headless" not in done.stderr
+    assert time.monotonic() - started < 15
+
+
+def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "scripts/mutation.py", "--inside", "entry_logging", "--",
+         "-n", "Scan entry without a phone", "-D", f"reports={tmp_path}", "--junit-directory", str(tmp_path / "j")],
+        cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 1, done.stdout[-2000:]
+    assert "1 failed" in done.stdout
+    shots = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "artifacts").rglob("screenshot.png"))
+    # Both people of the scenario leave a screenshot: the guard and the admin.
+    assert [s.split("/")[-2] for s in shots] == ["admin", "guard"]
+    errors = [step["result"].get("error_message", "") for f in json.loads((tmp_path / "behave.json").read_text())
+              for e in f.get("elements", []) for step in e.get("steps", []) if step.get("result", {}).get("status") == "failed"]
+    assert any("no logbook entry for 'An Admin User'" in "".join(err) for err in errors), errors
