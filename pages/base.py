@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
@@ -43,6 +43,20 @@ def css(value: str, description: str) -> Locator:
 def element_id(value: str, description: str) -> Locator:
     """An element by its id attribute."""
     return Locator(By.ID, value, description)
+
+
+def is_stale(element: WebElement) -> bool:
+    """Whether an element's document is gone (a new page replaced it)."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        # Chromium answers this, instead of "stale", while the old document is being torn down.
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
 
 
 class BasePage:
@@ -104,7 +118,7 @@ class BasePage:
 
     def wait_for_navigation(self, old_page: WebElement) -> None:
         """After a click that loads a new document: wait for the old one to go and the new to finish."""
-        self.wait_until(EC.staleness_of(old_page), "the page did not change")
+        self.wait_until(lambda _driver: is_stale(old_page), "the page did not change")
         self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
                         "the new page did not finish loading")
 
