@@ -46,7 +46,7 @@ demo: bootstrap
 	$(PY) -m demo_app
 
 report: bootstrap
-	$(PY) -c "from prodready.report import build_reports; from pathlib import Path; build_reports(Path('reports'))"
+	$(PY) -m prodready.report reports
 
 bench: bootstrap
 	$(PY) -m bench

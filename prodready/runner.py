@@ -22,6 +22,9 @@ from typing import Any, Sequence
 from .config import ROOT
 
 EXIT_CONFIG = 2
+# behave 1.3 says "error" for a step raising something other than an assertion (a Selenium
+# timeout), "hook_error" for a failing hook, "undefined" for a missing step: all of them failed.
+FAILED = frozenset({"failed", "error", "hook_error", "undefined", "pending"})
 
 
 @dataclass
@@ -121,8 +124,9 @@ def merge(parts: list[Path], reports: Path) -> dict[str, Any]:
             metas.append(meta)
         for xml in (part / "junit").glob("*.xml"):
             shutil.copy2(xml, reports / "junit" / xml.name)
-        if (part / "artifacts").is_dir():
-            shutil.copytree(part / "artifacts", reports / "artifacts", dirs_exist_ok=True)
+        for folder in ("artifacts", "allure-results"):
+            if (part / folder).is_dir():
+                shutil.copytree(part / folder, reports / folder, dirs_exist_ok=True)
     (reports / "behave.json").write_text(json.dumps(features, indent=1), encoding="utf-8")
     merged: dict[str, Any] = dict(metas[0]) if metas else {"status": "no-worker-finished"}
     if metas:
@@ -131,7 +135,8 @@ def merge(parts: list[Path], reports: Path) -> dict[str, Any]:
             started=min(m.get("started", 0) for m in metas), finished=max(m.get("finished", 0) for m in metas),
             artifacts={k: str(reports / "artifacts" / Path(v).name)
                        for m in metas for k, v in (m.get("artifacts") or {}).items()},
-            seeds=sorted({m.get("seed") for m in metas}), workers=len(metas))
+            seeds=sorted({m.get("seed") for m in metas}), workers=len(metas),
+            command=" ".join(["prodready run", *sys.argv[1:]]))
     (reports / "run-meta.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
     return merged
 
@@ -150,10 +155,12 @@ def scenario_results(features: list[Any]) -> list[dict[str, str]]:
 def _replace_results(features: list[Any], retried: list[Any]) -> None:
     """Put the retry's result of each retried scenario in place of the failed one."""
     latest = {el.get("location"): el for f in retried for el in f.get("elements", [])
-              if el.get("status") in ("passed", "failed")}
+              if el.get("status") == "passed" or el.get("status") in FAILED}
     for feature in features:
-        feature["elements"] = [latest.get(el.get("location"), el) for el in feature.get("elements", [])]
-        if any(el.get("status") == "failed" for el in feature["elements"]):
+        if "elements" not in feature:
+            continue
+        feature["elements"] = [latest.get(el.get("location"), el) for el in feature["elements"]]
+        if any(el.get("status") in FAILED for el in feature["elements"]):
             feature["status"] = "failed"
         elif feature["elements"]:
             feature["status"] = "passed"
@@ -212,7 +219,7 @@ def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str
     named = _without_selection(behave_args)
     for attempt in range(1, retries + 1):
         features = _load(reports / "behave.json", [])
-        failed = [s for s in scenario_results(features) if s["status"] == "failed"]
+        failed = [s for s in scenario_results(features) if s["status"] in FAILED]
         if not failed:
             break
         print(f"prodready: retrying {len(failed)} failed scenario(s), attempt {attempt + 1}", flush=True)
@@ -232,8 +239,8 @@ def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str
 def _finish(reports: Path, flaky: list[dict[str, Any]], started: float) -> int:
     """Build the reports, print the summary line, choose the exit code."""
     results = scenario_results(_load(reports / "behave.json", []))
-    ran = [r for r in results if r["status"] in ("passed", "failed")]
-    failed = [r for r in ran if r["status"] == "failed"]
+    ran = [r for r in results if r["status"] == "passed" or r["status"] in FAILED]
+    failed = [r for r in ran if r["status"] in FAILED]
     try:
         from .report import build_reports
 

@@ -17,13 +17,15 @@ from typing import Any
 
 from faker import Faker
 
-from . import preflight
+from . import outputs, preflight
 from .actors import Cast
 from .api import TestApi
 from .browser import BrowserSettings, BrowserUnavailable, browser_version
 from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, load_project, resolve_credentials,
                      resolve_test_api_token, run_settings)
 from .evidence import capture, slug
+from .masking import mask
+from .report import build_reports, summary_lines
 from .secrets import REDACTOR
 from .sessions import SessionPool
 
@@ -139,15 +141,11 @@ def _gate(run: Run) -> None:
 
 
 def _add_json_output(context: Any, reports: Path) -> None:
-    """Always write behave's JSON (the reports are built from it) unless -f json already does."""
-    from behave.formatter.base import StreamOpener
-    from behave.formatter.json import JSONFormatter
-
-    runner = context._runner
-    if any(isinstance(f, JSONFormatter) for f in runner.formatters):
-        return
-    reports.mkdir(parents=True, exist_ok=True)
-    runner.formatters.append(JSONFormatter(StreamOpener(filename=str(reports / "behave.json")), runner.config))
+    """behave.json for the reports (always), Allure results with -D allure=true; console output masked."""
+    try:
+        outputs.add_outputs(context._runner, reports, allure=context.run.settings.allure)
+    except outputs.OutputError as exc:
+        stop_run(EXIT_CONFIG, str(exc))
 
 
 def _start_target(run: Run) -> None:
@@ -210,7 +208,7 @@ def after_scenario(context: Any, scenario: Any) -> None:
 
 
 def after_all(context: Any) -> None:
-    """Stop the browser and the app; write the run's metadata and reports."""
+    """Stop the browser and the app; write the run's metadata and the readiness report."""
     run: Run | None = getattr(context, "run", None)
     if run is None:
         return
@@ -218,16 +216,26 @@ def after_all(context: Any) -> None:
         run.pool.quit()
     if run.app is not None:
         run.app.stop()
-    _write_meta(run, status="finished")
+    _write_meta(run, status="finished", paths=[str(Path(p).resolve()) for p in context.config.paths or []])
+    for line in summary_lines(outputs.finish(context._runner, run.reports), run.reports):
+        # behave captures (and drops) what after_all prints to sys.stderr: the verdict goes to the real one.
+        print(f"prodready: {mask(line)}", file=sys.__stderr__, flush=True)
 
 
-def _write_meta(run: Run, status: str) -> None:
-    """What the reports need beyond behave's JSON: target, browser, seed, commit, gate, evidence."""
+def _write_meta(run: Run, status: str, paths: list[str] | None = None) -> None:
+    """What the reports need beyond behave's JSON: target, browser, seed, commit, gate, evidence.
+
+    A run stopped early (the gate) gets its NO-GO report here: after_all will not run.
+    """
     run.reports.mkdir(parents=True, exist_ok=True)
     meta = {
         "status": status, "target": run.target.name, "base_url": run.base_url or run.target.base_url,
         "read_only": run.target.read_only, "browser": run.browser, "seed": run.seed, "commit": suite_commit(),
         "selected": run.selected, "gate": run.gate, "artifacts": run.artifacts,
-        "started": run.started, "finished": time.time(),
+        "started": run.started, "finished": time.time(), "paths": paths,
+        "command": " ".join(["behave", *sys.argv[1:]]),
     }
-    (run.reports / "run-meta.json").write_text(REDACTOR.mask(json.dumps(meta, indent=2)), encoding="utf-8")
+    (run.reports / "run-meta.json").write_text(mask(json.dumps(meta, indent=2)), encoding="utf-8")
+    if status != "finished":
+        for line in summary_lines(build_reports(run.reports), run.reports):
+            say(line)

@@ -30,8 +30,9 @@ def main() -> int:
         runner.run([*behave_args, "-f", "progress"], workers=args.workers, reports=reports)
         features = json.loads((reports / "behave.json").read_text()) if (reports / "behave.json").exists() else []
         for result in runner.scenario_results(features):
-            if result["status"] in ("passed", "failed"):
-                outcomes[f"{result['location']}  {result['name']}"].append(result["status"])
+            if result["status"] == "passed" or result["status"] in runner.FAILED:
+                outcomes[f"{result['location']}  {result['name']}"].append(
+                    "passed" if result["status"] == "passed" else "failed")
     flaky = {name: runs for name, runs in outcomes.items() if len(set(runs)) > 1}
     always_failing = [name for name, runs in outcomes.items() if set(runs) == {"failed"}]
     print(f"flake: {len(outcomes)} scenarios, {args.runs} runs each")

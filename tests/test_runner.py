@@ -74,3 +74,11 @@ def test_clear_keeps_the_history(tmp_path):
 def test_nothing_selected_is_an_error(tmp_path, capsys):
     assert runner.run(["-t", "@no_such_tag_anywhere"], reports=tmp_path) == runner.EXIT_CONFIG
     assert "no scenario matches" in capsys.readouterr().out
+
+
+def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
+    features = [feature_json("a", ("one", "error"), ("two", "undefined"), ("three", "passed"))]
+    assert [r["status"] in runner.FAILED for r in runner.scenario_results(features)] == [True, True, False]
+    runner._replace_results(features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))])
+    assert [e["status"] for e in features[0]["elements"]] == ["passed", "hook_error", "passed"]
+    assert features[0]["status"] == "failed"

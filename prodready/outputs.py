@@ -1,0 +1,64 @@
+"""What a behave run writes besides its console: behave.json, Allure results, and the final reports.
+
+behave.ini carries no `format` lines (they would be added to every `-f` given on the command line),
+so the outputs the reports need are added here, from the hooks.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .masking import mask_console, sweep
+from .report import build_reports
+
+ALLURE_PIN = "allure-behave==2.16.2"
+
+
+class OutputError(Exception):
+    """An output asked for cannot be written (the message says what to install)."""
+
+
+def _writes_to(formatter: Any, path: Path) -> bool:
+    name = getattr(getattr(formatter, "stream_opener", None), "name", None)
+    return bool(name) and name != "-" and Path(name).resolve() == path.resolve()
+
+
+def add_outputs(runner: Any, reports: Path, *, allure: bool) -> None:
+    """behave.json in the reports folder (always), Allure results when asked; console output masked."""
+    from behave.formatter.base import StreamOpener
+    from behave.formatter.json import JSONFormatter
+
+    mask_console(runner)
+    reports.mkdir(parents=True, exist_ok=True)
+    target = reports / "behave.json"
+    if not any(isinstance(f, JSONFormatter) and _writes_to(f, target) for f in runner.formatters):
+        runner.formatters.append(JSONFormatter(StreamOpener(filename=str(target)), runner.config))
+    if allure:
+        try:
+            from allure_behave.formatter import AllureFormatter
+        except ImportError as exc:
+            raise OutputError(f"-D allure=true needs allure-behave: .venv/bin/pip install {ALLURE_PIN}") from exc
+        results = reports / "allure-results"
+        shutil.rmtree(results, ignore_errors=True)  # one run per results folder, like --clean-alluredir
+        runner.formatters.append(AllureFormatter(StreamOpener(filename=str(results)), runner.config))
+
+
+def close_json(runner: Any, reports: Path) -> None:
+    """Finish behave.json now (behave would close it only after after_all, too late for the report)."""
+    from behave.formatter.json import JSONFormatter
+
+    target = reports / "behave.json"
+    for formatter in [f for f in runner.formatters if isinstance(f, JSONFormatter) and _writes_to(f, target)]:
+        formatter.close()
+        runner.formatters.remove(formatter)
+
+
+def finish(runner: Any, reports: Path) -> dict[str, Any]:
+    """Close behave.json, build the readiness report and history, mask secrets in every file written."""
+    close_json(runner, reports)
+    report = build_reports(reports)
+    config = getattr(runner, "config", None)
+    junit = getattr(config, "junit_directory", None) if getattr(config, "junit", False) else None
+    sweep([reports] + ([Path(junit)] if junit else []))
+    return report
