@@ -124,9 +124,3 @@ Feature: Gate Access
     When the guard opens the registered guests tab of the logbook
     Then "Ruth Mumba" is shown as "Invalid today" for "Time 09:00 - 12:00"
     And the guard cannot grant access to "Ruth Mumba"
-
-  @checklist.application.overall
-  Scenario: A guard cannot open an admin's page
-    Given the guard is logged in, in an incognito window
-    When the guard opens the guest invitation page by its address
-    Then the guard sees "Oops. Looks like we can't find your page."

@@ -84,9 +84,19 @@ class BasePage:
         """The next page, once shown, in the same browser."""
         return page(self.driver, self.base_url, self.timeout).wait_loaded()
 
+    def go_back(self) -> None:
+        """The browser's back button; waits for whatever page comes."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.back()
+        self.wait_for_navigation(old)
+
     def is_current(self) -> bool:
         """Whether this page is shown right now (no waiting)."""
         return self.MARKER is not None and bool(self.driver.find_elements(*self.MARKER))
+
+    def shown_page(self) -> str:
+        """Which screen the browser shows (its data-page name: 'logbook', 'not-found', 'error', …)."""
+        return self.driver.execute_script("return document.body ? document.body.dataset.page || '' : ''")
 
     @property
     def url(self) -> str:

@@ -1,6 +1,8 @@
 """Parts shared by many screens: the left menu, the top bar, toasts, the install banner."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from .base import BasePage, css, element_id, testid
 
 
@@ -17,6 +19,14 @@ class LeftMenu(BasePage):
     def hrefs(self) -> dict[str, str]:
         """Each entry's address, by label."""
         return {e.text.strip(): e.get_attribute("href") for e in self.find_all(self.ENTRIES)}
+
+    def visit_each(self) -> Iterator[tuple[str, str]]:
+        """Open every entry in turn (by its address); yields (label, address) once each page has loaded."""
+        for label, href in self.hrefs().items():
+            self.driver.get(href)
+            self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
+                            f"the {label} page did not finish loading")
+            yield label, href
 
     def go_to(self, label: str, page: type[BasePage]) -> BasePage:
         """Open an entry of the menu by its label; the page it shows."""

@@ -18,18 +18,27 @@ class HomePage(BasePage):
         """The cards shown."""
         return self.texts_of(self.CARDS)
 
+    def welcome(self) -> str:
+        """The greeting at the top."""
+        return self.text_of(self.TITLE)
+
 
 class GuardHomePage(BasePage):
     """The guard's home: a search box and cards (Scan, Identity, Manual Entry, Logs, …)."""
 
     PATH = "/guard_home"
     MARKER = css('body[data-page="guard-home"]', "the guard's home page")
+    TITLE = testid("home_title", "the welcome title")
     SEARCH = testid("guard_search", "the search box")
     CARDS = css(".card-link p", "the guard's cards")
 
     def card_titles(self) -> list[str]:
         """The cards shown."""
         return self.texts_of(self.CARDS)
+
+    def welcome(self) -> str:
+        """The greeting at the top."""
+        return self.text_of(self.TITLE)
 
     def search(self, name: str) -> None:
         """Type a name in the search box and press Enter (the search page follows)."""

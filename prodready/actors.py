@@ -26,6 +26,7 @@ class Actor:
     login_mode: str
     device: str = DESKTOP
     user_id: int | None = None
+    pool: SessionPool | None = None
 
     @property
     def name(self) -> str:
@@ -36,6 +37,10 @@ class Actor:
     def label(self) -> str:
         """Who and where, for evidence folders: 'guard', 'admin-phone'."""
         return self.persona.key if self.device == DESKTOP else f"{self.persona.key}-{self.device}"
+
+    def console(self) -> list:
+        """This person's browser console so far in the scenario."""
+        return self.pool.console_of(self.session) if self.pool is not None else list(self.session.console)
 
     def page(self, page: type[P]) -> P:
         """A page object on this person's browser (not navigated)."""
@@ -95,7 +100,7 @@ class Cast:
             self.actors[(key, device)] = Actor(
                 persona=self.personas[key], credentials=self.credentials.get(key), session=session,
                 base_url=self.base_url, timeout=self.timeout, login_mode=self.login_mode, device=device,
-                user_id=self.user_ids.get(key))
+                user_id=self.user_ids.get(key), pool=self.pool)
         self._last = (key, device)
         return self.actors[(key, device)]
 

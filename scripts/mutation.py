@@ -49,6 +49,28 @@ def _required_manual_fields() -> None:
     logbook.MANUAL_FIELDS[:] = [(name, label, False) for name, label, _ in logbook.MANUAL_FIELDS]
 
 
+def _logbook_crash() -> None:
+    """The logbook page fails with a server error."""
+    def crash(*args, **kwargs):
+        raise RuntimeError("mutant: logbook query broken")
+
+    _patch("demo_app.logbook", "entry_rows", crash)
+
+
+def _cacheable_pages() -> None:
+    """Signed-in pages may be cached: the back button shows them after logout."""
+    import demo_app
+
+    real = demo_app.create_app
+
+    def create_app(config=None):
+        app = real(config)
+        app.after_request_funcs[None] = [f for f in app.after_request_funcs[None] if f.__name__ != "no_store"]
+        return app
+
+    demo_app.create_app = create_app
+
+
 MUTANTS: list[Mutant] = [
     Mutant("entry_logging", "gate entries are not written to the logbook",
            ("-t", "@checklist.gate_access.scan_entry or @checklist.gate_access.manual_entry"), _entry_logging),
@@ -56,6 +78,10 @@ MUTANTS: list[Mutant] = [
            ("-t", "@checklist.gate_access.registered_guests"), _guest_validity),
     Mutant("required_manual_fields", "manual entry accepts visitors without required fields",
            ("-t", "@checklist.gate_access.manual_entry"), _required_manual_fields),
+    Mutant("logbook_crash", "the logbook page answers with a server error",
+           ("-t", "@checklist.application.overall", "-n", "menu opens without an error"), _logbook_crash),
+    Mutant("cacheable_pages", "signed-in pages are cached, so going back after logout shows them",
+           ("-t", "@checklist.application.overall", "-n", "Logging out"), _cacheable_pages),
 ]
 
 

@@ -7,7 +7,6 @@ from behave import given, then, when
 
 from pages.home import GuardHomePage
 from pages.logbook import GuestInvitePage, LogbookPage, RegisteredGuestsPage
-from pages.login import NotFoundPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from pages.people import IdCardPage, ProfilePage, ScanPage, SearchPage
 from prodready import qr
@@ -191,8 +190,3 @@ def step_grant_guest(context, name, note):
     context.cast.actor("admin").on(RegisteredGuestsPage).grant_access(name)
     context.cast.actor("admin").on(ObservationDialog).write(note)
     context.cast.actor("admin").on(ObservationDialog).save_and_go_to_logbook()
-
-
-@when("the guard opens the guest invitation page by its address")
-def step_guard_opens_invite(context):
-    context.cast.actor("guard").page(NotFoundPage).open(GuestInvitePage.PATH)
