@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from .timesheet import parse_day
+from .vocabulary import parse_day
 
 
 def user_id_named(cast: Any, name: str) -> int:

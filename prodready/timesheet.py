@@ -9,17 +9,6 @@ from zoneinfo import ZoneInfo
 _DURATION = re.compile(r"(?P<value>\d+(?:\.\d+)?) (?P<unit>hrs?|minutes)")
 
 
-def parse_day(text: str) -> date:
-    """A community date as features write it: "20 November 2026" or 2026-11-20."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d %B %Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{text!r} is not a date like '20 November 2026' or 2026-11-20")
-
-
 def today_in(timezone: str) -> date:
     """Today's date on the community's calendar."""
     return datetime.now(ZoneInfo(timezone)).date()

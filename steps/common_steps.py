@@ -4,6 +4,7 @@ from behave import given, then, when
 from pages.components import LeftMenu
 from pages.logbook import LogbookPage
 from pages.login import NotFoundPage
+from prodready.vocabulary import parse_day
 
 
 @given("the {who:Persona} is logged in, in an incognito window")
@@ -18,9 +19,14 @@ def step_logged_in_on_phone(context, who):
     context.cast.actor(who, "phone").log_in()
 
 
-@given("it is {hhmm:w}:{mm:w} in the community")
-def step_community_clock(context, hhmm, mm):
-    context.api.set_time_today(f"{hhmm}:{mm}")
+@given("it is {hh:d}:{mm:d} in the community")
+def step_community_clock(context, hh, mm):
+    context.api.set_time_today(f"{hh:02d}:{mm:02d}")
+
+
+@given("it is {hh:d}:{mm:d} on {day} in the community")
+def step_community_day_and_time(context, hh, mm, day):
+    context.api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
 
 
 @when("the {who:Persona} goes to the logbook from the left menu")

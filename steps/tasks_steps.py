@@ -4,7 +4,7 @@ from behave import given, then, when
 from pages.components import LeftMenu
 from pages.tasks import TaskDetailsPage, TasksPage
 from prodready.tasks import row_named, task_payload
-from prodready.timesheet import parse_day
+from prodready.vocabulary import parse_day
 
 
 @given("these tasks exist:")

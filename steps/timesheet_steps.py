@@ -8,14 +8,10 @@ from pages.people import SearchPage
 from pages.shift import ShiftButtons
 from pages.timesheet import TimeCardPage, WorkerTimeSheetPage
 from prodready.tasks import user_id_named
-from prodready.timesheet import assert_lasted, parse_day, shift_payload, today_in
+from prodready.timesheet import assert_lasted, shift_payload, today_in
+from prodready.vocabulary import parse_day
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@given("it is {hh:d}:{mm:d} on {day} in the community")
-def step_community_day_and_time(context, hh, mm, day):
-    context.api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
 
 
 @given("these shifts were worked:")
