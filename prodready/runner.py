@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .config import ROOT
+from .evidence import slug
+from .report import build_reports, summary_lines
 
 EXIT_CONFIG = 2
 # behave 1.3 says "error" for a step raising something other than an assertion (a Selenium
@@ -94,10 +96,10 @@ def _stream(prefix: str, pipe: Any, log: Path) -> None:
             sys.stdout.flush()
 
 
-def _behave(args: list[str], reports: Path, prefix: str = "") -> subprocess.Popen:
+def _behave(args: list[str], reports: Path, prefix: str = "", worker: str = "1") -> subprocess.Popen:
     """Start one behave process writing into `reports`."""
     reports.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "behave", *args, "-D", f"reports={reports}",
+    cmd = [sys.executable, "-m", "behave", *args, "-D", f"reports={reports}", "-D", f"worker={worker}",
            "--junit-directory", str(reports / "junit")]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -183,7 +185,9 @@ def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Pat
               + " | ".join(", ".join(Path(f).stem for f in share) for share in the_plan.shares), flush=True)
         named = _without_paths(behave_args)
         parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.shares) + 1)]
-        procs = [_behave([*named, *share], part, prefix=f"[w{n}] ")
+        if not any(a in ("-f", "--format") or a.startswith("--format=") for a in named):
+            named = ["-f", "progress", *named]  # interleaved pretty output of several workers is unreadable
+        procs = [_behave([*named, *share], part, prefix=f"[w{n}] ", worker=str(n))
                  for n, (share, part) in enumerate(zip(the_plan.shares, parts), start=1)]
         codes = [p.wait() for p in procs]
     if EXIT_CONFIG in codes:
@@ -224,7 +228,7 @@ def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str
             break
         print(f"prodready: retrying {len(failed)} failed scenario(s), attempt {attempt + 1}", flush=True)
         part = reports / "retries" / str(attempt)
-        _behave([*named, *[s["location"] for s in failed]], part, prefix="[retry] ").wait()
+        _behave([*named, *[s["location"] for s in failed]], part, prefix="[retry] ", worker="retry").wait()
         retried = _load(part / "behave.json", [])
         for result in scenario_results(retried):
             attempts[result["location"]] = attempt + 1
@@ -236,17 +240,40 @@ def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str
     return flaky
 
 
+def _failure_digest(features: list[Any], reports: Path) -> list[str]:
+    """For each failed scenario: where, the failing step, the first line of its error, the evidence."""
+    lines = []
+    for feature in features:
+        for element in feature.get("elements", []):
+            if element.get("status") not in FAILED:
+                continue
+            step = next((s for s in element.get("steps", [])
+                         if s.get("result", {}).get("status") in FAILED), None)
+            lines.append(f"FAILED {element.get('location')}  {element.get('name')}")
+            if step is not None:
+                error = step["result"].get("error_message") or ""
+                error = error if isinstance(error, str) else "\n".join(error)
+                first = next((line.strip() for line in error.splitlines()
+                              if line.strip() and not line.startswith(("Traceback", "  File"))), "")
+                lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
+                if first:
+                    lines.append(f"  why: {first[:300]}")
+            evidence = reports / "artifacts" / slug(element.get("name", ""))
+            if evidence.is_dir():
+                lines.append(f"  evidence: {evidence}")
+    return lines
+
+
 def _finish(reports: Path, flaky: list[dict[str, Any]], started: float) -> int:
     """Build the reports, print the summary line, choose the exit code."""
     results = scenario_results(_load(reports / "behave.json", []))
     ran = [r for r in results if r["status"] == "passed" or r["status"] in FAILED]
     failed = [r for r in ran if r["status"] in FAILED]
-    try:
-        from .report import build_reports
-
-        build_reports(reports)
-    except ImportError:
-        pass  # reports module not installed in this build
+    report = build_reports(reports)
+    for line in _failure_digest(_load(reports / "behave.json", []), reports):
+        print(line, flush=True)
+    for line in summary_lines(report, reports):
+        print(f"prodready: {line}", flush=True)
     summary = {"passed": len(ran) - len(failed), "failed": len(failed), "flaky": len(flaky),
                "seconds": round(time.time() - started, 1)}
     (reports / "summary.json").write_text(json.dumps(summary), encoding="utf-8")

@@ -217,7 +217,10 @@ def after_all(context: Any) -> None:
     if run.app is not None:
         run.app.stop()
     _write_meta(run, status="finished", paths=[str(Path(p).resolve()) for p in context.config.paths or []])
-    for line in summary_lines(outputs.finish(context._runner, run.reports), run.reports):
+    report = outputs.finish(context._runner, run.reports)
+    if context.config.userdata.get("worker"):
+        return  # a worker of `prodready run`: the runner reports on the merged run
+    for line in summary_lines(report, run.reports):
         # behave captures (and drops) what after_all prints to sys.stderr: the verdict goes to the real one.
         print(f"prodready: {mask(line)}", file=sys.__stderr__, flush=True)
 

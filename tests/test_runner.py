@@ -82,3 +82,17 @@ def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
     runner._replace_results(features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))])
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "hook_error", "passed"]
     assert features[0]["status"] == "failed"
+
+
+def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
+    feature = feature_json("a", ("The guard logs an entry", "failed"))
+    feature["elements"][0]["steps"] = [
+        {"keyword": "Given", "name": "the guard is logged in", "result": {"status": "passed"}},
+        {"keyword": "Then", "name": "the logbook shows it", "result": {
+            "status": "failed", "error_message": ["Assertion Failed: no logbook entry for 'X'", "more"]}}]
+    (tmp_path / "artifacts" / "the-guard-logs-an-entry").mkdir(parents=True)
+    lines = runner._failure_digest([feature], tmp_path)
+    assert lines[0] == "FAILED features/a.feature:10  The guard logs an entry"
+    assert lines[1] == "  at: Then the logbook shows it"
+    assert lines[2] == "  why: Assertion Failed: no logbook entry for 'X'"
+    assert lines[3].endswith("artifacts/the-guard-logs-an-entry")
