@@ -107,7 +107,7 @@ def _register_hooks(app: Flask) -> None:
     @app.after_request
     def no_store(response):
         # The back button after logout must not show a signed-in page from the cache.
-        if g.get("user") is not None or request.endpoint != "static":
+        if request.endpoint != "static":
             response.headers["Cache-Control"] = "no-store"
         return response
 
