@@ -108,7 +108,7 @@ def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) ->
 def _verdict(report: dict[str, Any]) -> str:
     go = report["verdict"] == GO
     counts, run = report["counts"], report["run"]
-    headline = "Production is ready to ship" if go else "Do not ship to production"
+    headline = _headline(go, run)
     reasons = "".join(f"<li>{e(r['text'])}{_reason_detail(r)}</li>" for r in report["reasons"])
     facts = (f"{counts['ran']} scenarios ran: {counts[PASSED]} passed, {counts[FAILED]} failed, "
              f"{counts[FLAKY]} flaky · checklist {report['coverage']['covered']}/{report['coverage']['total']} "
@@ -119,6 +119,15 @@ def _verdict(report: dict[str, Any]) -> str:
             f'<div class="word">{e(report["verdict"])}</div><div><div class="headline">{headline}</div>'
             f'{"<ul class=reasons>" + reasons + "</ul>" if reasons else ""}<div class="facts">{facts}</div></div>'
             f"</header>{warnings}")
+
+
+def _headline(go: bool, run: dict[str, Any]) -> str:
+    """What the verdict means where it was measured: a GO on the reference app proves the suite, not a deploy."""
+    target = run.get("target") or "?"
+    if run.get("embedded"):
+        return (f"Every must-work feature passed on {target}, the reference app" if go
+                else f"Not ready: problems on {target}, the reference app")
+    return f"Every must-work feature works on {target}" if go else f"Do not ship: problems on {target}"
 
 
 def _reason_detail(reason: dict[str, Any]) -> str:

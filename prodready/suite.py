@@ -233,7 +233,7 @@ def _write_meta(run: Run, status: str, paths: list[str] | None = None) -> None:
     run.reports.mkdir(parents=True, exist_ok=True)
     meta = {
         "status": status, "target": run.target.name, "base_url": run.base_url or run.target.base_url,
-        "read_only": run.target.read_only, "browser": run.browser, "seed": run.seed, "commit": suite_commit(),
+        "read_only": run.target.read_only, "embedded": run.target.embedded, "browser": run.browser, "seed": run.seed, "commit": suite_commit(),
         "selected": run.selected, "gate": run.gate, "artifacts": run.artifacts,
         "started": run.started, "finished": time.time(), "paths": paths,
         "command": " ".join(["behave", *sys.argv[1:]]),

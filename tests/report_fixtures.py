@@ -59,7 +59,7 @@ def write_run(reports: Path, features: list[dict[str, Any]] | None, *, started: 
     if features is not None:
         (reports / "behave.json").write_text(json.dumps(features), encoding="utf-8")
     started = started if started is not None else time.time() - duration
-    base = {"status": "finished", "target": "demo", "base_url": "http://127.0.0.1:5000", "read_only": False,
+    base = {"status": "finished", "target": "demo", "base_url": "http://127.0.0.1:5000", "read_only": False, "embedded": True,
             "browser": "chrome 156.0", "seed": 4242, "commit": "abc1234", "selected": 0, "gate": None,
             "artifacts": {}, "started": started, "finished": started + duration,
             "paths": [str(features_dir)] if features_dir else [str(reports / "no-features-here")],

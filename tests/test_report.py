@@ -360,3 +360,12 @@ def test_main_rebuilds_and_exits_with_the_verdict(tmp_path, capsys):
     write_run(tmp_path / "nogo", [feature("Empty", [])])
     assert main([str(tmp_path / "nogo")]) == 1
     assert main([str(tmp_path / "nothing")]) == 2
+
+
+def test_the_headline_says_where_the_verdict_was_measured():
+    from prodready.report_html import _headline
+
+    assert _headline(True, {"target": "demo", "embedded": True}) == \
+        "Every must-work feature passed on demo, the reference app"
+    assert _headline(True, {"target": "staging"}) == "Every must-work feature works on staging"
+    assert _headline(False, {"target": "production"}) == "Do not ship: problems on production"

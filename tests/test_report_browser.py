@@ -104,7 +104,7 @@ def test_a_stakeholder_sees_the_verdict_first_then_the_checklist_in_the_page_wor
     verdict = driver.find_element("id", "verdict")
     assert verdict.is_displayed()
     assert verdict.location["y"] < 40  # first thing on the page
-    assert verdict.text.startswith("NO-GO\nDo not ship to production")
+    assert verdict.text.startswith("NO-GO\nNot ready: problems on demo, the reference app")
     assert "1 scenario failed: The admin records a cash payment for Mary Client" in verdict.text
     rows = driver.find_elements("css selector", "#checklist tr.item")
     assert [r.find_element("css selector", ".title").text for r in rows] == [i.title for i in ITEMS]
@@ -139,7 +139,7 @@ def test_a_go_report_says_so_in_green(driver, tmp_path):
     build_reports(write_run(tmp_path, covering_everything()))
     _open(driver, tmp_path)
     verdict = driver.find_element("id", "verdict")
-    assert verdict.text.startswith("GO\nProduction is ready to ship")
+    assert verdict.text.startswith("GO\nEvery must-work feature passed on demo, the reference app")
     colour = driver.execute_script("return getComputedStyle(arguments[0]).backgroundColor", verdict)
     assert colour == "rgb(46, 125, 50)"
     pills = driver.find_elements("css selector", "#checklist tr.item .pill")
