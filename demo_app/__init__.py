@@ -62,15 +62,8 @@ AREAS = ("auth", "home", "gate", "logbook", "guests", "timesheet", "payments", "
 
 
 def area_modules() -> list[Any]:
-    """The area modules present in this build."""
-    modules = []
-    for name in AREAS:
-        try:
-            modules.append(importlib.import_module(f"{__name__}.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-    return modules
+    """The area modules, imported."""
+    return [importlib.import_module(f"{__name__}.{name}") for name in AREAS]
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -59,6 +59,12 @@ def is_stale(element: WebElement) -> bool:
         raise
 
 
+def text_in(parent: WebElement, test_id: str) -> str:
+    """The text of the first element with that data-testid inside `parent` ('' when there is none)."""
+    found = parent.find_elements(By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
+    return found[0].text.strip() if found else ""
+
+
 class BasePage:
     """A screen of the platform, seen through one actor's browser."""
 

@@ -7,7 +7,7 @@ from typing import Iterable
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
-from .base import BasePage, css, testid
+from .base import BasePage, css, testid, text_in
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,6 @@ class EntryRow:
     submitted_by: str
     date: str
     status: str
-
-
-def _text(root: WebElement, test_id: str) -> str:
-    found = root.find_elements("css selector", f'[data-testid="{test_id}"]')
-    return found[0].text.strip() if found else ""
 
 
 class FormsPage(BasePage):
@@ -51,11 +46,11 @@ class FormsPage(BasePage):
 
     def forms(self) -> list[FormCard]:
         """The forms listed, newest first."""
-        return [FormCard(_text(c, "form_title"), _text(c, "form_status")) for c in self.find_all(self.CARDS)]
+        return [FormCard(text_in(c, "form_title"), text_in(c, "form_status")) for c in self.find_all(self.CARDS)]
 
     def _card(self, title: str) -> WebElement:
         for card in self.find_all(self.CARDS):
-            if _text(card, "form_title") == title:
+            if text_in(card, "form_title") == title:
                 return card
         raise AssertionError(f"no form {title!r} among {[f.title for f in self.forms()]}")
 
@@ -170,7 +165,7 @@ class FormSubmitPage(BasePage):
             else:
                 self.set_value(control, value)  # an ISO date, as the picker would set it
         elif kind == "dropdown":
-            Select(field.find_element("css selector", "select")).select_by_visible_text(value)
+            Select(field.find_element("css selector", "select")).select_by_visibletext_in(value)
         else:
             wanted = {v.strip() for v in value.split(",")} if kind == "checkbox" else {value}
             choices = field.find_elements("css selector", "input")
@@ -193,7 +188,7 @@ class FormSubmitPage(BasePage):
         """The error at each field, by field name."""
         out = {}
         for field in self.find_all(self.FIELDS):
-            text = _text(field, "field_error")
+            text = text_in(field, "field_error")
             if text:
                 out[field.get_attribute("data-field-name")] = text
         return out
@@ -207,7 +202,7 @@ class FormEntriesPage(BasePage):
 
     def entries(self) -> list[EntryRow]:
         """The submissions, newest first."""
-        return [EntryRow(_text(r, "entry_submitted_by"), _text(r, "entry_date"), _text(r, "status"))
+        return [EntryRow(text_in(r, "entry_submitted_by"), text_in(r, "entry_date"), text_in(r, "status"))
                 for r in self.find_all(self.ROWS)]
 
     def open_entry(self, index: int = 0) -> "FormEntryPage":
@@ -227,4 +222,4 @@ class FormEntryPage(BasePage):
 
     def values(self) -> dict[str, str]:
         """The values by field name, in the form's order."""
-        return {_text(v, "entry_field"): _text(v, "entry_answer") for v in self.find_all(self.VALUES)}
+        return {text_in(v, "entry_field"): text_in(v, "entry_answer") for v in self.find_all(self.VALUES)}

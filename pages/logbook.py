@@ -6,7 +6,7 @@ from datetime import date, time
 
 from selenium.webdriver.remote.webelement import WebElement
 
-from .base import BasePage, css, testid
+from .base import BasePage, css, testid, text_in
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ class GuestCard:
     can_grant: bool
 
 
-def _text(card: WebElement, selector: str) -> str:
-    found = card.find_elements("css selector", selector)
-    return found[0].text.strip() if found else ""
-
-
 class LogbookPage(BasePage):
     """Logs: gate entries newest first."""
 
@@ -49,11 +44,11 @@ class LogbookPage(BasePage):
         """Every entry on the page, newest first."""
         return [
             LogEntry(
-                visitor=_text(card, ".entry-log-visitor-name"),
-                acting_user=_text(card, '[data-testid="entry_acting_user"]'),
-                kind=_text(card, '[data-testid="entry_kind"]'),
-                status=_text(card, '[data-testid="entry_status"]'),
-                qr_timestamp=_text(card, '[data-testid="entry_qr_timestamp"]'),
+                visitor=text_in(card, "entry_visitor_name"),
+                acting_user=text_in(card, "entry_acting_user"),
+                kind=text_in(card, "entry_kind"),
+                status=text_in(card, "entry_status"),
+                qr_timestamp=text_in(card, "entry_qr_timestamp"),
                 observations=tuple(n.text.strip() for n in card.find_elements(
                     "css selector", '[data-testid="observation_note"]')),
             )
@@ -86,22 +81,22 @@ class RegisteredGuestsPage(BasePage):
     @staticmethod
     def _card(card: WebElement) -> GuestCard:
         buttons = card.find_elements("css selector", '[data-testid="grant_access_btn"]')
-        return GuestCard(name=_text(card, '[data-testid="guest_name"]'),
-                         visit_time=_text(card, '[data-testid="visit_time"]'),
-                         validity=_text(card, '[data-testid="guest_validity"]'),
+        return GuestCard(name=text_in(card, "guest_name"),
+                         visit_time=text_in(card, "visit_time"),
+                         validity=text_in(card, "guest_validity"),
                          can_grant=bool(buttons) and buttons[0].is_enabled())
 
     def guest(self, name: str) -> GuestCard:
         """One guest by name."""
         for card in self.find_all(self.CARDS):
-            if _text(card, '[data-testid="guest_name"]') == name:
+            if text_in(card, "guest_name") == name:
                 return self._card(card)
         raise AssertionError(f"{name!r} is not among the registered guests {[g.name for g in self.guests()]}")
 
     def grant_access(self, name: str) -> None:
         """Press Grant Access on a guest (the observation dialog follows)."""
         for card in self.find_all(self.CARDS):
-            if _text(card, '[data-testid="guest_name"]') == name:
+            if text_in(card, "guest_name") == name:
                 self.click_and_load(card.find_element("css selector", '[data-testid="grant_access_btn"]'))
                 return
         raise AssertionError(f"{name!r} is not among the registered guests")

@@ -7,7 +7,7 @@ from typing import Mapping
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
-from .base import BasePage, Locator, css, testid
+from .base import BasePage, Locator, css, testid, text_in
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,11 @@ class Receipt:
     balance_remaining: str
 
 
-def _text(root: WebElement, test_id: str) -> str:
-    found = root.find_elements("css selector", f'[data-testid="{test_id}"]')
-    return found[0].text.strip() if found else ""
-
-
 def _transaction(row: WebElement) -> TransactionRow:
-    return TransactionRow(client=_text(row, "client-name"), date=_text(row, "payment-date"),
-                          info=_text(row, "payment-info") or _text(row, "payment-type"),
-                          receipt=_text(row, "receipt-number"), amount=_text(row, "amount"),
-                          status=_text(row, "transaction-status"))
+    return TransactionRow(client=text_in(row, "client-name"), date=text_in(row, "payment-date"),
+                          info=text_in(row, "payment-info") or text_in(row, "payment-type"),
+                          receipt=text_in(row, "receipt-number"), amount=text_in(row, "amount"),
+                          status=text_in(row, "transaction-status"))
 
 
 class ProfilePlansSection(BasePage):
@@ -85,8 +80,8 @@ class PlansView(BasePage):
 
     def plans(self) -> list[PlanCard]:
         """The client's own plans, oldest first."""
-        return [PlanCard(plan_type=_text(card, "payment-plan"), installment=_text(card, "installment"),
-                         balance=_text(card, "balance"), status=_text(card, "plan-status"))
+        return [PlanCard(plan_type=text_in(card, "payment-plan"), installment=text_in(card, "installment"),
+                         balance=text_in(card, "balance"), status=text_in(card, "plan-status"))
                 for card in self.find_all(self.PLANS)]
 
     def general_plan_credit(self) -> str | None:
@@ -232,11 +227,11 @@ class ReceiptDialog(BasePage):
     def details(self) -> Receipt:
         """Everything the receipt states that the script checks."""
         root = self.wait_for(self.MARKER)
-        return Receipt(number=_text(root, "receipt-number"), client=_text(root, "client-name"),
-                       cashier=_text(root, "cashier-name"), payment_type=_text(root, "payment-type"),
-                       amount_paid=_text(root, "total-amount-paid"),
-                       expected_monthly=_text(root, "expected-monthly-amount"),
-                       balance_remaining=_text(root, "balance-remaining"))
+        return Receipt(number=text_in(root, "receipt-number"), client=text_in(root, "client-name"),
+                       cashier=text_in(root, "cashier-name"), payment_type=text_in(root, "payment-type"),
+                       amount_paid=text_in(root, "total-amount-paid"),
+                       expected_monthly=text_in(root, "expected-monthly-amount"),
+                       balance_remaining=text_in(root, "balance-remaining"))
 
     def close(self) -> None:
         """Close the receipt (back to the plans it was opened from)."""
@@ -304,6 +299,6 @@ class PaymentsDashboardPage(BasePage):
     def _choose_label(self, locator: Locator, label: str) -> None:
         select = Select(self.wait_for(locator))
         if label:
-            select.select_by_visible_text(label)
+            select.select_by_visibletext_in(label)
         else:
             select.select_by_index(0)

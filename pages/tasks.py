@@ -7,7 +7,7 @@ from datetime import date
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select
 
-from .base import BasePage, css, testid
+from .base import BasePage, css, testid, text_in
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,6 @@ class TaskRow:
     assignee: str
     overdue: bool
     completed: bool
-
-
-def _text(parent: WebElement, testid_value: str) -> str:
-    found = parent.find_elements("css selector", f'[data-testid="{testid_value}"]')
-    return found[0].text.strip() if found else ""
 
 
 class TasksPage(BasePage):
@@ -40,13 +35,13 @@ class TasksPage(BasePage):
 
     def tiles(self) -> dict[str, int]:
         """Each tile's count, by its label, in the dashboard's order."""
-        return {_text(tile, "task_tile_label"): int(_text(tile, "task_tile_count"))
+        return {text_in(tile, "task_tile_label"): int(text_in(tile, "task_tile_count"))
                 for tile in self.find_all(self.TILES)}
 
     def open_tile(self, label: str) -> "TasksPage":
         """Click a tile to list its tasks."""
         for tile in self.find_all(self.TILES):
-            if _text(tile, "task_tile_label") == label:
+            if text_in(tile, "task_tile_label") == label:
                 self.click_and_load(tile)
                 return self.wait_loaded()
         raise AssertionError(f"the task dashboard has no tile {label!r} (it has {list(self.tiles())})")
@@ -57,9 +52,9 @@ class TasksPage(BasePage):
 
     def tasks(self) -> list[TaskRow]:
         """The tasks listed now."""
-        return [TaskRow(name=_text(row, "task_body"), due=_text(row, "task_due_date"),
-                        assignee=_text(row, "task_assignee"), overdue=bool(_text(row, "task_overdue")),
-                        completed=bool(_text(row, "task_completed")))
+        return [TaskRow(name=text_in(row, "task_body"), due=text_in(row, "task_due_date"),
+                        assignee=text_in(row, "task_assignee"), overdue=bool(text_in(row, "task_overdue")),
+                        completed=bool(text_in(row, "task_completed")))
                 for row in self.find_all(self.ROWS)]
 
     def task_names(self) -> list[str]:
@@ -68,7 +63,7 @@ class TasksPage(BasePage):
 
     def _row(self, name: str) -> WebElement:
         for row in self.find_all(self.ROWS):
-            if _text(row, "task_body") == name:
+            if text_in(row, "task_body") == name:
                 return row
         raise AssertionError(f"{name!r} is not listed under {self.listing()!r} (listed: {self.task_names()})")
 
@@ -108,7 +103,7 @@ class TaskFormPage(BasePage):
         if due is not None:
             self.set_value(self.DUE, due.isoformat())
         if assignee is not None:
-            Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(assignee)
+            Select(self.wait_for(self.ASSIGNEE)).select_by_visibletext_in(assignee)
         return self
 
     def submit(self) -> TasksPage:
@@ -138,7 +133,7 @@ class TaskDetailsPage(BasePage):
 
     def reassign_to(self, name: str) -> "TaskDetailsPage":
         """Assign the task to someone else, picked by the name shown."""
-        Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(name)
+        Select(self.wait_for(self.ASSIGNEE)).select_by_visibletext_in(name)
         self.click_and_load(self.REASSIGN)
         return self.wait_loaded()
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from selenium.webdriver.remote.webelement import WebElement
 
-from .base import BasePage, css, testid
+from .base import BasePage, css, testid, text_in
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class ShiftRow:
     stop: str
     total_hours: str
     seconds: float | None
-
-
-def _text(parent: WebElement, testid_value: str) -> str:
-    found = parent.find_elements("css selector", f'[data-testid="{testid_value}"]')
-    return found[0].text.strip() if found else ""
 
 
 def _seconds(parent: WebElement, testid_value: str) -> float | None:
@@ -60,9 +55,9 @@ class TimeCardPage(BasePage):
         return [self._card(card) for card in self.find_all(self.CARDS)]
 
     def _card(self, card: WebElement) -> ShiftCard:
-        last_worked = _text(card, "last_shift_worked").removeprefix(self.LAST_WORKED_PREFIX).strip()
-        return ShiftCard(worker=_text(card, "shift_user_name"), last_shift_worked=last_worked,
-                         hours_worked=_text(card, "shift_hours").removeprefix(self.HOURS_PREFIX).strip(),
+        last_worked = text_in(card, "last_shift_worked").removeprefix(self.LAST_WORKED_PREFIX).strip()
+        return ShiftCard(worker=text_in(card, "shift_user_name"), last_shift_worked=last_worked,
+                         hours_worked=text_in(card, "shift_hours").removeprefix(self.HOURS_PREFIX).strip(),
                          seconds=_seconds(card, "shift_duration"))
 
     def card_of(self, worker: str) -> ShiftCard:
@@ -76,7 +71,7 @@ class TimeCardPage(BasePage):
     def more_details(self, worker: str) -> "WorkerTimeSheetPage":
         """Open a worker's time sheet from their block."""
         for card in self.find_all(self.CARDS):
-            if _text(card, "shift_user_name") == worker:
+            if text_in(card, "shift_user_name") == worker:
                 self.click_and_load(card.find_element("css selector", '[data-testid="more_details"]'))
                 return self.goes_to(WorkerTimeSheetPage)
         raise AssertionError(f"the Time Card has no block for {worker!r}")
@@ -105,8 +100,8 @@ class WorkerTimeSheetPage(BasePage):
 
     def shifts(self) -> list[ShiftRow]:
         """The period's shifts as listed, newest first."""
-        return [ShiftRow(day=_text(r, "shift_day"), date=_text(r, "shift_date"), start=_text(r, "shift_start"),
-                         stop=_text(r, "shift_stop"), total_hours=_text(r, "prog"), seconds=_seconds(r, "prog"))
+        return [ShiftRow(day=text_in(r, "shift_day"), date=text_in(r, "shift_date"), start=text_in(r, "shift_start"),
+                         stop=text_in(r, "shift_stop"), total_hours=text_in(r, "prog"), seconds=_seconds(r, "prog"))
                 for r in self.find_all(self.ROWS)]
 
     def previous_period(self) -> "WorkerTimeSheetPage":

@@ -71,6 +71,60 @@ def _cacheable_pages() -> None:
     demo_app.create_app = create_app
 
 
+def _balance_update() -> None:
+    """A payment is recorded but the plans' balances do not go down."""
+    ledger = importlib.import_module("demo_app.ledger")
+    db = importlib.import_module("demo_app.db")
+    real = ledger.record_payment
+
+    def record_payment(user_id, values, depositor_id, at=None):
+        conn = db.get_db()
+        before = conn.execute("SELECT id, pending_ngwee, status FROM payment_plans WHERE user_id = ?",
+                              (user_id,)).fetchall()
+        tx_id = real(user_id, values, depositor_id, at)
+        for row in before:
+            conn.execute("UPDATE payment_plans SET pending_ngwee = ?, status = ? WHERE id = ?",
+                         (row["pending_ngwee"], row["status"], row["id"]))
+        conn.commit()
+        return tx_id
+
+    ledger.record_payment = record_payment
+
+
+def _revert() -> None:
+    """Reverting marks the transaction cancelled but gives the plans nothing back."""
+    ledger = importlib.import_module("demo_app.ledger")
+    db = importlib.import_module("demo_app.db")
+    ledger.revert = lambda tx_id, by: db.execute("UPDATE transactions SET status = 'cancelled' WHERE id = ?", (tx_id,))
+
+
+def _shift_end() -> None:
+    """Ending a shift answers as if it ended, but the shift keeps running."""
+    timesheet = importlib.import_module("demo_app.timesheet")
+    timesheet.end_shift = lambda user_id, by, at: timesheet.open_shift(user_id)
+
+
+def _form_required_fields() -> None:
+    """Form submissions are accepted with required fields left empty."""
+    rules = importlib.import_module("demo_app.form_rules")
+    forms = importlib.import_module("demo_app.forms")
+    real = rules.validate_submission
+
+    def validate_submission(fields, get_list):
+        values, errors = real(fields, get_list)
+        return values, {k: v for k, v in errors.items() if v != rules.REQUIRED}
+
+    forms.validate_submission = validate_submission
+
+
+def _task_assignment() -> None:
+    """A new task forgets its assignee."""
+    tasks = importlib.import_module("demo_app.tasks")
+    real = tasks.store_task
+    tasks.store_task = lambda values, author_id, completed=False: real({**values, "assignee_id": None}, author_id,
+                                                                       completed)
+
+
 MUTANTS: list[Mutant] = [
     Mutant("entry_logging", "gate entries are not written to the logbook",
            ("-t", "@checklist.gate_access.scan_entry or @checklist.gate_access.manual_entry"), _entry_logging),
@@ -82,6 +136,16 @@ MUTANTS: list[Mutant] = [
            ("-t", "@checklist.application.overall", "-n", "menu opens without an error"), _logbook_crash),
     Mutant("cacheable_pages", "signed-in pages are cached, so going back after logout shows them",
            ("-t", "@checklist.application.overall", "-n", "Logging out"), _cacheable_pages),
+    Mutant("balance_update", "payments do not lower the plan's balance",
+           ("-t", "@checklist.payments.submit_payment"), _balance_update),
+    Mutant("revert", "reverting a payment does not restore the balance",
+           ("-t", "@checklist.payments.submit_payment"), _revert),
+    Mutant("shift_end", "ending a shift leaves it running",
+           ("-t", "@checklist.timesheet.end_shift"), _shift_end),
+    Mutant("form_required_fields", "forms accept submissions without their required fields",
+           ("-t", "@checklist.forms.submit_form"), _form_required_fields),
+    Mutant("task_assignment", "new tasks lose their assignee",
+           ("-t", "@checklist.tasks.assign_task"), _task_assignment),
 ]
 
 

@@ -5,7 +5,7 @@ from pages.base import BasePage
 from pages.components import TopBar
 from pages.home import GuardHomePage, HomePage
 from pages.logbook import LogbookPage
-from pages.login import LoginPage, NotFoundPage
+from pages.login import LoginPage
 from prodready.application import PAGES, visit_menu
 
 

@@ -3,7 +3,6 @@ import parse
 from behave import given, register_type, then, when
 
 from pages.components import LeftMenu, Toast
-from pages.login import NotFoundPage
 from pages.payments import (ClientPlansPage, MyPaymentsPage, PayDialog, PaymentsDashboardPage, PlansView,
                             ProfilePlansSection, ReceiptDialog)
 from pages.people import ProfilePage, SearchPage
@@ -212,11 +211,6 @@ def step_client_read_only(context):
 @when("the admin opens the payments dashboard from the left menu")
 def step_open_dashboard(context):
     context.cast.actor("admin").page(LeftMenu).go_to("Payments", PaymentsDashboardPage)
-
-
-@when("the client opens the payments dashboard by its address")
-def step_client_dashboard(context):
-    context.cast.actor("client").page(NotFoundPage).open(PaymentsDashboardPage.PATH)
 
 
 @when('the admin filters the payments by {what} "{value}"')

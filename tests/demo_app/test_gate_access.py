@@ -96,7 +96,6 @@ def test_logbook_lists_newest_first(as_role, api):
 
 
 def test_id_card_qr_encodes_this_site_and_the_person(as_role):
-    import io
     import base64
     import re
 

@@ -266,7 +266,7 @@ def test_hook_gitlab_failure_carries_exit_code_3(env, project, write_config):
 
 
 def test_empty_repository_without_default_branch(cli, fake):
-    p = fake.add_project(default_branch=None)
+    fake.add_project(default_branch=None)
     result = cli("gate", "--from", "0" * 40)
     assert result.code == 4 and "no default branch" in result.err
 
