@@ -165,7 +165,7 @@ class FormSubmitPage(BasePage):
             else:
                 self.set_value(control, value)  # an ISO date, as the picker would set it
         elif kind == "dropdown":
-            Select(field.find_element("css selector", "select")).select_by_visibletext_in(value)
+            Select(field.find_element("css selector", "select")).select_by_visible_text(value)
         else:
             wanted = {v.strip() for v in value.split(",")} if kind == "checkbox" else {value}
             choices = field.find_elements("css selector", "input")

@@ -299,6 +299,6 @@ class PaymentsDashboardPage(BasePage):
     def _choose_label(self, locator: Locator, label: str) -> None:
         select = Select(self.wait_for(locator))
         if label:
-            select.select_by_visibletext_in(label)
+            select.select_by_visible_text(label)
         else:
             select.select_by_index(0)

@@ -103,7 +103,7 @@ class TaskFormPage(BasePage):
         if due is not None:
             self.set_value(self.DUE, due.isoformat())
         if assignee is not None:
-            Select(self.wait_for(self.ASSIGNEE)).select_by_visibletext_in(assignee)
+            Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(assignee)
         return self
 
     def submit(self) -> TasksPage:
@@ -133,7 +133,7 @@ class TaskDetailsPage(BasePage):
 
     def reassign_to(self, name: str) -> "TaskDetailsPage":
         """Assign the task to someone else, picked by the name shown."""
-        Select(self.wait_for(self.ASSIGNEE)).select_by_visibletext_in(name)
+        Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(name)
         self.click_and_load(self.REASSIGN)
         return self.wait_loaded()
 

@@ -19,6 +19,29 @@ class OutputError(Exception):
     """An output asked for cannot be written (the message says what to install)."""
 
 
+def json_formatter_class() -> type:
+    """behave's JSON formatter, keeping the message of steps that *errored* too.
+
+    behave 1.3 writes error_message only for "failed" steps; a step raising anything but an
+    assertion (a Selenium timeout, a bug in a page object) is "error" and would reach the report
+    with no reason at all.
+    """
+    from behave.formatter.json import JSONFormatter
+    from behave.model_type import Status
+
+    class ReportJSONFormatter(JSONFormatter):
+        def result(self, step: Any) -> None:
+            index = self._step_index
+            super().result(step)
+            if step.error_message and step.status != Status.failed:
+                message = step.error_message
+                if self.split_text_into_lines and "\n" in message:
+                    message = message.splitlines()
+                self.current_feature_element["steps"][index]["result"]["error_message"] = message
+
+    return ReportJSONFormatter
+
+
 def _writes_to(formatter: Any, path: Path) -> bool:
     name = getattr(getattr(formatter, "stream_opener", None), "name", None)
     return bool(name) and name != "-" and Path(name).resolve() == path.resolve()
@@ -33,7 +56,7 @@ def add_outputs(runner: Any, reports: Path, *, allure: bool) -> None:
     reports.mkdir(parents=True, exist_ok=True)
     target = reports / "behave.json"
     if not any(isinstance(f, JSONFormatter) and _writes_to(f, target) for f in runner.formatters):
-        runner.formatters.append(JSONFormatter(StreamOpener(filename=str(target)), runner.config))
+        runner.formatters.append(json_formatter_class()(StreamOpener(filename=str(target)), runner.config))
     if allure:
         try:
             from allure_behave.formatter import AllureFormatter

@@ -253,8 +253,10 @@ def _failure_digest(features: list[Any], reports: Path) -> list[str]:
             if step is not None:
                 error = step["result"].get("error_message") or ""
                 error = error if isinstance(error, str) else "\n".join(error)
-                first = next((line.strip() for line in error.splitlines()
-                              if line.strip() and not line.startswith(("Traceback", "  File"))), "")
+                lines_ = [line.strip() for line in error.splitlines() if line.strip()]
+                # An assertion's message comes first; an exception's is its traceback's last line.
+                first = (lines_[-1] if lines_ and lines_[0].startswith("Traceback") else
+                         next(iter(lines_), ""))
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
                     lines.append(f"  why: {first[:300]}")

@@ -64,3 +64,26 @@ def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
     errors = [step["result"].get("error_message", "") for f in json.loads((tmp_path / "behave.json").read_text())
               for e in f.get("elements", []) for step in e.get("steps", []) if step.get("result", {}).get("status") == "failed"]
     assert any("no logbook entry for 'An Admin User'" in "".join(err) for err in errors), errors
+
+
+def test_a_step_that_errors_keeps_its_reason_in_the_reports(tmp_path):
+    """behave's JSON drops the message of an *errored* step; prodready's keeps it for the report."""
+    proj = tmp_path / "proj"
+    (proj / "steps").mkdir(parents=True)
+    (proj / "features").mkdir()
+    (proj / "environment.py").symlink_to(ROOT / "environment.py")
+    (proj / "steps" / "broken_steps.py").write_text(
+        "from behave import when\n\n@when('a page object is broken')\ndef step(context):\n"
+        "    raise RuntimeError('the Grant button moved')\n")
+    (proj / "features" / "broken.feature").write_text(
+        "Feature: Broken\n  Scenario: A broken page object\n    When a page object is broken\n")
+    reports = tmp_path / "reports"
+    done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", "-D", f"reports={reports}",
+                           "--junit-directory", str(reports / "junit")], cwd=proj, capture_output=True, text=True,
+                          timeout=240, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    [step] = json.loads((reports / "behave.json").read_text())[0]["elements"][0]["steps"]
+    assert step["result"]["status"] == "error"
+    assert "RuntimeError: the Grant button moved" in "\n".join(step["result"]["error_message"])
+    report = json.loads((reports / "readiness.json").read_text())
+    assert "the Grant button moved" in json.dumps(report["scenarios"])

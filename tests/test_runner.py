@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from prodready import runner
 
@@ -95,3 +96,12 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
     assert lines[1] == "  at: Then the logbook shows it"
     assert lines[2] == "  why: Assertion Failed: no logbook entry for 'X'"
     assert lines[3].endswith("artifacts/the-guard-logs-an-entry")
+
+
+def test_failure_digest_gives_an_exceptions_last_line():
+    feature = feature_json("a", ("Broken page object", "error"))
+    feature["elements"][0]["steps"] = [{"keyword": "When", "name": "x", "result": {
+        "status": "error", "error_message": ["Traceback (most recent call last):", '  File "p.py", line 1',
+                                             "AttributeError: 'Select' object has no attribute 'x'"]}}]
+    lines = runner._failure_digest([feature], Path("/nonexistent"))
+    assert lines[2] == "  why: AttributeError: 'Select' object has no attribute 'x'"
