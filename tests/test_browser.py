@@ -132,3 +132,49 @@ def test_released_sessions_come_back_clean(pool, site):
 
 def implicit_wait(driver) -> float:
     return driver.timeouts.implicit_wait
+
+
+@pytest.fixture
+def remote_end():
+    """chromedriver serving the W3C protocol on its own port: a stand-in for a Selenium Grid."""
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([find_chromedriver(), f"--port={port}"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)  # waiting for a process we started to listen, not for a page
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_a_remote_end_gets_the_same_isolated_people(remote_end, site, monkeypatch):
+    options_binary = find_chromium()
+    real = browser.chromium_options
+
+    def with_binary(settings, *, phone=False, local=True):
+        options = real(settings, phone=phone, local=local)
+        options.binary_location = options_binary  # a Grid node knows its browser; chromedriver needs telling
+        return options
+
+    monkeypatch.setattr(browser, "chromium_options", with_binary)
+    pool = SessionPool(BrowserSettings(remote_url=remote_end))
+    try:
+        pool.start()
+        guard, admin = pool.acquire("desktop"), pool.acquire("desktop")
+        guard.driver.get(site + "/guard")
+        admin.driver.get(site + "/admin")
+        assert pool.mode == "contexts"
+        assert (guard.driver.get_cookie("who")["value"], admin.driver.get_cookie("who")["value"]) == ("guard", "admin")
+    finally:
+        pool.quit()
