@@ -33,7 +33,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         CURRENCY_SYMBOL="K",
         PERSONAS=DEFAULT_PERSONAS,
         DEFAULT_PASSWORD=None,
-        SAMPLE_DATA=False,
         TEST_API_TOKEN=None,
         CLOCK_OFFSET_SECONDS=0,
         WTF_CSRF_TIME_LIMIT=None,

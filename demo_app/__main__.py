@@ -3,8 +3,22 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 
 from . import DEFAULT_PERSONAS, create_app
+from .sample import add_sample_data
+
+
+def free_port(host: str, wanted: int) -> int:
+    """The wanted port if nothing listens there, else one the system picks."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, wanted))
+            return wanted
+        except OSError:
+            sock.bind((host, 0))
+            return sock.getsockname()[1]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -17,10 +31,16 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # A throwaway password for a local reference app (env DEMO_APP_PASSWORD overrides it).
     password = os.environ.get("DEMO_APP_PASSWORD", "community")
-    config = {"DEFAULT_PASSWORD": password, "SAMPLE_DATA": True}
+    config = {"DEFAULT_PASSWORD": password}
     if args.database:
         config["DATABASE"] = args.database
     app = create_app(config)
+    if app.extensions.get("database_created"):
+        add_sample_data(config)
+    port = free_port(args.host, args.port)
+    if port != args.port:
+        print(f"Port {args.port} is busy: using {port} instead (or choose one with --port).")
+    args.port = port
     print(f"Reference community app on http://{args.host}:{args.port}/  (password for every login below: "
           f"{'$DEMO_APP_PASSWORD' if 'DEMO_APP_PASSWORD' in os.environ else password})")
     for persona in DEFAULT_PERSONAS:

@@ -1,8 +1,7 @@
-"""Create and reset the database: the personas, and sample data for people clicking through."""
+"""Create and reset the database with the personas."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
 from typing import Any
 
 from flask import Flask
@@ -18,6 +17,7 @@ def prepare_database(app: Flask) -> None:
         if not db.table_names(conn):
             db.init_schema(conn)
             seed(app, conn)
+            app.extensions["database_created"] = True
     finally:
         conn.close()
 
@@ -51,26 +51,4 @@ def seed(app: Flask, conn: sqlite3.Connection) -> dict[str, int]:
         )
         ids[persona.get("key", persona["email"])] = cur.lastrowid
     conn.commit()
-    if app.config.get("SAMPLE_DATA"):
-        _sample_data(conn, ids)
     return ids
-
-
-def _sample_data(conn: sqlite3.Connection, ids: dict[str, int]) -> None:
-    """A few log entries and a guest so a person clicking through sees a lived-in community."""
-    now = clock.now_utc()
-    guard, admin = ids.get("guard"), ids.get("admin")
-    if not guard or not admin:
-        return
-    conn.execute(
-        "INSERT INTO entries (kind, status, visitor_name, acting_user_id, phone, nrc, vehicle, reason, created_at)"
-        " VALUES ('manual', 'granted', 'Chanda Mwila', ?, '+260971234567', '123456/10/1', 'ABZ 1234', 'client', ?)",
-        (guard, clock.to_iso(now - timedelta(hours=2))),
-    )
-    start = clock.combine_local(clock.local(now).date(), clock.local(now).time().replace(minute=0, second=0, microsecond=0))
-    conn.execute(
-        "INSERT INTO guests (first_name, last_name, phone, starts_at, ends_at, invited_by, created_at)"
-        " VALUES ('Bwalya', 'Phiri', '+260977000111', ?, ?, ?, ?)",
-        (clock.to_iso(start - timedelta(hours=1)), clock.to_iso(start + timedelta(hours=3)), admin, clock.to_iso(now)),
-    )
-    conn.commit()

@@ -1,6 +1,8 @@
 """Reference app: login, logout, CSRF, role checks on every route."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from demo_app import access, create_app
@@ -107,3 +109,32 @@ def test_test_api_needs_the_token(client):
 def test_test_api_is_absent_without_testing_mode(tmp_path):
     app = create_app({"DATABASE": str(tmp_path / "x.sqlite")})
     assert app.test_client().post("/__test__/reset").status_code == 404
+
+
+def test_click_through_server_moves_off_a_busy_port():
+    import socket
+
+    from demo_app.__main__ import free_port
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        assert free_port("127.0.0.1", taken) != taken
+
+
+def test_click_through_sample_data_is_written_once_and_leaves_no_test_api(tmp_path):
+    from demo_app.sample import add_sample_data
+
+    config = {"DATABASE": str(tmp_path / "click.sqlite"), "DEFAULT_PASSWORD": "community"}
+    first = create_app(config)
+    assert first.extensions.get("database_created")
+    add_sample_data(config)
+    served = create_app(config)
+    assert not served.extensions.get("database_created")  # an existing database is kept as it is
+    assert served.test_client().post("/__test__/reset").status_code == 404
+    admin = served.test_client()
+    token = re.search(r'name="csrf_token"\s+value="([^"]+)"', admin.get("/login").get_data(as_text=True)).group(1)
+    admin.post("/login", data={"email": "admin@demo.community", "password": "community", "csrf_token": token})
+    assert "Total Balance" in admin.get("/user/4/plans").get_data(as_text=True)
+    assert "Building permit" in admin.get("/forms").get_data(as_text=True)
