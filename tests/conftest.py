@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from demo_app import create_app  # noqa: E402
 
 PASSWORD = "correct horse battery"
 TEST_TOKEN = "test-api-token-for-pytest"
+
+
+@pytest.fixture
+def far_away_process_timezone(monkeypatch):
+    """Run a test with the process in a timezone far from the community's (Africa/Lusaka, UTC+2)."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time as _time
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -11,18 +10,10 @@ import pytest
 from demo_app import timesheet as ts
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
+# The process runs far from the community (UTC+14): nothing may depend on the server's own timezone.
+pytestmark = pytest.mark.usefixtures("far_away_process_timezone")
 GUARD, ADMIN, CUSTODIAN, CLIENT, WORKER = 1, 2, 3, 4, 5  # persona ids after seeding, in config order
 OWN_ID = {"guard": GUARD, "admin": ADMIN, "custodian": CUSTODIAN, "client": CLIENT}
-
-
-@pytest.fixture(autouse=True)
-def far_away_process_timezone(monkeypatch):
-    """Run these tests with the process in a timezone far from the community's."""
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14
-    _time.tzset()
-    yield
-    monkeypatch.delenv("TZ")
-    _time.tzset()
 
 
 @pytest.fixture
