@@ -7,6 +7,7 @@ PY        := .venv/bin/python
 TARGET    ?= demo
 WORKERS   ?= 2
 RETRIES   ?= 0
+RUNS      ?= 3
 BEHAVE_ARGS ?=
 RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES)
 
@@ -52,7 +53,7 @@ bench: bootstrap
 	$(PY) -m bench
 
 flake: bootstrap
-	$(PY) scripts/flake.py --runs $${RUNS:-3} -- -D target=$(TARGET) $(BEHAVE_ARGS)
+	$(PY) scripts/flake.py --runs $(RUNS) --workers $(WORKERS) -- -D target=$(TARGET) $(BEHAVE_ARGS)
 
 mutation: bootstrap
 	$(PY) scripts/mutation.py

@@ -97,3 +97,10 @@ Feature: Forms
     Then the submission is refused with "Required fields must be filled"
     And "Required" is shown at "Visitor Name, Visit Date, Gate, Vehicle, Items"
     And no entry has been saved for "Gate Pass Request"
+
+  # Read-only: looks without submitting, so it also runs on production.
+  @checklist.forms.submit_form @read_only
+  Scenario: The client sees the community's published forms
+    Given the client is logged in
+    When the client opens the forms from the left menu
+    Then the client sees the published forms to fill in, or that there are none

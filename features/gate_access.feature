@@ -124,3 +124,27 @@ Feature: Gate Access
     When the guard opens the registered guests tab of the logbook
     Then "Ruth Mumba" is shown as "Invalid today" for "Time 09:00 - 12:00"
     And the guard cannot grant access to "Ruth Mumba"
+
+  # Read-only checks: they change nothing and need no prepared data, so they also run on production.
+  @checklist.gate_access.manual_entry @read_only
+  Scenario: The guard's Manual Entry form asks for what the platform requires
+    Given the guard is logged in
+    When the guard clicks on the "Manual Entry" card on the guard's home page
+    Then the manual entry form requires "Full Name, NRC/ID, Phone Number, Vehicle Plate Number, Reason for visit"
+    And the guard can Grant or Deny
+
+  @checklist.gate_access.scan_entry @read_only
+  Scenario: The QR code on the admin's phone opens the admin's profile for the guard, ready to log
+    Given the guard is logged in, in an incognito window
+    And the admin is logged in on their phone
+    When the admin opens the My Code card on the phone
+    And the guard scans the QR code on the admin's phone
+    Then the guard sees the admin's profile as a "Digital Scan", with "Log This Entry" offered
+
+  @checklist.gate_access.registered_guests @read_only
+  Scenario: The registered guests and the guest invitation are there for the admin
+    Given the admin is logged in
+    When the admin opens the registered guests tab of the logbook
+    Then every registered guest shows whether their visit is valid now
+    When the admin clicks on invite guest
+    Then the invitation asks for "First Name, Last Name, Phone Number, Company Name, Day of visit, Visit start time, Visit end time"

@@ -131,3 +131,12 @@ Feature: Payments
     Given the client is logged in
     When the client types the address of the payments dashboard
     Then the client sees "Oops. Looks like we can't find your page."
+
+  # Read-only: opens the payment form of a client without paying, so it also runs on production.
+  @checklist.payments.submit_payment @read_only
+  Scenario: The admin can open the payment form of a client
+    Given the admin is logged in
+    When the admin finds the client and opens the client's plans
+    And the admin opens the payment form
+    Then the payment form offers the payment types "Cash, Cheque/Cashier Cheque, Mobile Money, Bank Transfer/Cash Deposit, Bank Transfer/EFT"
+    And it asks for "Payment Type, Transaction Number, Amount (K)"

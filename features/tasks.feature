@@ -108,3 +108,11 @@ Feature: Tasks
     When the admin creates a task without a name, assigned to "Mary Client"
     Then the task form says "Task Name is Required"
     And no task has been created
+
+  # Read-only: opens the form without creating a task, so it also runs on production.
+  @checklist.tasks.assign_task @read_only
+  Scenario: The admin's new task form lets them pick the client as the assignee
+    Given the admin is logged in
+    When the admin opens the task dashboard
+    And the admin starts a new task
+    Then the client can be picked as the assignee

@@ -69,3 +69,10 @@ Feature: Time Sheet
     Given the guard is logged in
     When the guard clicks on the "Time Card" card on the guard's home page
     Then the guard sees their own time sheet
+
+  # Read-only: looks at the buttons without pressing them, so it also runs on production.
+  @checklist.timesheet.start_shift @checklist.timesheet.end_shift @read_only
+  Scenario: The custodian finds the shift buttons on the worker's profile
+    Given the custodian is logged in
+    When the custodian finds the worker
+    Then the worker's profile offers to start or end the shift

@@ -22,6 +22,14 @@ class HomePage(BasePage):
         """The greeting at the top."""
         return self.text_of(self.TITLE)
 
+    def open_card(self, title: str) -> None:
+        """Open a card by its title."""
+        for card in self.find_all(self.CARDS):
+            if card.text.strip() == title:
+                self.click_and_load(card)
+                return
+        raise AssertionError(f"the home page has no card {title!r} (it has {self.card_titles()})")
+
 
 class GuardHomePage(BasePage):
     """The guard's home: a search box and cards (Scan, Identity, Manual Entry, Logs, …)."""

@@ -139,6 +139,13 @@ class GuestInvitePage(BasePage):
         if until is not None:
             self.set_value(self.UNTIL, until.isoformat())
 
+    LABELS = css('[data-testid="guest_invite_form"] label', "the invitation's labels")
+
+    def fields_asked(self) -> list[str]:
+        """The invitation's fields, by label (the repeat days' own labels left out)."""
+        return [text for text in self.texts_of(self.LABELS)
+                if text and text.split()[0] not in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+
     def invite(self) -> RegisteredGuestsPage:
         """Send the invitation; the registered guests tab follows."""
         self.click_and_load(self.INVITE)

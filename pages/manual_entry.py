@@ -44,6 +44,16 @@ class ManualEntryPage(BasePage):
         """Press Deny (the Observations dialog follows, or the form again with what is missing)."""
         self.click_and_load(self.DENY)
 
+    LABELS = css('[data-testid="manual_entry_form"] label', "the form's labels")
+
+    def required_fields(self) -> list[str]:
+        """The fields marked required (*), by label."""
+        return [label[:-2] for label in self.texts_of(self.LABELS) if label.endswith(" *")]
+
+    def offers_grant_and_deny(self) -> bool:
+        """Whether both decisions are offered."""
+        return self.is_shown(self.GRANT) and self.is_shown(self.DENY)
+
     def errors(self) -> list[str]:
         """The errors the form shows now."""
         return self.texts_of(self.FIELD_ERRORS)

@@ -166,6 +166,10 @@ class PayDialog(BasePage):
             else:
                 self.type_into(self.FIELDS[key], value)
 
+    def payment_types(self) -> list[str]:
+        """The payment types offered, as shown."""
+        return [o.text.strip() for o in Select(self.wait_for(self.FIELDS["type"])).options if o.get_attribute("value")]
+
     def fields_shown(self) -> list[str]:
         """The fields the dialog asks for now, by label (they depend on the payment type)."""
         return [label.text.strip() for label in self.find_all(self.LABELS) if label.is_displayed()]

@@ -106,6 +106,10 @@ class TaskFormPage(BasePage):
             Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(assignee)
         return self
 
+    def assignees(self) -> list[str]:
+        """Who the task can be assigned to, by name."""
+        return [o.text.strip() for o in Select(self.wait_for(self.ASSIGNEE)).options if o.get_attribute("value")]
+
     def submit(self) -> TasksPage:
         """Create the task; the task dashboard follows."""
         self.click_and_load(self.SUBMIT)

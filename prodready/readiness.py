@@ -69,6 +69,23 @@ class Scenario:
         return next((s["error"] for s in self.steps if s["error"]), "")
 
 
+def issues_verified(scenarios: list[Scenario]) -> list[dict[str, Any]]:
+    """GitLab issues named by @issue.<iid> tags: each with its scenarios and one overall status."""
+    by_iid: dict[int, list[Scenario]] = {}
+    for s in scenarios:
+        for tag in s.tags:
+            if tag.startswith("issue.") and tag[6:].isdigit():
+                by_iid.setdefault(int(tag[6:]), []).append(s)
+    out = []
+    for iid, found in sorted(by_iid.items()):
+        ran = [s.status for s in found if s.status != NOT_RUN]
+        status = (NOT_RUN if not ran else FAILED if FAILED in ran else FLAKY if FLAKY in ran else PASSED)
+        out.append({"iid": iid, "status": status,
+                    "scenarios": [{"key": s.key, "name": s.name, "location": s.location, "status": s.status}
+                                  for s in found]})
+    return out
+
+
 def _steps(element: dict[str, Any]) -> list[dict[str, Any]]:
     steps = []
     for step in element.get("steps", []):

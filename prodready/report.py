@@ -79,6 +79,7 @@ def _document(reports: Path, meta: dict[str, Any], status: str, scenarios: list[
                    "feature_files_not_run": files_not_run, "items_not_covered": uncovered},
         "checklist": items,
         "gate": gate,
+        "issues": readiness.issues_verified(scenarios),
         "scenarios": [_scenario(s, meta, reports) for s in scenarios],
         "run": {"status": status, "target": meta.get("target"), "base_url": meta.get("base_url"),
                 "read_only": meta.get("read_only"), "embedded": meta.get("embedded"), "browser": meta.get("browser"),

@@ -96,7 +96,8 @@ def anchor(scenario: dict[str, Any]) -> str:
 
 def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:
     """The whole page, verdict first."""
-    parts = [_verdict(report), _checklist(report), _gate(report.get("gate")), _trend(runs),
+    parts = [_verdict(report), _checklist(report), _gate(report.get("gate"), report.get("issues") or []),
+             _issues(report.get("issues") or [], report.get("gate")), _trend(runs),
              _scenarios(report, runs, reports), _details(report)]
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -170,7 +171,28 @@ def _item_detail(item: dict[str, Any]) -> str:
     return f"<details{' open' if bad else ''}><summary>{words}</summary><ul class=scns>{links}</ul></details>"
 
 
-def _gate(gate: dict[str, Any] | None) -> str:
+def _verified_by(iid: Any, issues: list[dict[str, Any]]) -> str:
+    """The scenarios tagged @issue.<iid>, as a pill and a count ('none' when there are none)."""
+    found = next((i for i in issues if str(i["iid"]) == str(iid)), None)
+    if found is None:
+        return '<span class="muted">none</span>'
+    return f'{pill(found["status"])} {len(found["scenarios"])}'
+
+
+def _issues(issues: list[dict[str, Any]], gate: dict[str, Any] | None) -> str:
+    """Issues verified by @issue.<iid> scenarios that the gate did not already list."""
+    listed = {str(i.get("iid")) for i in (gate or {}).get("issues") or []}
+    rows = "".join(
+        f'<tr><td>#{e(i["iid"])}</td><td>{pill(i["status"])}</td><td>'
+        + "; ".join(f'<a href="#{e(anchor(s))}">{e(s["name"])}</a>' for s in i["scenarios"])
+        + "</td></tr>" for i in issues if str(i["iid"]) not in listed)
+    if not rows:
+        return ""
+    return (f'<section id="issues"><h2>Issues verified by scenarios</h2><table><tr><th>Issue</th><th>Status</th>'
+            f"<th>Scenarios (@issue tags)</th></tr>{rows}</table></section>")
+
+
+def _gate(gate: dict[str, Any] | None, issues: list[dict[str, Any]]) -> str:
     if gate is None:
         return ""
     head = (f'<p>{pill(gate.get("verdict", "NO-GO"))} environment '
@@ -181,10 +203,11 @@ def _gate(gate: dict[str, Any] | None) -> str:
     rows = "".join(
         f'<tr><td><a href="{e(i.get("web_url"))}">#{e(i.get("iid"))}</a></td><td>{e(i.get("title"))}</td>'
         f'<td>{e(", ".join(i.get("assignees") or []))}</td><td>{"✓" if i.get("verified") else "✗"}</td>'
-        f'<td>{"✓" if i.get("signed_off") else "✗"}</td><td>{e("; ".join(i.get("problems") or []))}</td></tr>'
+        f'<td>{"✓" if i.get("signed_off") else "✗"}</td><td>{_verified_by(i.get("iid"), issues)}</td>'
+        f'<td>{e("; ".join(i.get("problems") or []))}</td></tr>'
         for i in gate.get("issues") or [])
     table = (f"<table><tr><th>Issue</th><th>Title</th><th>Assignees</th><th>Verified</th><th>Signed off</th>"
-             f"<th>Problems</th></tr>{rows}</table>") if rows else "<p class=muted>No issues in this release.</p>"
+             f"<th>Scenarios</th><th>Problems</th></tr>{rows}</table>") if rows else "<p class=muted>No issues in this release.</p>"
     untracked = "".join(f'<li><a href="{e(m.get("web_url"))}">!{e(m.get("iid"))}</a> {e(m.get("title"))}</li>'
                         for m in gate.get("untracked_merge_requests") or [])
     untracked = f"<p>Merge requests that close no issue:</p><ul>{untracked}</ul>" if untracked else ""

@@ -135,3 +135,9 @@ def step_one_entry(context, name, status):
 def step_entry_values(context):
     values = context.cast.actor("admin").on(FormEntriesPage).open_entry().values()
     assert values == {row["field"]: row["value"] for row in context.table}, values
+
+
+@then("the client sees the published forms to fill in, or that there are none")
+def step_client_sees_forms(context):
+    page = context.cast.actor("client").on(FormsPage)
+    assert page.forms() or page.empty_message() == "No Forms", "the forms page shows neither forms nor 'No Forms'"

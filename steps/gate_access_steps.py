@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from behave import given, then, when
 
-from pages.home import GuardHomePage
+from pages.home import GuardHomePage, HomePage
 from pages.logbook import GuestInvitePage, LogbookPage, RegisteredGuestsPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from pages.people import IdCardPage, ProfilePage, ScanPage, SearchPage
@@ -190,3 +190,47 @@ def step_grant_guest(context, name, note):
     context.cast.actor("admin").on(RegisteredGuestsPage).grant_access(name)
     context.cast.actor("admin").on(ObservationDialog).write(note)
     context.cast.actor("admin").on(ObservationDialog).save_and_go_to_logbook()
+
+
+# -- read-only checks (production smoke) --------------------------------------------------------
+
+
+@then('the manual entry form requires "{fields}"')
+def step_manual_requires(context, fields):
+    required = context.cast.actor("guard").on(ManualEntryPage).required_fields()
+    assert required == [f.strip() for f in fields.split(",")], required
+
+
+@then("the guard can Grant or Deny")
+def step_grant_or_deny(context):
+    assert context.cast.actor("guard").on(ManualEntryPage).offers_grant_and_deny()
+
+
+@when("the admin opens the My Code card on the phone")
+def step_admin_my_code(context):
+    context.cast.actor("admin", "phone").open(HomePage).open_card("My Code")
+    context.notes["qr_png"] = context.cast.actor("admin", "phone").on(IdCardPage).qr_png()
+
+
+@then('the guard sees the admin\'s profile as a "{kind}", with "Log This Entry" offered')
+def step_guard_sees_admin_ready(context, kind):
+    profile = context.cast.actor("guard").on(ProfilePage)
+    assert (profile.name(), profile.scan_details().split(" · ")[0], profile.can_log_entry()) == \
+        (context.cast.person("admin").name, kind, True), profile.scan_details()
+
+
+@then("every registered guest shows whether their visit is valid now")
+def step_guests_have_validity(context):
+    guests = context.cast.actor("admin").on(RegisteredGuestsPage).guests()
+    assert all(g.validity for g in guests), guests
+
+
+@when("the admin clicks on invite guest")
+def step_admin_clicks_invite(context):
+    context.cast.actor("admin").on(RegisteredGuestsPage).invite_guest()
+
+
+@then('the invitation asks for "{fields}"')
+def step_invitation_asks(context, fields):
+    asked = context.cast.actor("admin").on(GuestInvitePage).fields_asked()
+    assert [f.strip() for f in fields.split(",")] == asked[:len(fields.split(","))], asked

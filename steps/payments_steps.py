@@ -261,3 +261,31 @@ def step_dashboard_row(context, amount, name, status):
 def step_dashboard_amounts(context, amounts):
     rows = context.cast.actor("admin").on(PaymentsDashboardPage).transactions()
     assert sorted(t.amount for t in rows) == sorted(a.strip() for a in amounts.split(", ")), rows
+
+
+# -- read-only checks (production smoke) --------------------------------------------------------
+
+
+@when("the admin finds the client and opens the client's plans")
+def step_find_the_client_plans(context):
+    name = context.cast.person("client").name
+    context.cast.actor("admin").page(LeftMenu).go_to("Users", SearchPage).search_for(name)
+    context.cast.actor("admin").on(SearchPage).open_result(name)
+    context.cast.actor("admin").on(ProfilePage).goes_to(ProfilePlansSection).open_plans()
+
+
+@when("the admin opens the payment form")
+def step_open_payment_form(context):
+    context.cast.actor("admin").on(ClientPlansPage).make_payment()
+
+
+@then('the payment form offers the payment types "{kinds}"')
+def step_payment_types(context, kinds):
+    offered = context.cast.actor("admin").on(PayDialog).payment_types()
+    assert set(k.strip() for k in kinds.split(",")) <= set(offered), offered
+
+
+@then('it asks for "{fields}"')
+def step_payment_fields(context, fields):
+    shown = context.cast.actor("admin").on(PayDialog).fields_shown()
+    assert [f.strip() for f in fields.split(",")] == shown[:len(fields.split(","))], shown

@@ -2,7 +2,7 @@
 from behave import given, then, when
 
 from pages.components import LeftMenu
-from pages.tasks import TaskDetailsPage, TasksPage
+from pages.tasks import TaskDetailsPage, TaskFormPage, TasksPage
 from prodready.tasks import row_named, task_payload
 from prodready.vocabulary import parse_day
 
@@ -117,3 +117,13 @@ def step_details_assignee(context, assignee):
     shown = context.cast.actor("admin").on(TaskDetailsPage).assignee()
     assert shown == assignee, f"the task is assigned to {shown!r}"
 
+
+@when("the admin starts a new task")
+def step_start_new_task(context):
+    context.cast.actor("admin").on(TasksPage).create_task()
+
+
+@then("the client can be picked as the assignee")
+def step_client_assignable(context):
+    assignees = context.cast.actor("admin").on(TaskFormPage).assignees()
+    assert context.cast.person("client").name in assignees, assignees

@@ -142,3 +142,15 @@ def step_own_sheet(context):
     sheet = context.cast.actor("guard").on(WorkerTimeSheetPage)
     assert sheet.worker() == context.cast.person("guard").name, sheet.worker()
     assert sheet.summary().startswith("Worked "), sheet.summary()
+
+
+@when("the custodian finds the worker")
+def step_find_worker(context):
+    context.cast.actor("custodian").open(SearchPage).search_for(context.cast.person("worker").name)
+    context.cast.actor("custodian").on(SearchPage).open_result(context.cast.person("worker").name)
+
+
+@then("the worker's profile offers to start or end the shift")
+def step_shift_buttons_offered(context):
+    buttons = context.cast.actor("custodian").on(ShiftButtons)
+    assert buttons.start_label() in ("Start Shift", "Shift in Progress") and buttons.is_shown(buttons.END)

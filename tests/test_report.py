@@ -369,3 +369,28 @@ def test_the_headline_says_where_the_verdict_was_measured():
         "Every must-work feature passed on demo, the reference app"
     assert _headline(True, {"target": "staging"}) == "Every must-work feature works on staging"
     assert _headline(False, {"target": "production"}) == "Do not ship: problems on production"
+
+
+def test_issue_tags_tie_scenarios_to_the_release_issues(tmp_path):
+    features = covering_everything()
+    features.append(feature("Fixes", [
+        scenario("Manual entry keeps the company", "checklist.gate_access.manual_entry", "issue.101", line=5,
+                 file="features/fixes.feature"),
+        scenario("Receipt shows the plot", "checklist.payments.submit_payment", "issue.102", status="failed",
+                 line=9, file="features/fixes.feature"),
+        scenario("Time card totals", "checklist.timesheet.all_shifts", "issue.555", line=13,
+                 file="features/fixes.feature")], file="features/fixes.feature"))
+    gate = {"verdict": "GO", "environment": "production", "from_sha": "a" * 40, "to_sha": "b" * 40,
+            "issues": [{"iid": 101, "title": "Company on manual entry", "web_url": "https://x/101", "assignees": [],
+                        "verified": True, "signed_off": True, "problems": []},
+                       {"iid": 102, "title": "Plot on receipt", "web_url": "https://x/102", "assignees": [],
+                        "verified": True, "signed_off": True, "problems": []},
+                       {"iid": 103, "title": "Untested", "web_url": "https://x/103", "assignees": [],
+                        "verified": True, "signed_off": True, "problems": []}],
+            "untracked_merge_requests": []}
+    report = build_reports(write_run(tmp_path, features, gate=gate))
+    assert [(i["iid"], i["status"]) for i in report["issues"]] == [(101, "passed"), (102, "failed"), (555, "passed")]
+    html = (tmp_path / "readiness.html").read_text()
+    gate_section = html.split('id="gate"')[1].split("</section>")[0]
+    assert gate_section.count("<tr>") == 4 and "none" in gate_section  # #103 has no verifying scenario
+    assert 'id="issues"' in html and "#555" in html.split('id="issues"')[1]  # tagged, not in this release
