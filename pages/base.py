@@ -164,7 +164,11 @@ class BasePage:
         """Type into a field (emptying it first)."""
         field = self.wait_for(locator)
         if clear:
-            field.clear()
+            # One cheap script instead of WebDriver's clear() (a third of a field's typing time):
+            # it empties the field only when it holds something, and tells the page as typing would.
+            self.driver.execute_script(
+                "if (arguments[0].value) { arguments[0].value = '';"
+                " arguments[0].dispatchEvent(new Event('input', {bubbles: true})); }", field)
         field.send_keys(text)
 
     def set_value(self, locator: Locator, value: str) -> None:
