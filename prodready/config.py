@@ -191,27 +191,36 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
     leak) unless the target gives references (tests use that to plant known secrets).
     """
     creds: dict[str, Credentials] = {}
-    problems: list[str] = []
+    missing: list[str] = []  # environment variables to set
+    problems: list[str] = []  # anything else (1Password, a missing reference)
     for key, persona in target.personas.items():
         if not persona.logs_in:
             continue
         if target.embedded and not persona.password_ref:
             password = _random.token_urlsafe(18)
             email = persona.email
+        elif not persona.password_ref:
+            problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
+                            f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
+            continue
         else:
-            if not persona.password_ref:
-                problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
-                                f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
+            found: dict[str, str] = {}
+            for field, ref in (("email", persona.email), ("password", persona.password_ref)):
+                if not is_reference(ref):
+                    found[field] = ref
+                    continue
+                try:
+                    found[field] = resolve(ref, what=f"{field} of {key} on {target.name}")
+                except SecretError as exc:
+                    (missing.append(exc.variable) if exc.variable else problems.append(str(exc)))
+            if len(found) < 2:
                 continue
-            try:
-                email = resolve(persona.email, what=f"email of {key} on {target.name}") \
-                    if is_reference(persona.email) else persona.email
-                password = resolve(persona.password_ref, what=f"password of {key} on {target.name}")
-            except SecretError as exc:
-                problems.append(str(exc))
-                continue
+            email, password = found["email"], found["password"]
         REDACTOR.add(password)
         creds[key] = Credentials(email=email, password=password)
+    if missing:
+        problems.insert(0, f"target '{target.name}' needs its logins: set the environment variables "
+                           + ", ".join(missing))
     if problems:
         raise ConfigError("; ".join(problems))
     return creds

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .checklist import unknown_checklist_tags
+from .config import ConfigError, Credentials, RunSettings, Target, load_project, resolve_credentials, run_settings
 
 READ_ONLY_TAG = "read_only"
 
@@ -35,3 +36,18 @@ def bad_checklist_tags(scenarios: Iterable[Any]) -> list[str]:
         for tag in unknown_checklist_tags(s.effective_tags):
             found.append(f"{where(s)}: @{tag}")
     return found
+
+
+def check_run(userdata: Any, scenarios: list[Any]) -> tuple[RunSettings, Target, dict[str, Credentials]]:
+    """Everything a run needs, validated before anything starts; ConfigError says what to fix."""
+    settings = run_settings(userdata)
+    target = load_project(settings.config_path).target(settings.target or None)
+    problems = bad_checklist_tags(scenarios)
+    if problems:
+        raise ConfigError("unknown checklist tags (see prodready/checklist.py for the ids): " + "; ".join(problems))
+    if target.read_only:
+        offenders = read_only_offenders(scenarios)
+        if offenders:
+            raise ConfigError(f"target '{target.name}' is read-only: only @read_only scenarios may run there; "
+                              f"refused {len(offenders)}:\n  " + "\n  ".join(offenders))
+    return settings, target, resolve_credentials(target)

@@ -15,11 +15,12 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from .config import ROOT
+from .config import ROOT, ConfigError
+from .preflight import check_run
 from .evidence import slug
 from .report import build_reports, summary_lines
 
@@ -31,10 +32,12 @@ FAILED = frozenset({"failed", "error", "hook_error", "undefined", "pending"})
 
 @dataclass
 class Plan:
-    """Which feature files each worker runs, and how many scenarios were selected in all."""
+    """Which feature files each worker runs, the scenarios selected, and behave's configuration."""
 
     shares: list[list[str]]
     selected: int
+    scenarios: list[Any] = field(default_factory=list)
+    userdata: Any = None
 
 
 def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | None = None) -> Plan:
@@ -45,12 +48,12 @@ def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | N
     config = Configuration(list(behave_args))
     locations = [loc for loc in collect_feature_locations(config.paths) if not config.exclude(loc.filename)]
     cost: dict[str, float] = {}
-    selected = 0
+    everything: list[Any] = []
     for feature in parse_features(locations):
         chosen = [s for s in feature.walk_scenarios() if s.should_run(config)]
         if not chosen:
             continue
-        selected += len(chosen)
+        everything.extend(chosen)
         known = [(weights or {}).get(f"{s.location.filename}:{s.name}") for s in chosen]
         cost[feature.filename] = sum(w if w else 1.0 for w in known)
     shares: list[list[str]] = [[] for _ in range(max(1, min(workers, len(cost) or 1)))]
@@ -59,7 +62,8 @@ def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | N
         lightest = loads.index(min(loads))
         shares[lightest].append(filename)
         loads[lightest] += weight
-    return Plan(shares=[s for s in shares if s], selected=selected)
+    return Plan(shares=[s for s in shares if s], selected=len(everything), scenarios=everything,
+                userdata=config.userdata)
 
 
 KEEP = {"history.json", ".gitkeep"}
@@ -177,6 +181,13 @@ def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Pat
     if the_plan.selected == 0:
         print("prodready: no scenario matches the selection (check -t / -n / paths)", flush=True)
         return EXIT_CONFIG
+    if len(the_plan.shares) > 1:
+        # Check once here, so that a mistake is told once, not by every worker.
+        try:
+            check_run(the_plan.userdata, the_plan.scenarios)
+        except ConfigError as exc:
+            print(f"prodready: {exc}", flush=True)
+            return EXIT_CONFIG
     if len(the_plan.shares) <= 1:
         parts = [reports / "workers" / "1"]
         codes = [_behave(behave_args, parts[0]).wait()]

@@ -13,6 +13,10 @@ MASK = "••••••"
 class SecretError(Exception):
     """A referenced secret cannot be read; the message names what to set."""
 
+    def __init__(self, message: str, variable: str | None = None) -> None:
+        super().__init__(message)
+        self.variable = variable  # the environment variable to set, for env: references
+
 
 def is_reference(value: str) -> bool:
     """Whether a configured value is a reference rather than a literal."""
@@ -25,7 +29,7 @@ def resolve(ref: str, *, what: str) -> str:
         var = ref[4:]
         value = os.environ.get(var, "")
         if not value:
-            raise SecretError(f"{what}: set the environment variable {var}")
+            raise SecretError(f"{what}: set the environment variable {var}", variable=var)
         return value
     if ref.startswith("op://"):
         op = shutil.which("op")

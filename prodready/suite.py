@@ -21,8 +21,7 @@ from . import outputs, preflight
 from .actors import Cast
 from .api import TestApi
 from .browser import BrowserSettings, BrowserUnavailable, browser_version
-from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, load_project, resolve_credentials,
-                     resolve_test_api_token, run_settings)
+from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, resolve_test_api_token)
 from .evidence import capture, slug
 from .masking import mask
 from .report import build_reports, summary_lines
@@ -81,23 +80,9 @@ class Run:
 def before_all(context: Any) -> None:
     """Validate everything, then start the app (embedded target) and the browser."""
     userdata = context.config.userdata
-    try:
-        settings = run_settings(userdata)
-        project = load_project(settings.config_path)
-        target = project.target(settings.target or None)
-    except ConfigError as exc:
-        stop_run(EXIT_CONFIG, str(exc))
     scenarios = preflight.selected_scenarios(context._runner)
-    problems = preflight.bad_checklist_tags(scenarios)
-    if problems:
-        stop_run(EXIT_CONFIG, "unknown checklist tags (see prodready/checklist.py for the ids): " + "; ".join(problems))
-    if target.read_only:
-        offenders = preflight.read_only_offenders(scenarios)
-        if offenders:
-            stop_run(EXIT_CONFIG, f"target '{target.name}' is read-only: only @read_only scenarios may run there; "
-                                  f"refused {len(offenders)}:\n  " + "\n  ".join(offenders))
     try:
-        credentials = resolve_credentials(target)
+        settings, target, credentials = preflight.check_run(userdata, scenarios)
     except ConfigError as exc:
         stop_run(EXIT_CONFIG, str(exc))
     reports = Path(userdata.get("reports") or ROOT / "reports")

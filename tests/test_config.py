@@ -49,7 +49,7 @@ def test_a_missing_environment_variable_is_named(tmp_path, monkeypatch):
     monkeypatch.delenv("GUARD_PW_FOR_TEST", raising=False)
     path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
                                '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n')
-    with pytest.raises(ConfigError, match="set the environment variable GUARD_PW_FOR_TEST"):
+    with pytest.raises(ConfigError, match="target 't' needs its logins: set the environment variables GUARD_PW_FOR_TEST"):
         resolve_credentials(load_project(path).target("t"))
 
 
@@ -104,3 +104,13 @@ def test_userdata_mistakes(userdata, message):
 def test_userdata_defaults():
     settings = run_settings({"target": "demo", "seed": "42", "headless": "false"})
     assert (settings.seed, settings.headless, settings.browser, settings.timeout) == (42, False, "chromium", 10.0)
+
+
+def test_every_missing_variable_is_named_at_once(tmp_path, monkeypatch):
+    for var in ("T_GUARD_EMAIL", "T_GUARD_PW"):
+        monkeypatch.delenv(var, raising=False)
+    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+                               '[targets.t.personas.guard]\nemail = "env:T_GUARD_EMAIL"\npassword = "env:T_GUARD_PW"\n')
+    with pytest.raises(ConfigError) as caught:
+        resolve_credentials(load_project(path).target("t"))
+    assert str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_EMAIL, T_GUARD_PW"

@@ -105,3 +105,11 @@ def test_failure_digest_gives_an_exceptions_last_line():
                                              "AttributeError: 'Select' object has no attribute 'x'"]}}]
     lines = runner._failure_digest([feature], Path("/nonexistent"))
     assert lines[2] == "  why: AttributeError: 'Select' object has no attribute 'x'"
+
+
+def test_a_parallel_run_checks_the_configuration_once_before_any_worker(tmp_path, capsys):
+    code = runner.run(["-D", "target=stagin"], workers=2, reports=tmp_path)
+    out = capsys.readouterr().out
+    assert code == runner.EXIT_CONFIG
+    assert out.count("unknown target 'stagin'") == 1 and "[w1]" not in out
+    assert not (tmp_path / "workers").exists()

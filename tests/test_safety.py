@@ -196,8 +196,8 @@ def test_a_missing_credential_fails_before_the_run_naming_the_variable(project, 
     env, marker = no_browser
     done, _ = behave(["-D", "config=test.toml", "-D", "target=unreachable"], project, tmp_path / "reports", env)
     assert done.returncode == 2, done.stdout + done.stderr
-    assert "password of admin on unreachable: set the environment variable PRODREADY_SAFETY_UNSET_ADMIN_PASSWORD" \
-        in done.stderr
+    assert "target 'unreachable' needs its logins: set the environment variables " in done.stderr
+    assert "PRODREADY_SAFETY_UNSET_ADMIN_PASSWORD" in done.stderr
     assert "PRODREADY_SAFETY_UNSET_GUARD_PASSWORD" in done.stderr
     assert not marker.exists()
     assert "reference app serving" not in done.stderr
