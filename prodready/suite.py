@@ -80,12 +80,14 @@ class Run:
 def before_all(context: Any) -> None:
     """Validate everything, then start the app (embedded target) and the browser."""
     userdata = context.config.userdata
+    reports = Path(userdata.get("reports") or ROOT / "reports")
     scenarios = preflight.selected_scenarios(context._runner)
     try:
         settings, target, credentials = preflight.check_run(userdata, scenarios)
     except ConfigError as exc:
+        for old in ("readiness.html", "readiness.json"):  # nobody may read an earlier run's GO as this one's
+            (reports / old).unlink(missing_ok=True)
         stop_run(EXIT_CONFIG, str(exc))
-    reports = Path(userdata.get("reports") or ROOT / "reports")
     seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(1, 10**6)
     run = Run(settings=settings, target=target, credentials=credentials, reports=reports, seed=seed,
               selected=len(scenarios))

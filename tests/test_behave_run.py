@@ -43,12 +43,14 @@ def test_a_tagged_subset_runs_exactly_its_scenarios(tmp_path):
 
 
 def test_an_unknown_target_stops_before_any_browser(tmp_path):
+    (tmp_path / "readiness.html").write_text("an earlier run's GO")
     started = time.monotonic()
     done = behave("-D", "target=stagin", reports=tmp_path)
     assert done.returncode == 2
     assert "prodready: unknown target 'stagin': choose one of demo, production, staging, staging-demo" in done.stderr
     assert "reference app serving" not in done.stderr and "headless" not in done.stderr
     assert time.monotonic() - started < 15
+    assert not (tmp_path / "readiness.html").exists()  # an earlier run's verdict is not left lying around
 
 
 def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
