@@ -2,15 +2,13 @@
 
 Due dates are community calendar dates. Admins see every task; everyone else (clients) sees only
 the tasks assigned to them or written by them, and their tiles count only those, as on the platform.
-Tile rules (`RULES`), judged on the community's date: My Tasks = assigned to me and open; Overdue =
-open and due before today; due in 10 (30) days = open and due from today to today + 10 (30).
+The tile rules are in task_rules.py.
 A task has one assignee here (the platform allows several); reassigning replaces it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Mapping
+from datetime import date
+from typing import Any, Mapping
 
 from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
 
@@ -18,60 +16,13 @@ from . import clock
 from .access import ROLE_PERMISSIONS, menu_item, public, requires
 from .db import execute, query
 from .home import register_card
+from .task_rules import CATEGORIES, DEFAULT_FILTER, RULES, as_task, counts
 
 bp = Blueprint("tasks", __name__)
 menu_item("Tasks", "tasks.dashboard", "tasks", "tasks-menu-item", 40)
 register_card("Tasks", "tasks.dashboard", lambda u: {}, "tasks")
 
 SEES_ALL_TASKS = ("admin",)
-CATEGORIES = [("to_do", "To-Do"), ("call", "Call"), ("email", "Email"), ("message", "Message"),
-              ("emergency", "Emergency")]
-
-
-@dataclass(frozen=True)
-class Task:
-    """What the tile rules look at."""
-
-    assignee_id: int | None
-    due: date | None
-    completed: bool
-    category: str = "to_do"
-
-
-def _due_within(days: int) -> Callable[[Task, int, date], bool]:
-    def rule(t: Task, me: int, today: date) -> bool:
-        return not t.completed and t.due is not None and today <= t.due <= today + timedelta(days=days)
-
-    return rule
-
-
-# Tile key → (label, rule(task, my user id, community today)); the platform's keys, words and order.
-RULES: dict[str, tuple[str, Callable[[Task, int, date], bool]]] = {
-    "myOpenTasks": ("My Tasks", lambda t, me, today: t.assignee_id == me and not t.completed),
-    "tasksDueIn10Days": ("Tasks due in 10 days", _due_within(10)),
-    "tasksDueIn30Days": ("Tasks due in 30 days", _due_within(30)),
-    "tasksOpenAndOverdue": ("Overdue Tasks",
-                            lambda t, me, today: not t.completed and t.due is not None and t.due < today),
-    "tasksWithNoDueDate": ("Tasks with no due date", lambda t, me, today: not t.completed and t.due is None),
-    "totalCallsOpen": ("Total Calls Open", lambda t, me, today: not t.completed and t.category == "call"),
-    "tasksOpen": ("Tasks Open", lambda t, me, today: not t.completed),
-    "completedTasks": ("Tasks Completed", lambda t, me, today: t.completed),
-}
-DEFAULT_FILTER = "tasksOpen"
-
-
-def as_task(row: Mapping[str, Any]) -> Task:
-    """A stored row as the rules see it."""
-    due = date.fromisoformat(row["due_date"]) if row["due_date"] else None
-    return Task(assignee_id=row["assignee_id"], due=due, completed=bool(row["completed"]), category=row["category"])
-
-
-def counts(tasks: Iterable[Task], me: int, today: date) -> dict[str, int]:
-    """Each tile's count over the tasks a user may see."""
-    tasks = list(tasks)
-    return {key: sum(1 for t in tasks if rule(t, me, today)) for key, (_label, rule) in RULES.items()}
-
-
 def visible_rows() -> list[Any]:
     """The tasks the current user may see, with names, soonest due first (no due date last)."""
     sql = ("SELECT t.*, a.name AS assignee_name, au.name AS author_name FROM tasks t"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from demo_app.tasks import RULES, Task, counts
+from demo_app.task_rules import RULES, Task, counts
 
 GUARD, ADMIN, CUSTODIAN, CLIENT, WORKER = 1, 2, 3, 4, 5  # persona ids after seeding, in config order
 TODAY = date(2026, 11, 20)

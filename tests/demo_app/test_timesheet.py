@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from demo_app import shift_rules as rules
 from demo_app import timesheet as ts
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
@@ -24,7 +25,7 @@ def ctx(app):
 
 def stored(local: str) -> str:
     """A Lusaka wall-clock moment as the shifts table stores it."""
-    return ts.iso_ms(datetime.fromisoformat(local).replace(tzinfo=LUSAKA))
+    return rules.iso_ms(datetime.fromisoformat(local).replace(tzinfo=LUSAKA))
 
 
 def shift(start: str, end: str | None = None) -> dict:
@@ -36,22 +37,22 @@ def shift(start: str, end: str | None = None) -> dict:
     (3599, "1 hr"), (3600, "1 hr"), (5400, "1.5 hrs"), (8.5 * 3600, "8.5 hrs"), (10 * 3600 + 9, "10 hrs"),
 ])
 def test_durations_read_as_the_platform_writes_them(seconds, shown):
-    assert ts.fmt_duration(seconds) == shown
+    assert rules.fmt_duration(seconds) == shown
 
 
 def test_a_shift_across_midnight_lasts_its_hours_and_belongs_to_the_day_it_started(ctx):
     s = shift("2026-11-18 22:00", "2026-11-19 06:30")
-    length = ts.seconds_between(s["started_at"], s["ended_at"], datetime.now(timezone.utc))
-    assert (length, ts.fmt_duration(length)) == (8.5 * 3600, "8.5 hrs")
-    assert ts.shift_day(s["started_at"]) == date(2026, 11, 18)
+    length = rules.seconds_between(s["started_at"], s["ended_at"], datetime.now(timezone.utc))
+    assert (length, rules.fmt_duration(length)) == (8.5 * 3600, "8.5 hrs")
+    assert rules.shift_day(s["started_at"]) == date(2026, 11, 18)
 
 
 def test_the_community_day_not_the_utc_day_decides_the_pay_period(ctx):
     late = shift("2026-11-26 23:30")  # 21:30 UTC, same day in both
     after_midnight = shift("2026-11-27 00:30")  # still 26 November in UTC (22:30)
     assert late["started_at"].startswith("2026-11-26T21:30") and after_midnight["started_at"].startswith("2026-11-26T22:30")
-    assert ts.pay_period(ts.shift_day(late["started_at"])) == (date(2026, 10, 27), date(2026, 11, 26))
-    assert ts.pay_period(ts.shift_day(after_midnight["started_at"])) == (date(2026, 11, 27), date(2026, 12, 26))
+    assert rules.pay_period(rules.shift_day(late["started_at"])) == (date(2026, 10, 27), date(2026, 11, 26))
+    assert rules.pay_period(rules.shift_day(after_midnight["started_at"])) == (date(2026, 11, 27), date(2026, 12, 26))
 
 
 @pytest.mark.parametrize("day, period", [
@@ -60,13 +61,13 @@ def test_the_community_day_not_the_utc_day_decides_the_pay_period(ctx):
     ("2027-03-01", ("2027-02-27", "2027-03-26")), ("2027-02-28", ("2027-02-27", "2027-03-26")),
 ])
 def test_pay_periods_run_from_the_27th_to_the_26th(day, period):
-    assert ts.pay_period(date.fromisoformat(day)) == tuple(date.fromisoformat(d) for d in period)
+    assert rules.pay_period(date.fromisoformat(day)) == tuple(date.fromisoformat(d) for d in period)
 
 
 def test_days_worked_count_shifts_of_at_least_an_hour_and_the_total_adds_what_is_shown(ctx):
     shifts = [shift("2026-11-02 06:00", "2026-11-02 07:00"), shift("2026-11-03 06:00", "2026-11-03 06:59"),
               shift("2026-11-04 22:00", "2026-11-05 06:30"), shift("2026-11-06 06:00", "2026-11-06 06:00:20")]
-    summary = ts.summarise(shifts, datetime.now(timezone.utc))
+    summary = rules.summarise(shifts, datetime.now(timezone.utc))
     assert (summary.days, summary.total_hours) == (2, "10.49")  # 1 + 59/60 + 8.5 + 0.33/60
     assert summary.sentence(date(2026, 10, 27), date(2026, 11, 26)) == \
         "Worked 2 days for a total of 10.49 hrs between 2026-10-27 - 2026-11-26"
@@ -74,8 +75,8 @@ def test_days_worked_count_shifts_of_at_least_an_hour_and_the_total_adds_what_is
 
 def test_a_shift_in_progress_counts_until_now(ctx):
     now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
-    running = {"started_at": ts.iso_ms(now - timedelta(hours=2)), "ended_at": None}
-    assert ts.summarise([running], now) == ts.Summary(days=1, total_hours="2.00")
+    running = {"started_at": rules.iso_ms(now - timedelta(hours=2)), "ended_at": None}
+    assert rules.summarise([running], now) == rules.Summary(days=1, total_hours="2.00")
 
 
 # -- over HTTP -------------------------------------------------------------------------------
