@@ -43,19 +43,21 @@ class BrowserSettings:
     extra_args: tuple[str, ...] = field(default_factory=tuple)
 
 
-def find_chromedriver() -> str:
-    """The chromedriver to use: $CHROMEDRIVER_PATH, Debian's, one on PATH, else webdriver-manager if allowed."""
-    explicit = os.environ.get("CHROMEDRIVER_PATH")
+def _executable(variable: str, known: tuple[str, ...]) -> str | None:
+    """The program named by an environment variable (which must then exist), else the first known path."""
+    explicit = os.environ.get(variable)
     if explicit:
         if os.access(explicit, os.X_OK):
             return explicit
-        raise BrowserUnavailable(f"CHROMEDRIVER_PATH={explicit} is not an executable file")
-    for candidate in CHROMEDRIVERS:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    on_path = shutil.which("chromedriver")
-    if on_path:
-        return on_path
+        raise BrowserUnavailable(f"{variable}={explicit} is not an executable file")
+    return next((path for path in known if os.access(path, os.X_OK)), None)
+
+
+def find_chromedriver() -> str:
+    """The chromedriver to use: $CHROMEDRIVER_PATH, Debian's, one on PATH, else webdriver-manager if allowed."""
+    found = _executable("CHROMEDRIVER_PATH", CHROMEDRIVERS) or shutil.which("chromedriver")
+    if found:
+        return found
     if os.environ.get("PRODREADY_WEBDRIVER_MANAGER") == "1":
         # Opt-in only: it downloads from the internet (and has no timeout of its own).
         try:
@@ -71,14 +73,9 @@ def find_chromedriver() -> str:
 
 def find_chromium() -> str:
     """The Chromium binary: $CHROME_BIN or a known install path (skipping Debian's launcher script)."""
-    explicit = os.environ.get("CHROME_BIN")
-    if explicit:
-        if os.access(explicit, os.X_OK):
-            return explicit
-        raise BrowserUnavailable(f"CHROME_BIN={explicit} is not an executable file")
-    for candidate in CHROMIUM_BINARIES:
-        if os.access(candidate, os.X_OK):
-            return candidate
+    found = _executable("CHROME_BIN", CHROMIUM_BINARIES)
+    if found:
+        return found
     raise BrowserUnavailable("Chromium not found; " + INSTALL_HINT)
 
 
