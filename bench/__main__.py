@@ -99,7 +99,7 @@ def main() -> None:
         def cast() -> Cast:
             return Cast(personas=dict(target.personas), credentials=creds, pool=pool, base_url=app.base_url,
                         timeout=10, login_mode="api", user_ids=api.reset())
-        results["journey"] = compare(cast, None, api, app.base_url, creds["guard"], args.rounds)
+        results["journey"] = compare(cast, api, app.base_url, creds["guard"], args.rounds)
         pool.quit()
         results["isolation"] = isolation(app.base_url)
     finally:

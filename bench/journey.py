@@ -69,7 +69,7 @@ def timed(action: Callable[[], None], reset: Callable[[], None]) -> float:
     return time.perf_counter() - started
 
 
-def compare(cast_factory: Callable[[], Cast], raw_driver_factory, api, base_url: str, creds, rounds: int) -> dict:
+def compare(cast_factory: Callable[[], Cast], api, base_url: str, creds, rounds: int) -> dict:
     """Interleave both ways `rounds` times; medians and the ratio framework / raw."""
     framework, raw = [], []
     for _ in range(rounds):

@@ -15,7 +15,7 @@ from .access import can, logged_in, menu_item, public, requires
 from .db import execute, query
 from .gate import PROFILE_SECTIONS
 from .home import register_card
-from .shift_rules import fmt_duration, iso_ms, pay_period, seconds_between, summarise
+from .shift_rules import fmt_duration, iso_ms, pay_period, seconds_between, shift_day, summarise
 
 bp = Blueprint("timesheet", __name__)
 menu_item("Time Card", "timesheet.time_card", "all_timesheets", "timesheet-menu-item", 30)
@@ -58,7 +58,7 @@ def shift_view(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     seconds = seconds_between(row["started_at"], row["ended_at"], now)
     started = clock.local(row["started_at"])
     ended = bool(row["ended_at"])
-    return {**dict(row), "day": started.strftime("%A"), "date": started.date().isoformat(),
+    return {**dict(row), "day": started.strftime("%A"), "date": shift_day(row["started_at"]).isoformat(),
             "start": started.strftime("%H:%M"), "stop": clock.fmt_time(row["ended_at"]) if ended else "In-Progress",
             "seconds": f"{seconds:.3f}", "duration": fmt_duration(seconds) if ended else "In-Progress"}
 

@@ -127,11 +127,6 @@ class BasePage:
         """Wait until no such element is visible."""
         self.wait_until(EC.invisibility_of_element_located(tuple(locator)), f"{locator} did not go away", timeout)
 
-    def wait_for_text(self, locator: Locator, text: str, timeout: float | None = None) -> None:
-        """Wait until the element's text contains `text`."""
-        self.wait_until(EC.text_to_be_present_in_element(tuple(locator), text),
-                        f"{locator} never showed {text!r}", timeout)
-
     def wait_for_navigation(self, old_page: WebElement) -> None:
         """After a click that loads a new document: wait for the old one to go and the new to finish."""
         self.wait_until(lambda _driver: is_stale(old_page), "the page did not change")

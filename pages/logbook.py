@@ -115,13 +115,11 @@ class GuestInvitePage(BasePage):
     FIRST_NAME = testid("guest_first_name", "the first name field")
     LAST_NAME = testid("guest_last_name", "the last name field")
     PHONE = testid("guest_phone", "the phone field")
-    COMPANY = testid("guest_company", "the company field")
     DAY = testid("guest_visit_date", "the Day of visit picker")
     START = testid("guest_start_time", "the Visit start time picker")
     END = testid("guest_end_time", "the Visit end time picker")
     UNTIL = testid("guest_repeats_until", "the Repeats Until picker")
     INVITE = testid("invite_button", "the Invite Guest button")
-    ERRORS = css(".field-error", "the field errors")
 
     def fill(self, first_name: str, last_name: str, phone: str, day: date, start: time, end: time,
              repeat_days: tuple[str, ...] = (), until: date | None = None) -> None:
@@ -150,9 +148,3 @@ class GuestInvitePage(BasePage):
         """Send the invitation; the registered guests tab follows."""
         self.click_and_load(self.INVITE)
         return self.goes_to(RegisteredGuestsPage)
-
-    def invite_expecting_errors(self) -> list[str]:
-        """Send an invitation the app must refuse; the errors shown."""
-        self.click_and_load(self.INVITE)
-        self.wait_loaded()
-        return self.texts_of(self.ERRORS)

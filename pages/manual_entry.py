@@ -66,17 +66,11 @@ class ObservationDialog(BasePage):
     FIELD = testid("entry-dialog-field", "the Add Observation field")
     RECORD_NEXT = testid("save_and_record_other", "the Manually Record Next Entry button")
     TO_LOGBOOK = testid("save_and_view_logbook", "the Go To Logbook button")
-    TO_SCAN = testid("skip_and_scan", "the Scan Next Entry button")
     CLOSE = testid("close_go_dashboard", "the Close & Go To Dashboard button")
-    BUTTONS = css('[data-testid="entry-dialog"] button', "the dialog's buttons")
 
     def write(self, note: str) -> None:
         """Type an observation."""
         self.type_into(self.FIELD, note)
-
-    def button_labels(self) -> list[str]:
-        """The buttons' words ("Skip & …" while empty, "Save & …" once there is a note)."""
-        return self.texts_of(self.BUTTONS)
 
     def save_and_record_next(self) -> None:
         """Save (or skip) and go on to record the next visitor by hand."""

@@ -14,7 +14,6 @@ class SearchPage(BasePage):
     BOX = testid("search", "the search box")
     SUBMIT = testid("search_btn", "the Search button")
     RESULTS = css(".user-search-result", "the search results")
-    NO_RESULTS = testid("no_results", "the no-results message")
 
     def search_for(self, name: str) -> list[str]:
         """Search; the names found."""

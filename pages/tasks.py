@@ -140,8 +140,3 @@ class TaskDetailsPage(BasePage):
         Select(self.wait_for(self.ASSIGNEE)).select_by_visible_text(name)
         self.click_and_load(self.REASSIGN)
         return self.wait_loaded()
-
-    def back_to_tasks(self) -> TasksPage:
-        """Return to the task dashboard."""
-        self.click_and_load(self.BACK)
-        return self.goes_to(TasksPage)

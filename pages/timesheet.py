@@ -103,8 +103,3 @@ class WorkerTimeSheetPage(BasePage):
         return [ShiftRow(day=text_in(r, "shift_day"), date=text_in(r, "shift_date"), start=text_in(r, "shift_start"),
                          stop=text_in(r, "shift_stop"), total_hours=text_in(r, "prog"), seconds=_seconds(r, "prog"))
                 for r in self.find_all(self.ROWS)]
-
-    def previous_period(self) -> "WorkerTimeSheetPage":
-        """Go back one pay period."""
-        self.click_and_load(self.PREVIOUS)
-        return self.wait_loaded()

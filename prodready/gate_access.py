@@ -1,7 +1,7 @@
 """Gate Access knowledge the steps share: finding a log entry, a guest's details, a visitor's details."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
@@ -56,8 +56,3 @@ def guest_api_payload(fields: dict[str, Any]) -> dict[str, Any]:
         payload["repeat_days"] = list(fields["repeat_days"])
         payload["repeats_until"] = fields["until"].isoformat()
     return payload
-
-
-def parse_date(text: str) -> date:
-    """A date as pages show it (YYYY-MM-DD)."""
-    return date.fromisoformat(text)

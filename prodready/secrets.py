@@ -73,11 +73,6 @@ class Redactor:
         pattern = self._pattern
         return pattern.sub(MASK, text) if pattern and text else text
 
-    def mask_bytes(self, data: bytes) -> bytes:
-        """The same for UTF-8 bytes (page HTML, logs)."""
-        if not self._pattern:
-            return data
-        return self.mask(data.decode("utf-8", "replace")).encode("utf-8")
 
 
 # One per process: every writer of output (evidence, reports, logs) masks through it.
