@@ -8,6 +8,7 @@ from typing import Iterable
 
 from selenium.common.exceptions import WebDriverException
 
+from .masking import mask
 from .secrets import REDACTOR
 from .sessions import SessionPool
 
@@ -40,18 +41,18 @@ def capture(folder: Path, actors: Iterable, pool: SessionPool) -> list[dict[str,
         item = {"actor": actor.label, "name": actor.name}
         driver = actor.session.driver
         try:
-            item["url"] = REDACTOR.mask(driver.current_url)
+            item["url"] = mask(driver.current_url)
             (out / "url.txt").write_text(item["url"] + "\n", encoding="utf-8")
             if REDACTOR.secrets:
                 driver.execute_script(_HIDE_SECRETS_JS, sorted(REDACTOR.secrets))
             driver.save_screenshot(str(out / "screenshot.png"))
             item["screenshot"] = str((out / "screenshot.png").relative_to(folder.parent))
-            (out / "page.html").write_text(REDACTOR.mask(driver.page_source), encoding="utf-8")
+            (out / "page.html").write_text(mask(driver.page_source), encoding="utf-8")
             item["html"] = str((out / "page.html").relative_to(folder.parent))
         except WebDriverException as exc:
             item["error"] = f"evidence incomplete: {type(exc).__name__}"
         console = pool.console_of(actor.session)
-        lines = [f"[{e.level}] {REDACTOR.mask(e.text)}" for e in console]
+        lines = [f"[{e.level}] {mask(e.text)}" for e in console]
         (out / "console.log").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
         item["console"] = lines
         summary.append(item)

@@ -1,8 +1,7 @@
-"""Secrets by reference (env:VAR, op://vault/item/field) and masking them in everything written."""
+"""Secrets by reference (env:VAR, op://vault/item/field), and the registry of the run's secrets."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import threading
@@ -48,31 +47,22 @@ def resolve(ref: str, *, what: str) -> str:
 
 
 class Redactor:
-    """Remembers the run's secrets and masks them in any text or bytes written out."""
+    """Remembers the run's secrets; prodready.masking masks them (and their encodings) in all output."""
 
     def __init__(self) -> None:
         self._secrets: set[str] = set()
         self._lock = threading.Lock()
-        self._pattern: re.Pattern[str] | None = None
 
     def add(self, secret: str | None) -> None:
         """Register a secret (short values are ignored: masking "a" would mangle every report)."""
         if secret and len(secret) >= 4:
             with self._lock:
                 self._secrets.add(secret)
-                ordered = sorted(self._secrets, key=len, reverse=True)
-                self._pattern = re.compile("|".join(re.escape(s) for s in ordered))
 
     @property
     def secrets(self) -> frozenset[str]:
-        """The registered secrets (for tests and the secret scan)."""
+        """The registered secrets."""
         return frozenset(self._secrets)
-
-    def mask(self, text: str) -> str:
-        """The text with every registered secret replaced by a mask."""
-        pattern = self._pattern
-        return pattern.sub(MASK, text) if pattern and text else text
-
 
 
 # One per process: every writer of output (evidence, reports, logs) masks through it.

@@ -25,7 +25,6 @@ from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, resolv
 from .evidence import capture, slug
 from .masking import mask
 from .report import build_reports, summary_lines
-from .secrets import REDACTOR
 from .sessions import SessionPool
 
 EXIT_CONFIG, EXIT_NO_GO = 2, 1
@@ -33,7 +32,7 @@ EXIT_CONFIG, EXIT_NO_GO = 2, 1
 
 def say(message: str) -> None:
     """One line of the run's own narration (never a secret)."""
-    print(f"prodready: {REDACTOR.mask(message)}", file=sys.stderr, flush=True)
+    print(f"prodready: {mask(message)}", file=sys.stderr, flush=True)
 
 
 def stop_run(code: int, message: str) -> None:

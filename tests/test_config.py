@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from prodready.config import ConfigError, load_project, resolve_credentials, run_settings
-from prodready.secrets import REDACTOR, SecretError, resolve
+from prodready.masking import mask
+from prodready.secrets import SecretError, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +61,7 @@ def test_credentials_from_the_environment_are_registered_for_masking(tmp_path, m
     creds = resolve_credentials(load_project(path).target("t"))
     assert creds["guard"].password == "s3cret-value-123"
     assert "s3cret-value-123" not in repr(creds["guard"])
-    assert REDACTOR.mask("typed s3cret-value-123 here") == "typed •••••• here"
+    assert mask("typed s3cret-value-123 here") == "typed •••••• here"
 
 
 def test_embedded_targets_get_random_passwords_per_run():
