@@ -1,7 +1,6 @@
-"""The reference community app: a Flask + SQLite stand-in for the real platform's flows."""
+"""The reference community app: a Flask + SQLite stand-in that renders the real platform's UI contract."""
 from __future__ import annotations
 
-import importlib
 import os
 import secrets
 from typing import Any
@@ -9,17 +8,29 @@ from typing import Any
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from . import access, clock, db, seed
+from . import access, auth, clock, db, forms, gate, gql, guests, home, logbook, payments, seed, tasks, testapi
+from . import timesheet, users
+from .access import Denied, NotLoggedIn
+from .menu import menu_for
 
 csrf = CSRFProtect()
+MAX_REQUEST_BYTES = 512 * 1024  # the largest request body the app accepts
 
 DEFAULT_PERSONAS: list[dict[str, Any]] = [
-    {"key": "guard", "name": "A Guard", "email": "guard@demo.community", "role": "security_guard"},
-    {"key": "admin", "name": "An Admin User", "email": "admin@demo.community", "role": "admin"},
-    {"key": "custodian", "name": "Mr Custodian", "email": "custodian@demo.community", "role": "custodian"},
-    {"key": "client", "name": "Mary Client", "email": "client@demo.community", "role": "client"},
-    {"key": "worker", "name": "mama Guard", "email": "mama.guard@demo.community", "role": "security_guard"},
+    {"key": "guard", "name": "A Guard", "username": "guard", "email": "guard@demo.community",
+     "role": "security_guard"},
+    {"key": "admin", "name": "An Admin User", "username": "admin", "email": "admin@demo.community",
+     "role": "admin"},
+    {"key": "custodian", "name": "Mr Custodian", "username": "custodian", "email": "custodian@demo.community",
+     "role": "custodian"},
+    {"key": "client", "name": "Mary Client", "username": "client", "email": "client@demo.community",
+     "role": "client"},
+    {"key": "worker", "name": "mama Guard", "username": "mamaguard", "email": "mama.guard@demo.community",
+     "role": "security_guard"},
 ]
+# The platform's areas (modules), one blueprint each; the test-data API is added only with a token.
+BLUEPRINTS = (auth.bp, home.bp, users.bp, gate.bp, logbook.bp, guests.bp, timesheet.bp, payments.bp, forms.bp,
+              tasks.bp, gql.bp)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -30,12 +41,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         DATABASE=os.path.join(app.instance_path, "demo_app.sqlite"),
         COMMUNITY_NAME="DoubleGDP",
         COMMUNITY_TIMEZONE="Africa/Lusaka",
-        CURRENCY_SYMBOL="K",
         PERSONAS=DEFAULT_PERSONAS,
         DEFAULT_PASSWORD=None,
         TEST_API_TOKEN=None,
         CLOCK_OFFSET_SECONDS=0,
         WTF_CSRF_TIME_LIMIT=None,
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
@@ -45,7 +56,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     csrf.init_app(app)
     db.init_app(app)
-    _register_blueprints(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    csrf.exempt(gql.bp)  # bearer-token API: no cookie-borne authority to protect
+    if app.config.get("TEST_API_TOKEN"):
+        app.register_blueprint(testapi.bp)
+        csrf.exempt(testapi.bp)
     _register_hooks(app)
     missing = access.undeclared_routes(app)
     if missing:
@@ -55,40 +71,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-# The platform's areas, one blueprint module each (modules register their menu entries, home
-# cards, profile sections and test-data routes themselves when imported).
-AREAS = ("auth", "home", "gate", "logbook", "guests", "timesheet", "payments", "forms", "tasks")
-
-
-def area_modules() -> list[Any]:
-    """The area modules, imported."""
-    return [importlib.import_module(f"{__name__}.{name}") for name in AREAS]
-
-
-def _register_blueprints(app: Flask) -> None:
-    """Every area of the platform is a blueprint; the test-data API only in testing mode."""
-    modules = area_modules()
-    for module in modules:
-        app.register_blueprint(module.bp)
-    if app.config.get("TEST_API_TOKEN"):
-        from . import testapi
-
-        app.register_blueprint(testapi.blueprint(modules))
-        csrf.exempt(testapi.bp)
-
-
 def _register_hooks(app: Flask) -> None:
     """Current user, template helpers, error pages, no caching of signed-in pages."""
-    from .auth import load_user
-
-    app.before_request(load_user)
+    app.before_request(auth.load_user)
 
     @app.context_processor
     def helpers() -> dict[str, Any]:
         return {
             "can": access.can,
-            "menu": access.menu_for(g.user) if g.get("user") else [],
-            "role_label": lambda role: access.ROLE_LABELS.get(role, role),
+            "menu": menu_for(g.get("user")),
             "fmt_datetime": clock.fmt_datetime,
             "fmt_date": clock.fmt_date,
             "fmt_time": clock.fmt_time,
@@ -103,13 +94,23 @@ def _register_hooks(app: Flask) -> None:
             response.headers["Cache-Control"] = "no-store"
         return response
 
+    @app.errorhandler(NotLoggedIn)
+    def not_logged_in(_error):
+        if request.method != "GET":
+            return render_template("error.html", title="Log in again",
+                                   message="Your session has ended: log in and try again.", detail=""), 401
+        return auth.boot_page()
+
+    @app.errorhandler(Denied)
     @app.errorhandler(404)
+    @app.errorhandler(405)
     def not_found(_error):
         return render_template("not_found.html"), 404
 
-    @app.errorhandler(405)
-    def not_allowed(_error):
-        return render_template("not_found.html"), 405
+    @app.errorhandler(413)
+    def too_large(_error):
+        return render_template("error.html", title="Too much data",
+                               message="What was sent is too large. Shorten it and try again.", detail=""), 413
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):

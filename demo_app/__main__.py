@@ -6,7 +6,6 @@ import os
 import socket
 
 from . import DEFAULT_PERSONAS, create_app
-from .sample import add_sample_data
 
 
 def free_port(host: str, wanted: int) -> int:
@@ -22,7 +21,7 @@ def free_port(host: str, wanted: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Start the development server with the seeded personas and some sample data."""
+    """Start the development server with the seeded personas."""
     parser = argparse.ArgumentParser(prog="python -m demo_app", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("DEMO_APP_PORT", "5000")))
@@ -35,17 +34,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.database:
         config["DATABASE"] = args.database
     app = create_app(config)
-    if app.extensions.get("database_created"):
-        add_sample_data(config)
     port = free_port(args.host, args.port)
     if port != args.port:
         print(f"Port {args.port} is busy: using {port} instead (or choose one with --port).")
-    args.port = port
-    print(f"Reference community app on http://{args.host}:{args.port}/  (password for every login below: "
+    print(f"Reference community app on http://{args.host}:{port}/  (password for every login below: "
           f"{'$DEMO_APP_PASSWORD' if 'DEMO_APP_PASSWORD' in os.environ else password})")
     for persona in DEFAULT_PERSONAS:
-        print(f"  {persona['role']:<15} {persona['email']:<28} {persona['name']}")
-    app.run(host=args.host, port=args.port, debug=False)
+        print(f"  {persona['role']:<15} {persona['username']:<12} {persona['name']}")
+    app.run(host=args.host, port=port, debug=False)
 
 
 if __name__ == "__main__":

@@ -1,109 +1,163 @@
-"""Roles, permissions, the left menu, and the decorators every route declares its access with."""
+"""Roles and the platform's per-module permissions; the decorators every route declares access with.
+
+The platform checks permissions per module (`AccessCheck module=… allowedPermissions=[…]`, and
+`permitted?(module:, permission:)` in its GraphQL mutations). A role holds, per module, a list of
+permission names; a page or mutation names the ones it needs. The lists below are the platform's
+permission names (routes.tsv, mutations.tsv, the Cypress seeds) given to the roles of the
+production page's scripts.
+"""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
-from flask import abort, g, redirect, request, url_for
+from flask import g
 
-# What each role may do. A route names one permission; a role without it gets the
-# platform's not-found page (the real app renders a 404 for pages a role may not see).
-ROLE_PERMISSIONS: dict[str, set[str]] = {
+ENTRY_REQUEST_GUARD = ["can_access_logbook", "can_see_menu_item", "can_grant_entry", "can_deny_entry",
+                       "can_create_entry_request", "can_add_entry_request_note",
+                       "can_go_through_guest_verification", "can_view_entry_requests", "can_search_guests"]
+
+ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "security_guard": {
-        "guard_home", "search", "profile", "log_entry", "id_card", "scan", "logbook",
-        "manual_entry", "grant_guest", "own_timesheet",
+        "entry_request": ENTRY_REQUEST_GUARD,
+        "gate_access": ["can_see_menu_item"],
+        "dashboard": ["can_access_guard_dashboard"],
+        "user": ["can_view_guests", "can_search_users"],
+        "timesheet": ["can_fetch_user_time_sheet_logs"],
+        "activity_log": ["can_add_activity_log"],
     },
     "admin": {
-        "dashboard", "search", "profile", "id_card", "scan", "logbook", "invite_guest",
-        "grant_guest", "payments", "manage_forms", "submit_forms", "tasks", "all_timesheets",
+        "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list",
+                          "can_update_invitation"],
+        "gate_access": ["can_see_menu_item"],
+        "dashboard": ["can_access_dashboard"],
+        "user": ["can_view_guests", "can_search_users", "can_access_all_users", "can_create_user",
+                 "can_update_user_details", "can_reset_user_password", "can_view_own_profile"],
+        "land_parcel": ["can_create_land_parcel", "can_fetch_land_parcels_with_plans"],
+        "payment_plan": ["can_view_menu_list", "can_create_payment_plan"],
+        "plan_payment": ["can_see_menu_item", "can_access_all_payments", "can_create_plan_payment",
+                         "can_fetch_payments_list"],
+        "payment_records": ["can_create_transaction", "can_revert_transaction", "can_fetch_user_transactions"],
+        "forms": ["can_create_form", "can_update_form", "can_create_category", "can_create_form_properties",
+                  "can_create_form_user", "can_access_forms", "can_view_form_entries"],
+        "my_forms": ["can_access_own_forms"],
+        "note": ["can_access_tasks", "can_create_note", "can_update_note", "can_assign_note",
+                 "can_create_note_comment", "can_see_all_tasks"],
+        "timesheet": ["can_access_all_timesheets", "can_fetch_time_sheet_logs", "can_fetch_user_time_sheet_logs"],
+        "community": ["can_see_menu_item"],
+        "activity_log": ["can_add_activity_log"],
     },
-    "custodian": {"dashboard", "search", "profile", "id_card", "scan", "manage_shifts", "all_timesheets"},
-    "client": {"dashboard", "id_card", "my_payments", "submit_forms", "tasks"},
+    "custodian": {
+        "dashboard": ["can_access_dashboard"],
+        "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
+        "timesheet": ["can_manage_shift", "can_fetch_time_sheet_logs", "can_fetch_user_last_shift",
+                      "can_see_menu_item", "can_fetch_user_time_sheet_logs", "can_access_all_timesheets"],
+        "community": ["can_see_menu_item"],
+    },
+    "client": {
+        "dashboard": ["can_access_dashboard"],
+        "user": ["can_view_own_profile"],
+        "payment_records": ["can_fetch_user_transactions"],
+        "forms": ["can_create_form_user", "can_access_forms"],
+        "my_forms": ["can_access_own_forms"],
+        "note": ["can_access_tasks", "can_update_note"],
+    },
 }
-ROLE_PERMISSIONS["security_supervisor"] = set(ROLE_PERMISSIONS["security_guard"])
+ROLE_PERMISSIONS["security_supervisor"] = ROLE_PERMISSIONS["security_guard"]
+ROLE_PERMISSIONS["resident"] = ROLE_PERMISSIONS["client"]
+
+# The platform's user types (common:user_types.*) with their English labels.
 ROLE_LABELS = {
     "security_guard": "Security Guard", "security_supervisor": "Security Supervisor", "admin": "Admin",
-    "custodian": "Store Custodian", "client": "Client", "visitor": "Visitor", "resident": "Resident",
+    "custodian": "Custodian", "client": "Client", "visitor": "Visitor", "resident": "Resident",
+    "contractor": "Contractor", "prospective_client": "Prospective Client", "site_worker": "Site Worker",
+    "site_manager": "Site Manager", "consultant": "Consultant", "developer": "Developer", "lead": "Lead",
 }
 ROLES = tuple(ROLE_LABELS)
+GUARD_TYPES = ("security_guard", "security_supervisor")
+# /search is open to these user types only (modules/Search accessibleBy).
+SEARCH_TYPES = ("admin", "custodian", "security_guard", "security_supervisor", "marketing_admin")
 
 
-def can(permission: str, user=None) -> bool:
-    """Whether the (current) user's role holds the permission."""
+def permitted(module: str, *permissions: str, user: Any = None) -> bool:
+    """Whether the (current) user's role holds every named permission of the module."""
     user = user if user is not None else g.get("user")
-    return bool(user) and permission in ROLE_PERMISSIONS.get(user["role"], set())
+    if not user:
+        return False
+    held = ROLE_PERMISSIONS.get(user["role"], {}).get(module, [])
+    return all(p in held for p in permissions)
+
+
+def can(rule: str, user: Any = None) -> bool:
+    """`permitted` spelled as one string: 'entry_request.can_access_logbook'."""
+    module, _, permission = rule.partition(".")
+    return permitted(module, permission, user=user)
 
 
 def public(view: Callable) -> Callable:
     """Mark a route as open to visitors who are not logged in."""
-    view.access = "public"
+    view.access = "public"  # type: ignore[attr-defined]
     return view
 
 
-def requires(permission: str) -> Callable[[Callable], Callable]:
-    """Require a logged-in user whose role holds `permission`; others get the not-found page."""
+class Denied(Exception):
+    """The current user may not see this page: the platform shows its not-found page."""
+
+
+class NotLoggedIn(Exception):
+    """No valid token came with the request: the browser must show the login (or restore its token)."""
+
+
+def requires(*rules: str) -> Callable[[Callable], Callable]:
+    """A logged-in user holding every rule ('module.permission'); others get the not-found page."""
 
     def decorate(view: Callable) -> Callable:
         @functools.wraps(view)
-        def guarded(*args, **kwargs):
+        def guarded(*args: Any, **kwargs: Any) -> Any:
             if g.get("user") is None:
-                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-            if not can(permission):
-                abort(404)
+                raise NotLoggedIn()
+            if not all(can(rule) for rule in rules):
+                raise Denied()
             return view(*args, **kwargs)
 
-        guarded.access = permission
+        guarded.access = ",".join(rules)  # type: ignore[attr-defined]
+        return guarded
+
+    return decorate
+
+
+def for_types(*user_types: str) -> Callable[[Callable], Callable]:
+    """A logged-in user of one of these user types (the platform's `accessibleBy` lists)."""
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            if g.get("user") is None:
+                raise NotLoggedIn()
+            if g.user["role"] not in user_types:
+                raise Denied()
+            return view(*args, **kwargs)
+
+        guarded.access = "types:" + ",".join(user_types)  # type: ignore[attr-defined]
         return guarded
 
     return decorate
 
 
 def logged_in(view: Callable) -> Callable:
-    """Require any logged-in user (pages every role has, like home)."""
+    """Any logged-in user (pages every role has, like home and a profile)."""
 
     @functools.wraps(view)
-    def guarded(*args, **kwargs):
+    def guarded(*args: Any, **kwargs: Any) -> Any:
         if g.get("user") is None:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            raise NotLoggedIn()
         return view(*args, **kwargs)
 
-    guarded.access = "logged_in"
+    guarded.access = "logged_in"  # type: ignore[attr-defined]
     return guarded
 
 
-@dataclass(frozen=True)
-class MenuItem:
-    """One entry of the left menu; shown to roles holding `permission`."""
-
-    label: str
-    endpoint: str
-    permission: str
-    css: str
-    order: int
-
-
-MENU: list[MenuItem] = []
-
-
-def menu_item(label: str, endpoint: str, permission: str, css: str, order: int) -> None:
-    """Register a left-menu entry (each blueprint registers its own)."""
-    if not any(m.endpoint == endpoint for m in MENU):
-        MENU.append(MenuItem(label, endpoint, permission, css, order))
-        MENU.sort(key=lambda m: m.order)
-
-
-def menu_for(user) -> list[MenuItem]:
-    """The menu entries the user's role may see."""
-    return [m for m in MENU if can(m.permission, user)]
-
-
-def undeclared_routes(app) -> list[str]:
+def undeclared_routes(app: Any) -> list[str]:
     """Endpoints whose view declares no access rule (the app refuses to start with any)."""
-    missing = []
-    for endpoint, view in app.view_functions.items():
-        if endpoint == "static":
-            continue
-        if not getattr(view, "access", None):
-            missing.append(endpoint)
-    return missing
+    return [endpoint for endpoint, view in app.view_functions.items()
+            if endpoint != "static" and not getattr(view, "access", None)]

@@ -45,10 +45,11 @@ def seed(app: Flask, conn: sqlite3.Connection) -> dict[str, int]:
     ids: dict[str, int] = {}
     for i, persona in enumerate(app.config["PERSONAS"]):
         cur = conn.execute(
-            "INSERT INTO users (name, email, password_hash, role, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (persona["name"], persona.get("email"), _password_hash(app, persona), persona["role"],
-             persona.get("phone") or f"+26097100{i:04d}", now),
+            "INSERT INTO users (name, username, email, password_hash, role, phone, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (persona["name"], persona.get("username") or persona.get("key"), persona.get("email"),
+             _password_hash(app, persona), persona["role"], persona.get("phone") or f"+26097100{i:04d}", now),
         )
-        ids[persona.get("key", persona["email"])] = cur.lastrowid
+        ids[persona.get("key") or persona["username"]] = cur.lastrowid
     conn.commit()
     return ids

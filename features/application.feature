@@ -1,62 +1,69 @@
 @checklist.application.overall
 Feature: The application overall
-  Everyone who uses the platform every day can log in, reach their home page and open every page
-  of their menu without an error; nobody can open another role's pages; logging out really ends
-  the session. "And the application overall", as the production page puts it.
+  Everyone who uses the platform every day can log in with their username and password, reach
+  their Dashboard and open every page of their menu without an error; nobody is shown another
+  role's pages; logging out really ends the session. "And the application overall", as the
+  production page puts it.
 
   @read_only
-  Scenario Outline: The <person> logs in through the login page and reaches their home page
+  Scenario Outline: The <person> logs in on the login screen and lands on their Dashboard
     Given the <person> opens the login page in an incognito window
-    When the <person> logs in with their email and password
-    Then the <person> sees their home page, welcomed by name
+    When the <person> logs in with their username and password
+    Then the <person> sees their "Dashboard" with <what>
 
     Examples:
-      | person    |
-      | guard     |
-      | admin     |
-      | custodian |
-      | client    |
-
-  @read_only
-  Scenario Outline: Every page of the <person>'s menu opens without an error
-    Given the <person> is logged in
-    When the <person> opens every page of their menu
-    Then each page opened without a server error, a not-found page or a browser console error
-    And the menu had at least <pages> pages
-
-    Examples:
-      | person    | pages |
-      | guard     | 4     |
-      | admin     | 7     |
-      | custodian | 4     |
-      | client    | 4     |
-
-  @read_only
-  Scenario Outline: The <person> cannot open <page>
-    Given the <person> is logged in
-    When the <person> types the address of <page>
-    Then the <person> sees "Oops. Looks like we can't find your page."
-
-    Examples:
-      | person    | page                       |
-      | guard     | the payments dashboard     |
-      | guard     | the guest invitation form  |
-      | client    | the logbook                |
-      | client    | the time card              |
-      | custodian | manual entry               |
-      | custodian | the payments dashboard     |
-      | admin     | manual entry               |
+      | person    | what                                     |
+      | guard     | the cards "Scan, Identity, Manual Entry" |
+      | admin     | the button "My QR Code"                  |
+      | custodian | the cards "Scan, My Code, Time Card"     |
+      | client    | the button "My QR Code"                  |
 
   @read_only
   Scenario: A wrong password is refused without saying which part was wrong
     Given the guard opens the login page in an incognito window
     When the guard logs in with a wrong password
-    Then the login page says "Invalid email or password"
+    Then the login screen says "Wrong username or password"
+
+  Scenario: Someone whose password an admin reset sets a new one at their next login
+    Given an admin has reset the password of a new client "Chipo Mwale"
+    When the new client logs in with the password the admin gave them
+    Then the new client is asked to "Set Password"
+    When the new client sets a new password of their own
+    Then the new client lands on their "Dashboard"
+
+  @read_only
+  Scenario Outline: Every page of the <person>'s menu opens without an error
+    Given the <person> is logged in
+    When the <person> opens every page of their menu
+    Then each page opened without a not-found page or a browser console error
+    And the menu had at least <pages> pages
+
+    Examples:
+      | person    | pages |
+      | guard     | 3     |
+      | admin     | 9     |
+      | custodian | 4     |
+      | client    | 5     |
+
+  @read_only
+  Scenario Outline: The <person> is not shown <page>
+    Given the <person> is logged in
+    When the <person> types the address of <page>
+    Then the <person> is not shown <page>
+
+    Examples:
+      | person    | page                      |
+      | guard     | the payments dashboard    |
+      | guard     | the guest invitation form |
+      | client    | the logbook               |
+      | client    | the time card             |
+      | custodian | manual entry              |
+      | custodian | the payments dashboard    |
 
   @read_only
   Scenario: Logging out ends the session, and going back does not show the page again
     Given the admin is logged in
     And the admin is looking at the logbook
-    When the admin logs out
+    When the admin logs out from the menu
     And the admin goes back in the browser
-    Then the admin sees the login page, not the logbook
+    Then the admin sees the login screen, not the logbook

@@ -1,4 +1,8 @@
-"""The base page: locators, and the one place where the suite waits (WebDriverWait, implicit wait 0)."""
+"""The base page: locators, the one place where the suite waits, and the platform's MUI widgets.
+
+All waiting goes through `wait_until` (WebDriverWait, implicit wait 0). A look-up that times out
+raises LookupError naming what was looked for and what the screen showed instead.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,11 +12,12 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
 P = TypeVar("P", bound="BasePage")
 # Measured: 20 ms polling makes a journey a third faster than Selenium's default 500 ms.
 POLL_SECONDS = 0.02
+SCREEN_EXCERPT = 300  # characters of the screen's text quoted when a look-up fails
 
 
 @dataclass(frozen=True)
@@ -29,20 +34,34 @@ class Locator:
     def __str__(self) -> str:
         return self.description
 
+    def inside(self, parent: "Locator", description: str | None = None) -> "Locator":
+        """This locator within another (both CSS)."""
+        return Locator(By.CSS_SELECTOR, f"{parent.value} {self.value}", description or f"{self.description} in {parent}")
+
 
 def testid(value: str, description: str) -> Locator:
-    """An element by its data-testid (the platform's own test ids come first)."""
+    """An element by the platform's data-testid (its own test ids come first)."""
     return Locator(By.CSS_SELECTOR, f'[data-testid="{value}"]', description)
 
 
 def css(value: str, description: str) -> Locator:
-    """An element by CSS selector (classes the platform's own specs use)."""
+    """An element by CSS selector (classes and ids the platform's own Cypress specs use)."""
     return Locator(By.CSS_SELECTOR, value, description)
 
 
 def element_id(value: str, description: str) -> Locator:
     """An element by its id attribute."""
     return Locator(By.ID, value, description)
+
+
+def ui(text: str) -> str:
+    """A text of the platform's screens used by a page object (the contract test collects these)."""
+    return text
+
+
+def button_text(text: str, description: str | None = None) -> Locator:
+    """A button by its visible label, where the platform gives it no test id."""
+    return Locator(By.XPATH, f'//button[normalize-space()="{text}"]', description or f'the "{text}" button')
 
 
 def is_stale(element: WebElement) -> bool:
@@ -63,6 +82,22 @@ def text_in(parent: WebElement, test_id: str) -> str:
     """The text of the first element with that data-testid inside `parent` ('' when there is none)."""
     found = parent.find_elements(By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
     return found[0].text.strip() if found else ""
+
+
+# One script call reads a whole list: for each element matching the selector, the texts of the
+# named parts (by data-testid, or by CSS when the key starts with "css:"). Far cheaper than one
+# WebDriver round trip per cell.
+READ_ROWS = """
+const [selector, parts] = arguments;
+return Array.from(document.querySelectorAll(selector)).map(row => {
+  const out = {};
+  for (const [name, key] of Object.entries(parts)) {
+    const el = key.startsWith('css:') ? row.querySelector(key.slice(4)) : row.querySelector(`[data-testid="${key}"]`);
+    out[name] = el ? el.innerText.replace(/\\s+/g, ' ').trim() : '';
+  }
+  return out;
+});
+"""
 
 
 class BasePage:
@@ -98,30 +133,49 @@ class BasePage:
 
     def is_current(self) -> bool:
         """Whether this page is shown right now (no waiting)."""
-        return self.MARKER is not None and bool(self.driver.find_elements(*self.MARKER))
-
-    def shown_page(self) -> str:
-        """Which screen the browser shows (its data-page name: 'logbook', 'not-found', 'error', …)."""
-        return self.driver.execute_script("return document.body ? document.body.dataset.page || '' : ''")
+        return self.MARKER is not None and self.is_shown(self.MARKER)
 
     @property
     def url(self) -> str:
         """The address the browser shows."""
         return self.driver.current_url
 
+    @property
+    def path(self) -> str:
+        """The path (and query) of the address the browser shows."""
+        return self.driver.execute_script("return location.pathname + location.search")
+
     # -- the waiting helper -----------------------------------------------------------------
+    def screen(self) -> str:
+        """What the screen shows, in short: the page title and the start of the visible text."""
+        try:
+            text = self.driver.execute_script(
+                "const t = document.querySelector('[data-testid=\"page_title\"]');"
+                "return [location.pathname, t ? t.innerText : document.title,"
+                " document.body ? document.body.innerText : ''];")
+        except WebDriverException:
+            return "(the page could not be read)"
+        where, title, body = text
+        body = " ".join(str(body).split())
+        return f"{where} «{title}»: {body[:SCREEN_EXCERPT]}{'…' if len(body) > SCREEN_EXCERPT else ''}"
+
     def wait_until(self, condition: Callable[[Any], Any], message: str, timeout: float | None = None) -> Any:
-        """Poll `condition(driver)` until truthy; fail with `message` (and the URL) when time runs out."""
-        waiter = WebDriverWait(self.driver, timeout if timeout is not None else self.timeout,
-                               poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,))
+        """Poll `condition(driver)` until truthy; LookupError with `message` and the screen when time runs out."""
+        waited = timeout if timeout is not None else self.timeout
+        waiter = WebDriverWait(self.driver, waited, poll_frequency=POLL_SECONDS,
+                               ignored_exceptions=(StaleElementReferenceException,))
         try:
             return waiter.until(condition)
         except TimeoutException:
-            raise AssertionError(f"{message} (waited {timeout or self.timeout:g}s at {self.driver.current_url})") from None
+            raise LookupError(f"{message} (waited {waited:g}s); the screen shows {self.screen()}") from None
 
     def wait_for(self, locator: Locator, timeout: float | None = None) -> WebElement:
         """The element once visible."""
         return self.wait_until(EC.visibility_of_element_located(tuple(locator)), f"{locator} did not appear", timeout)
+
+    def wait_present(self, locator: Locator, timeout: float | None = None) -> WebElement:
+        """The element once in the page, visible or not (a hidden native input, say)."""
+        return self.wait_until(EC.presence_of_element_located(tuple(locator)), f"{locator} is not on the page", timeout)
 
     def wait_gone(self, locator: Locator, timeout: float | None = None) -> None:
         """Wait until no such element is visible."""
@@ -155,28 +209,73 @@ class BasePage:
         self.click(locator)
         self.wait_for_navigation(old)
 
+    def _field(self, locator: Locator) -> WebElement:
+        """The typeable element of a locator: itself, or the input inside a MUI TextField's root div."""
+        element = self.wait_for(locator)
+        if element.tag_name in ("input", "textarea"):
+            return element
+        inner = element.find_elements(By.CSS_SELECTOR, "input:not([aria-hidden='true']), textarea")
+        if not inner:
+            raise LookupError(f"{locator} has no field to type into; the screen shows {self.screen()}")
+        return inner[0]
+
     def type_into(self, locator: Locator, text: str, clear: bool = True) -> None:
-        """Type into a field (emptying it first)."""
-        field = self.wait_for(locator)
+        """Type into a field (emptying it first); a TextField's root div means the input inside it."""
+        field = self._field(locator)
         if clear:
             # One cheap script instead of WebDriver's clear() (a third of a field's typing time):
             # it empties the field only when it holds something, and tells the page as typing would.
             self.driver.execute_script(
                 "if (arguments[0].value) { arguments[0].value = '';"
                 " arguments[0].dispatchEvent(new Event('input', {bubbles: true})); }", field)
-        field.send_keys(text)
+        if text:
+            field.send_keys(text)
 
     def set_value(self, locator: Locator, value: str) -> None:
         """Set a date/time input's value the way its picker would (typing depends on the browser's locale)."""
-        field = self.wait_for(locator)
+        field = self._field(locator)
         self.driver.execute_script(
             "arguments[0].value = arguments[1];"
             "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
             "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value)
 
-    def choose(self, locator: Locator, value: str) -> None:
-        """Pick an option of a select by its value."""
-        Select(self.wait_for(locator)).select_by_value(value)
+    def pick(self, select: Locator, value: str | None = None, text: str | None = None) -> None:
+        """Choose an option of a MUI Select: open its box, click the option in the portal listbox.
+
+        `select` may locate the FormControl root, the hidden native input or the visible box.
+        """
+        anchor = self.wait_present(select)
+        box = self.driver.execute_script(
+            "const a = arguments[0];"
+            "if (a.matches('[aria-haspopup=\"listbox\"]')) return a;"
+            "const root = a.closest('.MuiInputBase-root') || a;"
+            "return root.querySelector('[aria-haspopup=\"listbox\"]') || a.querySelector('[aria-haspopup=\"listbox\"]');",
+            anchor)
+        if box is None:
+            raise LookupError(f"{select} is not a select box; the screen shows {self.screen()}")
+        self.click(box)
+        if value is not None:
+            option = css(f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}")
+        else:
+            option = Locator(By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][normalize-space()="{text}"]',
+                             f"the option {text!r} of {select}")
+        self.click(self.wait_for(option))
+        self.wait_gone(css('ul[role="listbox"]', "the open list of options"))
+
+    def options_of(self, select: Locator) -> list[str]:
+        """The texts of a MUI Select's options (opens and closes its list)."""
+        anchor = self.wait_present(select)
+        box = self.driver.execute_script(
+            "const a = arguments[0]; if (a.matches('[aria-haspopup=\"listbox\"]')) return a;"
+            "return (a.closest('.MuiInputBase-root') || a).querySelector('[aria-haspopup=\"listbox\"]');", anchor)
+        self.click(box)
+        listbox = self.wait_for(css('ul[role="listbox"]', f"the options of {select}"))
+        texts = [li.text.strip() for li in listbox.find_elements(By.CSS_SELECTOR, 'li[role="option"]')]
+        self.driver.execute_script(
+            "const p = arguments[0].closest('.MuiPopover-root, .MuiModal-root');"
+            "const b = p && p.querySelector('.MuiBackdrop-root'); if (b) b.click();", listbox)
+        self.wait_gone(css('ul[role="listbox"]', "the open list of options"))
+        return texts
 
     def text_of(self, locator: Locator) -> str:
         """The visible text of an element."""
@@ -186,6 +285,13 @@ class BasePage:
         """The texts of every matching element present now."""
         return [e.text.strip() for e in self.find_all(locator)]
 
+    def rows(self, row_selector: str, parts: dict[str, str]) -> list[dict[str, str]]:
+        """Every row of a list or table read at once: {part name: text} (see READ_ROWS)."""
+        return self.driver.execute_script(READ_ROWS, row_selector, parts)
+
     def is_shown(self, locator: Locator) -> bool:
         """Whether a matching element is visible right now (no waiting)."""
-        return any(e.is_displayed() for e in self.find_all(locator))
+        try:
+            return any(e.is_displayed() for e in self.find_all(locator))
+        except StaleElementReferenceException:
+            return False

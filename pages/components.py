@@ -1,65 +1,98 @@
-"""Parts shared by many screens: the left menu, the top bar, toasts, the install banner."""
+"""Parts shared by many screens: the page frame, the side menu, the snackbar, dialogs, the install bar."""
 from __future__ import annotations
 
 from typing import Iterator
 
-from .base import BasePage, css, element_id, testid
+from selenium.webdriver.common.by import By
+
+from .base import BasePage, Locator, css, element_id, testid, ui
 
 
-class LeftMenu(BasePage):
-    """The left menu; entries are shown by role."""
+class PageFrame(BasePage):
+    """shared/PageWrapper.jsx: the page title and the right panel of actions."""
 
-    MARKER = testid("left_menu", "the left menu")
-    ENTRIES = css('[data-testid="left_menu"] a', "the menu entries")
+    TITLE = testid("page_title", "the page title")
 
-    def labels(self) -> list[str]:
-        """The entries the user sees."""
-        return self.texts_of(self.ENTRIES)
+    def title(self) -> str:
+        """The page's title (h4)."""
+        return self.text_of(self.TITLE)
 
-    def hrefs(self) -> dict[str, str]:
-        """Each entry's address, by label."""
-        return {e.text.strip(): e.get_attribute("href") for e in self.find_all(self.ENTRIES)}
+    def wait_title(self, title: str) -> None:
+        """Wait until the page titled `title` is shown."""
+        self.wait_until(lambda _d: self.is_shown(self.TITLE) and self.find(self.TITLE).text.strip() == title,
+                        f'the page titled "{title}" was not shown')
 
-    def visit_each(self) -> Iterator[tuple[str, str]]:
-        """Open every entry in turn (by its address); yields (label, address) once each page has loaded."""
-        for label, href in self.hrefs().items():
+
+class SideMenu(BasePage):
+    """modules/Menu: the hamburger opens the menu; groups open their sub-entries."""
+
+    HAMBURGER = css(".left-menu-collapsible", "the menu button")
+    LOGOUT = (ui("My Account"), ui("Logout"))
+    NAV = testid("nav-container", "the side menu")
+    ENTRY_LINKS = css('[data-testid="nav-container"] a', "the menu's links")
+
+    def _open(self) -> None:
+        if not self.is_shown(self.NAV):
+            self.click(self.HAMBURGER)
+            self.wait_for(self.NAV)
+
+    def _entry(self, label: str) -> Locator:
+        return Locator(By.XPATH, f'//*[@data-testid="nav-container"]//*[contains(@class, "MuiListItem-root")]'
+                                 f'[normalize-space()="{label}"]', f'the menu entry "{label}"')
+
+    def go(self, *labels: str) -> None:
+        """Open the menu and follow entries by label: ("Access", "Logs") opens a group, then a page."""
+        self._open()
+        for label in labels[:-1]:
+            entry = self._entry(label)
+            if self.find(entry).get_attribute("aria-expanded") != "true":
+                self.click(entry)
+        self.click_and_load(self._entry(labels[-1]))
+
+    def log_out(self) -> None:
+        """My Account › Logout: the platform forgets the token and shows the login screen."""
+        self.go(*self.LOGOUT)
+
+    def links(self) -> dict[str, str]:
+        """Every page the menu offers: {"Access › Logs": address} (groups opened to read them)."""
+        found: dict[str, str] = {}
+        for link in self.driver.execute_script(
+                "return Array.from(document.querySelectorAll('[data-testid=\"nav-container\"] a')).map(a => {"
+                " const group = a.closest('.sub-menu');"
+                " const parent = group ? group.parentNode.querySelector('.menu-group').innerText.trim() : '';"
+                " return [parent ? parent + ' › ' + a.innerText.trim() : a.innerText.trim(), a.href]; });"):
+            found[link[0]] = link[1]
+        return found
+
+    def visit_each(self, skip: tuple[str, ...] = ("/logout",)) -> Iterator[tuple[str, str]]:
+        """Open every page of the menu in turn (by its address); yields (label, address) once loaded."""
+        for label, href in self.links().items():
+            if href.endswith(skip):
+                continue
             self.driver.get(href)
             self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
                             f"the {label} page did not finish loading")
             yield label, href
 
-    def go_to(self, label: str, page: type[BasePage]) -> BasePage:
-        """Open an entry of the menu by its label; the page it shows."""
-        for entry in self.find_all(self.ENTRIES):
-            if entry.text.strip() == label:
-                self.click_and_load(entry)
-                return self.goes_to(page)
-        raise AssertionError(f"the left menu has no entry {label!r} (it has {self.labels()})")
 
+class Snackbar(BasePage):
+    """components/MessageAlert.jsx: the one top-centre message after an action (gone after 6 s)."""
 
-class TopBar(BasePage):
-    """The bar with the user's name and Log Out."""
+    ALERT = testid("message-alert", "the message at the top of the screen")
 
-    CURRENT_USER = testid("current_user", "the logged-in user's name")
-    LOG_OUT = testid("logout_btn", "the Log Out button")
+    def message(self) -> str:
+        """The message shown now (waits for it)."""
+        return self.text_of(self.ALERT)
 
-    def user_name(self) -> str:
-        """Who is logged in."""
-        return self.text_of(self.CURRENT_USER)
+    def wait_message(self, text: str) -> None:
+        """Wait until the snackbar says exactly `text`."""
+        self.wait_until(lambda _d: text in self.texts_of(self.ALERT),
+                        f'the message "{text}" did not appear')
 
-    def log_out(self) -> None:
-        """Log out (the login page follows)."""
-        self.click_and_load(self.LOG_OUT)
-
-
-class Toast(BasePage):
-    """The confirmation message after an action."""
-
-    MESSAGE = testid("toast", "the confirmation message")
-
-    def messages(self) -> list[str]:
-        """Messages shown now."""
-        return self.texts_of(self.MESSAGE)
+    def is_error(self) -> bool:
+        """Whether the message shown is an error (red, filled error Alert)."""
+        return "MuiAlert-filledError" in (self.find(css('[data-testid="message-alert"] [role="alert"]', "the alert"))
+                                          .get_attribute("class") or "")
 
 
 class InstallBanner(BasePage):
@@ -73,3 +106,14 @@ class InstallBanner(BasePage):
         if self.is_shown(self.BAR):
             self.click(self.CLOSE)
             self.wait_gone(self.BAR)
+
+
+class ErrorPage(BasePage):
+    """The platform's catch-all page for an address it does not have (or a role may not see)."""
+
+    MARKER = Locator(By.XPATH, '//*[normalize-space()="Sorry!! We couldn\'t find this page"]',
+                     "the not-found message")
+
+    def headline(self) -> str:
+        """Its message."""
+        return self.text_of(self.MARKER)

@@ -1,65 +1,63 @@
-"""Home pages: the guard's home with its cards, and every other role's dashboard."""
+"""Home pages: the guard's dashboard of cards (GuardHome.jsx) and everyone else's Dashboard (Home.jsx)."""
 from __future__ import annotations
 
-from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.by import By
 
-from .base import BasePage, css, testid
+from .base import BasePage, Locator, css, testid
 
 
 class HomePage(BasePage):
-    """Dashboard cards of admins, custodians and clients."""
+    """The Dashboard of admins, custodians and clients: "My QR Code" and, for some roles, cards."""
 
-    PATH = "/"
-    MARKER = css('body[data-page="home"]', "the home page")
-    TITLE = testid("home_title", "the welcome title")
-    CARDS = testid("link-name", "the home cards")
+    MARKER = testid("page_title", "the page title")
+    QR_BUTTON = testid("qr_button", "the My QR Code button")
+    CARD_NAMES = testid("link-name", "the names of the home cards")
 
-    def card_titles(self) -> list[str]:
-        """The cards shown."""
-        return self.texts_of(self.CARDS)
+    def title(self) -> str:
+        """The page title ("Dashboard")."""
+        return self.text_of(self.MARKER)
 
-    def welcome(self) -> str:
-        """The greeting at the top."""
-        return self.text_of(self.TITLE)
+    def cards(self) -> list[str]:
+        """The names of the cards shown."""
+        return self.texts_of(self.CARD_NAMES)
 
-    def open_card(self, title: str) -> None:
-        """Open a card by its title."""
-        for card in self.find_all(self.CARDS):
-            if card.text.strip() == title:
+    def button_label(self) -> str:
+        """The label of the QR code button ('' when there is none)."""
+        return self.texts_of(self.QR_BUTTON)[0] if self.is_shown(self.QR_BUTTON) else ""
+
+    def open_card(self, name: str) -> None:
+        """Open a card by its name."""
+        for card in self.find_all(self.CARD_NAMES):
+            if card.text.strip() == name:
                 self.click_and_load(card)
                 return
-        raise AssertionError(f"the home page has no card {title!r} (it has {self.card_titles()})")
+        raise LookupError(f"no home card {name!r}; the cards are {self.cards()}")
+
+    def open_my_qr_code(self) -> None:
+        """My QR Code: the person's ID card."""
+        self.click_and_load(self.QR_BUTTON)
 
 
 class GuardHomePage(BasePage):
-    """The guard's home: a search box and cards (Scan, Identity, Manual Entry, Logs, …)."""
+    """The guard's dashboard: a search box, the scan icon, and cards without test ids (GuardCard.jsx)."""
 
     PATH = "/guard_home"
-    MARKER = css('body[data-page="guard-home"]', "the guard's home page")
-    TITLE = testid("home_title", "the welcome title")
-    SEARCH = testid("guard_search", "the search box")
-    CARDS = css(".card-link p", "the guard's cards")
+    MARKER = css("a.card-link", "the guard's cards")
+    CARD_TITLES = css("a.card-link p", "the card titles")
+    SEARCH = css('input[placeholder="Search"]', "the search box")
 
-    def card_titles(self) -> list[str]:
-        """The cards shown."""
-        return self.texts_of(self.CARDS)
-
-    def welcome(self) -> str:
-        """The greeting at the top."""
-        return self.text_of(self.TITLE)
-
-    def search(self, name: str) -> None:
-        """Type a name in the search box and press Enter (the search page follows)."""
-        box = self.wait_for(self.SEARCH)
-        box.send_keys(name)
-        old = self.driver.find_element("tag name", "html")
-        box.send_keys(Keys.ENTER)
-        self.wait_for_navigation(old)
+    def cards(self) -> list[str]:
+        """The card titles in order."""
+        return self.texts_of(self.CARD_TITLES)
 
     def open_card(self, title: str) -> None:
-        """Open a card by its title."""
-        for card in self.find_all(self.CARDS):
-            if card.text.strip() == title:
-                self.click_and_load(card)
-                return
-        raise AssertionError(f"the guard's home has no card {title!r} (it has {self.card_titles()})")
+        """Click a card by its title (the page it links to follows)."""
+        card = Locator(By.XPATH, f'//a[contains(@class, "card-link")][p[normalize-space()="{title}"]]',
+                       f'the "{title}" card')
+        self.click_and_load(card)
+
+    def start_search(self) -> None:
+        """Focus the search box: the platform takes the guard to the search page."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.click(self.SEARCH)
+        self.wait_for_navigation(old)

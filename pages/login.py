@@ -1,42 +1,57 @@
-"""The login screen and the not-found page."""
+"""The login screen (components/AuthScreens/LoginScreen.jsx) and Set Password (PasswordSetup.jsx)."""
 from __future__ import annotations
 
-from .base import BasePage, css, testid
+from selenium.webdriver.common.by import By
+
+from .base import BasePage, Locator, button_text, testid
+from .components import Snackbar
 
 
 class LoginPage(BasePage):
-    """Log in by email and password (as the production page's scripts do)."""
+    """One "Continue" button submits whichever way is filled in: here, username and password."""
 
     PATH = "/login"
-    MARKER = testid("login_form", "the login form")
-    EMAIL = testid("login_email", "the email field")
-    PASSWORD = testid("login_password", "the password field")
-    SUBMIT = testid("login_btn", "the Log In button")
-    ERROR = testid("login_error", "the login error")
+    MARKER = testid("login-btn", "the Continue button")
+    USERNAME = testid("username-field", "the Username field")
+    PASSWORD = testid("password_input", "the Password field")
+    CONTINUE = testid("login-btn", "the Continue button")
 
-    def _submit(self, email: str, password: str) -> None:
-        self.type_into(self.EMAIL, email)
+    def _submit(self, username: str, password: str) -> None:
+        self.type_into(self.USERNAME, username)
         self.type_into(self.PASSWORD, password)
-        self.click_and_load(self.SUBMIT)
+        self.click(self.CONTINUE)
 
-    def log_in_as(self, email: str, password: str) -> None:
-        """Log in and wait for the login form to be gone."""
-        self._submit(email, password)
-        if self.is_current():
-            raise AssertionError(f"login of {email} failed: {self.texts_of(self.ERROR)}")
+    def log_in_as(self, username: str, password: str, expect_home: bool = True) -> None:
+        """Log in; returns once the login screen has gone (to the user's home, or Set Password)."""
+        self._submit(username, password)
+        self.wait_until(lambda _d: not self.path.startswith("/login") and self.driver.execute_script(
+            "return document.readyState === 'complete'"), f"the login of {username} did not get past the login screen")
+        if expect_home:
+            self.wait_for(testid("page_title", "the home page's title"))
 
-    def log_in_expecting_error(self, email: str, password: str) -> str:
-        """Log in with bad credentials; the error shown."""
-        self._submit(email, password)
-        return self.text_of(self.ERROR)
+    def log_in_expecting_error(self, username: str, password: str) -> str:
+        """Try to log in with wrong details; the error message shown."""
+        self._submit(username, password)
+        return Snackbar(self.driver, self.base_url, self.timeout).message()
 
 
-class NotFoundPage(BasePage):
-    """What a role sees for a page it may not open (the platform's 404)."""
+class SetPasswordPage(BasePage):
+    """Set Password: shown instead of the home page after an admin reset the user's password."""
 
-    MARKER = testid("not_found", "the not-found page")
-    HEADLINE = css('[data-testid="not_found"] h1', "the not-found headline")
+    MARKER = Locator(By.XPATH, '//h4[normalize-space()="Set Password"]', "the Set Password title")
+    PASSWORD = Locator(By.XPATH, '//label[starts-with(normalize-space(), "Password")]/following-sibling::div//input',
+                       "the Password field")
+    CONFIRM = Locator(By.XPATH, '//label[starts-with(normalize-space(), "Confirm Password")]'
+                                '/following-sibling::div//input', "the Confirm Password field")
+    SUBMIT = button_text("Set Password")
 
-    def headline(self) -> str:
-        """The message shown."""
-        return self.text_of(self.HEADLINE)
+    def title(self) -> str:
+        """The screen's title."""
+        return self.text_of(self.MARKER)
+
+    def set_password(self, password: str) -> None:
+        """Type the new password twice and confirm; the app logs the person in and goes home."""
+        self.type_into(self.PASSWORD, password)
+        self.type_into(self.CONFIRM, password)
+        self.click(self.SUBMIT)
+        self.wait_until(lambda _d: not self.path.startswith("/password_setup"), "the new password was not accepted")

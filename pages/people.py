@@ -1,95 +1,70 @@
-"""Finding people: user search, a person's profile, their ID card, and the scanner."""
+"""People: the search page, a person's profile, the ID card with its QR code."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
-from .base import BasePage, css, testid
+from .base import BasePage, Locator, css, testid
 
 
 class SearchPage(BasePage):
-    """Search people by name."""
+    """modules/Search: type a name and Enter; results link to profiles."""
 
     PATH = "/search"
-    MARKER = css('body[data-page="search"]', "the search page")
-    BOX = testid("search", "the search box")
-    SUBMIT = testid("search_btn", "the Search button")
-    RESULTS = css(".user-search-result", "the search results")
+    MARKER = css("input.user-search-input", "the search box")
+    RESULTS = testid("link_search_user", "the search results")
 
-    def search_for(self, name: str) -> list[str]:
-        """Search; the names found."""
-        self.type_into(self.BOX, name)
-        self.click_and_load(self.SUBMIT)
-        return self.texts_of(self.RESULTS)
+    def search(self, name: str) -> None:
+        """Search for a name (as typed, then Enter)."""
+        self.type_into(self.MARKER, name)
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self._field(self.MARKER).send_keys(Keys.ENTER)
+        self.wait_for_navigation(old)
+
+    def result_names(self) -> list[str]:
+        """The names of the people found."""
+        return [row["name"] for row in self.rows('[data-testid="link_search_user"]', {"name": "css:.result-name"})]
 
     def open_result(self, name: str) -> None:
-        """Open the profile of a person in the results."""
-        for result in self.find_all(self.RESULTS):
-            if result.text.strip() == name:
-                self.click_and_load(result)
-                return
-        raise AssertionError(f"{name!r} is not among the results {self.texts_of(self.RESULTS)}")
+        """Open the profile of the person with exactly that name."""
+        result = Locator(By.XPATH, f'//a[@data-testid="link_search_user"][.//*[normalize-space()="{name}"]]',
+                         f'the search result "{name}"')
+        self.click_and_load(self.wait_for(result))
 
 
 class ProfilePage(BasePage):
-    """A person's profile (/user/<id>[/<tm>[/dg]])."""
+    """modules/Users UserShow: the person's details, the options menu, and what each area adds."""
 
-    MARKER = css('body[data-page="profile"]', "a profile page")
-    NAME = testid("profile_name", "the person's name")
-    SCAN_DETAILS = testid("scan_details", "the scan details")
-    LOG_ENTRY = css(".log-entry-btn", "the Log This Entry button")
-
-    def add_scan_to_address(self, timestamp_ms: int, digital: bool = True) -> "ProfilePage":
-        """Add /<timestamp>[/dg] to this profile's address, as a scanned QR code would open it."""
-        path = urlsplit(self.url).path.rstrip("/")
-        return self.open(f"{path}/{timestamp_ms}" + ("/dg" if digital else ""))
+    MARKER = testid("user-type", "the person's user type")
+    NAME = testid("name", "the person's name")
+    OPTIONS = testid("user_profile_option_menu", "the profile's options menu")
 
     def name(self) -> str:
         """Whose profile this is."""
         return self.text_of(self.NAME)
 
-    def scan_details(self) -> str:
-        """What the scan was (digital or print) and its QR timestamp."""
-        return self.text_of(self.SCAN_DETAILS)
+    def user_type(self) -> str:
+        """The person's user type as shown."""
+        return self.text_of(self.MARKER)
 
-    def can_log_entry(self) -> bool:
-        """Whether Log This Entry is offered."""
-        return self.is_shown(self.LOG_ENTRY)
+    def add_to_address(self, suffix: str) -> None:
+        """Add to the address of the profile, as the production page's script 1.1.1 does (e.g. "/1618…/dg")."""
+        current = self.driver.execute_script("return location.pathname").rstrip("/")
+        self.driver.get(self.base_url + current + suffix)
+        self.wait_loaded()
 
-    def log_this_entry(self) -> None:
-        """Press Log This Entry (the platform then returns to the home page)."""
-        self.click_and_load(self.LOG_ENTRY)
+    def open_option(self, item_id: str) -> None:
+        """Pick an item of the options menu by its id (payments → the person's plans)."""
+        self.click(self.OPTIONS)
+        self.click_and_load(css(f'[data-testid="select_option"] li#{item_id} a', f"the {item_id} option"))
 
 
 class IdCardPage(BasePage):
-    """A person's ID card with the QR code to scan at the gate."""
+    """containers/IdCard.jsx "My ID": the person's QR code, fresh on every view."""
 
-    MARKER = css('body[data-page="id-card"]', "the ID card")
-    QR = testid("qr_code", "the QR code")
-    NAME = testid("id_name", "the name on the card")
-
-    def open_for(self, user_id: int) -> "IdCardPage":
-        """Show someone's card (/id/<id>)."""
-        return self.open(f"/id/{user_id}")
+    MARKER = testid("visiting_hours", "the visiting hours of the ID card")
+    QR = css(".qr-code svg", "the QR code")
 
     def qr_png(self) -> bytes:
-        """A picture of the QR code exactly as the screen shows it."""
+        """A screenshot of the QR code, as a camera would see it."""
         return self.wait_for(self.QR).screenshot_as_png
-
-
-class ScanPage(BasePage):
-    """The scanner; a hand-held reader types what it reads into the code field."""
-
-    PATH = "/scan"
-    MARKER = css('body[data-page="scan"]', "the scan page")
-    CODE = testid("scan_input", "the scanned code field")
-    SUBMIT = testid("scan_submit", "the Open button")
-    ERROR = testid("scan_error", "the scan error")
-
-    def scan(self, code: str) -> None:
-        """Feed a code as the reader would (text, then Enter)."""
-        self.type_into(self.CODE, code)
-        self.click_and_load(self.SUBMIT)
-
-    def error(self) -> str:
-        """The error shown for a refused code."""
-        return self.text_of(self.ERROR)

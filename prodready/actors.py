@@ -7,25 +7,28 @@ from typing import TypeVar
 from pages.base import BasePage
 from pages.login import LoginPage
 
-from .api import session_cookies
 from .config import Credentials, Persona
+from .secrets import REDACTOR
+from .platform_api import ApiSession, PlatformApi
 from .sessions import DESKTOP, Session, SessionPool
 
 P = TypeVar("P", bound=BasePage)
+TOKEN_KEY = "dgdp_auth_token"  # where the platform's app keeps its token (utils/apollo.js)
+# A cheap address of the site to own its localStorage before the first real page (any path serves).
+STORAGE_PATH = "/robots.txt"
 
 
 @dataclass
 class Actor:
-    """One person in a scenario, with their own browser session (window, cookies, console)."""
+    """One person in a scenario, with their own browser session (window, storage, console)."""
 
     persona: Persona
     credentials: Credentials | None
     session: Session
     base_url: str
     timeout: float
-    login_mode: str
+    cast: "Cast"
     device: str = DESKTOP
-    user_id: int | None = None
     pool: SessionPool | None = None
 
     @property
@@ -54,27 +57,24 @@ class Actor:
         """The page this person should be looking at now, once shown."""
         return self.page(page).wait_loaded()
 
-    def _require_credentials(self) -> Credentials:
+    def require_credentials(self) -> Credentials:
+        """This person's login, or a clear failure for people who do not log in on this target."""
         if self.credentials is None:
             raise AssertionError(f"{self.persona.key} ({self.name}) does not log in on this target")
         return self.credentials
 
     def log_in(self) -> None:
-        """Start logged in: by HTTP + session cookie when the target allows it (fast), else by the form."""
-        creds = self._require_credentials()
-        if self.login_mode != "api":
-            self.log_in_through_form()
-            return
+        """Start logged in as the platform does it: its token planted in localStorage, then home."""
+        token = self.cast.api_as(self.persona.key).token
         driver = self.session.driver
-        driver.get(f"{self.base_url}/static/app.css")  # any cheap page of the site, to own its cookies
-        for cookie in session_cookies(self.base_url, creds):
-            driver.add_cookie(cookie)
-        driver.get(f"{self.base_url}/")
+        driver.get(self.base_url + STORAGE_PATH)
+        driver.execute_script("window.localStorage.setItem(arguments[0], arguments[1]);", TOKEN_KEY, token)
+        driver.get(self.base_url + "/")
 
     def log_in_through_form(self) -> None:
-        """Log in the way a person does: the login form."""
-        creds = self._require_credentials()
-        self.open(LoginPage).log_in_as(creds.email, creds.password)
+        """Log in the way a person does: the login screen's username, password and Continue."""
+        creds = self.require_credentials()
+        self.open(LoginPage).log_in_as(creds.username, creds.password)
 
 
 @dataclass
@@ -86,8 +86,8 @@ class Cast:
     pool: SessionPool
     base_url: str
     timeout: float
-    login_mode: str
-    user_ids: dict[str, int] = field(default_factory=dict)
+    api: PlatformApi
+    api_sessions: dict[str, ApiSession] = field(default_factory=dict)  # kept for the run: one login each
     actors: dict[tuple[str, str], Actor] = field(default_factory=dict)
     _last: tuple[str, str] | None = None
 
@@ -99,8 +99,7 @@ class Cast:
             session = self.pool.acquire(device, label=key)
             self.actors[(key, device)] = Actor(
                 persona=self.personas[key], credentials=self.credentials.get(key), session=session,
-                base_url=self.base_url, timeout=self.timeout, login_mode=self.login_mode, device=device,
-                user_id=self.user_ids.get(key), pool=self.pool)
+                base_url=self.base_url, timeout=self.timeout, cast=self, device=device, pool=self.pool)
         self._last = (key, device)
         return self.actors[(key, device)]
 
@@ -112,10 +111,36 @@ class Cast:
 
     def person(self, key: str) -> Persona:
         """A persona who may not have a browser (e.g. the worker whose shift is recorded)."""
+        if key not in self.personas:
+            raise AssertionError(f"no persona {key!r}; prodready.toml has {', '.join(self.personas)}")
         return self.personas[key]
 
-    def user_id(self, key: str) -> int:
-        """The platform's id of a persona (known after the scenario's reset)."""
-        if key not in self.user_ids:
-            raise AssertionError(f"the id of {key} is unknown on this target")
-        return self.user_ids[key]
+    def add_person(self, persona: Persona, credentials: Credentials | None = None) -> None:
+        """Someone the scenario brought to the platform (a new client), who may then act like any persona."""
+        self.personas[persona.key] = persona
+        if credentials is not None:
+            self.credentials[persona.key] = credentials
+
+    def api_as(self, key: str) -> ApiSession:
+        """The platform's API as this persona (logged in once per run through loginUsernamePassword)."""
+        if key not in self.api_sessions:
+            creds = self.credentials.get(key)
+            if creds is None:
+                raise AssertionError(f"{key} does not log in on this target")
+            session = self.api.login(creds.username, creds.password)
+            REDACTOR.add(session.token)  # a token is a secret like a password: never in output or reports
+            self.api_sessions[key] = session
+        return self.api_sessions[key]
+
+    def user_id(self, key: str) -> str:
+        """The platform's id of a persona: its own login says it, or a search by name as the admin."""
+        if key in self.credentials:
+            return self.api_as(key).user_id
+        found = self.api_as("admin").call(USER_SEARCH, {"query": self.person(key).name})["userSearch"]
+        exact = [u["id"] for u in found if u["name"] == self.person(key).name]
+        if not exact:
+            raise AssertionError(f"nobody named {self.person(key).name!r} on this target")
+        return str(exact[0])
+
+
+USER_SEARCH = "query userSearch($query: String) { userSearch(query: $query, limit: 20) { id name } }"

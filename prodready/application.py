@@ -4,17 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pages.components import LeftMenu
+from pages.base import BasePage
+from pages.components import ErrorPage, PageFrame, SideMenu
 
-# Pages a scenario opens "by its address" (to prove a role cannot), in the platform's words.
-PAGES = {
-    "the payments dashboard": "/payments",
-    "the guest invitation form": "/logbook/guests/invite",
-    "the logbook": "/logbook",
-    "the time card": "/timesheet",
-    "manual entry": "/request",
-    "the task dashboard": "/tasks",
-}
 SERIOUS = ("error", "severe")
 
 
@@ -28,18 +20,28 @@ class Visit:
 
 
 def visit_menu(actor: Any) -> list[Visit]:
-    """Open every entry of the actor's left menu in turn; what each page showed."""
-    menu = actor.page(LeftMenu)
-    if not menu.is_current():
-        actor.open(LeftMenu, "/")
+    """Open every page of the actor's side menu in turn; what each page showed."""
+    menu = actor.open(SideMenu, "/")
+    frame, error = actor.page(PageFrame), actor.page(ErrorPage)
     visits = []
     before = len(actor.console())
     for label, href in menu.visit_each():
-        shown = menu.shown_page()
         errors = [e.text for e in actor.console()[before:] if e.level in SERIOUS]
         before = len(actor.console())
-        problem = {"error": "the server error page", "not-found": "the not-found page"}.get(shown, "")
+        problem = ""
+        if error.is_current():
+            problem = "the not-found page"
+        elif not frame.is_shown(PageFrame.TITLE) and not frame.is_shown(SideMenu.HAMBURGER):
+            problem = f"no page: {frame.screen()}"
         if errors:
             problem = f"console errors: {errors}"
         visits.append(Visit(label, href, problem))
     return visits
+
+
+def page_withheld(page: BasePage) -> bool:
+    """Whether the app, once settled at this address, withholds the page (its marker never shows)."""
+    page.wait_until(lambda d: d.execute_script("return document.readyState") == "complete"
+                    and (page.is_shown(SideMenu.HAMBURGER) or page.is_shown(ErrorPage.MARKER)),
+                    "the app did not settle on a page")
+    return not page.is_current()

@@ -28,16 +28,16 @@ class Persona:
     key: str
     role: str
     name: str
-    email: str
+    username: str
     password_ref: str | None
     logs_in: bool = True
 
 
 @dataclass(frozen=True)
 class Credentials:
-    """A persona's resolved login."""
+    """A persona's resolved login (the platform logs in by username and password)."""
 
-    email: str
+    username: str
     password: str = field(repr=False)
 
 
@@ -51,10 +51,10 @@ class Target:
     read_only: bool
     gate: str
     shift_wait_seconds: float
-    test_api_token_ref: str | None
     personas: Mapping[str, Persona]
-    login: str
     timezone: str = "Africa/Lusaka"
+    test_api: bool = False  # the reference app's test-only API (reset, clock): embedded `demo` only
+    settings: Mapping[str, Any] = field(default_factory=dict)  # target facts for scenarios (e.g. script 3's plan)
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
         missing = [k for k in ("role", "name") if not spec.get(k)]
         if missing:
             raise ConfigError(f"{path.name}: [personas.{key}] needs {', '.join(missing)}")
-        personas[key] = Persona(key=key, role=spec["role"], name=spec["name"], email=spec.get("email", ""),
+        personas[key] = Persona(key=key, role=spec["role"], name=spec["name"], username=spec.get("username", key),
                                 password_ref=spec.get("password"), logs_in=spec.get("logs_in", True))
     targets = raw.get("targets") or {}
     if not targets:
@@ -171,17 +171,24 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         override = (spec.get("personas") or {}).get(key, {})
         personas[key] = Persona(
             key=key, role=override.get("role", persona.role), name=override.get("name", persona.name),
-            email=override.get("email", persona.email),
+            username=override.get("username", persona.username),
             password_ref=override.get("password", persona.password_ref),
             logs_in=override.get("logs_in", persona.logs_in))
         if personas[key].password_ref and not is_reference(personas[key].password_ref):
             raise ConfigError(f"target '{name}': the password of persona '{key}' is written in the file; "
                               f"use env:VAR or op://vault/item/field instead")
+    test_api = bool(spec.get("test_api", embedded))
+    if test_api and not embedded:
+        raise ConfigError(f"target '{name}': test_api is the embedded reference app's; a live deployment has none")
+    try:
+        shift_wait = float(spec.get("shift_wait_seconds", 20))
+    except (TypeError, ValueError):
+        shift_wait = -1.0
+    if not 0 <= shift_wait <= 600:
+        raise ConfigError(f"target '{name}': shift_wait_seconds must be a number of seconds from 0 to 600")
     return Target(name=name, embedded=embedded, base_url=base_url, read_only=bool(spec.get("read_only", False)),
-                  gate=gate, shift_wait_seconds=float(spec.get("shift_wait_seconds", 20)),
-                  test_api_token_ref=spec.get("test_api_token"), personas=personas,
-                  login=spec.get("login", "api" if embedded else "ui"),
-                  timezone=spec.get("timezone", "Africa/Lusaka"))
+                  gate=gate, shift_wait_seconds=shift_wait, personas=personas, timezone=spec.get("timezone", "Africa/Lusaka"), test_api=test_api,
+                  settings=dict(spec.get("settings") or {}))
 
 
 def resolve_credentials(target: Target) -> dict[str, Credentials]:
@@ -198,14 +205,14 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
             continue
         if target.embedded and not persona.password_ref:
             password = _random.token_urlsafe(18)
-            email = persona.email
+            username = persona.username
         elif not persona.password_ref:
             problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
                             f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
             continue
         else:
             found: dict[str, str] = {}
-            for field, ref in (("email", persona.email), ("password", persona.password_ref)):
+            for field, ref in (("username", persona.username), ("password", persona.password_ref)):
                 if not is_reference(ref):
                     found[field] = ref
                     continue
@@ -215,9 +222,9 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
                     (missing.append(exc.variable) if exc.variable else problems.append(str(exc)))
             if len(found) < 2:
                 continue
-            email, password = found["email"], found["password"]
+            username, password = found["username"], found["password"]
         REDACTOR.add(password)
-        creds[key] = Credentials(email=email, password=password)
+        creds[key] = Credentials(username=username, password=password)
     if missing:
         problems.insert(0, f"target '{target.name}' needs its logins: set the environment variables "
                            + ", ".join(missing))
@@ -227,15 +234,23 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
 
 
 def resolve_test_api_token(target: Target) -> str | None:
-    """The test-data API token: random for the embedded app, a reference for real targets, else None."""
-    if target.embedded and not target.test_api_token_ref:
-        token = _random.token_urlsafe(24)
-    elif target.test_api_token_ref:
-        try:
-            token = resolve(target.test_api_token_ref, what=f"test API token of {target.name}")
-        except SecretError:
-            return None  # optional: scenarios needing the API say so when they run
-    else:
+    """The test-only API's token: random for an embedded target that has the API, else None."""
+    if not target.test_api:
         return None
+    token = _random.token_urlsafe(24)
     REDACTOR.add(token)
     return token
+
+
+def target_setting(target: Target, name: str) -> str | None:
+    """A fact the target's scenarios use ([targets.X.settings]); references are resolved, secrets masked."""
+    value = target.settings.get(name)
+    if value is None:
+        return None
+    text = str(value)
+    if is_reference(text):
+        try:
+            return resolve(text, what=f"setting {name} of target {target.name}")
+        except SecretError as exc:
+            raise ConfigError(str(exc)) from exc
+    return text

@@ -38,13 +38,13 @@ class EmbeddedApp:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start(target: Target, credentials: dict[str, Credentials], test_api_token: str) -> EmbeddedApp:
-    """Start demo_app seeded with the target's personas and this run's passwords."""
+def start(target: Target, credentials: dict[str, Credentials], test_api_token: str | None) -> EmbeddedApp:
+    """Start demo_app seeded with the target's personas and this run's passwords (test-only API with a token)."""
     from demo_app import create_app
 
     folder = Path(tempfile.mkdtemp(prefix="prodready-demo-"))
     personas = [
-        {"key": p.key, "name": p.name, "email": p.email, "role": p.role,
+        {"key": p.key, "name": p.name, "username": p.username, "role": p.role,
          "password": credentials[p.key].password if p.key in credentials else None}
         for p in target.personas.values()
     ]

@@ -7,6 +7,7 @@ from .checklist import unknown_checklist_tags
 from .config import ConfigError, Credentials, RunSettings, Target, load_project, resolve_credentials, run_settings
 
 READ_ONLY_TAG = "read_only"
+NEEDS_CLOCK_TAG = "needs_clock"
 
 
 def selected_scenarios(runner: Any) -> list[Any]:
@@ -27,6 +28,13 @@ def where(scenario: Any) -> str:
 def read_only_offenders(scenarios: Iterable[Any]) -> list[str]:
     """Selected scenarios that may write data (no @read_only tag)."""
     return [where(s) for s in scenarios if READ_ONLY_TAG not in s.effective_tags]
+
+
+def refused_on_target(scenarios: Iterable[Any], target: Target) -> list[Any]:
+    """Scenarios the target cannot run: @needs_clock ones where there is no test-only API."""
+    if target.test_api:
+        return []
+    return [s for s in scenarios if NEEDS_CLOCK_TAG in s.effective_tags]
 
 
 def bad_checklist_tags(scenarios: Iterable[Any]) -> list[str]:

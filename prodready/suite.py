@@ -19,7 +19,10 @@ from faker import Faker
 
 from . import outputs, preflight
 from .actors import Cast
-from .api import TestApi
+from .platform_api import ApiSession, PlatformApi
+from .preflight import NEEDS_CLOCK_TAG
+from .testdata import ScenarioData
+from .testonly import NoTestOnlyApi, TestOnlyApi
 from .browser import BrowserSettings, BrowserUnavailable, browser_version
 from .config import (ROOT, ConfigError, Credentials, RunSettings, Target, resolve_test_api_token)
 from .evidence import capture, slug
@@ -69,7 +72,11 @@ class Run:
     base_url: str = ""
     pool: SessionPool | None = None
     app: Any = None
-    api: TestApi | None = None
+    api: PlatformApi | None = None
+    test_api: TestOnlyApi | None = None
+    api_sessions: dict[str, ApiSession] = field(default_factory=dict)
+    run_id: str = ""
+    refused: list[str] = field(default_factory=list)
     browser: str = ""
     gate: dict[str, Any] | None = None
     started: float = field(default_factory=time.time)
@@ -88,14 +95,20 @@ def before_all(context: Any) -> None:
             (reports / old).unlink(missing_ok=True)
         stop_run(EXIT_CONFIG, str(exc))
     seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(1, 10**6)
+    refused = preflight.refused_on_target(scenarios, target)
     run = Run(settings=settings, target=target, credentials=credentials, reports=reports, seed=seed,
-              selected=len(scenarios))
+              selected=len(scenarios) - len(refused), run_id=f"{seed:06d}"[-4:], refused=refused)
     context.run = run
     _gate(run)
     _add_json_output(context, reports)
-    say(f"target {target.name}, {len(scenarios)} scenarios selected, faker seed {seed} "
+    say(f"target {target.name}, {run.selected} scenarios selected, faker seed {seed} "
         f"(replay with -D seed={seed})")
-    if not scenarios:
+    if refused:
+        say(f"refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): {len(refused)} scenarios: "
+            + "; ".join(preflight.where(s) for s in refused))
+        for scenario in refused:
+            scenario.skip(f"needs the reference app's clock (@{NEEDS_CLOCK_TAG}); target {target.name} has none")
+    if not run.selected:
         say("no scenario matches the selection (check -t / -n / the feature paths)")
         return
     _start_target(run)
@@ -135,17 +148,19 @@ def _add_json_output(context: Any, reports: Path) -> None:
 
 
 def _start_target(run: Run) -> None:
-    """The embedded reference app, or the configured base URL."""
+    """The embedded reference app, or the configured base URL; the platform's API on it."""
     token = resolve_test_api_token(run.target)
     if run.target.embedded:
         from .embedded import start
 
-        run.app = start(run.target, run.credentials, token or "")
+        run.app = start(run.target, run.credentials, token)
         run.base_url = run.app.base_url
-        say(f"reference app serving at {run.base_url} (fresh database)")
+        how = "with its test-only API" if token else "configured like a live deployment (no test-only API)"
+        say(f"reference app serving at {run.base_url} (fresh database, {how})")
     else:
         run.base_url = run.target.base_url or ""
-    run.api = TestApi(run.base_url, token, run.target.name)
+    run.api = PlatformApi(run.base_url)
+    run.test_api = TestOnlyApi(run.base_url, token) if token else None
 
 
 def _start_browser(run: Run) -> None:
@@ -166,13 +181,13 @@ def _start_browser(run: Run) -> None:
 def before_scenario(context: Any, scenario: Any) -> None:
     """A clean community and a fresh cast for every scenario; faker seeded for replay."""
     run: Run = context.run
-    user_ids: dict[str, int] = {}
-    if run.api is not None and run.api.available and not run.target.read_only:
-        user_ids = run.api.reset()
+    if run.test_api is not None:
+        run.test_api.reset()
     context.cast = Cast(personas=dict(run.target.personas), credentials=run.credentials, pool=run.pool,
-                        base_url=run.base_url, timeout=run.settings.timeout, login_mode=run.target.login,
-                        user_ids=user_ids)
-    context.api = run.api
+                        base_url=run.base_url, timeout=run.settings.timeout, api=run.api,
+                        api_sessions=run.api_sessions)
+    context.test_api = run.test_api if run.test_api is not None else NoTestOnlyApi()
+    context.data = ScenarioData(run.run_id)
     context.target = run.target
     context.faker = Faker()
     context.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))

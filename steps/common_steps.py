@@ -1,9 +1,7 @@
 """Steps every area shares: people logging in, the community clock, the menu, pages a role may not see."""
 from behave import given, then, when
 
-from pages.components import LeftMenu
-from pages.logbook import LogbookPage
-from pages.login import NotFoundPage
+from pages.components import SideMenu, Snackbar
 from prodready.vocabulary import parse_day
 
 
@@ -21,19 +19,19 @@ def step_logged_in_on_phone(context, who):
 
 @given("it is {hh:d}:{mm:d} in the community")
 def step_community_clock(context, hh, mm):
-    context.api.set_time_today(f"{hh:02d}:{mm:02d}")
+    context.test_api.set_time_today(f"{hh:02d}:{mm:02d}")
 
 
 @given("it is {hh:d}:{mm:d} on {day} in the community")
 def step_community_day_and_time(context, hh, mm, day):
-    context.api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
+    context.test_api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
 
 
-@when("the {who:Persona} goes to the logbook from the left menu")
-def step_logbook_from_menu(context, who):
-    context.cast.actor(who).page(LeftMenu).go_to("Logbook", LogbookPage)
+@when('the {who:Persona} goes to "{entry:Ui}" › "{page:Ui}" from the menu')
+def step_menu_entry(context, who, entry, page):
+    context.cast.actor(who).page(SideMenu).go(entry, page)
 
 
-@then('the {who:Persona} sees "{headline}"')
-def step_sees_not_found(context, who, headline):
-    assert context.cast.actor(who).on(NotFoundPage).headline() == headline
+@then('the {who:Persona} is told "{message:Ui}"')
+def step_told(context, who, message):
+    context.cast.actor(who).page(Snackbar).wait_message(message)

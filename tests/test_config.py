@@ -22,7 +22,7 @@ BASE = """
 [personas.guard]
 role = "security_guard"
 name = "A Guard"
-email = "guard@x.test"
+username = "guard"
 """
 
 
@@ -111,7 +111,7 @@ def test_every_missing_variable_is_named_at_once(tmp_path, monkeypatch):
     for var in ("T_GUARD_EMAIL", "T_GUARD_PW"):
         monkeypatch.delenv(var, raising=False)
     path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
-                               '[targets.t.personas.guard]\nemail = "env:T_GUARD_EMAIL"\npassword = "env:T_GUARD_PW"\n')
+                               '[targets.t.personas.guard]\nusername = "env:T_GUARD_USERNAME"\npassword = "env:T_GUARD_PW"\n')
     with pytest.raises(ConfigError) as caught:
         resolve_credentials(load_project(path).target("t"))
-    assert str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_EMAIL, T_GUARD_PW"
+    assert str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_USERNAME, T_GUARD_PW"

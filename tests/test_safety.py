@@ -23,27 +23,27 @@ PERSONAS = """
 [personas.guard]
 role = "security_guard"
 name = "A Guard"
-email = "guard@demo.community"
+username = "guard"
 
 [personas.admin]
 role = "admin"
 name = "An Admin User"
-email = "admin@demo.community"
+username = "admin"
 
 [personas.custodian]
 role = "custodian"
 name = "Mr Custodian"
-email = "custodian@demo.community"
+username = "custodian"
 
 [personas.client]
 role = "client"
 name = "Mary Client"
-email = "client@demo.community"
+username = "client"
 
 [personas.worker]
 role = "security_guard"
 name = "mama Guard"
-email = "mama.guard@demo.community"
+username = "mama.guard"
 logs_in = false
 """
 LOGGING_IN = ("guard", "admin", "custodian", "client")
@@ -58,7 +58,6 @@ gate = "off"
 [targets.leaky]
 embedded = true
 gate = "off"
-test_api_token = "env:PRODREADY_SCAN_TOKEN"
 """ + "".join(f'\n[targets.leaky.personas.{p}]\npassword = "env:PRODREADY_SCAN_{p.upper()}_PASSWORD"\n'
               for p in LOGGING_IN) + """
 [targets.unreachable]
@@ -70,7 +69,6 @@ SECRETS = {
     "PRODREADY_SCAN_GUARD_PASSWORD": "Gu4rd-secret-5521",
     "PRODREADY_SCAN_CUSTODIAN_PASSWORD": "Cust0dian-secret-8830",
     "PRODREADY_SCAN_CLIENT_PASSWORD": "Cli3nt-secret-1177",
-    "PRODREADY_SCAN_TOKEN": "tok-LEAK-9c1e77f0a2",
 }
 FEATURE = """Feature: The suite keeps secrets out of everything it writes
 
@@ -89,6 +87,7 @@ FEATURE = """Feature: The suite keeps secrets out of everything it writes
 """
 STEPS = '''"""Steps of the secret scan: a search, and a scenario that leaks on purpose then fails."""
 import logging
+import os
 
 from behave import then, when
 
@@ -97,7 +96,9 @@ from pages.people import SearchPage
 
 @when('the {who:Persona} searches for "{term}"')
 def step_search(context, who, term):
-    context.notes["results"] = context.cast.actor(who).open(SearchPage).search_for(term)
+    page = context.cast.actor(who).open(SearchPage)
+    page.search(term)
+    context.notes["results"] = page.result_names()
 
 
 @then('the search shows "{name}"')
@@ -108,13 +109,16 @@ def step_search_shows(context, name):
 @when("the {who:Persona} types their own password into the search box and searches")
 def step_type_password(context, who):
     actor = context.cast.actor(who)
-    actor.open(SearchPage).search_for(actor.credentials.password)
+    actor.open(SearchPage).search(actor.credentials.password)
 
 
 @when("the suite writes the secrets to its output, its log and the browser console")
 def step_leak(context):
     actor = context.cast.last_actor()
-    secrets = " | ".join([actor.credentials.password, context.api._token])
+    token = context.cast.api_as(actor.persona.key).token  # the platform's auth token, also a secret
+    with open(os.environ["PRODREADY_LEAK_FILE"], "w", encoding="utf-8") as out:
+        out.write(token)
+    secrets = " | ".join([actor.credentials.password, token])
     print("captured stdout:", secrets)
     logging.getLogger("leak").error("logged: %s", secrets)
     actor.session.driver.execute_script("console.error('console: ' + arguments[0])", secrets)
@@ -123,7 +127,7 @@ def step_leak(context):
 @then("the search box is empty")
 def step_box_empty(context):
     page = context.cast.last_actor().on(SearchPage)
-    value = page.find(SearchPage.BOX).get_attribute("value")
+    value = page.find(SearchPage.MARKER).get_attribute("value")
     assert value == "", f"the search box still holds {value!r}"
 '''
 
@@ -214,7 +218,9 @@ def encodings(secret: str) -> set[str]:
 def test_no_secret_appears_in_anything_a_failing_run_writes(project, tmp_path):
     reports = tmp_path / "reports"
     extra = ["-D", "allure=true"] if _has_allure() else []
-    done, _ = behave(["-D", "config=test.toml", "-D", "target=leaky", *extra], project, reports, SECRETS)
+    leak_file = tmp_path / "leaked-token"
+    done, _ = behave(["-D", "config=test.toml", "-D", "target=leaky", *extra], project, reports,
+                     {**SECRETS, "PRODREADY_LEAK_FILE": str(leak_file)})
     assert done.returncode == 1, done.stdout + done.stderr  # the leaking scenario fails on purpose
     # Evidence was written, and the failure's message went everywhere a message goes — masked.
     shots = list((reports / "artifacts").glob("*/admin/screenshot.png"))
@@ -231,7 +237,8 @@ def test_no_secret_appears_in_anything_a_failing_run_writes(project, tmp_path):
     if extra:
         assert any(p.parent.name == "allure-results" for p in written)
     leaks = []
-    for variable, secret in SECRETS.items():
+    secrets = {**SECRETS, "the admin's auth token": leak_file.read_text(encoding="utf-8")}
+    for variable, secret in secrets.items():
         for form in encodings(secret):
             leaks += [f"{variable} as {form!r} in {p.relative_to(reports)}" for p in written
                       if form.encode() in p.read_bytes()]

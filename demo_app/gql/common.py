@@ -1,0 +1,47 @@
+"""What every area's resolvers share: who is calling, permission checks, argument checks."""
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+from ..access import can
+
+UNAUTHORIZED = "Unauthorized"
+
+
+def caller(info: Any) -> Any:
+    """The logged-in person calling, or an Unauthorized error."""
+    user = info.context.get("user")
+    if user is None:
+        raise GraphQLError(UNAUTHORIZED)
+    return user
+
+
+def require(info: Any, *rules: str) -> Any:
+    """The caller, holding every rule ('module.permission' as in mutations.tsv); else Unauthorized."""
+    user = caller(info)
+    if not all(can(rule, user) for rule in rules):
+        raise GraphQLError(UNAUTHORIZED)
+    return user
+
+
+def to_id(value: Any, what: str = "record") -> int:
+    """An ID argument as a database id; a GraphQL error for anything that cannot be one."""
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        raise GraphQLError(f"{what} not found") from None
+    if not 0 < number < 2**63:
+        raise GraphQLError(f"{what} not found")
+    return number
+
+
+def record(row: Any) -> dict[str, Any] | None:
+    """A database row as the mapping ariadne's default resolvers read (None stays None)."""
+    return dict(row) if row is not None else None
+
+
+def refuse(message: str) -> GraphQLError:
+    """A refusal with the platform's message."""
+    return GraphQLError(message)

@@ -1,0 +1,7 @@
+"""GraphQL operations of the forms area (filled in with the area's pages)."""
+from __future__ import annotations
+
+from typing import Any
+
+SDL = ""
+BINDABLES: list[Any] = []

@@ -1,0 +1,173 @@
+"""Logging in and people: loginUsernamePassword, currentUser, userCreate, adminResetPassword, …"""
+from __future__ import annotations
+
+from typing import Any
+
+from ariadne import MutationType, ObjectType, QueryType
+from graphql import GraphQLError
+
+from .. import people as store
+from ..auth import token_for
+from ..db import query
+from .common import caller, record, require, to_id
+
+SDL = """
+type User {
+  id: ID!
+  name: String!
+  username: String
+  email: String
+  phoneNumber: String
+  userType: String!
+  state: String
+  status: String
+  hasResetPassword: Boolean
+  extRefId: String
+}
+type AuthPayload { authToken: String, user: User }
+type LoginStartPayload { user: User, errors: String }
+type ResetPasswordPayload { username: String, password: String }
+type UserPayload { user: User }
+extend type Query {
+  currentUser: User
+  user(id: ID!): User
+  userSearch(query: String, limit: Int, offset: Int): [User!]!
+}
+extend type Mutation {
+  loginUsernamePassword(username: String!, password: String!): AuthPayload
+  loginEmail(email: String): LoginStartPayload
+  loginPhoneStart(phoneNumber: String): LoginStartPayload
+  loginSwitchUser(id: ID!): AuthPayload
+  adminResetPassword(userId: ID!): ResetPasswordPayload
+  resetPasswordAfterLogin(password: String!, userId: ID!): AuthPayload
+  userCreate(name: String!, email: String, phoneNumber: String!, address: String, userType: String!,
+             state: String, requestReason: String, vehicle: String, avatarBlobId: String,
+             documentBlobId: String, subStatus: String, secondaryInfo: JSON, extRefId: String): UserPayload
+}
+"""
+query_type, mutation, user_type = QueryType(), MutationType(), ObjectType("User")
+BINDABLES = [query_type, mutation, user_type]
+WRONG_LOGIN = "Wrong username or password"
+
+
+@user_type.field("phoneNumber")
+def _phone(person: Any, _info: Any) -> Any:
+    return person["phone"]
+
+
+@user_type.field("userType")
+def _user_type(person: Any, _info: Any) -> Any:
+    return person["role"]
+
+
+@user_type.field("hasResetPassword")
+def _has_reset(person: Any, _info: Any) -> bool:
+    return bool(person["has_reset_password"])
+
+
+@user_type.field("extRefId")
+def _ext_ref(person: Any, _info: Any) -> Any:
+    return person["ext_ref_id"]
+
+
+@query_type.field("currentUser")
+def resolve_current_user(_obj: Any, info: Any) -> Any:
+    """The person the bearer token names (null without one)."""
+    return record(info.context.get("user"))
+
+
+@query_type.field("user")
+def resolve_user(_obj: Any, info: Any, id: str) -> Any:
+    """One person, for staff who may look people up."""
+    require(info, "user.can_view_guests")
+    return record(store.find(to_id(id, "User")))
+
+
+@query_type.field("userSearch")
+def resolve_user_search(_obj: Any, info: Any, query: str | None = None, limit: int | None = None,
+                        offset: int | None = None) -> list[Any]:
+    """People whose name, email or phone contains the query."""
+    require(info, "user.can_view_guests")
+    like = f"%{(query or '').strip().lower()[:100]}%"
+    limit = max(1, min(limit or 50, 100))
+    offset = max(0, min(offset or 0, 10_000))
+    return [record(r) for r in _search(like, limit, offset)]
+
+
+def _search(like: str, limit: int, offset: int) -> Any:
+    return query("SELECT * FROM users WHERE lower(name) LIKE ? OR lower(coalesce(email, '')) LIKE ?"
+                 " OR coalesce(phone, '') LIKE ? ORDER BY name LIMIT ? OFFSET ?",
+                 (like, like, like, limit, offset))
+
+
+@mutation.field("loginUsernamePassword")
+def resolve_login(_obj: Any, _info: Any, username: str, password: str) -> dict[str, Any]:
+    """A token for the right username and password; one message for every wrong combination."""
+    person = store.by_username(username.strip())
+    if not store.password_ok(person, password) or person["status"] != "active":
+        raise GraphQLError(WRONG_LOGIN)
+    return {"authToken": token_for(person["id"]), "user": record(person)}
+
+
+@mutation.field("loginEmail")
+def resolve_login_email(_obj: Any, _info: Any, email: str | None = None) -> dict[str, Any]:
+    """A one-time login link by email (the reference app sends no mail: it only answers)."""
+    person = query("SELECT * FROM users WHERE lower(email) = lower(?)", ((email or "").strip(),), one=True)
+    if person is None:
+        raise GraphQLError("User not found")
+    return {"user": record(person), "errors": None}
+
+
+@mutation.field("loginPhoneStart")
+def resolve_login_phone(_obj: Any, _info: Any, phoneNumber: str | None = None) -> dict[str, Any]:
+    """The phone login needs an SMS gateway, which the reference app does not have."""
+    raise GraphQLError("Phone login is not available on the reference app; use username and password")
+
+
+@mutation.field("loginSwitchUser")
+def resolve_switch_user(_obj: Any, info: Any, id: str) -> dict[str, Any]:
+    """A guard switches to another guard of the post (guard home's select)."""
+    user = caller(info)
+    other = store.find(to_id(id, "User"))
+    if user["role"] not in ("security_guard", "security_supervisor") or other is None \
+            or other["role"] not in ("security_guard", "security_supervisor") or other["status"] != "active":
+        raise GraphQLError("Unauthorized")
+    return {"authToken": token_for(other["id"]), "user": record(other)}
+
+
+@mutation.field("adminResetPassword")
+def resolve_admin_reset(_obj: Any, info: Any, userId: str) -> dict[str, Any]:
+    """A fresh password for a person; they must set their own at their next login."""
+    require(info, "user.can_reset_user_password")
+    try:
+        username, password = store.reset_password(to_id(userId, "User"))
+    except store.PersonError as exc:
+        raise GraphQLError(str(exc)) from None
+    return {"username": username, "password": password}
+
+
+@mutation.field("resetPasswordAfterLogin")
+def resolve_reset_after_login(_obj: Any, _info: Any, password: str, userId: str) -> dict[str, Any]:
+    """The person's own new password (Set Password screen); a token to go on with."""
+    user_id = to_id(userId, "User")
+    try:
+        store.set_own_password(user_id, password)
+    except store.PersonError as exc:
+        raise GraphQLError(str(exc)) from None
+    return {"authToken": token_for(user_id), "user": record(store.find(user_id))}
+
+
+@mutation.field("userCreate")
+def resolve_user_create(_obj: Any, info: Any, name: str, phoneNumber: str, userType: str,
+                        email: str | None = None, state: str | None = None, extRefId: str | None = None,
+                        **_ignored: Any) -> dict[str, Any]:
+    """A new person; any logged-in user may, but only admins choose type, state, phone and email."""
+    user = caller(info)
+    admin = user["role"] == "admin"
+    try:
+        new_id = store.create(name, userType if admin else "visitor", phone=phoneNumber if admin else None,
+                              email=email if admin else None, state=(state or "pending") if admin else "pending",
+                              ext_ref_id=extRefId)
+    except store.PersonError as exc:
+        raise GraphQLError(str(exc)) from None
+    return {"user": record(store.find(new_id))}

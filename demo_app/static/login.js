@@ -1,0 +1,76 @@
+/* The login and Set Password screens: loginUsernamePassword / loginEmail / resetPasswordAfterLogin,
+   then the token goes to localStorage (dgdp_auth_token) as the platform's app keeps it. */
+(function () {
+  "use strict";
+  var KEY = "dgdp_auth_token";
+
+  function keep(token, next) {
+    window.localStorage.setItem(KEY, token);
+    document.cookie = KEY + "=" + encodeURIComponent(token) + "; path=/; SameSite=Lax";
+    window.location.replace(next || "/");
+  }
+
+  var button = document.querySelector('[data-testid="login-btn"]');
+  if (button) {
+    var screen = document.querySelector(".login-screen");
+    var fields = {
+      phone: document.getElementById("phone-login"),
+      email: document.getElementById("email-login"),
+      username: document.getElementById("username-field"),
+      password: document.getElementById("outlined-adornment-password")
+    };
+    var refresh = function () {
+      var any = Object.keys(fields).some(function (k) { return fields[k].value.trim() !== ""; });
+      button.disabled = !any;
+      button.classList.toggle("Mui-disabled", !any);
+    };
+    Object.keys(fields).forEach(function (k) { fields[k].addEventListener("input", refresh); });
+    document.querySelector('[data-testid="toggle_password"]').addEventListener("click", function () {
+      fields.password.type = fields.password.type === "password" ? "text" : "password";
+    });
+    button.addEventListener("click", function () {
+      if (fields.email.value.trim()) {
+        window.graphql("mutation loginEmail($email: String) { loginEmail(email: $email) { errors } }",
+                       {email: fields.email.value.trim()})
+          .then(function () { button.textContent = "Check your email to continue with Login'"; })
+          .catch(function (e) { window.showSnackbar(e.message, "error"); });
+        return;
+      }
+      if (fields.phone.value.trim()) {
+        window.graphql("mutation loginPhoneStart($phoneNumber: String) { loginPhoneStart(phoneNumber: $phoneNumber) { user { id } } }",
+                       {phoneNumber: fields.phone.value.trim()})
+          .then(function (d) { window.location.assign("/code/" + d.loginPhoneStart.user.id); })
+          .catch(function (e) { window.showSnackbar(e.message, "error"); });
+        return;
+      }
+      button.disabled = true;
+      window.graphql("mutation loginUsernamePassword($username: String!, $password: String!) {" +
+                     " loginUsernamePassword(username: $username, password: $password) { authToken user { id hasResetPassword } } }",
+                     {username: fields.username.value.trim(), password: fields.password.value})
+        .then(function (d) {
+          var answer = d.loginUsernamePassword;
+          if (answer.user.hasResetPassword === false) {
+            window.location.assign("/password_setup/" + answer.user.id);
+          } else {
+            keep(answer.authToken, screen.getAttribute("data-next"));
+          }
+        })
+        .catch(function (e) { button.disabled = false; window.showSnackbar(e.message, "error"); });
+    });
+  }
+
+  var setButton = document.querySelector(".set-password-btn");
+  if (setButton) {
+    var userId = document.querySelector(".login-screen").getAttribute("data-user-id");
+    setButton.addEventListener("click", function () {
+      var password = document.getElementById("new-password").value;
+      var confirm = document.getElementById("confirm-password").value;
+      if (password !== confirm) { window.showSnackbar("Passwords must match", "error"); return; }
+      window.graphql("mutation resetPasswordAfterLogin($password: String!, $userId: ID!) {" +
+                     " resetPasswordAfterLogin(password: $password, userId: $userId) { authToken } }",
+                     {password: password, userId: userId})
+        .then(function (d) { keep(d.resetPasswordAfterLogin.authToken, "/"); })
+        .catch(function (e) { window.showSnackbar(e.message, "error"); });
+    });
+  }
+})();
