@@ -281,6 +281,11 @@ class BasePage:
         """The visible text of an element."""
         return self.wait_for(locator).text.strip()
 
+    def label_of(self, locator: Locator) -> str:
+        """An element's text as written in the page (textContent): MUI shows buttons and tabs in
+        capitals through CSS, which Selenium's rendered text would report."""
+        return " ".join((self.wait_for(locator).get_attribute("textContent") or "").split())
+
     def texts_of(self, locator: Locator) -> list[str]:
         """The texts of every matching element present now."""
         return [e.text.strip() for e in self.find_all(locator)]

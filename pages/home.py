@@ -23,7 +23,7 @@ class HomePage(BasePage):
 
     def button_label(self) -> str:
         """The label of the QR code button ('' when there is none)."""
-        return self.texts_of(self.QR_BUTTON)[0] if self.is_shown(self.QR_BUTTON) else ""
+        return self.label_of(self.QR_BUTTON) if self.is_shown(self.QR_BUTTON) else ""
 
     def open_card(self, name: str) -> None:
         """Open a card by its name."""
