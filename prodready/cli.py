@@ -18,50 +18,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from prodready.release import notify, remind, render, rollback, schedule, tagging
-from prodready.release.errors import ConfigError, ReleaseError
+from prodready.release.errors import ConfigError, ReleaseError, UsageError
 from prodready.release.gate import GO, run_gate
 from prodready.release.gitlab_client import Connection, connect
 from prodready.release.settings import load_settings
+from prodready.release.usage import Parser, usage_message
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
-
-ENVIRONMENT_HELP = """\
-environment variables:
-  GITLAB_TOKEN              GitLab access token (api scope); read only from here, never printed
-  GITLAB_URL                GitLab base URL (overrides [release] gitlab_url)
-  PRODREADY_GITLAB_PROJECT  project path (group/app) or id (overrides [release] project)
-  PRODREADY_CONFIG          config file (default ./prodready.toml)
-  PRODREADY_GITLAB_TIMEOUT  seconds per GitLab or Slack request ([release] gitlab_timeout)
-  PRODREADY_GITLAB_RETRIES  retries after 5xx/timeouts (overrides [release] gitlab_retries)
-  PRODREADY_SLACK_WEBHOOK   Slack incoming webhook for `remind` (else stdout); never printed
-
-exit codes: 0 GO/done, 1 NO-GO/blocked, 2 usage or configuration error,
-  3 GitLab or network error, 4 the thing named was not found
-"""
-
-
-class _Formatter(argparse.HelpFormatter):
-    """Wraps one-line descriptions; keeps multi-line text (the environment epilog) as written."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if "\n" in text:
-            return "".join(indent + line for line in text.splitlines(keepends=True))
-        return super()._fill_text(text, width, indent)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse whose usage errors leave through die() like every other error."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("epilog", ENVIRONMENT_HELP)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise ConfigError(f"{self.prog}: {message} (see --help)")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -298,7 +264,7 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [
 
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand."""
-    parser = _Parser(
+    parser = Parser(
         prog="prodready", parents=[COMMON],
         description="Production readiness for the community platform: the acceptance suite "
                     "(run), the reference app (demo), and the release on GitLab: gate, deploy "
@@ -336,6 +302,14 @@ def die(message: str, code: int) -> int:
     return code
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line; a usage error names options, never the values typed."""
+    try:
+        return build_parser().parse_args(argv)
+    except UsageError as exc:
+        raise UsageError(usage_message(str(exc), argv)) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `prodready` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -344,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return runner.main(argv[1:])
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
         for name, default in COMMON_DEFAULTS.items():  # SUPPRESS left them unset
             if not hasattr(args, name):
                 setattr(args, name, default)

@@ -132,7 +132,7 @@ def _gate(run: Run) -> None:
             stop_run(exc.exit_code, f"gate ({mode}): {exc}")
         say(f"gate ({mode}): could not be checked: {exc}")
         return
-    lines = [f"#{i['iid']} {i['title']}: {', '.join(i['problems'])}" for i in run.gate.get("issues", []) if i.get("problems")]
+    lines = list(run.gate.get("reasons") or [])  # issues' problems and unreadable merge requests alike
     say(f"gate ({mode}): {run.gate['verdict']}" + ("".join(f"\n  {line}" for line in lines)))
     if mode == "enforce" and run.gate["verdict"] != "GO":
         _write_meta(run, status="gate-no-go")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
+from prodready.release.closing import closing_issues, issue_path
 from prodready.release.errors import NotFoundError
 from prodready.release.gitlab_client import PER_PAGE, Connection
 
@@ -50,7 +52,14 @@ class MergeRequest:
     iid: int
     title: str
     web_url: str
+    description: str = ""
+    project_path: str = ""  # group/app: completes `app#12`-style references
+    reference: str = ""  # `!21`, or `group/other!21` from another project
     closes: list[tuple[int, int]] = field(default_factory=list)  # (project_id, issue iid)
+    problems: list[str] = field(default_factory=list)  # closing issues that could not be read
+
+    def __post_init__(self) -> None:
+        self.reference = self.reference or f"!{self.iid}"
 
 
 @dataclass
@@ -63,7 +72,11 @@ class Issue:
     web_url: str
     labels: tuple[str, ...]
     assignees: tuple[str, ...]
+    reference: str = ""  # `#12`, or `group/other#12` from another project
     merge_requests: list[MergeRequest] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.reference = self.reference or f"#{self.iid}"
 
 
 @dataclass
@@ -82,7 +95,12 @@ class ReleaseContents:
     @property
     def untracked(self) -> list[MergeRequest]:
         """Merge requests that close no issue: they ship unverified by construction."""
-        return [mr for mr in self.merge_requests if not mr.closes]
+        return [mr for mr in self.merge_requests if not mr.closes and not mr.problems]
+
+    @property
+    def unreadable(self) -> list[MergeRequest]:
+        """Merge requests with closing issues the token cannot read: they block the release."""
+        return [mr for mr in self.merge_requests if mr.problems]
 
 
 def successful_deployments(conn: Connection, limit: int) -> list[Deployment]:
@@ -143,31 +161,46 @@ def _merged_merge_requests(conn: Connection, commits: list[str]) -> list[MergeRe
             for data in related:
                 key = (int(data["project_id"]), int(data["iid"]))
                 if data["state"] == "merged" and key not in found:
-                    found[key] = MergeRequest(
-                        project_id=key[0], iid=key[1],
-                        title=str(data["title"]), web_url=str(data["web_url"]))
+                    found[key] = _merge_request(conn, data)
     return sorted(found.values(), key=lambda mr: (mr.project_id, mr.iid))
+
+
+def _merge_request(conn: Connection, data: dict[str, Any]) -> MergeRequest:
+    """A MergeRequest from GitLab's payload."""
+    project_id, iid = int(data["project_id"]), int(data["iid"])
+    full = str((data.get("references") or {}).get("full") or "")
+    path = full.rpartition("!")[0] if "!" in full else (
+        urlsplit(str(data["web_url"])).path.strip("/").partition("/-/merge_requests/")[0])
+    ours = project_id == conn.project.id
+    return MergeRequest(
+        project_id=project_id, iid=iid, title=str(data["title"]), web_url=str(data["web_url"]),
+        description=str(data.get("description") or ""), project_path=path,
+        reference=f"!{iid}" if ours or not path else f"{path}!{iid}")
 
 
 def _closed_issues(conn: Connection, merge_requests: list[MergeRequest]) -> list[Issue]:
     """The issues the merge requests close, each once, with the merge requests closing it."""
     issues: dict[tuple[int, int], Issue] = {}
     for mr in merge_requests:
-        with conn.call(f"listing issues closed by merge request !{mr.iid}"):
-            manager = conn.project_of(mr.project_id).mergerequests
-            closes = manager.get(mr.iid, lazy=True).closes_issues(per_page=PER_PAGE)
-            for item in closes:
-                data = item.attributes
-                if "iid" not in data:  # an external tracker's issue (Jira): not ours to gate
-                    continue
+        found, problems = closing_issues(conn, mr)
+        mr.problems.extend(problems)
+        for data in found:
+            with conn.call(f"reading the issues closed by merge request {mr.reference}"):
                 key = (int(data["project_id"]), int(data["iid"]))
                 if key not in issues:
-                    issues[key] = Issue(
-                        project_id=key[0], iid=key[1], title=str(data["title"]),
-                        web_url=str(data["web_url"]),
-                        labels=tuple(str(label) for label in data.get("labels") or ()),
-                        assignees=tuple(str(a["username"]) for a in data.get("assignees") or ()),
-                    )
-                issues[key].merge_requests.append(mr)
-                mr.closes.append(key)
+                    issues[key] = _issue(conn, data)
+            issues[key].merge_requests.append(mr)
+            mr.closes.append(key)
     return sorted(issues.values(), key=lambda issue: (issue.project_id, issue.iid))
+
+
+def _issue(conn: Connection, data: dict[str, Any]) -> Issue:
+    """An Issue from GitLab's payload; one from another project is referenced with its path."""
+    project_id, iid = int(data["project_id"]), int(data["iid"])
+    path = issue_path(data)
+    return Issue(
+        project_id=project_id, iid=iid, title=str(data["title"]), web_url=str(data["web_url"]),
+        labels=tuple(str(label) for label in data.get("labels") or ()),
+        assignees=tuple(str(a["username"]) for a in data.get("assignees") or ()),
+        reference=f"#{iid}" if project_id == conn.project.id or not path else f"{path}#{iid}",
+    )

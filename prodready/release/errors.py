@@ -21,6 +21,10 @@ class ConfigError(ReleaseError):
     exit_code = 2
 
 
+class UsageError(ConfigError):
+    """A command line argparse refused (exit 2); the message never repeats a value typed."""
+
+
 class GitLabError(ReleaseError):
     """GitLab or network failure (exit 3): unreachable, 401/403, 5xx, timeout, malformed answer."""
 

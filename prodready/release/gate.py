@@ -29,7 +29,15 @@ class IssueCheck:
             "signed_off": self.signed_off, "problems": list(self.problems),
             "project_id": issue.project_id, "labels": list(issue.labels),
             "merge_requests": [mr.iid for mr in issue.merge_requests],
+            "reference": issue.reference,
         }
+
+
+def blocker_dict(mr: MergeRequest) -> dict[str, Any]:
+    """A `blockers` entry of `gate --json`: a merge request whose closing issues are unreadable."""
+    return {"merge_request": mr.iid, "reference": mr.reference,
+            "project_id": mr.project_id, "title": mr.title, "web_url": mr.web_url,
+            "problems": list(mr.problems)}
 
 
 @dataclass
@@ -43,10 +51,12 @@ class GateResult:
     @property
     def reasons(self) -> list[str]:
         """Why the verdict is NO-GO, one line per issue (empty when GO)."""
-        lines = [f"#{c.issue.iid} {c.issue.title}: {'; '.join(c.problems)}"
+        lines = [f"{c.issue.reference} {c.issue.title}: {'; '.join(c.problems)}"
                  for c in self.checks if c.problems]
+        lines += [f"merge request {mr.reference} {mr.title}: {'; '.join(mr.problems)}"
+                  for mr in self.contents.unreadable]
         if self.untracked_blocks and self.contents.untracked:
-            iids = ", ".join(f"!{mr.iid}" for mr in self.contents.untracked)
+            iids = ", ".join(mr.reference for mr in self.contents.untracked)
             lines.append(f"merge requests closing no issue (untracked_blocks = true): {iids}")
         return lines
 
@@ -75,6 +85,7 @@ class GateResult:
             "merge_request_count": len(contents.merge_requests),
             "untracked_blocks": self.untracked_blocks,
             "reasons": self.reasons,
+            "blockers": [blocker_dict(mr) for mr in contents.unreadable],
         }
 
 
@@ -93,11 +104,25 @@ def evaluate(conn: Connection, contents: ReleaseContents) -> GateResult:
         signed_off = _signed_off(conn, issue, approvals)
         problems = []
         if not verified:
-            problems.append(f"missing label {settings.verified_label}")
+            problems.append(_missing_label(settings.verified_label, issue.labels))
         if not signed_off:
-            problems.append(f"no stakeholder signoff ({signoff_hint(conn)})")
+            hint = signoff_hint(conn)
+            if "label" in settings.signoff_rules:
+                hint += _case_note(settings.signoff_label, issue.labels, "; ")
+            problems.append(f"no stakeholder signoff ({hint})")
         checks.append(IssueCheck(issue, verified, signed_off, problems))
     return GateResult(contents, checks, settings.untracked_blocks)
+
+
+def _missing_label(label: str, labels: tuple[str, ...]) -> str:
+    """Why `label` does not count: absent, or present only in another case (GitLab keeps both)."""
+    return _case_note(label, labels, "") or f"missing label {label}"
+
+
+def _case_note(label: str, labels: tuple[str, ...], prefix: str) -> str:
+    """`label 'x' differs in case from 'X'` when such a near miss is on the issue, else ''."""
+    near = [name for name in labels if name != label and name.casefold() == label.casefold()]
+    return f"{prefix}label {near[0]!r} differs in case from {label!r}" if near else ""
 
 
 def signoff_hint(conn: Connection) -> str:
@@ -133,7 +158,7 @@ def _signed_off(
 def _emoji_from_stakeholder(conn: Connection, issue: Issue) -> bool:
     """Whether a stakeholder awarded the signoff emoji on the issue."""
     settings = conn.settings
-    with conn.call(f"listing award emoji of issue #{issue.iid}"):
+    with conn.call(f"listing award emoji of issue {issue.reference}"):
         awards = conn.project_of(issue.project_id).issues.get(issue.iid, lazy=True).awardemojis
         for award in awards.list(iterator=True, per_page=PER_PAGE):
             data = award.attributes
@@ -144,7 +169,7 @@ def _emoji_from_stakeholder(conn: Connection, issue: Issue) -> bool:
 
 def _approved_by_stakeholder(conn: Connection, mr: MergeRequest) -> bool:
     """Whether a stakeholder approved the merge request."""
-    with conn.call(f"reading approvals of merge request !{mr.iid}"):
+    with conn.call(f"reading approvals of merge request {mr.reference}"):
         manager = conn.project_of(mr.project_id).mergerequests
         state = manager.get(mr.iid, lazy=True).approvals.get()
         approvers = {entry["user"]["username"] for entry in state.attributes.get("approved_by") or ()}

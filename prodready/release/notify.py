@@ -18,10 +18,12 @@ class NoteOutcome:
     iid: int
     web_url: str
     posted: bool  # False: an identical prodready note was already there
+    reference: str = ""  # `#12`, or `group/other#12`
 
     def to_dict(self) -> dict[str, Any]:
         """JSON entry."""
-        return {"iid": self.iid, "web_url": self.web_url, "posted": self.posted}
+        return {"iid": self.iid, "web_url": self.web_url, "posted": self.posted,
+                "reference": self.reference or f"#{self.iid}"}
 
 
 def marker(to_sha: str, when: datetime) -> str:
@@ -57,12 +59,13 @@ def notify(conn: Connection, gate: GateResult, when: datetime, active: bool) -> 
     outcomes = []
     for check in gate.checks:
         issue = check.issue
-        with conn.call(f"notifying issue #{issue.iid}"):
+        with conn.call(f"notifying issue {issue.reference}"):
             notes = conn.project_of(issue.project_id).issues.get(issue.iid, lazy=True).notes
             # Every page is read: the earlier note may be far down a busy issue.
             already = any(tag in (n.attributes.get("body") or "")
                           for n in notes.list(iterator=True, per_page=PER_PAGE))
             if not already:
                 notes.create({"body": note_body(conn, gate, check, when, active)})
-        outcomes.append(NoteOutcome(issue.iid, issue.web_url, posted=not already))
+        outcomes.append(NoteOutcome(issue.iid, issue.web_url, posted=not already,
+                                    reference=issue.reference))
     return outcomes

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 
-from prodready.release.errors import ConfigError, DeliveryError
+from prodready.release.errors import DeliveryError
 from prodready.release.gate import GateResult, run_gate
 from prodready.release.gitlab_client import Connection
+from prodready.release.http import (
+    DEADLINE_HINT,
+    Deadline,
+    DeadlineExceeded,
+    GuardedSession,
+)
 from prodready.release.schedule import deploy_time, format_time, minutes_until
 from prodready.release.settings import SLACK_ENV
+from prodready.release.urls import checked_secret_url, show_origin
 
 
 def reminder_text(conn: Connection, gate: GateResult, when: datetime, active: bool,
@@ -35,10 +41,14 @@ def reminder_text(conn: Connection, gate: GateResult, when: datetime, active: bo
         for check in pending:
             issue = check.issue
             owners = ", ".join(f"@{a}" for a in issue.assignees) or "no assignee"
-            body.append(f"• <{issue.web_url}|#{issue.iid} {issue.title}> ({owners}): "
+            body.append(f"• <{issue.web_url}|{issue.reference} {issue.title}> ({owners}): "
                         + "; ".join(check.problems))
         body.append(f"Add {settings.verified_label} and the stakeholder signoff before the "
                     f"deploy, or pause the {settings.schedule_description!r} schedule.")
+    if contents.unreadable:
+        body.append("Merge requests closing issues this token cannot read block the deploy: "
+                    + ", ".join(f"<{mr.web_url}|{mr.reference}> ({'; '.join(mr.problems)})"
+                                for mr in contents.unreadable))
     if gate.untracked_blocks and contents.untracked:
         body.append("Merge requests closing no issue block the deploy: "
                     + ", ".join(f"<{mr.web_url}|!{mr.iid}>" for mr in contents.untracked))
@@ -63,7 +73,7 @@ def remind(conn: Connection, *, dry_run: bool, now: datetime | None = None) -> d
     webhook = conn.settings.slack_webhook
     posted = bool(webhook) and not dry_run
     if posted:
-        post_to_slack(webhook, text, conn.settings.gitlab_timeout)
+        post_to_slack(webhook, text, conn.settings.gitlab_timeout, conn.deadline)
     return {
         "deploy_at_utc": when.isoformat(), "schedule_active": active,
         "verdict": gate.verdict, "text": text, "posted": posted,
@@ -72,14 +82,15 @@ def remind(conn: Connection, *, dry_run: bool, now: datetime | None = None) -> d
     }
 
 
-def post_to_slack(url: str, text: str, timeout: float) -> None:
+def post_to_slack(url: str, text: str, timeout: float, deadline: Deadline) -> None:
     """POST to a Slack incoming webhook; any failure is an error. The URL is a secret: never shown."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"{SLACK_ENV} is not an http(s) URL")
-    host = parts.netloc.rpartition("@")[2]
+    host = show_origin(checked_secret_url(url, SLACK_ENV)).partition("://")[2]
     try:
-        answer = requests.post(url, json={"text": text}, timeout=timeout)
+        with GuardedSession(deadline) as session:  # the command's deadline covers Slack too
+            answer = session.post(url, json={"text": text}, timeout=timeout)
+    except DeadlineExceeded as exc:
+        raise DeliveryError(f"Slack webhook at {host} did not answer within the {exc.seconds:g}s "
+                            f"deadline ({DEADLINE_HINT})") from None
     except requests.exceptions.Timeout:
         raise DeliveryError(f"Slack webhook at {host} did not answer within {timeout:g}s") from None
     except requests.exceptions.RequestException:

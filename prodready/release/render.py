@@ -35,12 +35,18 @@ def gate_text(result: dict[str, Any]) -> str:
         "",
     ]
     if result["issues"]:
-        rows = [[f"#{i['iid']}", i["verified"], i["signed_off"], i["assignees"],
-                 i["problems"], i["title"]] for i in result["issues"]]
+        rows = [[i.get("reference") or f"#{i['iid']}", i["verified"], i["signed_off"],
+                 i["assignees"], i["problems"], i["title"]] for i in result["issues"]]
         lines += [table(["ISSUE", "VERIFIED", "SIGNED OFF", "ASSIGNEES", "PROBLEMS", "TITLE"],
                         rows), ""]
     else:
         lines += ["No issue is closed by this release.", ""]
+    blockers = result.get("blockers") or []
+    if blockers:
+        lines += ["Merge requests whose closing issues this token cannot read (blocking):",
+                  table(["MR", "PROBLEMS", "URL"],
+                        [[b["reference"], b["problems"], b["web_url"]] for b in blockers],
+                        max_width=90), ""]
     untracked = result["untracked_merge_requests"]
     if untracked:
         policy = "blocking" if result["untracked_blocks"] else "listed, not blocking"
@@ -56,7 +62,8 @@ def gate_text(result: dict[str, Any]) -> str:
 def notified_text(outcomes: list[dict[str, Any]]) -> str:
     """One line per issue: posted or already told."""
     return "\n".join(
-        f"#{o['iid']}: {'note posted' if o['posted'] else 'already notified, skipped'}"
+        f"{o.get('reference') or '#' + str(o['iid'])}: "
+        f"{'note posted' if o['posted'] else 'already notified, skipped'}"
         for o in outcomes)
 
 

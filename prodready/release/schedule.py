@@ -64,9 +64,21 @@ def next_run(cron: str, tz_name: str, now: datetime | None = None) -> datetime:
     try:
         zone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise GitLabError(f"schedule timezone {tz_name!r} is not an IANA timezone name") from None
+        raise ConfigError(f"timezone {tz_name!r} is not an IANA timezone name") from None
     start = (now or datetime.now(timezone.utc)).astimezone(zone)
-    return croniter(cron, start).get_next(datetime).astimezone(timezone.utc)
+    try:
+        return croniter(cron, start).get_next(datetime).astimezone(timezone.utc)
+    except (ValueError, KeyError, IndexError):  # croniter's errors are ValueErrors, mostly
+        raise ConfigError(f"cron {cron!r} is not a valid cron expression") from None
+
+
+def schedule_next_run(sched: Schedule, now: datetime | None = None) -> datetime:
+    """next_run of a schedule as GitLab holds it; a bad cron or timezone there names it."""
+    try:
+        return next_run(sched.cron, sched.cron_timezone, now)
+    except ConfigError as exc:
+        raise ConfigError(f"pipeline schedule {sched.description!r} (id {sched.id}): {exc}; "
+                          f"correct it in GitLab or run `prodready schedule ensure`") from None
 
 
 def format_time(when: datetime, tz_name: str) -> str:
@@ -79,7 +91,7 @@ def format_time(when: datetime, tz_name: str) -> str:
 def status(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
     """Active, cron, timezone and the next run in UTC and community time."""
     sched = find_schedule(conn, conn.settings.schedule_description)
-    when = next_run(sched.cron, sched.cron_timezone, now)
+    when = schedule_next_run(sched, now)
     community = conn.settings.community_timezone
     return {
         "id": sched.id, "description": sched.description, "active": sched.active,
@@ -165,7 +177,7 @@ def _ensure_one(conn: Connection, description: str, cron: str, ref: str) -> dict
 def deploy_time(conn: Connection, now: datetime | None = None) -> tuple[datetime, bool]:
     """When the deploy schedule runs next (UTC) and whether it is active."""
     sched = find_schedule(conn, conn.settings.schedule_description)
-    return next_run(sched.cron, sched.cron_timezone, now), sched.active
+    return schedule_next_run(sched, now), sched.active
 
 
 def minutes_until(when: datetime, now: datetime | None = None) -> int:

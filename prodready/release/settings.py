@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,12 +15,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from croniter import croniter
 
 from prodready.release.errors import ConfigError
+from prodready.release.urls import checked_base_url
 
 TOKEN_ENV = "GITLAB_TOKEN"
 SLACK_ENV = "PRODREADY_SLACK_WEBHOOK"
 CONFIG_ENV = "PRODREADY_CONFIG"
 DEFAULT_CONFIG = Path("prodready.toml")
 SIGNOFF_RULES = ("label", "award_emoji", "approval")
+DAY = 86400.0  # the most any timeout or deadline may be: beyond it, a typo (or an overflow)
+# A token is printable ASCII without spaces: anything else cannot go into an HTTP header.
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 # Keys of [release] and their defaults; a key not listed here is a typo and refused.
 DEFAULTS: dict[str, Any] = {
@@ -42,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "rollback_blocking_paths": ["db/migrate/**", "db/schema.rb", "db/structure.sql"],
     "gitlab_timeout": 30.0,
     "gitlab_retries": 5,
+    "gitlab_deadline": 120.0,
 }
 
 # Environment variables that override a key (CLI flags override these in turn).
@@ -50,6 +57,7 @@ ENV_OVERRIDES = {
     "project": "PRODREADY_GITLAB_PROJECT",
     "gitlab_timeout": "PRODREADY_GITLAB_TIMEOUT",
     "gitlab_retries": "PRODREADY_GITLAB_RETRIES",
+    "gitlab_deadline": "PRODREADY_GITLAB_DEADLINE",
 }
 
 
@@ -78,6 +86,7 @@ class ReleaseSettings:
     rollback_blocking_paths: tuple[str, ...]
     gitlab_timeout: float
     gitlab_retries: int
+    gitlab_deadline: float  # seconds for all GitLab (and Slack) requests of one command
     token: str = field(default="", repr=False)
     slack_webhook: str = field(default="", repr=False)
 
@@ -126,9 +135,7 @@ def _validated(
     values: dict[str, Any], *, ref: str | None, from_sha: str | None, env: Mapping[str, str]
 ) -> ReleaseSettings:
     """Check types and values; every message names the key to fix."""
-    url = _text(values, "gitlab_url").rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ConfigError(f"gitlab_url must start with http:// or https:// (got {url!r})")
+    url = checked_base_url(_text(values, "gitlab_url"), "gitlab_url")
     project = str(values["project"]).strip()
     if not project:
         raise ConfigError(
@@ -166,12 +173,14 @@ def _validated(
         schedule_timezone=values["schedule_timezone"],
         community_timezone=values["community_timezone"],
         reminder_schedule_description=_text(values, "reminder_schedule_description"),
-        reminder_minutes_before=_number(values, "reminder_minutes_before", int, minimum=1),
+        reminder_minutes_before=_number(values, "reminder_minutes_before", int, minimum=1,
+                                        maximum=24 * 60),
         deploy_job=_text(values, "deploy_job"),
         rollback_blocking_paths=tuple(_text_list(values, "rollback_blocking_paths")),
-        gitlab_timeout=_number(values, "gitlab_timeout", float, minimum=0.001),
-        gitlab_retries=_number(values, "gitlab_retries", int, minimum=0),
-        token=env.get(TOKEN_ENV, "").strip(),
+        gitlab_timeout=_number(values, "gitlab_timeout", float, minimum=0.001, maximum=DAY),
+        gitlab_retries=_number(values, "gitlab_retries", int, minimum=0, maximum=100),
+        gitlab_deadline=_number(values, "gitlab_deadline", float, minimum=0.001, maximum=DAY),
+        token=_token(env),
         slack_webhook=env.get(SLACK_ENV, "").strip(),
     )
 
@@ -192,15 +201,28 @@ def _text_list(values: Mapping[str, Any], key: str) -> list[str]:
     return value
 
 
-def _number(values: Mapping[str, Any], key: str, kind: type, *, minimum: float) -> Any:
-    """An int or float (env values arrive as text), at least `minimum`."""
+def _number(values: Mapping[str, Any], key: str, kind: type, *, minimum: float,
+            maximum: float) -> Any:
+    """A finite int or float (env values arrive as text) from `minimum` to `maximum`."""
     try:
         number = kind(values[key])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(f"{key} must be a number (got {values[key]!r})") from None
-    if isinstance(values[key], bool) or number < minimum:
-        raise ConfigError(f"{key} must be a number >= {minimum} (got {values[key]!r})")
+    # nan compares false with everything and inf overflows timers: both are refused here.
+    if isinstance(values[key], bool) or not math.isfinite(number) or not (
+            minimum <= number <= maximum):
+        raise ConfigError(f"{key} must be a number from {minimum:g} to {maximum:g} "
+                          f"(got {values[key]!r})")
     return number
+
+
+def _token(env: Mapping[str, str]) -> str:
+    """GITLAB_TOKEN without surrounding whitespace; refused (never shown) if it cannot be sent."""
+    token = env.get(TOKEN_ENV, "").strip()
+    if token and not _TOKEN_CHARS.fullmatch(token):
+        raise ConfigError(f"{TOKEN_ENV} contains a space, a line break or a non-ASCII "
+                          f"character: set it to the token alone")
+    return token
 
 
 def _zone(name: str, key: str) -> ZoneInfo:

@@ -2,7 +2,10 @@
 
 Payloads follow GitLab's API documentation (fields python-gitlab and prodready read, plus the
 usual neighbours); lists paginate with `page`/`per_page` and the X-Total / X-Next-Page / Link
-headers. Every request is recorded; faults can be injected per path.
+headers. Every request is recorded; faults can be injected per path: HTTP errors (with
+headers such as Retry-After), timeouts, malformed answers, redirects, and answers trickled one
+byte at a time. Confidential issues are hidden from the token, as GitLab hides them from a user
+without access: left out of closes_issues, 404 when read.
 """
 
 from __future__ import annotations
@@ -44,11 +47,13 @@ class Recorded:
 class Fault:
     """An injected failure for requests whose path matches `path` (a regex)."""
 
-    kind: int | str  # an HTTP status, "timeout", "malformed" or "html"
+    kind: int | str  # an HTTP status, "timeout", "malformed", "html", "trickle" (the body one
+    # byte at a time) or "trickle-headers" (the status line and headers one byte at a time)
     path: str = ""
     method: str | None = None
     remaining: int | None = None  # None: every time
     message: str | None = None  # the error body's "message" (default: the status's reason)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Retry-After, or Location
 
 
 @dataclass
@@ -145,8 +150,8 @@ class FakeProject:
         return job
 
     def issue(self, iid: int, title: str, *, labels: tuple[str, ...] = (),
-              assignees: tuple[str, ...] = ()) -> dict[str, Any]:
-        """Create an issue (closed: its merge request merged)."""
+              assignees: tuple[str, ...] = (), confidential: bool = False) -> dict[str, Any]:
+        """Create an issue (closed: its merge request merged); confidential: hidden from the token."""
         when = iso(self.fake.tick())
         users = [self.fake.user(a) for a in assignees]
         issue = {
@@ -157,7 +162,7 @@ class FakeProject:
             "assignees": users, "assignee": users[0] if users else None,
             "author": self.fake.user("reporter"), "type": "ISSUE", "issue_type": "issue",
             "user_notes_count": 0, "merge_requests_count": 1, "upvotes": 0, "downvotes": 0,
-            "due_date": None, "confidential": False, "discussion_locked": None,
+            "due_date": None, "confidential": confidential, "discussion_locked": None,
             "web_url": f"{self.web_url}/-/issues/{iid}",
             "time_stats": {"time_estimate": 0, "total_time_spent": 0,
                            "human_time_estimate": None, "human_total_time_spent": None},
@@ -244,9 +249,17 @@ class FakeProject:
         return sched
 
     def _refresh_next_run(self, sched: dict[str, Any]) -> None:
+        if not croniter.is_valid(sched["cron"]):  # e.g. saved before GitLab validated crons
+            sched["next_run_at"] = None
+            return
         start = datetime.now(timezone.utc).astimezone(ZoneInfo(sched["cron_timezone"]))
         nxt = croniter(sched["cron"], start).get_next(datetime).astimezone(timezone.utc)
         sched["next_run_at"] = iso(nxt)
+
+    def visible_issue(self, iid: int) -> dict[str, Any] | None:
+        """The issue as the token sees it: confidential ones do not exist for it."""
+        issue = self.issues.get(iid)
+        return None if issue is None or issue["confidential"] else issue
 
     def tag(self, name: str, sha: str | None = None) -> dict[str, Any]:
         sha = sha or self.head
@@ -279,6 +292,7 @@ class FakeGitLab:
         self.faults: list[Fault] = []
         self.projects: dict[int, FakeProject] = {}
         self.timeout_delay = 5.0
+        self.trickle_interval = 0.2  # seconds between bytes: well under any read timeout
         self.ids = itertools.count(700)
         self._clock = BASE_TIME
         self._lock = threading.Lock()
@@ -314,9 +328,15 @@ class FakeGitLab:
         return project
 
     def inject(self, kind: int | str, path: str = "", *, method: str | None = None,
-               times: int | None = None, message: str | None = None) -> None:
+               times: int | None = None, message: str | None = None,
+               headers: dict[str, str] | None = None) -> None:
         """Fail requests whose decoded path matches the regex `path` (default: all)."""
-        self.faults.append(Fault(kind, path, method, times, message))
+        self.faults.append(Fault(kind, path, method, times, message, dict(headers or {})))
+
+    def redirect(self, path: str, location: str, *, status: int = 302,
+                 times: int | None = None) -> None:
+        """Answer requests matching `path` with a redirect to `location` (a full URL)."""
+        self.inject(status, path, times=times, headers={"Location": location})
 
     def tick(self) -> datetime:
         self._clock += timedelta(minutes=7)
@@ -401,10 +421,12 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
                 return self._send(200, b'{"id": 1, "name": "app", "oops', "application/json")
             elif fault is not None and fault.kind == "html":
                 return self._send(200, b"<html><body>Sign in</body></html>", "text/html")
+            elif fault is not None and fault.kind in ("trickle", "trickle-headers"):
+                return self._trickle(headers_too=fault.kind == "trickle-headers")
             elif fault is not None:
                 status = int(fault.kind)
                 text = fault.message or f"{status} {_REASONS.get(status, 'Error')}"
-                return self._json(status, {"message": text})
+                return self._json(status, {"message": text}, fault.headers)
             if self.headers.get("PRIVATE-TOKEN") != fake.token:
                 return self._json(401, {"message": "401 Unauthorized"})
             for verb, pattern, handler in _ROUTES:
@@ -420,6 +442,23 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
                     return self._page(payload.items, query)
                 return self._json(status, payload)
             return self._json(404, {"error": "404 Not Found"})
+
+        def _trickle(self, *, headers_too: bool) -> None:
+            """A valid answer sent one byte per trickle_interval: every read gets data in time."""
+            body = b"[" + b" " * 2000 + b"]"
+            head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode()
+            slow = head + body if headers_too else body
+            try:
+                if not headers_too:
+                    self.wfile.write(head)
+                for n in range(len(slow)):
+                    self.wfile.write(slow[n:n + 1])
+                    self.wfile.flush()
+                    if fake._stop.wait(fake.trickle_interval):
+                        return  # the server stops: so does the trickle
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
         def _page(self, items: list[Any], query: dict[str, str]) -> None:
             per_page = min(int(query.get("per_page") or 20), 100)
@@ -544,7 +583,15 @@ def _closes_issues(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
     iid = int(req.groups["iid"])
     if iid not in req.project.mrs:
         return 404, {"message": "404 Merge Request Not Found"}
-    return 200, _Page([fake.projects[pid].issues[i] for pid, i in req.project.mr_closes[iid]])
+    issues = [fake.projects[pid].visible_issue(i) for pid, i in req.project.mr_closes[iid]]
+    return 200, _Page([issue for issue in issues if issue is not None])
+
+
+def _issue(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
+    issue = req.project.visible_issue(int(req.groups["iid"]))
+    if issue is None:
+        return 404, {"message": "404 Not found"}
+    return 200, issue
 
 
 def _approvals(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
@@ -666,6 +713,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
         ("GET", r"/repository/compare", _compare),
         ("GET", r"/merge_requests/(?P<iid>\d+)/closes_issues", _closes_issues),
         ("GET", r"/merge_requests/(?P<iid>\d+)/approvals", _approvals),
+        ("GET", r"/issues/(?P<iid>\d+)", _issue),
         ("GET", r"/issues/(?P<iid>\d+)/award_emoji", _issue_child("awards")),
         ("GET", r"/issues/(?P<iid>\d+)/notes", _issue_child("notes")),
         ("POST", r"/issues/(?P<iid>\d+)/notes", _issue_child("notes")),

@@ -148,3 +148,79 @@ def test_load_settings_reports_config_errors_as_exceptions(write_config):
     with pytest.raises(ConfigError) as caught:
         load_settings(write_config(reminder_minutes_before=0), {}, {})
     assert caught.value.exit_code == 2
+
+
+TYPED = "glpat-TypedOnTheCommandLine9"  # a token pasted where it does not belong
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("gate", "--token", TYPED), ("gate", f"--private-token={TYPED}"), ("gate", TYPED),
+     (TYPED,), ("--token", TYPED, "gate"), ("schedule", TYPED), ("gate", f"-t{TYPED}"),
+     ("gate", f"--json={TYPED}")],
+    ids=["--token", "--private-token=", "positional", "as-command", "before-command",
+         "as-action", "short-option", "flag-value"],
+)
+def test_a_token_typed_on_the_command_line_is_never_echoed(cli, project, argv):
+    result = cli(*argv)
+    assert result.code == 2
+    assert TYPED not in result.err and "TypedOnTheCommandLine" not in result.err
+    assert "read only from the GITLAB_TOKEN environment variable" in result.err
+    assert not project.fake.requests
+
+
+def test_usage_errors_name_options_but_not_values(cli):
+    result = cli("gate", "--bogus", "--project=doublegdp/app", "stray-value-typed")
+    assert result.code == 2
+    assert "unrecognized arguments: --bogus, 1 value (not shown)" in result.err
+    assert "stray-value-typed" not in result.err and "GITLAB_TOKEN" not in result.err
+    wrong = cli("schedule", "explode")
+    assert "invalid choice (choose from 'status'" in wrong.err and "explode" not in wrong.err
+
+
+BAD_SETTINGS = [
+    ("GITLAB_URL", "http://[::1", "gitlab_url is not a valid URL"),
+    ("GITLAB_URL", "http://127.0.0.1:99999", "gitlab_url is not a valid URL"),
+    ("GITLAB_URL", "http://127.0.0.1:port", "gitlab_url is not a valid URL"),
+    ("GITLAB_URL", "http://gitlab.example.com/my gitlab", "must not contain spaces"),
+    ("GITLAB_URL", "https://user:SeCrEt-pw@[::1", "gitlab_url is not a valid URL (got 'https://user:***@[::1')"),
+    ("GITLAB_URL", "https://user:SeCrEt-pw@gitlab.example.com:x", "https://user:***@gitlab.example.com:x"),
+    ("GITLAB_URL", "ftp://user:SeCrEt-pw@gitlab.example.com", "must start with http"),
+    ("PRODREADY_GITLAB_TIMEOUT", "inf", "gitlab_timeout must be a number from"),
+    ("PRODREADY_GITLAB_TIMEOUT", "1e309", "gitlab_timeout must be a number from"),
+    ("PRODREADY_GITLAB_TIMEOUT", "nan", "gitlab_timeout must be a number from"),
+    ("PRODREADY_GITLAB_DEADLINE", "nan", "gitlab_deadline must be a number from"),
+    ("PRODREADY_GITLAB_DEADLINE", "-1", "gitlab_deadline must be a number from"),
+    ("PRODREADY_GITLAB_RETRIES", "1e309", "gitlab_retries must be a number"),
+    ("GITLAB_TOKEN", "glpat-SeCrEt\nsecond-line", "GITLAB_TOKEN contains a space, a line break"),
+    ("GITLAB_TOKEN", "glpat-SeCrEt-tøkèn", "GITLAB_TOKEN contains a space, a line break"),
+]
+
+
+@pytest.mark.parametrize(("var", "value", "words"), BAD_SETTINGS,
+                         ids=[f"{var}={value!r}" for var, value, _ in BAD_SETTINGS])
+def test_bad_settings_are_configuration_errors(cli, project, monkeypatch, var, value, words):
+    """Exit 2, one line, no traceback; the cli fixture also checks no `SeCrEt` is printed."""
+    monkeypatch.setenv(var, value)
+    result = cli("gate")
+    assert result.code == 2, result.err
+    assert words in result.err and "Traceback" not in result.err
+    assert not project.fake.requests  # refused before any request
+
+
+@pytest.mark.parametrize(("var", "value"), [("GITLAB_URL", "http://[::1"),
+                                            ("PRODREADY_GITLAB_TIMEOUT", "inf"),
+                                            ("GITLAB_URL", "https://user:SeCrEt-pw@host:99999")])
+def test_subprocess_bad_settings_exit_2_without_traceback(env, project, var, value):
+    proc = _subprocess(["gate"], {**env, var: value})
+    assert proc.returncode == 2
+    assert proc.stdout == "" and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "SeCrEt" not in proc.stderr
+
+
+def test_a_password_in_the_url_is_masked_in_messages(cli, project, monkeypatch):
+    url = project.fake.url.replace("http://", "http://deploy:SeCrEt-pw@")
+    monkeypatch.setenv("GITLAB_URL", url)
+    result = cli("gate", "--project", "doublegdp/nope")
+    assert result.code == 4
+    assert "not found on http://deploy:***@127.0.0.1:" in result.err

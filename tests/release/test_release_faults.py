@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import requests
 
+from recording_server import RecordingServer
 from release_scenario import TOKEN, ready_release
 
 # (fault, path regex it hits, words the error must contain)
@@ -97,3 +99,33 @@ def test_token_is_redacted_even_when_gitlab_echoes_it(cli, project):
     result = cli("gate")  # the cli fixture asserts the token is absent from stdout and stderr
     assert result.code == 3
     assert "PRIVATE-TOKEN: [redacted]" in result.err
+
+
+@pytest.fixture
+def other_host():
+    """A second local server, on another host name and port, that records every request."""
+    with RecordingServer() as server:
+        yield server
+
+
+def test_a_redirect_to_another_host_is_refused_without_sending_the_token(cli, project, other_host):
+    # The recorder does catch a token sent its way (so its silence below means something).
+    requests.get(other_host.url + "/probe", headers={"PRIVATE-TOKEN": "probe"}, timeout=5)
+    assert other_host.requests.pop().headers.get("PRIVATE-TOKEN") == "probe"
+    ready_release(project)
+    project.fake.redirect(r"/deployments", other_host.url + "/api/v4/projects/13905080/deployments")
+    result = cli("gate", "--json")
+    assert result.code == 3
+    assert f"redirected to {other_host.url}" in result.err and "refused" in result.err
+    assert other_host.requests == []  # nothing went there: no token, no request at all
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_a_redirect_on_the_same_gitlab_is_followed(cli, project, status):
+    """A renamed project answers with a redirect to its new address: same origin, token kept."""
+    ready_release(project)
+    project.fake.redirect(r"^/projects/doublegdp/app$", f"{project.fake.url}/api/v4/projects/13905080",
+                          status=status)
+    result = cli("gate", "--json")
+    assert result.code == 0 and result.json()["verdict"] == "GO"
+    assert project.fake.calls("GET", r"^/projects/13905080$")

@@ -151,3 +151,28 @@ def test_ensure_corrects_only_what_differs_and_keeps_a_pause(cli, project):
     assert [p.body for p in puts] == [{"cron": "0 10 * * 1-4"}]
     assert sched["active"] is False  # a deliberate pause survives ensure
     assert not project.fake.calls("POST")
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("cron", "every tuesday", "cron 'every tuesday' is not a valid cron expression"),
+    ("cron", "0 0 31 2 *", "cron '0 0 31 2 *' is not a valid cron expression"),  # never fires
+    ("cron_timezone", "Mars/Olympus", "timezone 'Mars/Olympus' is not an IANA timezone name"),
+])
+@pytest.mark.parametrize("argv", [("schedule", "status"), ("gate", "--notify"), ("remind",)])
+def test_a_schedule_with_a_bad_cron_is_a_configuration_error(cli, project, field, value, words,
+                                                             argv):
+    """GitLab holds a cron croniter cannot read: exit 2 naming the schedule, no traceback."""
+    sched = _deploy_schedule(project)
+    sched[field] = value
+    result = cli(*argv)
+    assert result.code == 2
+    assert f"pipeline schedule 'Push to production' (id {sched['id']}): {words}" in result.err
+    assert "prodready schedule ensure" in result.err
+
+
+def test_ensure_corrects_a_bad_cron(cli, project):
+    sched = _deploy_schedule(project)
+    sched["cron"] = "every tuesday"
+    assert cli("schedule", "ensure").code == 0
+    assert sched["cron"] == "0 10 * * 1-4"
+    assert cli("schedule", "status").code == 0
