@@ -232,6 +232,36 @@ def add_run_parser(subparsers: Any) -> None:
                     "[behave arguments…]: see `prodready run --help`.", add_help=False)
 
 
+def add_report_parser(subparsers: Any) -> None:
+    """`prodready report build [DIR]` and `prodready report merge SHARD_DIR… --into DIR`."""
+    p = subparsers.add_parser("report", help="rebuild the readiness report, or merge the reports of shards",
+                              description="Rebuild reports/readiness.html from a finished run, or join the "
+                                          "report folders of a sharded run (--shard I/N) into one report.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    build = actions.add_parser("build", help="rebuild the readiness report of a finished run")
+    build.add_argument("folder", nargs="?", type=Path, default=Path("reports"))
+    build.set_defaults(handler=cmd_report_build)
+    merge = actions.add_parser("merge", help="join the shards' report folders into one readiness report "
+                                             "(GO only if every shard reported)")
+    merge.add_argument("folders", nargs="+", type=Path, metavar="SHARD_DIR")
+    merge.add_argument("--into", type=Path, default=Path("reports"), help="where the merged report goes")
+    merge.set_defaults(handler=cmd_report_merge)
+
+
+def cmd_report_build(args: argparse.Namespace) -> int:
+    """Rebuild the reports of a finished run."""
+    from prodready import report
+
+    return report.main([str(args.folder)])
+
+
+def cmd_report_merge(args: argparse.Namespace) -> int:
+    """Merge shards."""
+    from prodready import shards
+
+    return shards.main(list(args.folders), args.into)
+
+
 def add_demo_parser(subparsers: Any) -> None:
     """`prodready demo`."""
     p = subparsers.add_parser("demo", help="serve the reference community app to click through",
@@ -251,6 +281,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable[[Any], None]] = [
     add_run_parser,
+    add_report_parser,
     add_demo_parser,
     add_gate_parser,
     add_schedule_parser,

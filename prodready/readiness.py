@@ -13,7 +13,9 @@ GO, NO_GO = "GO", "NO-GO"
 PASSED, FAILED, FLAKY, NOT_RUN, NOT_COVERED = "passed", "failed", "flaky", "not run", "not covered"
 # behave 1.3 statuses, as the report speaks of them.
 _PASSED = {"passed", "xfailed", "pending_warn"}
-_FAILED = {"failed", "error", "hook_error", "cleanup_error", "undefined", "pending", "xpassed"}
+# The one definition of a failed scenario: the report's NO-GO and the runner's retries and counts.
+FAILED_STATUSES = frozenset({"failed", "error", "hook_error", "cleanup_error", "undefined", "pending", "xpassed"})
+_FAILED = FAILED_STATUSES
 ABORTED = {"gate-no-go": "the release gate said NO-GO, so no scenario ran",
             "gate-error": "the release gate could not be checked, so no scenario ran"}
 
@@ -183,9 +185,11 @@ def _why_not_covered(item_id: str, written: list[tuple[str, str, list[str]]], re
 
 
 def verdict(scenarios: list[Scenario], items: list[dict[str, Any]], gate: dict[str, Any] | None,
-            meta_status: str) -> tuple[str, list[dict[str, Any]], list[str]]:
+            meta_status: str, shard_problems: list[str] | None = None) -> tuple[str, list[dict[str, Any]], list[str]]:
     """GO or NO-GO, the reasons for a NO-GO (in a stakeholder's words) and warnings for a GO."""
     reasons: list[dict[str, Any]] = []
+    for problem in shard_problems or []:
+        reasons.append({"kind": "shards", "text": f"The run is incomplete: {problem}"})
     if meta_status in ABORTED:
         reasons.append({"kind": "aborted", "text": "The run was stopped: " + ABORTED[meta_status]})
     elif meta_status == "missing":

@@ -37,7 +37,8 @@ def build_reports(reports_dir: Path, *, history_size: int = HISTORY_SIZE) -> dic
     written = readiness.written_scenarios(meta.get("paths") or [str(ROOT / "features")])
     items = readiness.coverage(scenarios, written, bool(meta.get("read_only")))
     gate = meta.get("gate") if isinstance(meta.get("gate"), dict) else None
-    verdict, reasons, warnings = readiness.verdict(scenarios, items, gate, status)
+    problems = meta.get("shard_problems") if isinstance(meta.get("shard_problems"), list) else None
+    verdict, reasons, warnings = readiness.verdict(scenarios, items, gate, status, problems)
     report = mask_data(_document(reports, meta, status, scenarios, written, items, gate, verdict, reasons, warnings))
     runs = history.update(reports, mask_data(history.entry(verdict, scenarios, meta, report["coverage"]["missing"])),
                           history_size)

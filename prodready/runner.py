@@ -1,9 +1,11 @@
 """`prodready run`: behave in one or more worker processes, failed scenarios retried, reports merged.
 
-Workers split the selected feature files (balanced by scenario count, or by last run's durations
-when history exists); each worker starts its own reference app and browser (before_all runs per
-process) and writes to reports/workers/<n>/. The runner merges behave.json, run-meta.json, JUnit
-and evidence into reports/, marks retried-then-passed scenarios as flaky, and builds the reports.
+Scenarios, not feature files, are handed out (prodready.planning): across CI machines with
+`--shard I/N` (GitLab CI's parallel: jobs set it by themselves), then among the workers of this
+machine, longest first by the durations of earlier runs. Each worker starts its own reference app
+and browser (before_all runs per process) and writes to reports/workers/<n>/; the runner merges
+behave.json, run-meta.json, JUnit and evidence into reports/, marks retried-then-passed
+scenarios as flaky, and builds the reports. `prodready report merge` joins the shards.
 """
 from __future__ import annotations
 
@@ -15,55 +17,17 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
 from .config import ROOT, ConfigError
-from .preflight import check_run
 from .evidence import slug
+from .planning import Plan, Shard, ShardError, history_weights, parse_shard, plan
+from .preflight import check_run
+from .readiness import FAILED_STATUSES as FAILED
 from .report import build_reports, summary_lines
 
 EXIT_CONFIG = 2
-# behave 1.3 says "error" for a step raising something other than an assertion (a Selenium
-# timeout), "hook_error" for a failing hook, "undefined" for a missing step: all of them failed.
-FAILED = frozenset({"failed", "error", "hook_error", "undefined", "pending"})
-
-
-@dataclass
-class Plan:
-    """Which feature files each worker runs, the scenarios selected, and behave's configuration."""
-
-    shares: list[list[str]]
-    selected: int
-    scenarios: list[Any] = field(default_factory=list)
-    userdata: Any = None
-
-
-def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | None = None) -> Plan:
-    """Parse the features as behave would with these arguments and share them among workers."""
-    from behave.configuration import Configuration
-    from behave.runner_util import collect_feature_locations, parse_features
-
-    config = Configuration(list(behave_args))
-    locations = [loc for loc in collect_feature_locations(config.paths) if not config.exclude(loc.filename)]
-    cost: dict[str, float] = {}
-    everything: list[Any] = []
-    for feature in parse_features(locations):
-        chosen = [s for s in feature.walk_scenarios() if s.should_run(config)]
-        if not chosen:
-            continue
-        everything.extend(chosen)
-        known = [(weights or {}).get(f"{s.location.filename}:{s.name}") for s in chosen]
-        cost[feature.filename] = sum(w if w else 1.0 for w in known)
-    shares: list[list[str]] = [[] for _ in range(max(1, min(workers, len(cost) or 1)))]
-    loads = [0.0] * len(shares)
-    for filename, weight in sorted(cost.items(), key=lambda kv: -kv[1]):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(filename)
-        loads[lightest] += weight
-    return Plan(shares=[s for s in shares if s], selected=len(everything), scenarios=everything,
-                userdata=config.userdata)
 
 
 KEEP = {"history.json", ".gitkeep"}
@@ -79,16 +43,6 @@ def _clear(reports: Path) -> None:
             shutil.rmtree(child)
         else:
             child.unlink()
-
-
-def _history_weights(reports: Path) -> dict[str, float]:
-    """Each scenario's last known duration (from history.json), to balance workers."""
-    try:
-        runs = json.loads((reports / "history.json").read_text())["runs"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    last = runs[-1] if runs else {}
-    return {key: float(value.get("duration", 1.0)) for key, value in (last.get("scenarios") or {}).items()}
 
 
 def _stream(prefix: str, pipe: Any, log: Path) -> None:
@@ -118,18 +72,22 @@ def _load(path: Path, default: Any) -> Any:
         return default
 
 
-def merge(parts: list[Path], reports: Path) -> dict[str, Any]:
-    """Merge workers' behave.json, run-meta.json, junit/ and artifacts/ into `reports`."""
+def merge(parts: list[Path], reports: Path, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Merge workers' (or shards') behave.json, run-meta.json, junit/ and artifacts/ into `reports`."""
     features: list[Any] = []
     metas: list[dict[str, Any]] = []
     (reports / "junit").mkdir(parents=True, exist_ok=True)
-    for part in parts:
+    for n, part in enumerate(parts, start=1):
         features.extend(_load(part / "behave.json", []))
         meta = _load(part / "run-meta.json", None)
         if meta:
             metas.append(meta)
         for xml in (part / "junit").glob("*.xml"):
-            shutil.copy2(xml, reports / "junit" / xml.name)
+            # Several workers may run scenarios of one feature file: keep every worker's file.
+            target = reports / "junit" / xml.name
+            if target.exists():
+                target = target.with_name(f"{xml.stem}-{n}{xml.suffix}")
+            shutil.copy2(xml, target)
         for folder in ("artifacts", "allure-results"):
             if (part / folder).is_dir():
                 shutil.copytree(part / folder, reports / folder, dirs_exist_ok=True)
@@ -143,6 +101,7 @@ def merge(parts: list[Path], reports: Path) -> dict[str, Any]:
                        for m in metas for k, v in (m.get("artifacts") or {}).items()},
             seeds=sorted({m.get("seed") for m in metas}), workers=len(metas),
             command=" ".join(["prodready run", *sys.argv[1:]]))
+    merged.update(extra or {})
     (reports / "run-meta.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
     return merged
 
@@ -172,41 +131,57 @@ def _replace_results(features: list[Any], retried: list[Any]) -> None:
             feature["status"] = "passed"
 
 
-def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Path | None = None) -> int:
+def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Path | None = None,
+        shard: Shard | None = None) -> int:
     """Run the suite; the exit code (0 all passed or flaky, 1 failures, 2 configuration)."""
     reports = reports or ROOT / "reports"
     started = time.time()
-    the_plan = plan(behave_args, workers, _history_weights(reports))
+    the_plan = plan(behave_args, workers, history_weights(reports), shard)
     _clear(reports)
-    if the_plan.selected == 0:
+    if not the_plan.scenarios:
         print("prodready: no scenario matches the selection (check -t / -n / paths)", flush=True)
         return EXIT_CONFIG
-    if len(the_plan.shares) > 1:
-        # Check once here, so that a mistake is told once, not by every worker.
-        try:
-            check_run(the_plan.userdata, the_plan.scenarios)
-        except ConfigError as exc:
-            print(f"prodready: {exc}", flush=True)
-            return EXIT_CONFIG
-    if len(the_plan.shares) <= 1:
-        parts = [reports / "workers" / "1"]
-        codes = [_behave(behave_args, parts[0]).wait()]
-    else:
-        print(f"prodready: {the_plan.selected} scenarios on {len(the_plan.shares)} workers: "
-              + " | ".join(", ".join(Path(f).stem for f in share) for share in the_plan.shares), flush=True)
-        named = _without_paths(behave_args)
-        parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.shares) + 1)]
-        if not any(a in ("-f", "--format") or a.startswith("--format=") for a in named):
-            named = ["-f", "progress", *named]  # interleaved pretty output of several workers is unreadable
-        procs = [_behave([*named, *share], part, prefix=f"[w{n}] ", worker=str(n))
-                 for n, (share, part) in enumerate(zip(the_plan.shares, parts), start=1)]
-        codes = [p.wait() for p in procs]
+    try:  # once here, so that a mistake is told once, not by every worker
+        check_run(the_plan.userdata, the_plan.behave_scenarios)
+    except ConfigError as exc:
+        print(f"prodready: {exc}", flush=True)
+        return EXIT_CONFIG
+    if shard is not None:
+        print(f"prodready: shard {shard}: {the_plan.selected} of {len(the_plan.scenarios)} scenarios "
+              f"(plan {the_plan.fingerprint})", flush=True)
+    parts, codes = _run_workers(behave_args, the_plan, reports)
     if EXIT_CONFIG in codes:
         return EXIT_CONFIG
-    merge(parts, reports)
+    merge(parts, reports, _shard_meta(the_plan))
     flaky = _retry(behave_args, reports, retries)
-    code = _finish(reports, flaky, started)
-    return code
+    return _finish(reports, flaky, started)
+
+
+def _shard_meta(the_plan: Plan) -> dict[str, Any]:
+    """What a merge of shards needs to know: which shard this was, of which plan, and what it held."""
+    if the_plan.shard is None:
+        return {}
+    return {"shard": {"index": the_plan.shard.index, "total": the_plan.shard.total, "plan": the_plan.fingerprint,
+                      "scenarios": [s.location for s in the_plan.mine]}}
+
+
+def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple[list[Path], list[int]]:
+    """Start one behave per worker on its scenarios; wait for all; their report folders and exit codes."""
+    named = _without_paths(behave_args)
+    if len(the_plan.workers) > 1 and not any(a in ("-f", "--format") or a.startswith("--format=") for a in named):
+        named = ["-f", "progress", *named]  # interleaved pretty output of several workers is unreadable
+    if not the_plan.mine:
+        print("prodready: nothing for this shard to run", flush=True)
+        return [], [0]
+    if len(the_plan.workers) > 1:
+        loads = [f"{len(w)} ({sum(s.weight for s in w):.0f} s)" for w in the_plan.workers]
+        print(f"prodready: {the_plan.selected} scenarios on {len(the_plan.workers)} workers, longest first: "
+              + " | ".join(loads), flush=True)
+    parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.workers) + 1)]
+    prefix = len(the_plan.workers) > 1
+    procs = [_behave([*named, *[s.location for s in share]], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
+             for n, (share, part) in enumerate(zip(the_plan.workers, parts), start=1)]
+    return parts, [p.wait() for p in procs]
 
 
 def _without_paths(args: Sequence[str]) -> list[str]:
@@ -316,6 +291,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "flaky (env PRODREADY_RETRIES; default 0)")
     parser.add_argument("--reports", type=Path, default=None, help="reports folder (default reports/)")
     parser.add_argument("--target", default=None, help="shortcut for -D target=NAME")
+    parser.add_argument("--shard", default=None, metavar="I/N",
+                        help="run only shard I of N (default: GitLab CI's CI_NODE_INDEX/CI_NODE_TOTAL); "
+                             "join the shards' reports with `prodready report merge`")
 
 
 def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
@@ -323,9 +301,14 @@ def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
     if args.workers < 1 or args.retries < 0:
         print("prodready run: --workers must be ≥ 1 and --retries ≥ 0", file=sys.stderr)
         return EXIT_CONFIG
+    try:
+        shard = parse_shard(args.shard)
+    except ShardError as exc:
+        print(f"prodready run: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     if args.target:
         behave_args = ["-D", f"target={args.target}", *behave_args]
-    return run(behave_args, workers=args.workers, retries=args.retries, reports=args.reports)
+    return run(behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard)
 
 
 if __name__ == "__main__":

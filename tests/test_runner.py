@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from prodready import runner
+import pytest
+
+from prodready import planning, runner, shards
 
 
 def feature_json(name: str, *scenarios: tuple[str, str]) -> dict:
@@ -14,23 +16,62 @@ def feature_json(name: str, *scenarios: tuple[str, str]) -> dict:
                          for i, (n, st) in enumerate(scenarios)]}
 
 
-def test_plan_balances_features_by_scenario_count():
-    plan = runner.plan(["features"], workers=2)
-    assert plan.selected > 0
-    assert len(plan.shares) == min(2, len({f for share in plan.shares for f in share}))
-    every = [f for share in plan.shares for f in share]
-    assert len(every) == len(set(every))  # no feature runs twice
+def planned(*weights: float) -> list[planning.Planned]:
+    return [planning.Planned(f"features/f.feature:{10 + i}", f"features/f.feature:s{i}", w)
+            for i, w in enumerate(weights)]
+
+
+def test_longest_first_balances_scenarios_among_workers():
+    shares = planning.longest_first(planned(9, 7, 6, 5, 4, 3, 2, 1), 2)
+    loads = sorted(sum(s.weight for s in share) for share in shares)
+    assert loads == [18.0, 19.0]  # LPT: within a few seconds of the perfect 18.5 each
+    assert sorted(s.location for share in shares for s in share) == sorted(s.location for s in planned(*[1] * 8))
+
+
+def test_plan_hands_out_scenarios_not_feature_files():
+    the_plan = planning.plan(["features/application.feature"], workers=2)
+    assert len(the_plan.workers) == 2 and all(the_plan.workers)
+    locations = [s.location for share in the_plan.workers for s in share]
+    assert len(locations) == len(set(locations)) == the_plan.selected > 2
+    assert all(loc.startswith("features/application.feature:") for loc in locations)
 
 
 def test_plan_follows_the_tag_selection():
-    everything = runner.plan(["features"], workers=1).selected
-    scan_only = runner.plan(["-t", "@checklist.gate_access.scan_entry"], workers=4)
-    assert 0 < scan_only.selected < everything
-    assert scan_only.shares == [["features/gate_access.feature"]]
+    everything = planning.plan(["features"], workers=1).selected
+    read_only = planning.plan(["-t", "@read_only", "features/application.feature"], workers=4)
+    assert 0 < read_only.selected < everything
 
 
 def test_plan_of_nothing():
-    assert runner.plan(["-t", "@no_such_tag_anywhere"], workers=2).selected == 0
+    assert planning.plan(["-t", "@no_such_tag_anywhere"], workers=2).selected == 0
+
+
+def test_shards_split_the_run_without_overlap_and_agree_on_the_plan():
+    shards = [planning.plan(["features/application.feature"], 1, shard=planning.Shard(i, 3)) for i in (1, 2, 3)]
+    mine = [s.location for p in shards for s in p.mine]
+    assert len(mine) == len(set(mine)) == len(shards[0].scenarios)
+    assert len({p.fingerprint for p in shards}) == 1
+    assert max(p.selected for p in shards) - min(p.selected for p in shards) <= 1
+
+
+@pytest.mark.parametrize("text,environ,expected", [
+    ("2/3", {}, planning.Shard(2, 3)), (None, {"CI_NODE_INDEX": "1", "CI_NODE_TOTAL": "4"}, planning.Shard(1, 4)),
+    (None, {}, None), ("1/1", {}, None)])
+def test_shard_comes_from_the_option_or_gitlab_ci(text, environ, expected):
+    assert planning.parse_shard(text, environ) == expected
+
+
+@pytest.mark.parametrize("text", ["0/3", "4/3", "a/b", "3", "1/0", "1/101"])
+def test_a_bad_shard_is_refused_with_what_to_give(text):
+    with pytest.raises(planning.ShardError, match="give I/N"):
+        planning.parse_shard(text, {})
+
+
+def test_history_weights_read_the_last_run(tmp_path):
+    (tmp_path / "history.json").write_text(json.dumps({"runs": [
+        {"scenarios": {"features/a.feature:x": {"duration": 9}}},
+        {"scenarios": {"features/a.feature:x": {"duration": 2.5}, "features/a.feature:y": {"duration": "bad"}}}]}))
+    assert planning.history_weights(tmp_path) == {"features/a.feature:x": 2.5}
 
 
 def test_merge_combines_workers(tmp_path):
@@ -76,6 +117,16 @@ def test_nothing_selected_is_an_error(tmp_path, capsys):
     assert "no scenario matches" in capsys.readouterr().out
 
 
+def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path):
+    from prodready import readiness
+
+    features = [feature_json("a", ("one", "cleanup_error"), ("two", "xpassed"))]
+    assert all(r["status"] in runner.FAILED for r in runner.scenario_results(features))
+    scenarios = readiness.scenarios_of(features)
+    assert [s.status for s in scenarios] == [readiness.FAILED, readiness.FAILED]
+    assert readiness.verdict(scenarios, [], None, "finished")[0] == readiness.NO_GO
+
+
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
     features = [feature_json("a", ("one", "error"), ("two", "undefined"), ("three", "passed"))]
     assert [r["status"] in runner.FAILED for r in runner.scenario_results(features)] == [True, True, False]
@@ -113,3 +164,32 @@ def test_a_parallel_run_checks_the_configuration_once_before_any_worker(tmp_path
     assert code == runner.EXIT_CONFIG
     assert out.count("unknown target 'stagin'") == 1 and "[w1]" not in out
     assert not (tmp_path / "workers").exists()
+
+
+def shard_folder(root: Path, index: int, total: int, plan: str, *scenarios: tuple[str, str]) -> Path:
+    folder = root / f"shard{index}"
+    (folder / "junit").mkdir(parents=True)
+    (folder / "behave.json").write_text(json.dumps([feature_json(f"f{index}", *scenarios)]))
+    (folder / "junit" / "TESTS-f.xml").write_text("<testsuite/>")
+    (folder / "run-meta.json").write_text(json.dumps({
+        "status": "finished", "target": "demo", "started": index, "finished": 10 + index,
+        "shard": {"index": index, "total": total, "plan": plan, "scenarios": [s[0] for s in scenarios]}}))
+    return folder
+
+
+def test_merged_shards_make_one_report_and_junit_files_never_overwrite(tmp_path):
+    folders = [shard_folder(tmp_path, 1, 2, "p1", ("one", "passed")), shard_folder(tmp_path, 2, 2, "p1", ("two", "passed"))]
+    report = shards.merge_shards(folders, tmp_path / "merged")
+    assert [s["name"] for s in report["scenarios"]] == ["one", "two"]
+    assert not any(r["kind"] == "shards" for r in report["reasons"])
+    assert len(list((tmp_path / "merged" / "junit").glob("*.xml"))) == 2
+
+
+def test_a_missing_or_foreign_shard_is_a_no_go(tmp_path):
+    only_one = shards.merge_shards([shard_folder(tmp_path, 1, 3, "p1", ("one", "passed"))], tmp_path / "m1")
+    assert only_one["verdict"] == "NO-GO"
+    assert "The run is incomplete: shard 2/3, 3/3 did not report" in [r["text"] for r in only_one["reasons"]]
+    foreign = [shard_folder(tmp_path / "x", 1, 2, "p1", ("one", "passed")),
+               shard_folder(tmp_path / "x", 2, 2, "OTHER", ("two", "passed"))]
+    texts = [r["text"] for r in shards.merge_shards(foreign, tmp_path / "m2")["reasons"]]
+    assert any("planned differently" in t for t in texts)
