@@ -9,7 +9,10 @@ WORKERS   ?= 2
 RETRIES   ?= 0
 RUNS      ?= 3
 BEHAVE_ARGS ?=
-RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES)
+REPORTS   ?= reports
+SHARD     ?=
+RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
+             $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
 .PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean
 

@@ -90,10 +90,10 @@ def fingerprint(assignment: list[list[Planned]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def history_weights(reports: Path) -> dict[str, float]:
-    """Each scenario's last known duration (history.json), keyed features/x.feature:Name."""
+def history_weights(history: Path) -> dict[str, float]:
+    """Each scenario's last known duration (a history.json), keyed features/x.feature:Name."""
     try:
-        runs = json.loads((reports / "history.json").read_text(encoding="utf-8"))["runs"]
+        runs = json.loads(history.read_text(encoding="utf-8"))["runs"]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     last = runs[-1] if runs else {}

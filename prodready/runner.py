@@ -132,11 +132,11 @@ def _replace_results(features: list[Any], retried: list[Any]) -> None:
 
 
 def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Path | None = None,
-        shard: Shard | None = None) -> int:
+        shard: Shard | None = None, history: Path | None = None) -> int:
     """Run the suite; the exit code (0 all passed or flaky, 1 failures, 2 configuration)."""
     reports = reports or ROOT / "reports"
     started = time.time()
-    the_plan = plan(behave_args, workers, history_weights(reports), shard)
+    the_plan = plan(behave_args, workers, history_weights(history or reports / "history.json"), shard)
     _clear(reports)
     if not the_plan.scenarios:
         print("prodready: no scenario matches the selection (check -t / -n / paths)", flush=True)
@@ -291,6 +291,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "flaky (env PRODREADY_RETRIES; default 0)")
     parser.add_argument("--reports", type=Path, default=None, help="reports folder (default reports/)")
     parser.add_argument("--target", default=None, help="shortcut for -D target=NAME")
+    parser.add_argument("--history", type=Path, default=None, metavar="FILE",
+                        help="the history.json whose durations balance the work (default: the reports "
+                             "folder's); shards of one run must share it")
     parser.add_argument("--shard", default=None, metavar="I/N",
                         help="run only shard I of N (default: GitLab CI's CI_NODE_INDEX/CI_NODE_TOTAL); "
                              "join the shards' reports with `prodready report merge`")
@@ -308,7 +311,8 @@ def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
         return EXIT_CONFIG
     if args.target:
         behave_args = ["-D", f"target={args.target}", *behave_args]
-    return run(behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard)
+    return run(behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard,
+               history=args.history)
 
 
 if __name__ == "__main__":

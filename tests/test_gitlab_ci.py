@@ -77,14 +77,25 @@ def test_merge_request_pipeline_runs_make_test():
     assert "make test" in script(job)
 
 
-def test_nightly_acceptance_against_staging_keeps_junit_and_reports():
-    (job,) = jobs_for_schedule("Nightly acceptance")
-    assert any(line.startswith("make acceptance TARGET=staging") for line in script(job))
-    assert "reports/history.json" in JOBS[job]["cache"]["paths"]  # the report's trend spans nights
-    artifacts = resolved(JOBS[job])["artifacts"]
-    assert artifacts["when"] == "always"
-    assert artifacts["reports"]["junit"] == "reports/junit/*.xml"
-    assert "reports/" in artifacts["paths"]
+def test_nightly_acceptance_runs_staging_in_shards_then_merges_one_report():
+    jobs = jobs_for_schedule("Nightly acceptance")
+    shards = next(n for n in jobs if any(line.startswith("make acceptance TARGET=staging") for line in script(n)))
+    merge = next(n for n in jobs if any(line.startswith("prodready report merge") for line in script(n)))
+    assert JOBS[shards]["parallel"] >= 2
+    line = next(line for line in script(shards) if line.startswith("make acceptance"))
+    assert "SHARD=$CI_NODE_INDEX/$CI_NODE_TOTAL" in line and "REPORTS=reports/shard-$CI_NODE_INDEX" in line
+    assert "reports/history.json" in JOBS[shards]["cache"]["paths"]  # every shard plans from one history
+    assert JOBS[merge]["needs"] == [shards] and JOBS[merge]["when"] == "always"
+    assert "reports/shard-* --into reports" in script(merge)[0]
+    assert "reports/history.json" in JOBS[merge]["cache"]["paths"]  # the report's trend spans nights
+    artifacts = resolved(JOBS[shards])["artifacts"]
+    assert artifacts["when"] == "always" and artifacts["reports"]["junit"] == "reports/shard-*/junit/*.xml"
+    assert "reports/" in resolved(JOBS[merge])["artifacts"]["paths"]
+
+
+def test_nightly_also_runs_the_live_like_twin_of_the_reference_app():
+    jobs = jobs_for_schedule("Nightly acceptance")
+    assert any("make acceptance TARGET=twin" in script(n) for n in jobs)
 
 
 def test_push_to_production_is_gate_then_staging_acceptance_then_tag():

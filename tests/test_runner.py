@@ -71,7 +71,7 @@ def test_history_weights_read_the_last_run(tmp_path):
     (tmp_path / "history.json").write_text(json.dumps({"runs": [
         {"scenarios": {"features/a.feature:x": {"duration": 9}}},
         {"scenarios": {"features/a.feature:x": {"duration": 2.5}, "features/a.feature:y": {"duration": "bad"}}}]}))
-    assert planning.history_weights(tmp_path) == {"features/a.feature:x": 2.5}
+    assert planning.history_weights(tmp_path / "history.json") == {"features/a.feature:x": 2.5}
 
 
 def test_merge_combines_workers(tmp_path):
