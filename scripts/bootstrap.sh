@@ -30,9 +30,12 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$STAMP"
 fi
 
+# Headless runs use Debian's chromium-headless-shell (a third less time, half the memory of full
+# Chromium in new-headless mode); headed runs and phones that need full Chromium use chromium.
 have_browser() {
   { [ -n "${CHROME_BIN:-}" ] || command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ]; } &&
-  { [ -n "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null 2>&1; }
+  { [ -n "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null 2>&1; } &&
+  { [ -n "${CHROME_BIN:-}" ] || [ -x /usr/lib/chromium/chromium-headless-shell ]; }
 }
 if [ -n "${PRODREADY_SKIP_BROWSER:-}" ] || have_browser; then
   exit 0
@@ -40,12 +43,12 @@ fi
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO=none; fi
 if [ "$SUDO" = none ] || ! command -v apt-get >/dev/null 2>&1; then
   say "Chromium and chromedriver are missing and cannot be installed from here."
-  say "Install them:  sudo apt-get install -y chromium chromium-driver"
+  say "Install them:  sudo apt-get install -y chromium chromium-headless-shell chromium-driver"
   say "or point at your own:  export CHROME_BIN=/path/to/chrome CHROMEDRIVER_PATH=/path/to/chromedriver"
   say "or use a Selenium Grid:  make acceptance BEHAVE_ARGS='-D remote_url=http://grid:4444'"
   exit 1
 fi
-say "installing Chromium and chromedriver from Debian (about 30 s)"
+say "installing Chromium, its headless shell and chromedriver from Debian (about 30 s)"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-headless-shell chromium-driver >/dev/null
 have_browser || { say "Chromium install finished but the browser is still not found"; exit 1; }
