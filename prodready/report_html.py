@@ -201,7 +201,8 @@ def _gate(gate: dict[str, Any] | None, issues: list[dict[str, Any]]) -> str:
     if gate.get("error"):
         head += f'<pre class="error">{e(gate["error"])}</pre>'
     rows = "".join(
-        f'<tr><td><a href="{e(i.get("web_url"))}">#{e(i.get("iid"))}</a></td><td>{e(i.get("title"))}</td>'
+        f'<tr><td><a href="{e(i.get("web_url"))}">{e(i.get("reference") or "#" + str(i.get("iid")))}</a></td>'
+        f'<td>{e(i.get("title"))}</td>'
         f'<td>{e(", ".join(i.get("assignees") or []))}</td><td>{"✓" if i.get("verified") else "✗"}</td>'
         f'<td>{"✓" if i.get("signed_off") else "✗"}</td><td>{_verified_by(i.get("iid"), issues)}</td>'
         f'<td>{e("; ".join(i.get("problems") or []))}</td></tr>'
@@ -211,7 +212,12 @@ def _gate(gate: dict[str, Any] | None, issues: list[dict[str, Any]]) -> str:
     untracked = "".join(f'<li><a href="{e(m.get("web_url"))}">!{e(m.get("iid"))}</a> {e(m.get("title"))}</li>'
                         for m in gate.get("untracked_merge_requests") or [])
     untracked = f"<p>Merge requests that close no issue:</p><ul>{untracked}</ul>" if untracked else ""
-    return f'<section id="gate"><h2>Release gate</h2>{head}{table}{untracked}</section>'
+    blockers = "".join(f'<li><a href="{e(m.get("web_url"))}">{e(m.get("reference") or "!" + str(m.get("merge_request")))}</a> '
+                       f'{e(m.get("title"))}: {e("; ".join(m.get("problems") or []))}</li>'
+                       for m in gate.get("blockers") or [])
+    blockers = (f'<p class="error">Merge requests whose issues cannot be read (they block the release):</p>'
+                f'<ul>{blockers}</ul>') if blockers else ""
+    return f'<section id="gate"><h2>Release gate</h2>{head}{table}{blockers}{untracked}</section>'
 
 
 def _trend(runs: list[dict[str, Any]]) -> str:

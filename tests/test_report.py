@@ -143,6 +143,18 @@ def test_gate_no_go_and_gate_error_make_the_verdict_no_go(tmp_path):
     assert report["verdict"] == "GO" and report["gate"]["verdict"] == "GO"
 
 
+def test_the_report_names_merge_requests_whose_issues_cannot_be_read(tmp_path):
+    gate = {"verdict": "NO-GO", "environment": "production", "from_sha": "a" * 40, "to_sha": "b" * 40,
+            "issues": [{"iid": 3, "reference": "group/other#3", "title": "Elsewhere", "web_url": "u",
+                        "verified": True, "signed_off": True, "problems": []}],
+            "blockers": [{"merge_request": 9, "reference": "!9", "title": "Secret fix", "web_url": "u9",
+                          "problems": ["closing issue #44 cannot be read (403)"]}],
+            "untracked_merge_requests": []}
+    build_reports(write_run(tmp_path, covering_everything(), gate=gate))
+    html = read(tmp_path, "readiness.html")
+    assert "Secret fix" in html and "closing issue #44 cannot be read (403)" in html and "group/other#3" in html
+
+
 def test_a_gate_abort_ignores_an_older_behave_json_in_the_folder(tmp_path):
     write_run(tmp_path, covering_everything())  # yesterday's run
     meta = json.loads(read(tmp_path, "run-meta.json"))
