@@ -1,11 +1,9 @@
 """behave hooks: thin on purpose, the work lives in prodready.suite (tested on its own)."""
-from behave import register_type
+from prodready import suite, vocabulary
 
-from prodready import suite
-from prodready.vocabulary import PARSE_TYPES
-
-# Words the steps share ("the guard", "the admin's phone"), registered before steps load.
-register_type(**PARSE_TYPES)
+# The domain's words ("the guard", a quoted screen text) and case-insensitive step matching,
+# installed before the step modules load.
+vocabulary.install()
 
 
 def before_all(context):

@@ -7,20 +7,40 @@ the platform's own words.
 """
 from __future__ import annotations
 
+import re
+import tomllib
 from datetime import date, datetime
+from pathlib import Path
 from typing import Callable
 
 import parse
 
-# "the guard", "the admin", … → the persona key in prodready.toml.
-PERSONA_WORDS = {"guard": "guard", "admin": "admin", "custodian": "custodian", "client": "client",
-                 "worker": "worker"}
+CONFIG = Path(__file__).resolve().parent.parent / "prodready.toml"
 
 
-@parse.with_pattern(r"guard|admin|custodian|client|worker")
+def persona_words(config: Path = CONFIG) -> dict[str, str]:
+    """Every word a feature may use for a persona → its key: the key itself and its `aliases`.
+
+    "the security guard" and "the store custodian" are how the production page names the roles.
+    """
+    try:
+        personas = tomllib.loads(config.read_text(encoding="utf-8")).get("personas") or {}
+    except (OSError, tomllib.TOMLDecodeError):
+        personas = {}
+    words = {key: key for key in personas} or {k: k for k in ("guard", "admin", "custodian", "client", "worker")}
+    for key, spec in personas.items():
+        for alias in spec.get("aliases") or []:
+            words[" ".join(str(alias).lower().split())] = key
+    return words
+
+
+PERSONA_WORDS = persona_words()
+
+
+@parse.with_pattern("|".join(re.escape(w) for w in sorted(PERSONA_WORDS, key=len, reverse=True)))
 def parse_persona(text: str) -> str:
-    """A persona named by its role word."""
-    return PERSONA_WORDS[text]
+    """A persona named by its role word or an alias ("the security guard" is the guard)."""
+    return PERSONA_WORDS[" ".join(text.lower().split())]
 
 
 @parse.with_pattern(r"[^\"]*")
@@ -61,3 +81,24 @@ def parse_day(text: str) -> date:
 
 
 PARSE_TYPES = {"Persona": parse_persona, "Quoted": parse_quoted, "Ui": parse_ui, "UiList": parse_ui_list}
+
+
+def install() -> None:
+    """Make behave speak this vocabulary: the parameter types, and steps matched regardless of case.
+
+    Called before any step module loads (environment.py, and the tools that read the steps).
+    "opens manual entry" then finds the step written "opens Manual Entry"; what a step captures
+    keeps the case the feature wrote.
+    """
+    from behave import register_type
+    from behave.matchers import ParseMatcher, register_step_matcher_class, use_step_matcher
+
+    class ForgivingMatcher(ParseMatcher):
+        """behave's parse matcher, case-insensitive."""
+
+        NAME = "forgiving"
+        CASE_SENSITIVE = False
+
+    register_type(**PARSE_TYPES)
+    register_step_matcher_class(ForgivingMatcher.NAME, ForgivingMatcher, override=True)
+    use_step_matcher(ForgivingMatcher.NAME)

@@ -77,14 +77,13 @@ def used_in_pages() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def quoted_in_features() -> frozenset[str]:
     """Screen texts the features quote: {x:Ui} / {x:UiList} arguments and ui_table columns of the steps."""
-    from behave import register_type
     from behave.parser import parse_file
     from behave.runner_util import load_step_modules
     from behave.step_registry import registry
 
-    from prodready.vocabulary import PARSE_TYPES
+    from prodready import vocabulary
 
-    register_type(**PARSE_TYPES)
+    vocabulary.install()
     if not registry.steps["given"] and not registry.steps["then"]:
         load_step_modules([str(ROOT / "steps")])
     texts: set[str] = set()
