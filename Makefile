@@ -14,7 +14,7 @@ SHARD     ?=
 RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
              $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
-.PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean
+.PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean check-features steps-doc
 
 help:
 	@echo "make acceptance  run the acceptance suite (TARGET=$(TARGET), WORKERS=$(WORKERS), BEHAVE_ARGS=...)"
@@ -25,6 +25,8 @@ help:
 	@echo "make bench       benchmarks: serial vs parallel, framework vs raw Selenium (ratios)"
 	@echo "make flake       run the suite several times and list scenarios that changed outcome"
 	@echo "make mutation    break the reference app on purpose and check the suite notices"
+	@echo "make check-features   every step understood (nearest steps suggested), no UI words, checklist tags"
+	@echo "make steps-doc   regenerate docs/steps.md, the catalogue of steps"
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -60,6 +62,12 @@ flake: bootstrap
 
 mutation: bootstrap
 	$(PY) scripts/mutation.py
+
+check-features: bootstrap
+	$(PY) -m prodready.authoring.check $(FEATURES)
+
+steps-doc: bootstrap
+	$(PY) -m prodready.authoring.catalogue
 
 clean:
 	find reports -mindepth 1 ! -name .gitkeep ! -name history.json -exec rm -rf {} +

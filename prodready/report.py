@@ -98,6 +98,12 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
         "attempts": s.attempts, "steps": s.steps, "error": s.error}
     if s.status in (FAILED, FLAKY):
         out["evidence"] = evidence(s.name, meta.get("artifacts") or {}, reports)
+    undefined = [f"{st['keyword']} {st['name']}" for st in s.steps if st["status"] == "undefined"]
+    if undefined:
+        from .authoring.suggest import advice_for
+
+        out["suggestions"] = {line: [a.strip() for a in advice_for(line)] for line in undefined}
+        out["error"] = out["error"] or "no step understands: " + "; ".join(undefined)
     return out
 
 

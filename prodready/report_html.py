@@ -252,6 +252,10 @@ def _scenario(s: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> s
         f'</span> {e(st["name"])}</td><td class="dur">{seconds(st["duration"]) if st["status"] != "untested" else ""}'
         "</td></tr>" for st in s["steps"])
     error = f'<pre class="error">{e(s["error"])}</pre>' if s.get("error") else ""
+    for line, advice in (s.get("suggestions") or {}).items():
+        error += (f'<p>No step understands <code>{e(line)}</code>. The nearest steps of the '
+                  f'<a href="../docs/steps.md">catalogue</a>:</p><ul>'
+                  + "".join(f"<li>{e(a)}</li>" for a in advice) + "</ul>")
     flaky = (f'<p>Failed at first, passed on attempt {s["attempts"]}: an unreliable scenario (or an '
              f"unreliable feature) to look into.</p>") if s["status"] == FLAKY else ""
     evidence = "".join(_actor(a, reports) for a in s.get("evidence") or [])

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
+from .authoring.suggest import advice_for
 from .config import ROOT, ConfigError
 from .evidence import slug
 from .planning import Plan, Shard, ShardError, history_weights, parse_shard, plan
@@ -246,6 +247,9 @@ def _failure_digest(features: list[Any], reports: Path) -> list[str]:
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
                     lines.append(f"  why: {first[:300]}")
+                if step["result"].get("status") == "undefined":
+                    lines.append("  why: no step understands this line")
+                    lines.extend(advice_for(f"{step.get('keyword', '')} {step.get('name', '')}"))
             evidence = reports / "artifacts" / slug(element.get("name", ""))
             if evidence.is_dir():
                 lines.append(f"  evidence: {evidence}")

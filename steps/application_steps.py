@@ -11,16 +11,28 @@ from prodready.people import new_person_with_reset_password, strong_password
 
 @given("the {who:Persona} opens the login page in an incognito window")
 def step_open_login(context, who):
+    """A person opens the login screen in a fresh, private window.
+
+    Example: Given the guard opens the login page in an incognito window
+    """
     context.cast.actor(who).open(LoginPage)
 
 
 @when("the {who:Persona} logs in with their username and password")
 def step_log_in_form(context, who):
+    """A person logs in on the login screen with their username and password.
+
+    Example: When the guard logs in with their username and password
+    """
     context.cast.actor(who).log_in_through_form()
 
 
 @when("the {who:Persona} logs in with a wrong password")
 def step_log_in_wrong(context, who):
+    """A person tries to log in with a wrong password.
+
+    Example: When the guard logs in with a wrong password
+    """
     actor = context.cast.actor(who)
     creds = actor.require_credentials()
     context.notes["login_error"] = actor.on(LoginPage).log_in_expecting_error(creds.username, creds.password + "-wrong")
@@ -28,11 +40,19 @@ def step_log_in_wrong(context, who):
 
 @then('the login screen says "{message:Ui}"')
 def step_login_says(context, message):
+    """The login screen's message after a refused login.
+
+    Example: Then the login screen says "Wrong username or password"
+    """
     assert context.notes["login_error"] == message, context.notes["login_error"]
 
 
 @then('the {who:Persona} sees their "{title:Ui}" with the cards "{cards:UiList}"')
 def step_home_cards(context, who, title, cards):
+    """A person's home page has this title and (at least) these cards.
+
+    Example: Then the guard sees their "Dashboard" with the cards "Scan, Identity, Manual Entry"
+    """
     actor = context.cast.actor(who)
     shown = actor.on(GuardHomePage if actor.persona.role == "security_guard" else HomePage).cards()
     assert actor.page(PageFrame).title() == title and all(c in shown for c in cards), shown
@@ -40,53 +60,93 @@ def step_home_cards(context, who, title, cards):
 
 @then('the {who:Persona} sees their "{title:Ui}" with the button "{label:Ui}"')
 def step_home_button(context, who, title, label):
+    """A person's home page has this title and this button.
+
+    Example: Then the admin sees their "Dashboard" with the button "My QR Code"
+    """
     home = context.cast.actor(who).on(HomePage)
     assert (home.title(), home.button_label()) == (title, label), (home.title(), home.button_label())
 
 
 @when("the {who:Persona} opens every page of their menu")
 def step_visit_menu(context, who):
+    """A person opens, one after the other, every page of their side menu.
+
+    Example: When the client opens every page of their menu
+    """
     context.notes["visits"] = visit_menu(context.cast.actor(who))
 
 
 @then("each page opened without a not-found page or a browser console error")
 def step_no_problems(context):
+    """None of the pages just opened was a not-found page or logged a browser error.
+
+    Example: Then each page opened without a not-found page or a browser console error
+    """
     problems = [f"{v.label} ({v.url}): {v.problem}" for v in context.notes["visits"] if v.problem]
     assert not problems, "\n".join(problems)
 
 
 @then("the menu had at least {count:d} pages")
 def step_menu_size(context, count):
+    """The side menu offered at least this many pages.
+
+    Example: Then the menu had at least 4 pages
+    """
     assert len(context.notes["visits"]) >= count, [v.label for v in context.notes["visits"]]
 
 
 @when("the {who:Persona} types the address of {page}")
 def step_open_by_address(context, who, page):
+    """A person types the address of a page into the browser.
+
+    Example: When the client types the address of the logbook
+    """
     context.notes["typed"] = context.cast.actor(who).open(page_named(page).page, page_named(page).path)
 
 
 @then("the {who:Persona} is not shown {page}")
 def step_not_shown(context, who, page):
+    """The page typed is not shown to that person.
+
+    Example: Then the client is not shown the logbook
+    """
     assert page_withheld(context.cast.actor(who).page(page_named(page).page)), f"{page} was shown to the {who}"
 
 
 @given("the admin is looking at the logbook")
 def step_admin_on_logbook(context):
+    """The admin has the logbook open.
+
+    Example: Given the admin is looking at the logbook
+    """
     context.cast.actor("admin").open(page_named("the logbook").page)
 
 
 @when("the {who:Persona} logs out from the menu")
 def step_log_out(context, who):
+    """A person logs out through My Account › Logout.
+
+    Example: When the admin logs out from the menu
+    """
     context.cast.actor(who).page(SideMenu).log_out()
 
 
 @when("the {who:Persona} goes back in the browser")
 def step_back(context, who):
+    """A person presses the browser's back button.
+
+    Example: When the admin goes back in the browser
+    """
     context.cast.actor(who).page(LoginPage).go_back()
 
 
 @then("the {who:Persona} sees the login screen, not the logbook")
 def step_sees_login(context, who):
+    """The login screen is shown and the logbook is not.
+
+    Example: Then the admin sees the login screen, not the logbook
+    """
     actor = context.cast.actor(who)
     actor.on(LoginPage)
     assert not actor.page(page_named("the logbook").page).is_current()
@@ -94,11 +154,19 @@ def step_sees_login(context, who):
 
 @given('an admin has reset the password of a new client "{name}"')
 def step_new_client_reset(context, name):
+    """A new client exists whose password an admin has just reset (through the platform's API).
+
+    Example: Given an admin has reset the password of a new client "Chipo Mwale"
+    """
     context.notes["newcomer"] = new_person_with_reset_password(context.cast, context.data.name(name), "client")
 
 
 @when("the new client logs in with the password the admin gave them")
 def step_newcomer_logs_in(context):
+    """That new client logs in with the password the admin gave them.
+
+    Example: When the new client logs in with the password the admin gave them
+    """
     person = context.notes["newcomer"]
     actor = context.cast.actor(person.key)
     actor.open(LoginPage).log_in_as(person.username, person.password, expect_home=False)
@@ -106,16 +174,28 @@ def step_newcomer_logs_in(context):
 
 @then('the new client is asked to "{title:Ui}"')
 def step_asked_to_set_password(context, title):
+    """The platform asks the new client to set their own password.
+
+    Example: Then the new client is asked to "Set Password"
+    """
     actor = context.cast.actor(context.notes["newcomer"].key)
     assert actor.on(SetPasswordPage).title() == title
 
 
 @when("the new client sets a new password of their own")
 def step_newcomer_sets_password(context):
+    """The new client sets a strong password of their own.
+
+    Example: When the new client sets a new password of their own
+    """
     actor = context.cast.actor(context.notes["newcomer"].key)
     actor.on(SetPasswordPage).set_password(strong_password(context.faker))
 
 
 @then('the new client lands on their "{title:Ui}"')
 def step_newcomer_home(context, title):
+    """The new client has reached their home page.
+
+    Example: Then the new client lands on their "Dashboard"
+    """
     assert context.cast.actor(context.notes["newcomer"].key).on(HomePage).title() == title

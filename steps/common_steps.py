@@ -9,29 +9,53 @@ from prodready.vocabulary import parse_day
 @given("the {who:Persona} is logged in, in their regular browser")
 @given("the {who:Persona} is logged in")
 def step_logged_in(context, who):
+    """A person starts logged in (the platform's token in their own browser), on their Dashboard.
+
+    Example: Given the guard is logged in, in an incognito window
+    """
     context.cast.actor(who).log_in()
 
 
 @given("the {who:Persona} is logged in on their phone")
 def step_logged_in_on_phone(context, who):
+    """A person starts logged in on their phone (a phone-sized browser of their own).
+
+    Example: Given the admin is logged in on their phone
+    """
     context.cast.actor(who, "phone").log_in()
 
 
 @given("it is {hh:d}:{mm:d} in the community")
 def step_community_clock(context, hh, mm):
+    """Sets the community's clock to a time of today (reference app only: tag the scenario @needs_clock).
+
+    Example: Given it is 09:30 in the community
+    """
     context.test_api.set_time_today(f"{hh:02d}:{mm:02d}")
 
 
 @given("it is {hh:d}:{mm:d} on {day} in the community")
 def step_community_day_and_time(context, hh, mm, day):
+    """Sets the community's clock to a day and time (reference app only: tag the scenario @needs_clock).
+
+    Example: Given it is 16:00 on 20 November 2026 in the community
+    """
     context.test_api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
 
 
 @when('the {who:Persona} goes to "{entry:Ui}" › "{page:Ui}" from the menu')
 def step_menu_entry(context, who, entry, page):
+    """A person opens a page from the side menu: a group, then its entry.
+
+    Example: When the admin goes to "Access" › "Logs" from the menu
+    """
     context.cast.actor(who).page(SideMenu).go(entry, page)
 
 
 @then('the {who:Persona} is told "{message:Ui}"')
 def step_told(context, who, message):
+    """The platform's message at the top of the screen says exactly this.
+
+    Example: Then the custodian is told "You can't end shift that is not in progress"
+    """
     context.cast.actor(who).page(Snackbar).wait_message(message)
