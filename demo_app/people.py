@@ -28,10 +28,10 @@ def username_for(name: str) -> str:
 
 def find(user_id: Any) -> sqlite3.Row | None:
     """A person by id (None for ids that are not numbers or not there)."""
-    try:
-        number = int(str(user_id))
-    except (TypeError, ValueError):
+    text = str(user_id)
+    if not (text.isascii() and text.isdigit()):  # int() would read "٥" as 5
         return None
+    number = int(text)
     if not 0 < number < 2**63:
         return None
     return query("SELECT * FROM users WHERE id = ?", (number,), one=True)

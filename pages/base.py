@@ -115,6 +115,11 @@ class BasePage:
         self.driver.get(self.base_url + (path if path is not None else self.PATH))
         return self.wait_loaded()
 
+    def visit(self: P, path: str | None = None) -> P:
+        """Go to the page's address without expecting it to be shown (a role may be refused it)."""
+        self.driver.get(self.base_url + (path if path is not None else self.PATH))
+        return self
+
     def wait_loaded(self: P) -> P:
         """Wait until this page is the one shown (the 'am I on the right page' check)."""
         if self.MARKER is not None:

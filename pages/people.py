@@ -13,13 +13,19 @@ class SearchPage(BasePage):
     PATH = "/search"
     MARKER = css("input.user-search-input", "the search box")
     RESULTS = testid("link_search_user", "the search results")
+    NO_RESULTS = Locator(By.XPATH, '//*[normalize-space()="No results Found"]', "the no-results message")
 
     def search(self, name: str) -> None:
-        """Search for a name (as typed, then Enter)."""
+        """Search for a name (typed, then Enter) and wait for the answer: results or "No results Found".
+
+        The platform updates the results as one types; the reference app answers Enter with a page.
+        """
         self.type_into(self.MARKER, name)
-        old = self.driver.find_element(By.TAG_NAME, "html")
         self._field(self.MARKER).send_keys(Keys.ENTER)
-        self.wait_for_navigation(old)
+        self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete"
+                        and self._field(self.MARKER).get_attribute("value") == name
+                        and (self.is_shown(self.RESULTS) or self.is_shown(self.NO_RESULTS)),
+                        f"the search for {name!r} gave no answer")
 
     def result_names(self) -> list[str]:
         """The names of the people found."""

@@ -97,12 +97,13 @@ def before_all(context: Any) -> None:
     seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(1, 10**6)
     refused = preflight.refused_on_target(scenarios, target)
     run = Run(settings=settings, target=target, credentials=credentials, reports=reports, seed=seed,
-              selected=len(scenarios) - len(refused), run_id=f"{seed:06d}"[-4:], refused=refused)
+              selected=len(scenarios) - len(refused), run_id=f"{random.SystemRandom().randrange(10**4):04d}",
+              refused=refused)
     context.run = run
     _gate(run)
     _add_json_output(context, reports)
     say(f"target {target.name}, {run.selected} scenarios selected, faker seed {seed} "
-        f"(replay with -D seed={seed})")
+        f"(replay with -D seed={seed}), run id {run.run_id} (in the names of the data it makes)")
     if refused:
         say(f"refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): {len(refused)} scenarios: "
             + "; ".join(preflight.where(s) for s in refused))

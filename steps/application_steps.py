@@ -102,7 +102,8 @@ def step_open_by_address(context, who, page):
 
     Example: When the client types the address of the logbook
     """
-    context.notes["typed"] = context.cast.actor(who).open(page_named(page).page, page_named(page).path)
+    named = page_named(page)
+    context.cast.actor(who).page(named.page).visit(named.path)
 
 
 @then("the {who:Persona} is not shown {page}")

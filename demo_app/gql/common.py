@@ -28,10 +28,10 @@ def require(info: Any, *rules: str) -> Any:
 
 def to_id(value: Any, what: str = "record") -> int:
     """An ID argument as a database id; a GraphQL error for anything that cannot be one."""
-    try:
-        number = int(str(value))
-    except (TypeError, ValueError):
-        raise GraphQLError(f"{what} not found") from None
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):  # int() would read "٥" as 5
+        raise GraphQLError(f"{what} not found")
+    number = int(text)
     if not 0 < number < 2**63:
         raise GraphQLError(f"{what} not found")
     return number
