@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date, datetime, time, timedelta
 from typing import Any, Mapping
 
-from . import clock
+from . import clock, people
 from .db import execute, query
 from .shift_rules import iso_ms
 
@@ -24,6 +24,11 @@ BAD_EVENT_TAG = "eventTag must be shift_start or shift_end"
 
 class ShiftError(ValueError):
     """A shift cannot be started or ended as asked; the message says why."""
+
+
+def person(user_id: Any) -> sqlite3.Row | None:
+    """A person by an id of ASCII digits (int() would also read "٥" as 5: such ids name nobody)."""
+    return people.find(user_id) if str(user_id).strip().isascii() else None
 
 
 def is_worker(person: Mapping[str, Any] | None) -> bool:

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from flask import Blueprint, abort, g, render_template, request
 
-from . import clock, people, shifts
+from . import clock, shifts
 from .access import can, logged_in, requires
 from .shift_rules import (FIRST_PERIOD_DAY, LAST_PERIOD_DAY, fmt_duration, neighbour_periods, pay_period,
                           period_day_allowed, seconds_between, shift_day, summarise)
@@ -95,7 +95,7 @@ def wanted_day(raw: str | None) -> date | None:
 @logged_in
 def employee_time_sheet(user_id: str):
     """A worker's shifts in one pay period (27th to 26th), newest first, with the period's summary."""
-    person = people.find(user_id)
+    person = shifts.person(user_id)
     if person is None or not may_see_time_sheet_of(person):
         abort(404)
     day = wanted_day(request.args.get("date"))

@@ -71,6 +71,13 @@ def _ended_at(shift: Any, _info: Any) -> Any:
     return _when(shift["ended_at"])
 
 
+def _user_id(value: Any) -> int:
+    """An ID argument naming a person: ASCII digits only (int() would also read "٥" as 5)."""
+    if not str(value).strip().isascii():
+        raise GraphQLError("User not found")
+    return to_id(value, "User")
+
+
 def _page(limit: int | None, offset: int | None, largest: int) -> tuple[int, int]:
     """A list's limit and offset kept within what the API serves."""
     return max(1, min(largest if limit is None else limit, largest)), max(0, min(offset or 0, MAX_OFFSET))
@@ -113,7 +120,7 @@ def resolve_user_time_sheet_logs(_obj: Any, info: Any, userId: str, dateTo: str,
     Admins and custodians may ask for anyone; everyone else for themselves only.
     """
     user = caller(info)
-    wanted = to_id(userId, "User")
+    wanted = _user_id(userId)
     if wanted != user["id"] and not (can("timesheet.can_fetch_user_time_sheet_logs", user)
                                      and can("timesheet.can_access_all_timesheets", user)):
         raise GraphQLError(UNAUTHORIZED)
@@ -131,7 +138,7 @@ def resolve_user_time_sheet_logs(_obj: Any, info: Any, userId: str, dateTo: str,
 def resolve_user_last_shift(_obj: Any, info: Any, userId: str) -> Any:
     """A worker's newest shift (the profile's shift buttons read whether it is still running)."""
     require(info, "timesheet.can_fetch_user_last_shift")
-    person = people.find(to_id(userId, "User"))
+    person = people.find(_user_id(userId))
     if person is None:
         raise GraphQLError("User not found")
     return record(shifts.latest(person["id"]))
@@ -142,7 +149,7 @@ def resolve_manage_shift(_obj: Any, info: Any, userId: str, eventTag: str) -> di
     """Start ("shift_start") or end ("shift_end") a worker's shift now."""
     user = require(info, "timesheet.can_manage_shift")
     try:
-        shift = shifts.manage(people.find(to_id(userId, "User")), user["id"], eventTag)
+        shift = shifts.manage(people.find(_user_id(userId)), user["id"], eventTag)
     except shifts.ShiftError as exc:
         raise GraphQLError(str(exc)) from None
     return {"timeSheet": record(shift)}

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import jsonify
 
-from .. import clock, people, shifts
+from .. import clock, shifts
 from ..db import query
 from .base import bad, body, route
 
@@ -36,7 +36,7 @@ def record_shift():
         return bad("end must be after start")
     if ended is None and started > clock.now_utc():
         return bad("a shift in progress cannot start in the future")
-    person = people.find(data.get("user_id"))
+    person = shifts.person(data.get("user_id"))
     if not shifts.is_worker(person):
         return bad(shifts.NOT_A_WORKER)
     custodian = query("SELECT id FROM users WHERE role = 'custodian' ORDER BY id LIMIT 1", one=True)
