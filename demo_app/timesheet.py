@@ -14,8 +14,17 @@ from flask import Blueprint, abort, g, render_template, request
 
 from . import clock, shifts
 from .access import can, logged_in, requires
-from .shift_rules import (FIRST_PERIOD_DAY, LAST_PERIOD_DAY, fmt_duration, neighbour_periods, pay_period,
-                          period_day_allowed, seconds_between, shift_day, summarise)
+from .shift_rules import (
+    FIRST_PERIOD_DAY,
+    LAST_PERIOD_DAY,
+    fmt_duration,
+    neighbour_periods,
+    pay_period,
+    period_day_allowed,
+    seconds_between,
+    shift_day,
+    summarise,
+)
 
 bp = Blueprint("timesheet", __name__)
 PAGE_SIZE = 20  # workers per Time Card page (CustodianLogs.jsx `limit`)

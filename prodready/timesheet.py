@@ -168,3 +168,8 @@ def block_problems(worker: str, last_shift_worked: str, hours_worked: str, in_pr
 def summary_pattern(first: date, last: date) -> re.Pattern[str]:
     """The time sheet's summary of a pay period, whatever was worked in it."""
     return re.compile(rf"Worked \d+ days for a total of \d+(\.\d{{2}})? hrs between {first} - {last}")
+
+
+def day_and_state(row: Any, running: str) -> tuple[str, str]:
+    """A time sheet row as (date, `running` when its stop time and total say so, else "ended")."""
+    return row.date, running if (row.stop, row.total_hours) == (running, running) else "ended"

@@ -95,7 +95,7 @@ def parse_bound(text: str | None, name: str, *, end: bool) -> datetime:
                 if EARLIEST <= day <= LATEST:
                     moment = clock.combine_local(day + timedelta(days=1) if end else day, time.min)
             elif re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ][0-9:.]+([+-]\d{2}:?\d{2}|Z)?", text):
-                moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+                moment = datetime.fromisoformat(text)
             elif text:
                 moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError, OverflowError):

@@ -35,12 +35,14 @@ def test_a_custodian_starts_and_ends_a_shift(gql):
 def test_a_second_start_while_a_shift_runs_is_refused_and_records_nothing(gql):
     custodian = gql("custodian")
     custodian(MANAGE, {"u": WORKER, "t": "shift_start"})
-    assert custodian.error(MANAGE, {"u": WORKER, "t": "shift_start"}) == "A shift is already in progress for this worker"
+    refusal = custodian.error(MANAGE, {"u": WORKER, "t": "shift_start"})
+    assert refusal == "A shift is already in progress for this worker"
     assert len(custodian(USER_LOGS, {"u": WORKER, "f": "2000-01-01", "t": "2999-12-31"})["userTimeSheetLogs"]) == 1
 
 
 def test_ending_with_no_shift_in_progress_is_refused_with_the_platforms_words(gql):
-    assert gql("custodian").error(MANAGE, {"u": WORKER, "t": "shift_end"}) == "You can't end shift that is not in progress"
+    refusal = gql("custodian").error(MANAGE, {"u": WORKER, "t": "shift_end"})
+    assert refusal == "You can't end shift that is not in progress"
 
 
 @pytest.mark.parametrize("user_id, tag, message", [
