@@ -1,0 +1,107 @@
+@checklist.timesheet
+Feature: Time Sheet
+  Custodians record the shifts of the community's workers: they start a worker's shift on the
+  worker's profile and end it when the worker leaves; the Time Card shows each worker's latest
+  shift, and a worker's time sheet their shifts of one pay period, from the 27th to the 26th, in
+  community time (Africa/Lusaka). The production page's "Time Sheet Check in/out Test" waits 20
+  seconds; here the wait is the target's setting (20 seconds on staging, 2 on the reference app).
+
+  # Script 2: "Login as a custodian. Find the guard 'mama Guard'. Start timer, wait 20 sec, then Stop Timer. Verify the entry is present in the Timesheet log."
+  @checklist.timesheet.start_shift @checklist.timesheet.end_shift
+  Scenario: The custodian times a shift of mama Guard and finds it in the Timesheet log
+    Given the guard "mama Guard" is not on shift
+    And the custodian is logged in, in an incognito window
+    When the custodian finds the guard "mama Guard"
+    And the custodian starts the timer
+    And the custodian waits the target's shift time, watching the shift in progress
+    And the custodian stops the timer
+    Then the Time Card shows today's shift of "mama Guard", as long as the wait
+    And the Timesheet log of "mama Guard" lists that shift with its start and stop times
+
+  @checklist.timesheet.start_shift @checklist.timesheet.end_shift @checklist.timesheet.all_shifts
+  Scenario: A shift in progress cannot be started again, and the Time Card shows the worker's latest shift
+    Given a new guard "Bupe Phiri" of the community
+    And the custodian is logged in
+    When the custodian opens the profile of "Bupe Phiri"
+    And the custodian starts the timer
+    Then the profile shows "Shift in Progress", and the shift cannot be started again
+    When the custodian stops the timer
+    Then the profile offers "Start Shift" again
+    When the custodian starts the timer
+    And the custodian opens the Time Card
+    Then the Time Card shows "Bupe Phiri" once, with "In-Progress"
+    When the custodian opens the More details of "Bupe Phiri"
+    Then the time sheet of "Bupe Phiri" lists today's 2 shifts, the newest with "Shift in Progress" as its stop time and total
+
+  @checklist.timesheet.end_shift
+  Scenario: Ending a shift that is not in progress is refused, and nothing is recorded
+    Given a new guard "Chanda Mulenga" of the community
+    And the custodian is logged in
+    When the custodian opens the profile of "Chanda Mulenga"
+    And the custodian stops the timer without starting it
+    Then the custodian is shown "You can't end shift that is not in progress"
+    And no shift has been recorded for "Chanda Mulenga"
+
+  # The platform records a second shift here (docs/defects/timesheet.md): this scenario is red there on purpose.
+  @checklist.timesheet.start_shift
+  Scenario: A shift already started from another device is not started twice
+    Given a new guard "Mwila Banda" of the community
+    And the custodian is logged in
+    And the custodian is looking at the profile of "Mwila Banda"
+    And the shift of "Mwila Banda" has just been started from another device
+    When the custodian presses "Start Shift" on the page still offering it
+    Then the profile shows "Shift in Progress", and the shift cannot be started again
+    And only one shift of "Mwila Banda" is recorded, still in progress
+
+  # Read-only: looks at the buttons without pressing them, so it also runs on production.
+  @checklist.timesheet.start_shift @checklist.timesheet.end_shift @read_only
+  Scenario: The custodian finds the shift buttons on mama Guard's profile
+    Given the custodian is logged in
+    When the custodian finds the guard "mama Guard"
+    Then the profile offers "Start Shift" and "End Shift", or "Shift in Progress" while a shift runs
+
+  @checklist.timesheet.all_shifts @read_only
+  Scenario: The custodian opens the Time Card from their Dashboard
+    Given the custodian is logged in
+    When the custodian opens the "Time Card" card of their Dashboard
+    Then the Time Card shows each worker with the date of their last shift, the hours worked and "More details"
+
+  @checklist.timesheet.all_shifts @read_only
+  Scenario: A guard opens their own time sheet from the guard home
+    Given the guard is logged in
+    When the guard opens the "Time Card" card of the guard home
+    Then the guard sees their own time sheet for the current pay period
+    And the time sheet has the columns "Day, Date, Start Time, Stop Time, Total Hours"
+
+  # The pay period runs from the 27th to the 26th: a shift of the 26th belongs to the period that ends
+  # that day, a shift across midnight to the day it started; a shift ending at 00:15 stops at "00:15".
+  @checklist.timesheet.all_shifts @needs_clock
+  Scenario: The Time Card shows each worker's latest shift, and a worker's time sheet one pay period
+    Given it is 10:00 on 27 November 2026 in the community
+    And these shifts were worked:
+      | worker     | date             | start | end   |
+      | mama Guard | 26 October 2026  | 06:00 | 18:00 |
+      | mama Guard | 27 October 2026  | 06:00 | 07:00 |
+      | mama Guard | 18 November 2026 | 22:00 | 06:30 |
+      | mama Guard | 19 November 2026 | 23:30 | 00:15 |
+      | A Guard    | 25 November 2026 | 22:00 | 06:00 |
+      | mama Guard | 26 November 2026 | 14:00 | 16:30 |
+      | mama Guard | 27 November 2026 | 06:00 | 08:00 |
+    And the custodian is logged in
+    When the custodian opens the Time Card
+    Then the Time Card shows:
+      | worker     | last shift worked | hours worked |
+      | mama Guard | 2026-11-27        | 2 hrs        |
+      | A Guard    | 2026-11-25        | 8 hrs        |
+    When the custodian opens the More details of "mama Guard"
+    Then the time sheet lists:
+      | day    | date       | start time | stop time | total hours |
+      | Friday | 2026-11-27 | 06:00      | 08:00     | 2 hrs       |
+    When the custodian goes to the previous pay period
+    Then the time sheet says "Worked 3 days for a total of 12.75 hrs between 2026-10-27 - 2026-11-26"
+    And the time sheet lists:
+      | day       | date       | start time | stop time | total hours |
+      | Thursday  | 2026-11-26 | 14:00      | 16:30     | 2.5 hrs     |
+      | Thursday  | 2026-11-19 | 23:30      | 00:15     | 45 minutes  |
+      | Wednesday | 2026-11-18 | 22:00      | 06:30     | 8.5 hrs     |
+      | Tuesday   | 2026-10-27 | 06:00      | 07:00     | 1 hr        |

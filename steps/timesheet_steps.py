@@ -1,0 +1,227 @@
+"""Time Sheet steps (production page, script 2 "Time Sheet Check in/out Test"): shifts and the Time Card."""
+from dataclasses import astuple
+
+from behave import given, then, when
+
+from pages.home import GuardHomePage, HomePage
+from pages.people import ProfilePage, SearchPage
+from pages.shift import ShiftButtons
+from pages.timesheet import EmployeeTimeSheetPage, TimeCardPage
+from prodready import timesheet as ts
+from prodready.vocabulary import parse_day
+
+SLACK_SECONDS = 15  # what the clicks around the timed wait may add to a shift on a slow target
+
+
+def worker(context, name):
+    """A worker named in the feature: one this scenario made, else a persona ("mama Guard")."""
+    workers = context.notes.setdefault("workers", {})
+    if name not in workers:
+        workers[name] = ts.persona_worker(context.cast, name)
+    return workers[name]
+
+
+def shown_name(context, name):
+    """How the platform shows a worker named in the feature (a made worker's name carries the run's id)."""
+    made = context.notes.get("workers", {}).get(name)
+    return made.name if made else name
+
+
+# -- workers and their shifts, prepared through the platform's API --------------------------------
+
+@given('a new guard "{name}" of the community')
+def step_new_guard(context, name):
+    context.notes.setdefault("workers", {})[name] = ts.new_worker(context.cast, context.data.name(name))
+
+
+@given('the guard "{name}" is not on shift')
+def step_not_on_shift(context, name):
+    ts.end_shift_in_progress(context.cast, worker(context, name))
+
+
+@given('the shift of "{name}" has just been started from another device')
+def step_started_elsewhere(context, name):
+    ts.start_shift(context.cast, worker(context, name))
+
+
+@given("these shifts were worked:")
+def step_shifts_worked(context):
+    for row in context.table:
+        who = worker(context, row["worker"])
+        context.test_api.post("/shifts", ts.shift_payload(who.user_id, parse_day(row["date"]), row["start"], row["end"]))
+
+
+# -- the worker's profile: Start Shift / End Shift --------------------------------------------------
+
+@when('the {who:Persona} finds the guard "{name}"')
+def step_find_guard(context, who, name):
+    context.cast.actor(who).open(SearchPage).search(shown_name(context, name))
+    context.cast.actor(who).on(SearchPage).open_result(shown_name(context, name))
+
+
+@given('the {who:Persona} is looking at the profile of "{name}"')
+@when('the {who:Persona} opens the profile of "{name}"')
+def step_open_profile(context, who, name):
+    context.cast.actor(who).open(ProfilePage, f"/user/{worker(context, name).user_id}")
+
+
+@when("the custodian starts the timer")
+def step_start_timer(context):
+    buttons = context.cast.actor("custodian").on(ShiftButtons)
+    context.notes["shift"] = ts.timed(buttons.start_shift, context.target.timezone)
+
+
+@when("the custodian waits the target's shift time, watching the shift in progress")
+def step_wait_shift(context):
+    buttons, seconds = context.cast.actor("custodian").on(ShiftButtons), context.target.shift_wait_seconds
+    context.notes["waited"] = buttons.watch_shift_in_progress(context.notes["shift"].at, seconds)
+
+
+@when("the custodian stops the timer")
+def step_stop_timer(context):
+    buttons = context.cast.actor("custodian").on(ShiftButtons)
+    context.notes["stop_clock"] = ts.clock_around(buttons.end_shift, context.target.timezone)
+
+
+@when("the custodian stops the timer without starting it")
+def step_stop_idle_timer(context):
+    context.notes["message"] = context.cast.actor("custodian").on(ShiftButtons).end_shift_expecting_refusal()
+
+
+@when('the custodian presses "{label:Ui}" on the page still offering it')
+def step_press_start_again(context, label):
+    buttons = context.cast.actor("custodian").on(ShiftButtons)
+    assert buttons.state().start_label == label, buttons.state()
+    buttons.press_start_shift()
+
+
+@then('the profile shows "{label:Ui}", and the shift cannot be started again')
+def step_cannot_start_again(context, label):
+    state = context.cast.actor("custodian").on(ShiftButtons).state()
+    assert (state.start_label, state.can_start) == (label, False), f"the profile shows {state}"
+
+
+@then('the profile offers "{label:Ui}" again')
+def step_start_offered_again(context, label):
+    state = context.cast.actor("custodian").on(ShiftButtons).state()
+    assert (state.start_label, state.can_start) == (label, True), f"the profile shows {state}"
+
+
+@then('the profile offers "{start:Ui}" and "{end:Ui}", or "{running:Ui}" while a shift runs')
+def step_shift_buttons_offered(context, start, end, running):
+    state = context.cast.actor("custodian").on(ShiftButtons).state()
+    assert state.end_label == end and (state.start_label, state.can_start) in ((start, True), (running, False)), state
+
+
+@then('the custodian is shown "{message:Ui}"')
+def step_shown_message(context, message):
+    assert context.notes["message"] == message, context.notes["message"]
+
+
+@then('no shift has been recorded for "{name}"')
+def step_no_shift(context, name):
+    shift = ts.last_shift(context.cast, worker(context, name))
+    assert shift is None, f"a shift was recorded: {shift}"
+
+
+@then('only one shift of "{name}" is recorded, still in progress')
+def step_one_shift_running(context, name):
+    shifts = ts.recent_shifts(context.cast, worker(context, name), context.target.timezone)
+    assert len(shifts) == 1 and shifts[0]["endedAt"] is None, f"the platform recorded {shifts}"
+
+
+# -- the Time Card and a worker's time sheet --------------------------------------------------------
+
+@when("the {who:Persona} opens the Time Card")
+def step_open_time_card(context, who):
+    context.cast.actor(who).open(TimeCardPage)
+
+
+@when('the {who:Persona} opens the "{card:Ui}" card of their Dashboard')
+def step_open_home_card(context, who, card):
+    context.cast.actor(who).on(HomePage).open_card(card)
+
+
+@when('the {who:Persona} opens the "{card:Ui}" card of the guard home')
+def step_open_guard_card(context, who, card):
+    context.cast.actor(who).on(GuardHomePage).open_card(card)
+
+
+@then('the Time Card shows today\'s shift of "{name}", as long as the wait')
+def step_time_card_has_shift(context, name):
+    block = context.cast.actor("custodian").open(TimeCardPage).block_of(shown_name(context, name))
+    assert block.last_shift_worked == context.notes["shift"].day.isoformat(), block
+    assert ts.lasted_as_long_as(block.hours_worked, context.notes["waited"], SLACK_SECONDS), (block, context.notes["waited"])
+
+
+@then('the Timesheet log of "{name}" lists that shift with its start and stop times')
+def step_log_has_shift(context, name):
+    sheet = context.cast.actor("custodian").on(TimeCardPage).more_details(shown_name(context, name))
+    notes = context.notes
+    problems = ts.row_problems(sheet.shifts(), notes["shift"], notes["stop_clock"], notes["waited"], SLACK_SECONDS)
+    assert sheet.worker() == shown_name(context, name) and not problems, (sheet.worker(), problems)
+
+
+@then('the Time Card shows "{name}" once, with "{hours:Ui}"')
+def step_card_hours(context, name, hours):
+    blocks = context.cast.last_actor().on(TimeCardPage).blocks_of(shown_name(context, name))
+    assert [b.hours_worked for b in blocks] == [hours], f"the Time Card shows {blocks}"
+
+
+@then("the Time Card shows:")
+def step_time_card_table(context):
+    page = context.cast.last_actor().on(TimeCardPage)
+    shown = [(b.worker, b.last_shift_worked, b.hours_worked) for b in page.blocks()]
+    expected = [(shown_name(context, r["worker"]), r["last shift worked"], r["hours worked"]) for r in context.table]
+    assert shown == expected, f"the Time Card shows {shown}"
+
+
+@then('the Time Card shows each worker with the date of their last shift, the hours worked and "{link:Ui}"')
+def step_time_card_well_formed(context, link):
+    page = context.cast.last_actor().on(TimeCardPage)
+    problems = {b.worker: ts.block_problems(b.worker, b.last_shift_worked, b.hours_worked, page.IN_PROGRESS)
+                + ([] if b.details == link else [f"no {link!r}"]) for b in page.blocks()}
+    assert not any(problems.values()), problems
+
+
+@when('the {who:Persona} opens the More details of "{name}"')
+def step_more_details(context, who, name):
+    context.cast.actor(who).on(TimeCardPage).more_details(shown_name(context, name))
+
+
+@when("the {who:Persona} goes to the previous pay period")
+def step_previous_period(context, who):
+    context.cast.actor(who).on(EmployeeTimeSheetPage).previous_period()
+
+
+@then('the time sheet of "{name}" lists today\'s {count:d} shifts, the newest with "{running:Ui}" as its stop time and total')
+def step_sheet_today(context, name, count, running):
+    sheet, today = context.cast.last_actor().on(EmployeeTimeSheetPage), ts.today_in(context.target.timezone).isoformat()
+    shown = (sheet.worker(), [ts.day_and_state(row, running) for row in sheet.shifts()])
+    assert shown == (shown_name(context, name), [(today, running)] + [(today, "ended")] * (count - 1)), shown
+
+
+@then('the time sheet says "{summary}"')
+def step_summary(context, summary):
+    shown = context.cast.last_actor().on(EmployeeTimeSheetPage).summary()
+    assert shown == summary, shown
+
+
+@then("the time sheet lists:")
+def step_sheet_rows(context):
+    shown = [astuple(row) for row in context.cast.last_actor().on(EmployeeTimeSheetPage).shifts()]
+    expected = [(r["day"], r["date"], r["start time"], r["stop time"], r["total hours"]) for r in context.table]
+    assert shown == expected, f"the time sheet lists {shown}"
+
+
+@then("the {who:Persona} sees their own time sheet for the current pay period")
+def step_own_sheet(context, who):
+    sheet, period = context.cast.actor(who).on(EmployeeTimeSheetPage), ts.pay_period(ts.today_in(context.target.timezone))
+    shown = (sheet.worker(), sheet.summary())
+    assert shown[0] == context.cast.person(who).name and ts.summary_pattern(*period).fullmatch(shown[1]), shown
+
+
+@then('the time sheet has the columns "{columns:UiList}"')
+def step_sheet_columns(context, columns):
+    shown = context.cast.last_actor().on(EmployeeTimeSheetPage).columns()
+    assert shown == columns, shown
