@@ -99,7 +99,7 @@ Feature: Time Sheet
       | Friday | 2026-11-27 | 06:00      | 08:00     | 2 hrs       |
     When the custodian goes to the previous pay period
     Then the time sheet says "Worked 3 days for a total of 12.75 hrs between 2026-10-27 - 2026-11-26"
-    And the time sheet lists:
+    And the time sheet lists, in this order:
       | day       | date       | start time | stop time | total hours |
       | Thursday  | 2026-11-26 | 14:00      | 16:30     | 2.5 hrs     |
       | Thursday  | 2026-11-19 | 23:30      | 00:15     | 45 minutes  |
