@@ -20,7 +20,7 @@ NAME_MAX, DESCRIPTION_MAX, FIELD_NAME_MAX, OPTION_MAX, OPTIONS_MAX = 200, 2000, 
 TEXT_MAX, MULTILINE_MAX, RENDERED_TEXT_MAX, ORDER_MAX = 2000, 10000, 5000, 1000
 EXPIRY_YEARS = 10
 PLACEHOLDER = re.compile(r"#(\w+)")
-LOCAL_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$")
+LOCAL_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$", re.ASCII)
 Errors = dict[str, str]
 
 
@@ -57,6 +57,8 @@ def parse_expiry(raw: Any, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     text = clean(raw)
     if not text:
         return None, None
+    if not text.isascii():
+        return None, "Form Expiry Date is not a valid date and time"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         text += "T23:59"
     try:
@@ -159,7 +161,7 @@ def validate_property(data: Mapping[str, Any], taken: Sequence[str]) -> tuple[di
 
 
 def _day(text: str) -> date | None:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
         return None
     try:
         day = date.fromisoformat(text)
@@ -169,7 +171,7 @@ def _day(text: str) -> date | None:
 
 
 def _clock(text: str) -> time | None:
-    match = re.fullmatch(r"(\d{2}):(\d{2})(:\d{2})?", text)
+    match = re.fullmatch(r"(\d{2}):(\d{2})(:\d{2})?", text, re.ASCII)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         return None
     return time(int(match.group(1)), int(match.group(2)))

@@ -110,8 +110,8 @@ class FormCreatePage(BasePage):
     DESCRIPTION = testid("description", "the Form Description field")
     PREVIEW = css(".form-previewbale-switch-btn", "the Should have a preview switch")
     SUBMIT = testid("submit", "the Submit button")
-    LABELS = css('[data-testid="page_container"] form .MuiInputLabel-root', "the fields' labels")
-    SWITCHES = css('[data-testid="page_container"] form .MuiFormControlLabel-label', "the switches' labels")
+    LABELS = css(".MuiInputLabel-root", "the fields' labels")
+    SWITCHES = css(".MuiFormControlLabel-label", "the switches' labels")
 
     def field_labels(self) -> list[str]:
         """The labels of the text and date fields, as written."""
@@ -259,7 +259,6 @@ class FormEntriesPage(BasePage):
     """Form Entries (components/FormEntries.jsx): Date of Submitted, Version Number, Submitted By, Status."""
 
     MARKER = _title(ui("Form Entries"))
-    SEARCH = testid("search", "the entries' search box")
     EMPTY = testid("centered_content", "the no-entries message")
     ROW = ':is(div):has(> [data-testid="submitted_on"])'
 

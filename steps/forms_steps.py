@@ -49,13 +49,13 @@ def step_start_form(context):
 @then('the new form asks for "{labels:UiList}"')
 def step_new_form_fields(context, labels):
     shown = context.cast.actor("admin").on(FormCreatePage).field_labels()
-    assert shown == labels, shown
+    assert [label for label in shown if label in labels] == labels, shown
 
 
 @then('the new form offers the switches "{labels:UiList}"')
 def step_new_form_switches(context, labels):
     shown = context.cast.actor("admin").on(FormCreatePage).switch_labels()
-    assert shown == labels, shown
+    assert [label for label in shown if label in labels] == labels, shown
 
 
 @when('the admin creates the form "{name}" described as "{description}"')
