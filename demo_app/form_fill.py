@@ -1,7 +1,8 @@
 """Forms, the people's side: filling a form in (Submit a Form), its entries, one submission, My Form."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request
 

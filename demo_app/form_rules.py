@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 # The platform's field types, value → label (form:field_types.*), in the builder's order.
 FIELD_TYPES = {
@@ -62,7 +63,7 @@ def parse_expiry(raw: Any, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         text += "T23:59"
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None, "Form Expiry Date is not a valid date and time"
     if moment.tzinfo is None:
@@ -71,7 +72,7 @@ def parse_expiry(raw: Any, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
         return None, "Form Expiry Date must be in the future"
     if moment > now + timedelta(days=365 * EXPIRY_YEARS):
         return None, f"Form Expiry Date must be within {EXPIRY_YEARS} years"
-    return moment.astimezone(timezone.utc), None
+    return moment.astimezone(UTC), None
 
 
 def validate_form(data: Mapping[str, Any], now: datetime, tz: tzinfo,

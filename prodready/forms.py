@@ -2,8 +2,9 @@
 and the field tables the features write in the builder's words."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 FORM_CREATE = """mutation formCreate($name: String!, $description: String, $preview: Boolean!) {
   formCreate(name: $name, description: $description, preview: $preview, isPublic: false,

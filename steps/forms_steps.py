@@ -5,8 +5,14 @@ from zoneinfo import ZoneInfo
 from behave import given, then, when
 
 from pages.components import PageFrame, SideMenu, Snackbar
-from pages.forms import (FormBuilderPage, FormCreatePage, FormEntriesPage, FormsPage, FormUnavailablePage,
-                         MyFormsPage, SubmissionPage, SubmitFormPage)
+from pages.form_fill import (
+    FormEntriesPage,
+    FormUnavailablePage,
+    MyFormsPage,
+    SubmissionPage,
+    SubmitFormPage,
+)
+from pages.forms import FormBuilderPage, FormCreatePage, FormsPage
 from prodready.forms import answers_of, fields_of, prepare_form, word_list
 from prodready.vocabulary import ui_table
 

@@ -1,6 +1,7 @@
 """Forms pages: Manage Forms, Create a Form, the builder, Submit a Form, Form Entries, My Form; odd input."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -157,7 +158,7 @@ def test_someone_elses_submission_is_not_shown_to_a_client(as_role, client, gql)
     admin = gql("admin")
     form_id, ids = build(admin)
     admin_id = admin("{ currentUser { id } }")["currentUser"]["id"]
-    payload = '{"user_form_properties": [{"form_property_id": %s, "value": "A"}]}' % ids["Name"]
+    payload = json.dumps({"user_form_properties": [{"form_property_id": ids["Name"], "value": "A"}]})
     made = admin('mutation($f: ID!, $u: ID!, $p: JSON!) { formUserCreate(formId: $f, userId: $u, propValues: $p)'
                  ' { formUser { id } } }', {"f": form_id, "u": admin_id, "p": payload})
     submission = made["formUserCreate"]["formUser"]["id"]

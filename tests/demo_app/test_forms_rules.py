@@ -1,7 +1,7 @@
 """Forms rules (pure): a form's details, categories, fields and answers; the contract preview."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,7 +9,7 @@ import pytest
 from demo_app import form_rules as rules
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
-NOW = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 
 
 def prop(pid, name, kind, required=False, options=(), admin_use=False):
@@ -84,9 +84,9 @@ def test_a_forms_expiry_is_empty_or_within_the_next_ten_years(raw, message):
 
 def test_an_expiry_without_a_zone_is_community_time():
     moment, _ = rules.parse_expiry("2026-12-24T10:00", NOW, LUSAKA)
-    assert moment == datetime(2026, 12, 24, 8, 0, tzinfo=timezone.utc)
+    assert moment == datetime(2026, 12, 24, 8, 0, tzinfo=UTC)
     moment, _ = rules.parse_expiry("2026-12-24", NOW, LUSAKA)
-    assert moment == datetime(2026, 12, 24, 21, 59, tzinfo=timezone.utc)
+    assert moment == datetime(2026, 12, 24, 21, 59, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("data, key, message", [
