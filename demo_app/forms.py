@@ -105,6 +105,7 @@ def settings(form_id: str):
     try:
         actions.update_form(form, details_from_request())
     except FormError as exc:
+        flash(str(exc), "error")
         return _builder(form, "form_settings", 400, values=request.form, settings_errors=exc.errors)
     flash(FORM_UPDATED, "success")
     return redirect(f"/edit_form/{form['id']}?tab=form_settings")
@@ -120,6 +121,7 @@ def add_category(form_id: str):
                                     ("field_name", "description", "rendered_text", "header_visible", "general",
                                      "order")})
     except FormError as exc:
+        flash(str(exc), "error")
         return _builder(form, status=400, category_values=request.form, category_errors=exc.errors)
     flash(CATEGORY_CREATED, "success")
     return redirect(f"/edit_form/{form['id']}")
@@ -137,6 +139,7 @@ def add_property(form_id: str):
     try:
         actions.add_property(form, category_id, data)
     except FormError as exc:
+        flash(str(exc), "error")
         return _builder(form, status=400, open_category=store.as_id(category_id), property_values=request.form,
                         property_options=data["options"], property_errors=exc.errors)
     flash(PROPERTY_ADDED, "success")

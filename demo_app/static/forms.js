@@ -66,7 +66,7 @@
       var input = option.querySelector("input");
       var label = option.querySelector("label");
       input.id = "option-" + i;
-      input.className = input.className.replace(/form-property-field-type-option-txt-input-\d+/, "") +
+      input.className = input.className.replace(/\s*form-property-field-type-option-txt-input-\d+/, "") +
         " form-property-field-type-option-txt-input-" + i;
       label.setAttribute("for", input.id);
       label.textContent = "Option " + (i + 1);

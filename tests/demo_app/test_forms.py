@@ -136,6 +136,28 @@ def test_a_form_with_a_preview_shows_the_contract_before_submitting(client, gql)
     assert 'data-testid="confirm_contract"' in page
 
 
+def test_save_as_draft_on_a_form_with_a_preview_saves_a_draft_without_the_preview(client, admin, gql):
+    form_id, ids = build(gql("admin"), preview=True)
+    response = client.post(f"/form/{form_id}/private", {field(ids, "Gate"): "S", "action": "draft"})
+    assert "You have successfully saved the form as draft" in client.text(response.location)
+    assert "No Form Entries Available" in admin.text(f"/form/{form_id}/entries")
+
+
+def test_a_field_for_a_category_of_another_form_is_refused_with_a_message(admin, gql):
+    form_id, _ = build(gql("admin"), "One", publish=False)
+    other, _ = build(gql("admin"), "Two", publish=False)
+    response = admin.post(f"/edit_form/{other}/properties", {"category_id": "1", "field_name": "X", "field_type": "text"},
+                          form_page=f"/edit_form/{other}")
+    assert response.status_code == 400 and "Category not found" in response.get_data(as_text=True)
+    assert form_id != other
+
+
+@pytest.mark.parametrize("query", ["?page=-5&search=%00", "?page=99999999999999999999", "?search=" + "x" * 5000])
+def test_odd_entries_parameters_are_harmless(admin, gql, query):
+    form_id, _ = build(gql("admin"))
+    assert admin.get(f"/form/{form_id}/entries{query}").status_code == 200
+
+
 def test_a_draft_form_is_refused_to_clients_by_its_address(client, gql):
     form_id, _ = build(gql("admin"), publish=False)
     response = client.get(f"/form/{form_id}/private")
