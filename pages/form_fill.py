@@ -76,8 +76,7 @@ class SubmitFormPage(FormFields):
         found = self.wait_until(lambda d: d.execute_script(FIND_FIELD, name), f'the form has no field "{name}"')
         kind, element = found
         if kind == "text":
-            element.clear()
-            element.send_keys(value)
+            self.type_into(css(f'[data-testid="{name}-id"]', f'the "{name}" field'), value)
         elif kind == "select":
             self.pick(css(f'[data-testid="{name}-id"]', f'the "{name}" field'), value=value)
         elif kind == "picker":

@@ -107,15 +107,16 @@ class FormBuilderPage(FormFields):
         self.click_and_load(self.SAVE_CATEGORY)
         return self.goes_to(FormBuilderPage)
 
-    def _add_button(self, category: str) -> Locator:
+    def _in_category(self, category: str, test_id: str, what: str) -> Locator:
+        """An element of the category so named (the platform gives a category no test id of its own)."""
         return Locator(By.XPATH, f'//*[@data-testid="category-list-container"]//*[normalize-space()="{category}"]'
-                                 f'/ancestor::*[.//*[@data-testid="add_property"]][1]//*[@data-testid="add_property"]',
-                       f'the add-a-field button of the category "{category}"')
+                                 f'/ancestor::*[.//*[@data-testid="add_property"]][1]//*[@data-testid="{test_id}"]',
+                       f'{what} of the category "{category}"')
 
     def add_field(self, category: str, name: str, field_type: str, required: bool, options: list[str]) -> None:
         """Add Property to a category: name, type (by value), options, the required switch."""
-        if not self.is_shown(self.PROPERTY_FORM):
-            self.click_and_load(self._add_button(category))
+        if not self.is_shown(self._in_category(category, "form_property_submit", "the field form")):
+            self.click_and_load(self._in_category(category, "add_property", "the add-a-field button"))
         self.type_into(self.FIELD_NAME, name)
         self.pick(self.FIELD_TYPE, value=field_type)
         for i, option in enumerate(options):
