@@ -1,124 +1,245 @@
-"""What makes a form, a field and a submission valid (pure functions, no Flask)."""
+"""What makes a form, a category, a field and an answer valid (pure functions, no Flask, no database)."""
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
-FIELD_TYPES = {"text": "Text", "date": "Date", "dropdown": "Dropdown", "radio": "Radio", "checkbox": "Checkbox"}
-CHOICE_TYPES = {"dropdown", "radio", "checkbox"}
-REQUIRED = "Required"
-REQUIRED_MESSAGE = "Required fields must be filled"
-MAX_TEXT = 2000
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The platform's field types, value → label (form:field_types.*), in the builder's order.
+FIELD_TYPES = {
+    "text": "Text", "multiline_text": "Multiline Text", "radio": "Radio", "checkbox": "Checkbox",
+    "dropdown": "Dropdown", "date": "Date", "time": "Time", "datetime": "Date with Time",
+    "file_upload": "File Upload", "signature": "Signature", "payment": "Payment", "appointment": "Appointment",
+}
+CHOICE_TYPES = ("radio", "checkbox", "dropdown")
+# Uploads, signatures, Flutterwave payments and Calendly appointments need services the reference app lacks.
+UNAVAILABLE_TYPES = ("file_upload", "signature", "payment", "appointment")
+REQUIRED_MESSAGE = "Required fields must be filled"  # form:misc.required_fields_empty
+CHECK_MESSAGE = "Check the highlighted fields"
+NAME_MAX, DESCRIPTION_MAX, FIELD_NAME_MAX, OPTION_MAX, OPTIONS_MAX = 200, 2000, 100, 200, 50
+TEXT_MAX, MULTILINE_MAX, RENDERED_TEXT_MAX, ORDER_MAX = 2000, 10000, 5000, 1000
+EXPIRY_YEARS = 10
+PLACEHOLDER = re.compile(r"#(\w+)")
+LOCAL_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$", re.ASCII)
+Errors = dict[str, str]
 
 
-def validate_form(data: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
-    """A form's title and description; (values, errors by field)."""
-    values = {"title": str(data.get("title") or "").strip(), "description": str(data.get("description") or "").strip()}
-    errors = {}
-    if not values["title"]:
-        errors["title"] = "Title is required"
-    elif len(values["title"]) > 200:
-        errors["title"] = "Title must be at most 200 characters"
-    if len(values["description"]) > MAX_TEXT:
-        errors["description"] = f"Description must be at most {MAX_TEXT} characters"
+def required(label: str) -> str:
+    """The platform's message for an empty required field (form:errors.required_field)."""
+    return f"{label} is Required"
+
+
+def too_long(label: str, limit: int) -> str:
+    """The message for text over its limit (worded as the platform's Rails validations are)."""
+    return f"{label} is too long (maximum is {limit} characters)"
+
+
+def flag(value: Any) -> bool:
+    """A switch or Boolean argument as sent by a browser or a GraphQL client."""
+    return value in (True, "on", "1", "true", "yes", 1)
+
+
+def clean(value: Any) -> str:
+    """A text argument, trimmed (None is empty)."""
+    return str(value if value is not None else "").strip()
+
+
+def _text(errors: Errors, key: str, label: str, value: str, limit: int, needed: bool = False) -> str:
+    if needed and not value:
+        errors[key] = required(label)
+    elif len(value) > limit:
+        errors[key] = too_long(label, limit)
+    return value
+
+
+def parse_expiry(raw: Any, now: datetime, tz: tzinfo) -> tuple[datetime | None, str | None]:
+    """A form's expiry: empty, or a moment (community time unless it names its zone) in the next ten years."""
+    text = clean(raw)
+    if not text:
+        return None, None
+    if not text.isascii():
+        return None, "Form Expiry Date is not a valid date and time"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        text += "T23:59"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None, "Form Expiry Date is not a valid date and time"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    if moment <= now:
+        return None, "Form Expiry Date must be in the future"
+    if moment > now + timedelta(days=365 * EXPIRY_YEARS):
+        return None, f"Form Expiry Date must be within {EXPIRY_YEARS} years"
+    return moment.astimezone(UTC), None
+
+
+def validate_form(data: Mapping[str, Any], now: datetime, tz: tzinfo,
+                  partial: bool = False) -> tuple[dict[str, Any], Errors]:
+    """A form's details (FormCreate): title, description, expiry and its switches; (values, errors).
+
+    `partial` (formUpdate) checks only what was given.
+    """
+    values: dict[str, Any] = {}
+    errors: Errors = {}
+    if not partial or "name" in data:
+        values["name"] = _text(errors, "name", "Form Title", clean(data.get("name")), NAME_MAX, needed=True)
+    if not partial or "description" in data:
+        values["description"] = _text(errors, "description", "Form Description", clean(data.get("description")),
+                                      DESCRIPTION_MAX)
+    if not partial or "expires_at" in data:
+        values["expires_at"], problem = parse_expiry(data.get("expires_at"), now, tz)
+        if problem:
+            errors["expires_at"] = problem
+    for key in ("preview", "is_public", "has_terms_and_conditions"):
+        if not partial or key in data:
+            values[key] = flag(data.get(key))
+    if not partial or "multiple_submissions_allowed" in data:
+        values["multiple_submissions_allowed"] = flag(data.get("multiple_submissions_allowed", True))
+    return values, errors
+
+
+def _order(errors: Errors, raw: Any) -> int:
+    text = clean(raw) or "1"
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= ORDER_MAX:
+        errors["order"] = f"Order Number must be a whole number from 1 to {ORDER_MAX}"
+        return 1
+    return int(text)
+
+
+def validate_category(data: Mapping[str, Any]) -> tuple[dict[str, Any], Errors]:
+    """A category (Add a Category): its name, description, rendered text, switches and order."""
+    errors: Errors = {}
+    values = {
+        "field_name": _text(errors, "field_name", "Name", clean(data.get("field_name")), FIELD_NAME_MAX, needed=True),
+        "description": _text(errors, "description", "Description", clean(data.get("description")), DESCRIPTION_MAX),
+        "rendered_text": _text(errors, "rendered_text", "Rendered Text", clean(data.get("rendered_text")),
+                               RENDERED_TEXT_MAX),
+        "header_visible": flag(data.get("header_visible")), "general": flag(data.get("general")),
+        "order": _order(errors, data.get("order")),
+    }
     return values, errors
 
 
 def parse_options(raw: Any) -> list[str]:
-    """Options typed one per line (or given as a list): trimmed, blanks and repeats dropped, order kept."""
-    items = raw if isinstance(raw, list) else str(raw or "").splitlines()
+    """Options as typed (a list of texts or of {value, label}): trimmed, blanks and repeats dropped, order kept."""
+    items = raw if isinstance(raw, (list, tuple)) else str(raw or "").splitlines()
     seen: list[str] = []
-    for item in (str(i).strip() for i in items):
-        if item and item.lower() not in (s.lower() for s in seen):
-            seen.append(item)
+    for item in items:
+        text = clean(item.get("value", item.get("label")) if isinstance(item, Mapping) else item)
+        if text and text.lower() not in (s.lower() for s in seen):
+            seen.append(text)
     return seen
 
 
-def validate_field(data: Mapping[str, Any], taken: Sequence[str]) -> tuple[dict[str, Any], dict[str, str]]:
-    """A new field: name (unique in the form), type, required, options for choice types."""
-    values: dict[str, Any] = {"name": str(data.get("name") or "").strip(),
-                              "field_type": str(data.get("field_type") or "").strip(),
-                              "required": data.get("required") in (True, "on", "1", "true", "yes"),
-                              "options": parse_options(data.get("options"))}
-    errors = {}
-    if not values["name"]:
-        errors["name"] = "Field name is required"
-    elif len(values["name"]) > 100:
-        errors["name"] = "Field name must be at most 100 characters"
-    elif values["name"].lower() in (t.lower() for t in taken):
-        errors["name"] = "This form already has a field with that name"
-    if values["field_type"] not in FIELD_TYPES:
-        errors["field_type"] = "Choose a field type"
-    elif values["field_type"] in CHOICE_TYPES:
-        if not values["options"]:
-            errors["options"] = "Add at least one option"
-        elif any(len(o) > 200 for o in values["options"]):
-            errors["options"] = "Each option must be at most 200 characters"
-    else:
-        values["options"] = []
+def validate_property(data: Mapping[str, Any], taken: Sequence[str]) -> tuple[dict[str, Any], Errors]:
+    """A new field (Add Property): name unique in the form, a type, options for the choice types."""
+    errors: Errors = {}
+    name = _text(errors, "field_name", "Field Name", clean(data.get("field_name")), FIELD_NAME_MAX, needed=True)
+    if "field_name" not in errors and name.lower() in (t.lower() for t in taken):
+        errors["field_name"] = "This form already has a field with that name"
+    kind = clean(data.get("field_type"))
+    options = parse_options(data.get("options"))
+    if kind not in FIELD_TYPES:
+        errors["field_type"] = required("Field Type")
+    elif kind in UNAVAILABLE_TYPES:
+        errors["field_type"] = f"{FIELD_TYPES[kind]} fields are not available on the reference app"
+    elif kind in CHOICE_TYPES:
+        if not options:
+            errors["options"] = required("Option")
+        elif len(options) > OPTIONS_MAX:
+            errors["options"] = f"A field takes at most {OPTIONS_MAX} options"
+        elif any(len(o) > OPTION_MAX for o in options):
+            errors["options"] = too_long("Option", OPTION_MAX)
+    if kind not in CHOICE_TYPES:
+        options = []
+    values = {"field_name": name, "field_type": kind, "options": options, "required": flag(data.get("required")),
+              "admin_use": flag(data.get("admin_use")), "order": _order(errors, data.get("order")),
+              "short_desc": _text(errors, "short_desc", "Short Description", clean(data.get("short_desc")), OPTION_MAX),
+              "long_desc": _text(errors, "long_desc", "Description", clean(data.get("long_desc")), DESCRIPTION_MAX)}
     return values, errors
 
 
-def validate_submission(fields: Sequence[Mapping[str, Any]],
-                        get_list: Callable[[str], list[str]]) -> tuple[dict[int, Any], dict[int, str]]:
-    """A submission against the form's fields; (values by field id, errors by field id).
+def _day(text: str) -> date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if 1900 <= day.year <= 2100 else None
 
-    `get_list(input_name)` gives what the browser sent for an input (several values for checkboxes).
+
+def _clock(text: str) -> time | None:
+    match = re.fullmatch(r"(\d{2}):(\d{2})(:\d{2})?", text, re.ASCII)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _one_answer(prop: Mapping[str, Any], options: list[str], sent: list[str]) -> tuple[Any, str | None]:
+    """One property's value from what was sent (never empty here); (value, error)."""
+    kind, value = prop["field_type"], sent[0]
+    if kind == "checkbox":
+        unknown = [v for v in sent if v not in options]
+        return ([o for o in options if o in sent], None) if not unknown else (None, "Choose among the options")
+    if len(sent) > 1:
+        return None, "Give one value"
+    if kind in ("radio", "dropdown"):
+        return (value, None) if value in options else (None, "Choose one of the options")
+    if kind == "date":
+        return (value, None) if _day(value) else (None, "Enter a valid date")
+    if kind == "time":
+        moment = _clock(value)
+        return (moment.strftime("%H:%M"), None) if moment else (None, "Enter a valid time")
+    if kind == "datetime":
+        match = LOCAL_MOMENT.match(value)
+        if not match or not _day(match.group(1)) or not _clock(match.group(2)):
+            return None, "Enter a valid date and time"
+        return f"{match.group(1)} {match.group(2)}", None
+    limit = MULTILINE_MAX if kind == "multiline_text" else TEXT_MAX
+    return (value, None) if len(value) <= limit else (None, too_long(prop["field_name"], limit))
+
+
+def validate_answers(properties: Sequence[Mapping[str, Any]], sent: Mapping[int, list[str]], draft: bool,
+                     admin: bool) -> tuple[dict[int, Any], dict[int, str]]:
+    """Answers to a form's properties, by property id; (values, errors). A draft may leave required fields empty.
+
+    `properties` carry `options` (a list); fields only for admins are neither filled nor required by others.
     """
     values: dict[int, Any] = {}
     errors: dict[int, str] = {}
-    for field in fields:
-        sent = [v.strip() for v in get_list(input_name(field)) if v.strip()]
-        kind, options = field["field_type"], options_of(field)
-        if not sent:
-            if field["required"]:
-                errors[field["id"]] = REQUIRED
+    for prop in properties:
+        if prop["admin_use"] and not admin:
             continue
-        if kind == "checkbox":
-            if any(v not in options for v in sent):
-                errors[field["id"]] = "Choose among the options"
-            else:
-                values[field["id"]] = [o for o in options if o in sent]  # the form's order, no repeats
+        given = [v.strip() for v in sent.get(prop["id"], []) if v and v.strip()]
+        if not given:
+            if prop["required"] and not draft:
+                errors[prop["id"]] = required(prop["field_name"])
             continue
-        value = sent[0]
-        if len(sent) > 1:
-            errors[field["id"]] = "Give one value"
-        elif kind in ("dropdown", "radio") and value not in options:
-            errors[field["id"]] = "Choose one of the options"
-        elif kind == "date" and not _is_day(value):
-            errors[field["id"]] = "Enter a valid date"
-        elif kind == "text" and len(value) > MAX_TEXT:
-            errors[field["id"]] = f"Keep it under {MAX_TEXT} characters"
+        value, problem = _one_answer(prop, prop["options"], given)
+        if problem:
+            errors[prop["id"]] = problem
         else:
-            values[field["id"]] = value
+            values[prop["id"]] = value
     return values, errors
 
 
-def summary(errors: Mapping[int, str]) -> str | None:
-    """The message above the form: missing required fields first, as the platform says it."""
+def summary(errors: Mapping[int, str], properties: Sequence[Mapping[str, Any]]) -> str | None:
+    """The message for a refused submission: the platform's words when required fields are empty."""
     if not errors:
         return None
-    return REQUIRED_MESSAGE if REQUIRED in errors.values() else "Check the highlighted fields"
+    names = {p["id"]: p["field_name"] for p in properties}
+    return REQUIRED_MESSAGE if any(m == required(names.get(k, "")) for k, m in errors.items()) else CHECK_MESSAGE
 
 
-def input_name(field: Mapping[str, Any]) -> str:
-    """The HTML name of a field's input."""
-    return f"field_{field['id']}"
+def shown_value(value: Any) -> str:
+    """An answer as text: ticked checkbox options joined with ", "."""
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def options_of(field: Mapping[str, Any]) -> list[str]:
-    """A stored field's options."""
-    return json.loads(field["options"] or "[]")
-
-
-def _is_day(text: str) -> bool:
-    if not ISO_DAY.match(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+def render_preview(rendered_text: str, answers: Mapping[str, Any]) -> str:
+    """A category's rendered text with each #word replaced by the answer of the field so named (any case)."""
+    by_name = {name.lower(): shown_value(value) for name, value in answers.items()}
+    return PLACEHOLDER.sub(lambda m: by_name.get(m.group(1).lower(), m.group(0)), rendered_text)
