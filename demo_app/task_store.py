@@ -78,7 +78,7 @@ def assignees_of(task_ids: Iterable[int]) -> dict[int, list[Any]]:
         chunk = ids[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         for row in query(f"SELECT a.task_id, u.id, u.name, u.role FROM task_assignees a JOIN users u"
-                         f" ON u.id = a.user_id WHERE a.task_id IN ({marks}) ORDER BY a.created_at, u.id",
+                         f" ON u.id = a.user_id WHERE a.task_id IN ({marks}) ORDER BY a.rowid",
                          tuple(chunk)):
             found[row["task_id"]].append(row)
     return found

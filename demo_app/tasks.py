@@ -18,6 +18,8 @@ bp = Blueprint("tasks", __name__)
 PAGE_SIZE = 50  # tasks per page, as the platform's list (TodoList.jsx limit)
 MAX_ASSIGNEES = 20
 SEARCH_MAX = 100
+# TodoList.jsx: t('task.task_marked_as') + t('task.complete' | 'task.incomplete').
+MARKED = {True: "Task has been successfully marked as Complete", False: "Task has been successfully marked as Incomplete"}
 
 
 def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -143,7 +145,7 @@ def toggle_completion(raw_id: str):
     row = _task_or_404(raw_id)
     done = not row["completed"]
     store.set_completed(row["id"], done)
-    flash(f"Task has been successfully marked as {'Complete' if done else 'Incomplete'}", "success")
+    flash(MARKED[done], "success")
     return redirect(_safe_next(list_url(None)))
 
 
