@@ -19,7 +19,8 @@ PAGE_SIZE = 50  # tasks per page, as the platform's list (TodoList.jsx limit)
 MAX_ASSIGNEES = 20
 SEARCH_MAX = 100
 # TodoList.jsx: t('task.task_marked_as') + t('task.complete' | 'task.incomplete').
-MARKED = {True: "Task has been successfully marked as Complete", False: "Task has been successfully marked as Incomplete"}
+MARKED = {True: "Task has been successfully marked as Complete",
+          False: "Task has been successfully marked as Incomplete"}
 
 
 def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -1,7 +1,7 @@
 """Tasks (modules/Tasks): the task form (TaskForm.jsx) and a task's details (TaskDetail.jsx).
 
 Where the platform gives no test id: the assignee options by the Autocomplete's ARIA roles; the
-form's dialog by its id.
+form's dialog by its ARIA role (MUI's Dialog paper).
 """
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from .base import BasePage, Locator, css, testid
 
 if TYPE_CHECKING:
     from .tasks import TasksPage
+
+
+def _option(name: str) -> Locator:
+    """A person offered by the task form's assignee search."""
+    return Locator(By.XPATH, f'//*[@role="dialog"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
+                   f'the person "{name}" among the people offered')
 
 
 def pick_option(page: BasePage, option: Locator) -> None:
@@ -30,10 +36,10 @@ class TaskForm(BasePage):
     """TaskForm.jsx in its full-screen dialog ("Create a task")."""
 
     MARKER = testid("task-body", "the Task Name field")
-    HEADING = css('#task-form-dialog [data-testid="page_title"]', "the form's title")
+    HEADING = css('[role="dialog"] [data-testid="page_title"]', "the form's title")
     NAME = testid("task-body", "the Task Name field")
     DESCRIPTION = testid("task-description", "the Description field")
-    ASSIGNEE = css('#task-form-dialog [data-testid="auto-complete-input"] input[role="combobox"]', "the assignee search")
+    ASSIGNEE = css('[role="dialog"] [data-testid="auto-complete-input"] input[role="combobox"]', "the assignee search")
     TASK_TYPE = testid("task-type", "the Task Type select")
     DUE = testid("date-picker", "the Due Date field")
     SUBMIT = testid("task-submit-button", "the Create Task button")
@@ -46,30 +52,32 @@ class TaskForm(BasePage):
     def field_labels(self) -> list[str]:
         """The labels of the form's fields, as written (without the required mark)."""
         return self.driver.execute_script(
-            "return Array.from(document.querySelectorAll('#task-form-dialog label.MuiInputLabel-root'))"
+            "return Array.from(document.querySelectorAll('[role=dialog] label.MuiInputLabel-root'))"
             ".map(l => (l.firstChild ? l.firstChild.textContent : '').trim());")
 
     def task_type(self) -> str:
         """The Task Type shown."""
         return self.wait_present(self.TASK_TYPE).find_element(By.CSS_SELECTOR, '[role="button"]').text.strip()
 
-    def assignees_offered(self, search: str) -> list[str]:
-        """Type into the assignee search and read the names it offers."""
-        self.type_into(self.ASSIGNEE, search)
-        options = css('#task-form-dialog [role="listbox"] [role="option"] .user-auto-name', "the people offered")
-        self.wait_for(options)
-        return self.texts_of(options)
+    def offers_assignee(self, name: str) -> bool:
+        """Type the name into the assignee search: whether it offers that person."""
+        self.type_into(self.ASSIGNEE, name)
+        try:
+            self.wait_for(_option(name))
+        except LookupError:
+            return False
+        return True
 
     def pick_assignee(self, name: str) -> None:
         """Search for a person by name and pick them (they become a chip)."""
         self.type_into(self.ASSIGNEE, name)
-        pick_option(self, Locator(By.XPATH, f'//*[@id="task-form-dialog"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
-                                  f'the person "{name}" among the people offered'))
-        self.wait_for(Locator(By.XPATH, f'//*[@id="task-form-dialog"]//*[contains(@class, "MuiAutocomplete-tag")]'
+        pick_option(self, _option(name))
+        self.wait_for(Locator(By.XPATH, f'//*[@role="dialog"]//*[contains(@class, "MuiAutocomplete-tag")]'
                                         f'/*[contains(@class, "MuiChip-label")][normalize-space()="{name}"]',
                               f'the chip of "{name}"'))
 
-    def fill(self, name: str, description: str = "", assignees: tuple[str, ...] = (), due: str | None = None) -> "TaskForm":
+    def fill(self, name: str, description: str = "", assignees: tuple[str, ...] = (),
+             due: str | None = None) -> "TaskForm":
         """Fill in the form (due: YYYY-MM-DD, or None to leave it empty)."""
         self.type_into(self.NAME, name)
         self.type_into(self.DESCRIPTION, description)
@@ -111,7 +119,8 @@ class TaskDetails(BasePage):
     TITLE = css('[data-testid="task-info-section"] [data-testid="task-title"]', "the task's name")
     ASSIGNEES = css('[data-testid="user-chip"] [data-testid="user_chip"] .MuiChip-label', "the assignees")
     ADD_ASSIGNEE = testid("add-assignee", "the Add Assignee chip")
-    ASSIGNEE_SEARCH = css('[data-testid="add-assignee"] [data-testid="auto-complete-input"] input', "the assignee search")
+    ASSIGNEE_SEARCH = css('[data-testid="add-assignee"] [data-testid="auto-complete-input"] input',
+                          "the assignee search")
     COMMENT_BOX = testid("body_input", "the comment box")
     COMMENT = testid("comment_btn", "the Comment button")
     COMMENTS = testid("comment-body", "the comments")
@@ -135,7 +144,8 @@ class TaskDetails(BasePage):
         self.click(css('[data-testid="add-assignee"] [role="button"]', "the Add Assignee chip"))
         self.type_into(self.ASSIGNEE_SEARCH, name)
         old = self.driver.find_element(By.TAG_NAME, "html")
-        pick_option(self, Locator(By.XPATH, f'//*[@data-testid="add-assignee"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
+        pick_option(self, Locator(By.XPATH, f'//*[@data-testid="add-assignee"]//li[@role="option"]'
+                                            f'[.//*[normalize-space()="{name}"]]',
                                   f'the person "{name}" among the people offered'))
         self.wait_for_navigation(old)
         return self.wait_loaded()

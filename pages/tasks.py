@@ -59,7 +59,8 @@ class TasksPage(BasePage):
         """The quick filter's menu items, in order (opens and closes the menu)."""
         self.click(self.QUICK_FILTER)
         self.wait_for(self.FILTERS)
-        labels = [" ".join((item.get_attribute("textContent") or "").split()) for item in self.find_all(self.FILTER_ITEMS)]
+        labels = [" ".join((item.get_attribute("textContent") or "").split())
+                  for item in self.find_all(self.FILTER_ITEMS)]
         self.click(self.QUICK_FILTER)
         self.wait_gone(self.FILTERS)
         return labels
@@ -102,8 +103,9 @@ class TasksPage(BasePage):
         kebab = card.find_element(By.CSS_SELECTOR, '[data-testid="task-item-menu"]')
         self.click(kebab)
         menu = kebab.get_attribute("aria-controls")
-        self.click(self.wait_for(Locator(By.XPATH, f'//*[@id="{menu}"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
-                                         f'"{item}" in the menu of "{title}"')))
+        self.click(self.wait_for(Locator(
+            By.XPATH, f'//*[@id="{menu}"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
+            f'"{item}" in the menu of "{title}"')))
 
     def open_details(self, title: str) -> TaskDetails:
         """Menu › Open Task Details: the task's details beside the list."""

@@ -132,8 +132,7 @@ def step_task_type(context, task_type):
 @then("searching for the {other:Persona} among the assignees offers them")
 def step_assignee_offered(context, other):
     name = context.cast.person(other).name
-    offered = context.cast.last_actor().on(TaskForm).assignees_offered(name)
-    assert name in offered, f"searching for {name!r} offers {offered}"
+    assert context.cast.last_actor().on(TaskForm).offers_assignee(name), f"searching for {name!r} does not offer them"
 
 
 @when("the {who:Persona} cancels the new task")

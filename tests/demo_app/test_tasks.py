@@ -10,7 +10,8 @@ import pytest
 from tests.demo_app.test_tasks_graphql import ADMIN, ASSIGN, CLIENT, CUSTODIAN, make
 
 TITLES = re.compile(r'data-testid="task-title">([^<]*)<')
-FILTERS = re.compile(r'<li role="menuitem" class="MuiMenuItem-root( Mui-selected)?"[^>]*data-value="(\w+)"><a [^>]*>([^<]+)<')
+FILTERS = re.compile(r'<li role="menuitem" class="MuiMenuItem-root( Mui-selected)?"[^>]*'
+                     r'data-value="(\w+)"><a [^>]*>([^<]+)<')
 
 
 def titles(browser, path: str) -> list[str]:
@@ -125,7 +126,8 @@ def test_the_details_show_assignees_and_comments_and_let_staff_assign(as_role, g
     browser = as_role("admin")
     page = browser.text(f"/tasks?filter=tasksOpen&taskId={task}")
     assert 'data-testid="drawer-paper"' in page and 'data-testid="add-assignee"' in page
-    browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN, "next": f"/tasks?taskId={task}"}, form_page="/tasks")
+    browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN, "next": f"/tasks?taskId={task}"},
+                 form_page="/tasks")
     assert re.search(r'data-testid="user_chip"[^>]*><span class="MuiChip-label">Mr Custodian<',
                      browser.text(f"/tasks?taskId={task}"))
     browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN}, form_page="/tasks")

@@ -188,7 +188,8 @@ def test_task_stats_count_each_filter_on_the_communitys_date(gql, test_api):
 
 
 @pytest.mark.parametrize("document", [
-    "{ task(taskId: \"1e9\") { id } }", "{ task(taskId: \"\") { id } }", "{ flaggedNotes(offset: -5, limit: -1) { id } }",
+    "{ task(taskId: \"1e9\") { id } }", "{ task(taskId: \"\") { id } }",
+    "{ flaggedNotes(offset: -5, limit: -1) { id } }",
     "{ taskComments(taskId: \"-1\") { id } }", "{ taskSubTasks(taskId: \"99999999999999999999999999\") { id } }",
     "mutation { noteAssign(noteId: 1) { assigneeNote } }", "mutation { noteCreate { note { id } } }",
     "mutation { noteCreate(body: 5) { note { id } } }", "{ noSuchQuery }",
