@@ -7,6 +7,7 @@ The rules (filters, field limits) are in task_rules.py, the data in task_store.p
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
@@ -35,8 +36,8 @@ def _offset() -> int:
 
 def list_url(key: str | None, **extra: Any) -> str:
     """The address of a filter's list (the platform's /tasks?filter=<key>), with extra parameters."""
-    params = ([f"filter={key}"] if key else []) + [f"{k}={v}" for k, v in extra.items() if v not in (None, "")]
-    return "/tasks" + ("?" + "&".join(params) if params else "")
+    params = ([("filter", key)] if key else []) + [(k, v) for k, v in extra.items() if v not in (None, "")]
+    return "/tasks" + ("?" + urlencode(params) if params else "")
 
 
 def _safe_next(default: str) -> str:

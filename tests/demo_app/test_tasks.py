@@ -57,6 +57,15 @@ def test_the_filters_list_by_the_community_date(app, as_role, gql, test_api):
     assert titles(browser, "/tasks?filter=tasksOpenAndOverdue") == ["Due today", "Overdue"]
 
 
+def test_a_search_finds_tasks_by_their_words_and_keeps_the_filter(as_role, gql):
+    admin = gql("admin")
+    make(admin, "Paint the wall & gate"), make(admin, "Mow the verge")
+    browser = as_role("admin")
+    page = browser.text("/tasks?filter=tasksOpen&search=wall+%26+gate")
+    assert [html.unescape(t) for t in TITLES.findall(page)] == ["Paint the wall & gate"]
+    assert 'name="search" value="wall &amp; gate"' in page
+
+
 def test_the_list_holds_fifty_tasks_a_page(as_role, gql):
     admin = gql("admin")
     for n in range(52):
