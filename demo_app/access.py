@@ -17,6 +17,15 @@ ENTRY_REQUEST_GUARD = ["can_access_logbook", "can_see_menu_item", "can_grant_ent
                        "can_create_entry_request", "can_add_entry_request_note",
                        "can_go_through_guest_verification", "can_view_entry_requests", "can_search_guests"]
 
+# The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
+# work, and people who only follow the tasks given to them.
+NOTE_STAFF = ["can_access_tasks", "can_create_note", "can_update_note", "can_assign_note",
+              "can_create_note_comment", "can_fetch_flagged_notes", "can_fetch_task_by_id",
+              "can_fetch_task_comments", "can_get_task_stats", "can_get_task_count",
+              "can_view_create_task_button", "can_view_create_sub_task_button"]
+NOTE_FOLLOWER = ["can_access_tasks", "can_update_note", "can_create_note_comment", "can_fetch_flagged_notes",
+                 "can_fetch_task_by_id", "can_fetch_task_comments", "can_get_task_stats", "can_get_task_count"]
+
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "security_guard": {
         "entry_request": ENTRY_REQUEST_GUARD,
@@ -41,8 +50,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "forms": ["can_create_form", "can_update_form", "can_create_category", "can_create_form_properties",
                   "can_create_form_user", "can_access_forms", "can_view_form_entries"],
         "my_forms": ["can_access_own_forms"],
-        "note": ["can_access_tasks", "can_create_note", "can_update_note", "can_assign_note",
-                 "can_create_note_comment", "can_see_all_tasks"],
+        "note": NOTE_STAFF,
         "timesheet": ["can_access_all_timesheets", "can_fetch_time_sheet_logs", "can_fetch_user_time_sheet_logs",
                       "can_fetch_user_last_shift"],
         "community": ["can_see_menu_item"],
@@ -54,6 +62,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "timesheet": ["can_manage_shift", "can_fetch_time_sheet_logs", "can_fetch_user_last_shift",
                       "can_see_menu_item", "can_fetch_user_time_sheet_logs", "can_access_all_timesheets"],
         "community": ["can_see_menu_item"],
+        "note": NOTE_STAFF,
     },
     "client": {
         "dashboard": ["can_access_dashboard"],
@@ -61,7 +70,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "payment_records": ["can_fetch_user_transactions"],
         "forms": ["can_create_form_user", "can_access_forms"],
         "my_forms": ["can_access_own_forms"],
-        "note": ["can_access_tasks", "can_update_note"],
+        "note": NOTE_FOLLOWER,
     },
 }
 ROLE_PERMISSIONS["security_supervisor"] = ROLE_PERMISSIONS["security_guard"]

@@ -1,0 +1,150 @@
+@checklist.tasks
+Feature: Tasks
+  Admins and custodians plan the community's work as tasks: each has a name, a type, an optional
+  due date and one or more assignees. The Task Dashboard is the platform's task list with its quick
+  filters (My Tasks, Overdue Tasks, Tasks Completed…). Due dates are community dates: a task is
+  overdue once its due date is before today in the community, until it is completed. Admins and
+  custodians see every task; everyone else sees only the tasks assigned to them or written by them.
+  Assigning someone who already has a task takes it away from them.
+
+  The tasks a scenario makes carry the run's id in their names; other tasks of the community may be
+  listed too, so the scenarios say which of their own tasks are listed, never how many tasks there are.
+
+  @checklist.tasks.dashboard @read_only
+  Scenario: The admin opens the Task Dashboard from the menu and finds its quick filters
+    Given the admin is logged in
+    When the admin goes to "Community" › "Tasks" from the menu
+    Then the admin sees the "Task" page with the buttons "Search, Add New"
+    And the quick filter offers "My Tasks, Tasks due in 10 days, Tasks due in 30 days, Overdue Tasks, Tasks with no due date, Total Calls Open, Processes, Tasks Open, Tasks Completed"
+
+  @checklist.tasks.dashboard
+  Scenario: The quick filters sort the tasks by the community's date
+    Given the admin has made these tasks:
+      | task               | due        | assigned to   | type  | done |
+      | Fix the gate light | yesterday  | the admin     | To-Do | no   |
+      | Mow the verge      | today      | the custodian | To-Do | no   |
+      | Paint the wall     | in 5 days  | the admin     | To-Do | no   |
+      | Order cement       | in 20 days | the custodian | Call  | no   |
+      | Sweep the road     |            | the admin     | To-Do | no   |
+      | File the report    | yesterday  | the admin     | To-Do | yes  |
+    And the admin is logged in
+    When the admin opens the Task Dashboard
+    Then the quick filters list these of the tasks:
+      | filter                 | listed                                                                           | not listed                                                         |
+      | My Tasks               | Fix the gate light, Paint the wall, Sweep the road                               | Mow the verge, Order cement, File the report                       |
+      | Tasks due in 10 days   | Mow the verge, Paint the wall                                                    | Fix the gate light, Order cement, Sweep the road, File the report  |
+      | Tasks due in 30 days   | Mow the verge, Paint the wall, Order cement                                      | Fix the gate light, Sweep the road, File the report                |
+      | Overdue Tasks          | Fix the gate light                                                               | Mow the verge, Paint the wall, Sweep the road, File the report     |
+      | Tasks with no due date | Sweep the road                                                                   | Fix the gate light, Mow the verge, Paint the wall                  |
+      | Total Calls Open       | Order cement                                                                     | Fix the gate light, Paint the wall                                 |
+      | Tasks Open             | Fix the gate light, Mow the verge, Paint the wall, Order cement, Sweep the road | File the report                                                    |
+      | Tasks Completed        | File the report                                                                  | Fix the gate light, Mow the verge                                  |
+
+  @checklist.tasks.dashboard
+  Scenario: Completing a task moves it from the open tasks to Tasks Completed
+    Given the admin has made these tasks:
+      | task             | due       | assigned to |
+      | Repair the fence | in 2 days | the admin   |
+    And the admin is logged in
+    When the admin opens the Task Dashboard
+    And the admin filters the tasks by "Tasks Open"
+    And the admin marks "Repair the fence" as complete
+    Then the admin is told "Task has been successfully marked as Complete"
+    And "Repair the fence" is not listed
+    When the admin filters the tasks by "Tasks Completed"
+    Then "Repair the fence" is listed as "Complete"
+
+  @checklist.tasks.dashboard
+  Scenario: A client sees the tasks assigned to them, and not the others
+    Given the admin has made these tasks:
+      | task            | due       | assigned to |
+      | Sign the lease  | in 2 days | the client  |
+      | Audit the books | in 2 days | the admin   |
+    And the client is logged in
+    When the client opens the Task Dashboard
+    And the client filters the tasks by "Tasks Open"
+    Then "Sign the lease" is listed
+    And "Audit the books" is not listed
+    When the client goes to the address of the task "Audit the books"
+    Then the task is not found for the client
+
+  @checklist.tasks.dashboard
+  Scenario: A sub-task is added under its task and shown with it
+    Given the admin has made these tasks:
+      | task           | due       | assigned to |
+      | Build the shed | in 9 days | the admin   |
+    And the admin is logged in
+    When the admin opens the Task Dashboard
+    And the admin adds the sub-task "Buy the timber" to "Build the shed"
+    Then the admin is told "Task Successfully Created"
+    And "Build the shed" shows its sub-task "Buy the timber"
+
+  # Read-only: opens the form and searches for an assignee, creates nothing; it also runs on production.
+  @checklist.tasks.assign_task @read_only
+  Scenario: The admin's task form offers the custodian as an assignee
+    Given the admin is logged in
+    When the admin opens the Task Dashboard
+    And the admin starts a new task
+    Then the form "Create a task" asks for "Task Name, Description (Optional), Search Assignee, Task Type, Due Date (Optional), Order Number"
+    And the task type is "To-Do"
+    And searching for the custodian among the assignees offers them
+    When the admin cancels the new task
+    Then the admin sees the "Task" page with the buttons "Search, Add New"
+
+  @checklist.tasks.assign_task
+  Scenario: The admin assigns a new task to the custodian and to themselves, and both find it under My Tasks
+    Given the admin is logged in
+    And the custodian is logged in
+    When the admin opens the Task Dashboard
+    And the admin creates the task "Inspect the borehole" due in 5 days, assigned to the custodian and the admin
+    Then the admin is told "Task Successfully Created"
+    And under "My Tasks" the admin sees "Inspect the borehole" due in 5 days, "Not Started"
+    When the custodian opens the Task Dashboard
+    Then under "My Tasks" the custodian sees "Inspect the borehole" due in 5 days, "Not Started"
+
+  @checklist.tasks.assign_task
+  Scenario: Assigning the same person twice takes the task away from them
+    Given the admin has made these tasks:
+      | task             | due       | assigned to |
+      | Check the meters | in 3 days |             |
+    And the admin is logged in
+    And the custodian is logged in
+    When the admin opens the details of "Check the meters" from "Tasks Open"
+    And the admin assigns the task to the custodian
+    Then the task's details show it assigned to the custodian
+    And under "My Tasks" the custodian sees "Check the meters" due in 3 days, "Not Started"
+    When the admin assigns the task to the custodian again
+    Then the task's details show it assigned to nobody
+    And under "My Tasks" the custodian does not see "Check the meters"
+
+  @checklist.tasks.assign_task
+  Scenario: A task needs a name
+    Given the admin is logged in
+    When the admin opens the Task Dashboard
+    And the admin tries to create a task without a name, described as "Unnamed work", assigned to the custodian
+    Then the task form stays open, its "Task Name" asking to be filled in
+    And no task described as "Unnamed work" has been made
+
+  @checklist.tasks.assign_task
+  Scenario: A client follows the task assigned to them but is not offered to reassign it
+    Given the admin has made these tasks:
+      | task              | due       | assigned to |
+      | Return the keys   | in 2 days | the client  |
+    And the client is logged in
+    When the client opens the details of "Return the keys" from "My Tasks"
+    Then the task's details show it assigned to the client
+    And the client is not offered to "Add Assignee"
+
+  @checklist.tasks.assign_task
+  Scenario: The assignee comments on their task and the admin reads the comment
+    Given the admin has made these tasks:
+      | task                | due       | assigned to   |
+      | Fix the street lamp | in 4 days | the custodian |
+    And the custodian is logged in
+    And the admin is logged in
+    When the custodian leaves the comment "Bulb ordered" on "Fix the street lamp" from "My Tasks"
+    Then the task's details show the comment "Bulb ordered"
+    When the admin opens the details of "Fix the street lamp" from "Tasks Open"
+    Then the task's details show the comment "Bulb ordered"
+    When the admin closes the task's details
+    Then "Fix the street lamp" is listed
