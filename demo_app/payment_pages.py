@@ -13,6 +13,8 @@ from .money import fmt, plain
 
 # The dashboard's "Payment Info" line names cash "Cash Deposit" (PaymentList.jsx); the rest as the pay dialog.
 DASHBOARD_TYPES = {**transactions.SOURCES, "cash": "Cash Deposit"}
+# titleize(status) of a plan payment, as the dashboard and the plan rows show it.
+PAYMENT_STATUS_LABELS = {"paid": "Paid", "cancelled": "Cancelled"}
 FREQUENCY_LABELS = {"daily": "Daily", "weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly"}
 RECEIPT_COMMUNITY_FIELDS = ("account-name", "tax-id-no", "address", "city", "country", "support-email", "website",
                             "support-phone-no")
@@ -37,7 +39,7 @@ def _plan_view(plan: dict[str, Any]) -> dict[str, Any]:
     for payment in plan.get("payments", []):
         payment["date"] = clock.fmt_date(payment["created_at"])
         payment["amount_text"] = fmt(payment["amount_ngwee"])
-        payment["status_label"] = titleize(payment["status"])
+        payment["status_label"] = PAYMENT_STATUS_LABELS[payment["status"]]
     return plan
 
 
@@ -128,5 +130,5 @@ def dashboard_rows(tab: str, limit: int, offset: int, search: str, since: dateti
                      "plot_info": f"{pay['parcel_type']} - {plot}" if pay["parcel_type"] else plot,
                      "date": clock.fmt_date(pay["created_at"]), "amount": fmt(pay["amount_ngwee"]),
                      "type": DASHBOARD_TYPES[pay["source"]], "receipt": pay["receipt_number"] or "-",
-                     "status": titleize(pay["status"])})
+                     "status": PAYMENT_STATUS_LABELS[pay["status"]]})
     return rows

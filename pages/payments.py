@@ -279,6 +279,7 @@ class TransactionsTab(PaymentsPart):
     MARKER = Locator(By.XPATH, '//button[normalize-space()="View all Plans"]', 'the "View all Plans" button')
     ROWS = 'div:has(> [data-testid="description"])'
     QUESTION = testid("delete_dialog", "the revert question")
+    QUESTION_TEXT = ui("Are you sure you want to delete this Transaction?")
     CONFIRM = testid("confirm_action", "the delete button")
     REVERT = Locator(By.XPATH, '//li[@role="menuitem"][normalize-space()="Revert Transaction"]',
                      'the "Revert Transaction" menu item')

@@ -250,7 +250,7 @@ def step_plans_page_shows(context, texts):
 @when("the admin reverts the payment in the client's transactions")
 def step_revert(context):
     tab = context.cast.actor("admin").on(PlansPage).transactions()
-    assert tab.start_revert(context.notes["paid"]) == "Are you sure you want to delete this Transaction?"
+    assert tab.start_revert(context.notes["paid"]) == tab.QUESTION_TEXT
     tab.confirm_revert()
 
 

@@ -10,6 +10,8 @@
     return sign + "K" + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + parts[1];
   }
 
+  var GENERAL_FUND_HINT = "The additional amount {{amount}} will be allocated to the general fund";
+
   function show(el, on) { if (el) { el.hidden = !on; } }
   function each(root, selector, fn) { Array.prototype.forEach.call(root.querySelectorAll(selector), fn); }
 
@@ -41,7 +43,7 @@
       amounts().forEach(function (a) {
         var hint = a.card.querySelector(".general-fund-hint");
         var extra = Math.round((a.value - a.remaining) * 100) / 100;
-        hint.textContent = hint.getAttribute("data-template").replace("{{amount}}", money(extra));
+        hint.textContent = GENERAL_FUND_HINT.replace("{{amount}}", money(extra));
         show(hint, extra > 0);
       });
       form.querySelector(".total-amount").textContent = money(total());
