@@ -74,6 +74,11 @@ def prepare_payment(user_id: int, *, source: Any, transaction_number: Any, bank_
     else:
         payment.bank_name = payment.cheque_number = None  # only cheques carry them
     manual = paid_date not in (None, "")
+    if manual:
+        paid = day(paid_date, "Paid Date")
+        if paid > clock.today_local():
+            raise PaymentRefused("Paid Date cannot be in the future")
+        payment.paid_at = clock.to_iso(clock.combine_local(paid, time(12)))
     own = {r["id"] for r in query("SELECT id FROM payment_plans WHERE user_id = ? AND status IN"
                                   " ('active', 'completed', 'general')", (user_id,))}
     for plan_id, amount, receipt in list(parts)[:PARTS_MAX + 1]:
@@ -90,11 +95,6 @@ def prepare_payment(user_id: int, *, source: Any, transaction_number: Any, bank_
         raise PaymentRefused("Amount is required")
     if total is not None and _amount(total) != payment.total:
         raise PaymentRefused("Amount must be the sum of the amounts paid towards each plan")
-    if manual:
-        paid = day(paid_date, "Paid Date")
-        if paid > clock.today_local():
-            raise PaymentRefused("Paid Date cannot be in the future")
-        payment.paid_at = clock.to_iso(clock.combine_local(paid, time(12)))
     return payment
 
 
