@@ -1,8 +1,8 @@
 """Payments: the user's Plans tab (pay, receipts, revert, new plan), My Payments, the payments dashboard."""
 from __future__ import annotations
 
-from datetime import timedelta
 from datetime import time as day_time
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request

@@ -85,7 +85,7 @@ class PlansPage(PaymentsPart):
     PLAN_ROWS = '[data-testid="summary"]'
     STRIP = (ui("Total Balance"), ui("Total Transactions Made"), ui("General Funds"))
 
-    def open_for(self, user_id: str) -> "PlansPage":
+    def open_for(self, user_id: str) -> PlansPage:
         """Go straight to a person's plans."""
         return self.open(f"/user/{user_id}?tab=Plans")
 
@@ -123,17 +123,17 @@ class PlansPage(PaymentsPart):
         """Whether "Record New Payment" or the transactions (where reverting is) are offered here."""
         return self.is_shown(self.RECORD_PAYMENT) or self.is_shown(self.VIEW_TRANSACTIONS)
 
-    def record_payment(self) -> "PaymentDialog":
+    def record_payment(self) -> PaymentDialog:
         """Open the pay dialog ("Record New Payment")."""
         self.click(self.RECORD_PAYMENT)
         return self.goes_to(PaymentDialog)
 
-    def new_plan(self) -> "PlanDialog":
+    def new_plan(self) -> PlanDialog:
         """Open "Create a Plan"."""
         self.click(self.NEW_PLAN)
         return self.goes_to(PlanDialog)
 
-    def transactions(self) -> "TransactionsTab":
+    def transactions(self) -> TransactionsTab:
         """"View all Transactions"."""
         self.click_and_load(self.VIEW_TRANSACTIONS)
         return self.goes_to(TransactionsTab)
@@ -199,7 +199,7 @@ class PaymentDialog(PaymentsPart):
         return self.visible(Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{self.HINT.split("{{")[0].strip()}")]',
                                     "the general fund hint")).text.strip()
 
-    def pay(self) -> "PaymentDialog":
+    def pay(self) -> PaymentDialog:
         """Press Pay: the confirm step follows when the dialog has nothing to object."""
         self.click(self.visible(self.SAVE))
         return self
@@ -208,12 +208,12 @@ class PaymentDialog(PaymentsPart):
         """Whether the dialog shows its confirm step."""
         return self.visible(self.TITLE).text.strip() == self.CONFIRM_TITLE
 
-    def wait_confirm_step(self) -> "PaymentDialog":
+    def wait_confirm_step(self) -> PaymentDialog:
         """Wait for "You are about to make a payment with following details"."""
         self.wait_until(lambda _d: self.at_confirm_step(), "the confirm step did not come")
         return self
 
-    def try_to_pay(self) -> "PaymentDialog":
+    def try_to_pay(self) -> PaymentDialog:
         """Press Pay, and "confirm" too when the dialog goes on to its confirm step (the server then decides)."""
         self.pay()
         self.wait_until(lambda _d: self.errors() or self.at_confirm_step(), "the dialog neither objected nor went on")
@@ -241,7 +241,7 @@ class ReceiptPrompt(PaymentsPart):
     MARKER = testid("print", "the Print Receipt button")
     CONTINUE = testid("continue", "the Continue button")
 
-    def print_receipt(self) -> "ReceiptDialog":
+    def print_receipt(self) -> ReceiptDialog:
         """Open the receipt."""
         self.click_and_load(self.MARKER)
         return self.goes_to(ReceiptDialog)
@@ -284,7 +284,7 @@ class TransactionsTab(PaymentsPart):
     REVERT = Locator(By.XPATH, '//li[@role="menuitem"][normalize-space()="Revert Transaction"]',
                      'the "Revert Transaction" menu item')
 
-    def open_for(self, user_id: str) -> "TransactionsTab":
+    def open_for(self, user_id: str) -> TransactionsTab:
         """Go straight to a person's transactions."""
         return self.open(f"/user/{user_id}?tab=Plans&subtab=Transactions")
 

@@ -174,6 +174,11 @@ class Attempt:
     bank_details: bool = True
 
 
+def new_attempt(context: Any, kind: str, shown_amount: str) -> Attempt:
+    """A well-formed payment of an amount written K1,000.00, with a fresh transaction number."""
+    return Attempt(plain_amount(shown_amount), payment_type(kind), unique_number(context, "TXN"))
+
+
 def attempt_from_words(amount: str, how: str, context: Any) -> Attempt:
     """ "in cash", "with no transaction type", "in cash with the earlier transaction number",
     "by cheque without bank details" → what to type."""

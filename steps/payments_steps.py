@@ -3,13 +3,38 @@ import parse
 from behave import given, register_type, then, when
 
 from pages.components import ErrorPage, PageFrame, SideMenu, Snackbar
-from pages.payments import (MONEY, PaymentDialog, PaymentsDashboardPage, PlanDialog, PlansPage, ReceiptDialog,
-                            ReceiptPrompt, TransactionsTab)
+from pages.payments import (
+    MONEY,
+    PaymentsDashboardPage,
+    PlanDialog,
+    PlansPage,
+    ReceiptDialog,
+    ReceiptPrompt,
+    TransactionsTab,
+)
 from pages.people import ProfilePage
-from prodready.payments import (RECEIPT_NUMBER, Attempt, ClientPlan, attempt_from_words, client_with_new_plan,
-                                client_with_plan, fill_payment, find_client_plans, give_plan, give_plot, kwacha,
-                                match_rows, money, new_client, owed, pay, pay_as_listed, payment_type, plain_amount,
-                                unique_number)
+from prodready.payments import (
+    RECEIPT_NUMBER,
+    ClientPlan,
+    attempt_from_words,
+    client_with_new_plan,
+    client_with_plan,
+    fill_payment,
+    find_client_plans,
+    give_plan,
+    give_plot,
+    kwacha,
+    match_rows,
+    money,
+    new_attempt,
+    new_client,
+    owed,
+    pay,
+    pay_as_listed,
+    payment_type,
+    plain_amount,
+    unique_number,
+)
 from prodready.vocabulary import ui_table
 
 
@@ -97,16 +122,15 @@ def step_note_balance(context, label):
 
 @when("the admin records a {kind} payment of {amount:Kwacha} towards the client's plan")
 def step_record_payment(context, kind, amount):
-    attempt = Attempt(plain_amount(amount), payment_type(kind), unique_number(context, "TXN"))
-    dialog, context.notes["remaining"] = fill_payment(context.cast.actor("admin"), attempt, context.notes["client"].plot, context.faker)
-    context.notes.update(paid=amount, fields=dialog.fields())
+    dialog, remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker)
+    context.notes.update(paid=amount, remaining=remaining, fields=dialog.fields())
     dialog.pay().wait_confirm_step().confirm()
 
 
 @when("the admin starts a cash payment of {amount:Kwacha} towards the client's plan")
 def step_start_payment(context, amount):
-    attempt = Attempt(plain_amount(amount), payment_type("cash"), unique_number(context, "TXN"))
-    context.notes.update(paid=amount, dialog=fill_payment(context.cast.actor("admin"), attempt, context.notes["client"].plot, context.faker)[0])
+    dialog, _remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, "cash", amount), context.notes["client"].plot, context.faker)
+    context.notes.update(paid=amount, dialog=dialog)
 
 
 @when("the admin confirms the payment")

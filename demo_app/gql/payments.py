@@ -81,10 +81,11 @@ def _plan(plan: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_payment(pay: dict[str, Any]) -> dict[str, Any]:
+    plan = ledger.plan(pay["plan_id"])
     return {"id": pay["id"], "amount": _kwacha(pay["amount_ngwee"]), "status": pay["status"],
             "receiptNumber": pay["receipt_number"], "createdAt": pay["created_at"],
             "currentPlotPendingBalance": _kwacha(pay["balance_after_ngwee"]),
-            "paymentPlan": (lambda p: _plan(p) if p else None)(ledger.plan(pay["plan_id"])),
+            "paymentPlan": _plan(plan) if plan else None,
             "user": record(people.find(pay["user_id"]))}
 
 

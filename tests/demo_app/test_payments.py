@@ -153,14 +153,13 @@ def test_only_cashiers_record_and_revert_payments(admin, gql, client_id, plan_of
 
 
 def test_plots_have_unique_numbers_and_real_owners(admin, gql, client_id):
-    admin = admin
     admin(PROPERTY, {"n": "1000001", "o": [{"userId": client_id}]})
     assert admin.error(PROPERTY, {"n": "1000001"}) == "Parcel number has already been taken"
     assert admin.error(PROPERTY, {"n": " "}) == "Parcel number can't be blank"
     assert admin.error(PROPERTY, {"n": "P" * 101}) == "Parcel number is too long (maximum is 100 characters)"
     assert admin.error(PROPERTY, {"n": "2", "o": [{"userId": "99999"}]}) == "Owner not found"
     assert admin.error(PROPERTY, {"n": "3", "o": "not json"}) == "ownershipFields must be a list of owners"
-    assert admin(PROPERTY, {"n": "4", "o": '[{"userId": "%s"}]' % client_id})["PropertyCreate"]["landParcel"]
+    assert admin(PROPERTY, {"n": "4", "o": f'[{{"userId": "{client_id}"}}]'})["PropertyCreate"]["landParcel"]
 
 
 @pytest.mark.parametrize("change, message", [
@@ -171,7 +170,6 @@ def test_plots_have_unique_numbers_and_real_owners(admin, gql, client_id):
     ({"l": "424242"}, "Property is required"), ({"u": "424242"}, "User not found"),
 ])
 def test_plans_with_bad_arguments_are_refused(admin, gql, client_id, change, message):
-    admin = admin
     parcel = admin(PROPERTY, {"n": "1000001"})["PropertyCreate"]["landParcel"]["id"]
     variables = {"l": parcel, "u": client_id, "t": "basic", "i": 500, "d": 12, "s": 0, "f": 2, "start": "2026-01-01"}
     assert admin.error(PLAN, {**variables, **change}) == message

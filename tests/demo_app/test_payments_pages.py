@@ -32,7 +32,7 @@ def client_plan(admin_browser):
 
 def shown(page: str, testid: str) -> list[str]:
     """The texts of the elements with that test id (tags inside them removed)."""
-    found = re.findall(rf'data-testid="{testid}"[^>]*>(.*?)</(?:div|p|span|b|h6|button|h2)>', page, re.S)
+    found = re.findall(rf'data-testid="{testid}"[^>]*>(.*?)</(?:div|p|span|b|h6|button|h2)>', page, re.DOTALL)
     return [" ".join(re.sub(r"<[^>]+>", " ", f).split()) for f in found]
 
 
@@ -148,7 +148,7 @@ def test_forms_without_their_csrf_token_are_refused(admin_browser, client_plan):
 
 
 def test_only_cashiers_may_post_payments(as_role, client_plan):
-    user, plan = client_plan
+    user, _plan = client_plan
     guard = as_role("guard")
     response = guard.client.post(f"/user/{user}/payments", data={"source": "cash"})
     assert response.status_code in (400, 404)  # no form for them (CSRF) and no permission
