@@ -1,33 +1,26 @@
-"""The payments ledger: plans, balances, recording a payment (with its receipt) and reverting one."""
+"""Plots and payment plans: creating them, a client's plans and balances (the platform's rules)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator, Mapping
+from datetime import date
+from typing import Any
 
 from . import clock
 from .db import get_db, query
-from .money import AmountError, to_ngwee
 
-# Transaction sources as the platform names them, with their labels.
-SOURCES = {
-    "cash": "Cash",
-    "cheque/cashier_cheque": "Cheque/Cashier Cheque",
-    "mobile_money": "Mobile Money",
-    "bank_transfer/cash_deposit": "Bank Transfer/Cash Deposit",
-    "bank_transfer/eft": "Bank Transfer/EFT",
-    "pos": "Point of Sale",
-}
-CHEQUE_SOURCES = {"cheque/cashier_cheque"}  # these need a bank name and a cheque number
-PLAN_TYPES = ("starter", "basic", "standard", "premium")
-STATUS_LABELS = {"accepted": "Accepted", "cancelled": "Cancelled"}
-PLAN_STATUS_LABELS = {"active": "Active", "completed": "Completed", "cancelled": "Cancelled", "general": "General"}
-RECEIPT_PREFIX, FIRST_RECEIPT = "SI", 1000
-MAX_TRANSACTION_NUMBER = 35
+PLAN_TYPES = ("lease", "starter", "basic", "standard", "premium")
+# The platform's integer enums (paymentPlanCreate status: Int!, frequency: Int!).
+PLAN_STATUSES = ("active", "cancelled", "deleted", "completed", "general")
+FREQUENCIES = ("daily", "weekly", "monthly", "quarterly")
+OPEN_STATUSES = ("active", "completed")  # plans whose pending balance counts in "Total Balance"
+PARCEL_NUMBER_MAX, TEXT_MAX, DURATION_MAX = 100, 200, 1200
+EARLIEST, LATEST = date(1970, 1, 1), date(2100, 12, 31)  # dates outside these are typing mistakes
 
 
 class PaymentRefused(Exception):
-    """A payment or revert the ledger will not make (its message is for the person)."""
+    """A payment, plan or plot the ledger will not record (its message is for the person)."""
 
 
 @contextmanager
@@ -43,152 +36,131 @@ def atomic() -> Iterator[sqlite3.Connection]:
     db.commit()
 
 
-def create_plan(user_id: int, plan_type: str, installment_ngwee: int, duration: int, plot_number: str | None = None) -> int:
-    """A new active plan whose pending balance is installment x duration."""
-    with atomic() as db:
-        cur = db.execute(
-            "INSERT INTO payment_plans (user_id, plan_type, installment_ngwee, duration, pending_ngwee, status,"
-            " plot_number, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
-            (user_id, plan_type, installment_ngwee, duration, installment_ngwee * duration, plot_number,
-             clock.to_iso(clock.now_utc())))
-        return cur.lastrowid
+def day(text: Any, what: str) -> date:
+    """A community date written YYYY-MM-DD (an ISO date-time is cut to its date) within sane bounds."""
+    raw = str(text or "").strip()[:32]
+    try:
+        found = date.fromisoformat(raw[:10])
+    except ValueError:
+        raise PaymentRefused(f"{what} must be a date (YYYY-MM-DD)") from None
+    if not EARLIEST <= found <= LATEST:
+        raise PaymentRefused(f"{what} must be between {EARLIEST.isoformat()} and {LATEST.isoformat()}")
+    return found
 
 
-def plans_of(user_id: int) -> list[dict[str, Any]]:
-    """A client's plans, oldest first; the general plan carries its credit as `paid_ngwee`."""
-    rows = query(
-        "SELECT p.*, coalesce((SELECT sum(pp.amount_ngwee) FROM plan_payments pp"
-        " WHERE pp.plan_id = p.id AND pp.status = 'paid'), 0) AS paid_ngwee"
-        " FROM payment_plans p WHERE p.user_id = ? ORDER BY p.plan_type = 'general', p.created_at, p.id", (user_id,))
-    return [dict(r) for r in rows]
+def _text(value: Any, what: str, limit: int = TEXT_MAX) -> str | None:
+    text = " ".join(str(value or "").split())
+    if len(text) > limit:
+        raise PaymentRefused(f"{what} is too long (maximum is {limit} characters)")
+    return text or None
 
 
-def total_balance(user_id: int, db: sqlite3.Connection | None = None) -> int:
-    """"Total Balance": the pending balances of the client's own plans (the general plan excluded)."""
-    row = (db or get_db()).execute(
-        "SELECT coalesce(sum(pending_ngwee), 0) AS n FROM payment_plans"
-        " WHERE user_id = ? AND plan_type != 'general' AND status IN ('active', 'completed')", (user_id,)).fetchone()
-    return row["n"]
-
-
-def validate_payment(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Check the pay dialog's fields; (clean values, errors by field). Duplicates are checked here too."""
-    values = {k: str(form.get(k) or "").strip()
-              for k in ("source", "transaction_number", "amount", "bank_name", "cheque_number")}
-    errors: dict[str, str] = {}
-    if values["source"] not in SOURCES:
-        errors["source"] = "Payment Type is required" if not values["source"] else "Choose a payment type from the list"
-    number = values["transaction_number"]
+def create_parcel(parcel_number: str, owner_ids: Iterable[int] = (), *, parcel_type: Any = None,
+                  address1: Any = None, city: Any = None, country: Any = None) -> int:
+    """A new plot (PropertyCreate) owned by the given people; parcel numbers are unique."""
+    number = _text(parcel_number, "Parcel number", PARCEL_NUMBER_MAX)
     if not number:
-        errors["transaction_number"] = "Transaction Number is required"
-    elif len(number) > MAX_TRANSACTION_NUMBER:
-        errors["transaction_number"] = f"Transaction Number must be at most {MAX_TRANSACTION_NUMBER} characters"
-    elif query("SELECT 1 FROM transactions WHERE transaction_number = ?", (number,), one=True):
-        errors["transaction_number"] = "This transaction number has already been used"
-    try:
-        values["amount_ngwee"] = to_ngwee(values["amount"])
-    except AmountError as exc:
-        errors["amount"] = str(exc)
-    if values["source"] in CHEQUE_SOURCES:
-        for key, label in (("bank_name", "Bank Name"), ("cheque_number", "Cheque Number")):
-            if not values[key]:
-                errors[key] = f"{label} is required"
-            elif len(values[key]) > 100:
-                errors[key] = f"{label} is too long"
-    else:
-        values["bank_name"] = values["cheque_number"] = ""  # only cheques carry them
-    return values, errors
+        raise PaymentRefused("Parcel number can't be blank")
+    values = (_text(parcel_type, "Parcel type"), _text(address1, "Address"), _text(city, "City"),
+              _text(country, "Country"))
+    with atomic() as db:
+        if db.execute("SELECT 1 FROM land_parcels WHERE parcel_number = ?", (number,)).fetchone():
+            raise PaymentRefused("Parcel number has already been taken")
+        for owner in owner_ids:
+            if not db.execute("SELECT 1 FROM users WHERE id = ?", (owner,)).fetchone():
+                raise PaymentRefused("Owner not found")
+        parcel_id = db.execute(
+            "INSERT INTO land_parcels (parcel_number, parcel_type, address1, city, country, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)", (number, *values, clock.to_iso(clock.now_utc()))).lastrowid
+        for owner in set(owner_ids):
+            db.execute("INSERT INTO land_parcel_owners (land_parcel_id, user_id) VALUES (?, ?)", (parcel_id, owner))
+    return parcel_id
 
 
-def record_payment(user_id: int, values: Mapping[str, Any], depositor_id: int, at: str | None = None) -> int:
-    """Record a validated payment: fill the client's plans oldest first, the excess to their general plan."""
-    now = at or clock.to_iso(clock.now_utc())
-    try:
-        with atomic() as db:
-            remaining = values["amount_ngwee"]
-            allocations: list[tuple[int, int]] = []
-            plans = db.execute("SELECT * FROM payment_plans WHERE user_id = ? AND status = 'active'"
-                               " AND plan_type != 'general' ORDER BY created_at, id", (user_id,)).fetchall()
-            for plan in plans:
-                share = min(remaining, plan["pending_ngwee"])
-                if share <= 0:
-                    continue
-                pending = plan["pending_ngwee"] - share
-                db.execute("UPDATE payment_plans SET pending_ngwee = ?, status = ? WHERE id = ?",
-                           (pending, "completed" if pending == 0 else "active", plan["id"]))
-                allocations.append((plan["id"], share))
-                remaining -= share
-            if remaining > 0:
-                allocations.append((_general_plan(db, user_id, now), remaining))
-            expected = _expected_monthly(db, user_id, [plan_id for plan_id, _ in allocations])
-            seq = db.execute("SELECT coalesce(max(receipt_seq), ?) + 1 AS n FROM transactions",
-                             (FIRST_RECEIPT - 1,)).fetchone()["n"]
-            cur = db.execute(
-                "INSERT INTO transactions (user_id, source, transaction_number, amount_ngwee, bank_name, cheque_number,"
-                " receipt_seq, receipt_number, depositor_id, expected_monthly_ngwee, balance_after_ngwee, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (user_id, values["source"], values["transaction_number"], values["amount_ngwee"],
-                 values.get("bank_name") or None, values.get("cheque_number") or None, seq, f"{RECEIPT_PREFIX}{seq}",
-                 depositor_id, expected, total_balance(user_id, db), now))
-            for plan_id, share in allocations:
-                db.execute("INSERT INTO plan_payments (transaction_id, plan_id, amount_ngwee, created_at)"
-                           " VALUES (?, ?, ?, ?)", (cur.lastrowid, plan_id, share, now))
-            return cur.lastrowid
-    except sqlite3.IntegrityError as exc:
-        # Two cashiers typed the same transaction number at the same moment: the second one loses.
-        if "transaction_number" not in str(exc):
-            raise
-        raise PaymentRefused("This transaction number has already been used") from None
+def parcel(parcel_id: int) -> sqlite3.Row | None:
+    """One plot."""
+    return query("SELECT * FROM land_parcels WHERE id = ?", (parcel_id,), one=True)
 
 
-def _general_plan(db: sqlite3.Connection, user_id: int, now: str) -> int:
-    """The client's general plan (created on first use)."""
+def parcels_of(user_id: int) -> list[sqlite3.Row]:
+    """The plots a person owns (the plan dialog's "Select Plot")."""
+    return query("SELECT p.* FROM land_parcels p JOIN land_parcel_owners o ON o.land_parcel_id = p.id"
+                 " WHERE o.user_id = ? ORDER BY p.parcel_number", (user_id,))
+
+
+def create_plan(user_id: int, land_parcel_id: int, plan_type: str, installment_ngwee: int, duration: int,
+                start: date, *, status: str = "active", frequency: str = "monthly", payment_day: int = 1,
+                renewable: bool = False, co_owner_ids: Iterable[int] = ()) -> int:
+    """A new plan for a plot; its pending balance is installment x duration."""
+    if plan_type not in PLAN_TYPES:
+        raise PaymentRefused("Plan Type is required" if not plan_type else f"Unknown plan type {plan_type[:40]}")
+    if status not in ("active", "cancelled", "completed"):
+        raise PaymentRefused("Status is required")
+    if frequency not in FREQUENCIES:
+        raise PaymentRefused("Please select frequency")
+    if not 0 < duration <= DURATION_MAX:
+        raise PaymentRefused(f"Plan Duration must be between 1 and {DURATION_MAX}")
+    if not 1 <= payment_day <= 28:
+        raise PaymentRefused("Payment Day must be between 1 and 28")
+    if installment_ngwee <= 0:
+        raise PaymentRefused("Amount is required")
+    with atomic() as db:
+        if not db.execute("SELECT 1 FROM users WHERE id = ?", (user_id,)).fetchone():
+            raise PaymentRefused("User not found")
+        if not db.execute("SELECT 1 FROM land_parcels WHERE id = ?", (land_parcel_id,)).fetchone():
+            raise PaymentRefused("Property is required")
+        pending = installment_ngwee * duration if status == "active" else 0
+        plan_id = db.execute(
+            "INSERT INTO payment_plans (user_id, land_parcel_id, plan_type, status, start_date, installment_ngwee,"
+            " duration, pending_ngwee, frequency, payment_day, renewable, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (user_id, land_parcel_id, plan_type, status, start.isoformat(), installment_ngwee, duration, pending,
+             frequency, payment_day, int(renewable), clock.to_iso(clock.now_utc()))).lastrowid
+        for owner in set(co_owner_ids) - {user_id}:
+            if not db.execute("SELECT 1 FROM users WHERE id = ?", (owner,)).fetchone():
+                raise PaymentRefused("Co-owner not found")
+            db.execute("INSERT INTO payment_plan_co_owners (plan_id, user_id) VALUES (?, ?)", (plan_id, owner))
+    return plan_id
+
+
+def general_plan(db: sqlite3.Connection, user_id: int) -> int:
+    """The client's general plan, where payments beyond their plans go (created on first use)."""
     row = db.execute("SELECT id FROM payment_plans WHERE user_id = ? AND plan_type = 'general'", (user_id,)).fetchone()
     if row is not None:
         return row["id"]
-    return db.execute("INSERT INTO payment_plans (user_id, plan_type, status, created_at)"
-                      " VALUES (?, 'general', 'general', ?)", (user_id, now)).lastrowid
+    return db.execute("INSERT INTO payment_plans (user_id, plan_type, status, start_date, created_at)"
+                      " VALUES (?, 'general', 'general', ?, ?)",
+                      (user_id, clock.today_local().isoformat(), clock.to_iso(clock.now_utc()))).lastrowid
 
 
-def _expected_monthly(db: sqlite3.Connection, user_id: int, paid_plan_ids: list[int]) -> int:
-    """The installment the receipt shows: of the first plan this payment went to, else the client's first plan."""
-    rows = db.execute("SELECT id, installment_ngwee FROM payment_plans WHERE user_id = ? AND plan_type != 'general'"
-                      " AND status != 'cancelled' ORDER BY created_at, id", (user_id,)).fetchall()
-    for row in rows:
-        if row["id"] in paid_plan_ids:
-            return row["installment_ngwee"]
-    return rows[0]["installment_ngwee"] if rows else 0
+PLAN_COLUMNS = ("SELECT p.*, l.parcel_number, l.parcel_type, u.name AS owner_name FROM payment_plans p"
+                " JOIN users u ON u.id = p.user_id LEFT JOIN land_parcels l ON l.id = p.land_parcel_id")
 
 
-def revert(transaction_id: int, by_user_id: int) -> None:
-    """Cancel a transaction: every plan it paid gets its pending balance back (and is active again)."""
-    with atomic() as db:
-        tx = db.execute("SELECT * FROM transactions WHERE id = ?", (transaction_id,)).fetchone()
-        if tx is None:
-            raise PaymentRefused("There is no such transaction")
-        if tx["status"] != "accepted":
-            raise PaymentRefused("This transaction has already been reverted")
-        parts = db.execute("SELECT pp.*, p.plan_type FROM plan_payments pp JOIN payment_plans p ON p.id = pp.plan_id"
-                           " WHERE pp.transaction_id = ? AND pp.status = 'paid'", (transaction_id,)).fetchall()
-        for part in parts:
-            if part["plan_type"] != "general":
-                db.execute("UPDATE payment_plans SET pending_ngwee = pending_ngwee + ?,"
-                           " status = CASE WHEN status = 'completed' THEN 'active' ELSE status END WHERE id = ?",
-                           (part["amount_ngwee"], part["plan_id"]))
-            db.execute("UPDATE plan_payments SET status = 'cancelled' WHERE id = ?", (part["id"],))
-        db.execute("UPDATE transactions SET status = 'cancelled', reverted_at = ?, reverted_by = ? WHERE id = ?",
-                   (clock.to_iso(clock.now_utc()), by_user_id, transaction_id))
+def plan(plan_id: int) -> dict[str, Any] | None:
+    """One plan with its plot's number."""
+    row = query(f"{PLAN_COLUMNS} WHERE p.id = ?", (plan_id,), one=True)
+    return dict(row) if row else None
 
 
-def transaction(transaction_id: int) -> dict[str, Any] | None:
-    """One transaction with its client's and cashier's names, and how it was allocated."""
-    row = query("SELECT t.*, u.name AS client_name, d.name AS cashier_name FROM transactions t"
-                " JOIN users u ON u.id = t.user_id JOIN users d ON d.id = t.depositor_id WHERE t.id = ?",
-                (transaction_id,), one=True)
-    if row is None:
-        return None
-    tx = dict(row)
-    tx["parts"] = [dict(r) for r in query(
-        "SELECT pp.*, p.plan_type, p.plot_number FROM plan_payments pp JOIN payment_plans p ON p.id = pp.plan_id"
-        " WHERE pp.transaction_id = ? ORDER BY pp.id", (transaction_id,))]
-    return tx
+def plans_of(user_id: int) -> list[dict[str, Any]]:
+    """A client's own plans (general plan excluded), oldest first, each with its plan payments."""
+    plans = [dict(r) for r in query(f"{PLAN_COLUMNS} WHERE p.user_id = ? AND p.plan_type != 'general'"
+                                    " AND p.status != 'deleted' ORDER BY p.start_date, p.id", (user_id,))]
+    for item in plans:
+        item["payments"] = [dict(r) for r in query(
+            "SELECT pp.*, t.source FROM plan_payments pp JOIN transactions t ON t.id = pp.transaction_id"
+            " WHERE pp.plan_id = ? ORDER BY pp.created_at DESC, pp.id DESC", (item["id"],))]
+    return plans
+
+
+def balances(user_id: int) -> dict[str, int]:
+    """The balance strip: pending balance of the client's plans, accepted transactions, general funds."""
+    pending = query("SELECT coalesce(sum(pending_ngwee), 0) AS n FROM payment_plans WHERE user_id = ?"
+                    " AND plan_type != 'general' AND status IN ('active', 'completed')", (user_id,), one=True)["n"]
+    made = query("SELECT coalesce(sum(amount_ngwee), 0) AS n FROM transactions WHERE user_id = ?"
+                 " AND status = 'accepted'", (user_id,), one=True)["n"]
+    general = query("SELECT coalesce(sum(pp.amount_ngwee), 0) AS n FROM plan_payments pp JOIN payment_plans p"
+                    " ON p.id = pp.plan_id WHERE p.user_id = ? AND p.plan_type = 'general' AND pp.status = 'paid'",
+                    (user_id,), one=True)["n"]
+    return {"pending": pending, "transactions": made, "general": general}

@@ -1,0 +1,134 @@
+"""What the payments screens show: the Plans tab's parts (plans, balances, dialogs, receipt) and the dashboard rows."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import abort, g, request
+
+from . import clock, ledger, transactions
+from .access import can
+from .db import query
+from .money import fmt, plain
+
+# The dashboard's "Payment Info" line names cash "Cash Deposit" (PaymentList.jsx); the rest as the pay dialog.
+DASHBOARD_TYPES = {**transactions.SOURCES, "cash": "Cash Deposit"}
+# titleize(status) of a plan payment, as the dashboard and the plan rows show it.
+PAYMENT_STATUS_LABELS = {"paid": "Paid", "cancelled": "Cancelled"}
+FREQUENCY_LABELS = {"daily": "Daily", "weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly"}
+RECEIPT_COMMUNITY_FIELDS = ("account-name", "tax-id-no", "address", "city", "country", "support-email", "website",
+                            "support-phone-no")
+
+
+def titleize(value: str) -> str:
+    """The platform's titleize(): "completed" → "Completed", "bank_transfer" → "Bank Transfer"."""
+    return " ".join(word.capitalize() for word in str(value).replace("_", " ").split())
+
+
+def pending_text(ngwee: int) -> str:
+    """The balance strip's "Total Balance": "- K6,000.00" while something is owed."""
+    return f"- {fmt(ngwee)}" if ngwee else fmt(0)
+
+
+def _plan_view(plan: dict[str, Any]) -> dict[str, Any]:
+    plan["type_label"] = titleize(plan["plan_type"])
+    plan["status_label"] = titleize(plan["status"])
+    plan["balance_text"] = fmt(plan["pending_ngwee"])
+    plan["installment_text"] = fmt(plan["installment_ngwee"])
+    plan["amount_plain"] = plain(plan["pending_ngwee"])
+    for payment in plan.get("payments", []):
+        payment["date"] = clock.fmt_date(payment["created_at"])
+        payment["amount_text"] = fmt(payment["amount_ngwee"])
+        payment["status_label"] = PAYMENT_STATUS_LABELS[payment["status"]]
+    return plan
+
+
+def _owned_transaction(text: str | None, person: Any) -> dict[str, Any] | None:
+    """The transaction an address names (?transaction= / ?receipt=), which must be this person's; 404 otherwise."""
+    if text is None:
+        return None
+    raw = text.strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+        abort(404)
+    tx = transactions.transaction(int(raw))
+    if tx is None or tx["user_id"] != person["id"]:
+        abort(404)
+    return tx
+
+
+def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
+    """ReceiptDetails: one transaction's receipt, its plan payments as the table's rows."""
+    plan_parts = [p for p in tx["parts"] if p["plan_type"] != "general"]
+    first = plan_parts[0] if plan_parts else None
+    return {
+        "id": tx["id"],
+        "numbers": ", ".join(p["receipt_number"] for p in tx["parts"]),
+        "client": tx["client_name"], "nrc": tx["ext_ref_id"] or "-", "date": clock.fmt_date(tx["created_at"]),
+        "plan_type": titleize(first["plan_type"]) if first else "General Plan",
+        "plot": first["parcel_number"] if first else "General Plan",
+        "rows": [{"plot": p["parcel_number"] or "General Plan", "type": transactions.SOURCES[tx["source"]],
+                  "amount": fmt(p["amount_ngwee"])} for p in tx["parts"]],
+        "cashier": tx["cashier_name"], "expected_monthly": fmt(first["installment_ngwee"] if first else 0),
+        "total_paid": fmt(tx["amount_ngwee"]), "balance_remaining": fmt(first["balance_after_ngwee"] if first else 0),
+        "cancelled": tx["status"] != "accepted",
+    }
+
+
+def _transaction_rows(person_id: int) -> list[dict[str, Any]]:
+    rows = []
+    for tx in transactions.transactions_of(person_id):
+        rows.append({"id": tx["id"], "date": clock.fmt_date(tx["created_at"]), "recorded": tx["cashier_name"],
+                     "description": tx["source"], "amount": fmt(tx["amount_ngwee"]),
+                     "accepted": tx["status"] == "accepted", "client": tx["client_name"],
+                     "plans": " ".join(str(r["plan_id"]) for r in query(
+                         "SELECT plan_id FROM plan_payments WHERE transaction_id = ?", (tx["id"],)))})
+    return rows
+
+
+def plans_part(person: Any, staff: bool) -> dict[str, Any]:
+    """Everything the Plans tab of a person's profile shows, for staff or for the client themself."""
+    args = request.args
+    subtab = "Transactions" if args.get("subtab") == "Transactions" else ""
+    state = g.get("payments_state", {})
+    plans = [_plan_view(p) for p in ledger.plans_of(person["id"])]
+    balances = ledger.balances(person["id"])
+    receipt = _owned_transaction(args.get("receipt"), person)
+    prompt = _owned_transaction(args.get("transaction"), person)
+    return {
+        "person": person, "staff": staff, "subtab": subtab, "plans": plans,
+        "payable": [p for p in plans if p["status"] in ("active", "completed")],
+        "pending_text": pending_text(balances["pending"]), "transactions_text": fmt(balances["transactions"]),
+        "general_text": fmt(balances["general"]),
+        "can_pay": staff and can("payment_records.can_create_transaction"),
+        "can_revert": staff and can("payment_records.can_revert_transaction"),
+        "can_plan": staff and can("payment_plan.can_create_payment_plan"),
+        "sources": transactions.SOURCES, "cheque_sources": transactions.CHEQUE_SOURCES,
+        "plan_type_options": [(t, titleize(t)) for t in ledger.PLAN_TYPES], "frequencies": FREQUENCY_LABELS,
+        "plot_options": [(str(l["id"]), f"{l['parcel_type']}: {l['parcel_number']}" if l["parcel_type"]
+                          else l["parcel_number"]) for l in ledger.parcels_of(person["id"])] if staff else [],
+        "rows": _transaction_rows(person["id"]) if subtab else [],
+        "filter_options": [("all", "All")] + [(str(pl["id"]), pl["parcel_number"]) for pl in plans],
+        "receipt": receipt_view(receipt) if receipt else None, "prompt": prompt,
+        "pay_form": state.get("pay_form"), "plan_form": state.get("plan_form"),
+        "today": clock.today_local().isoformat(), "community_fields": RECEIPT_COMMUNITY_FIELDS,
+    }
+
+
+def dashboard_rows(tab: str, limit: int, offset: int, search: str, since: datetime | None,
+                   until: datetime | None) -> list[dict[str, Any]]:
+    """The dashboard's rows: plan payments (tab Payments) or plans (tab Plans), newest first."""
+    if tab == "plans":
+        like = f"%{search.lower()}%"
+        plans = query(f"{ledger.PLAN_COLUMNS} WHERE p.plan_type != 'general' AND (lower(u.name) LIKE ?"
+                      " OR lower(coalesce(l.parcel_number, '')) LIKE ?) ORDER BY p.created_at DESC, p.id DESC"
+                      " LIMIT ? OFFSET ?", (like, like, limit, offset))
+        return [_plan_view(dict(p)) for p in plans]
+    rows = []
+    for pay in transactions.payments_list(limit, offset, search, since, until):
+        plot = pay["parcel_number"] or "General Plan"
+        rows.append({"user_id": pay["user_id"], "client": pay["client_name"],
+                     "plot_info": f"{pay['parcel_type']} - {plot}" if pay["parcel_type"] else plot,
+                     "date": clock.fmt_date(pay["created_at"]), "amount": fmt(pay["amount_ngwee"]),
+                     "type": DASHBOARD_TYPES[pay["source"]], "receipt": pay["receipt_number"] or "-",
+                     "status": PAYMENT_STATUS_LABELS[pay["status"]]})
+    return rows
