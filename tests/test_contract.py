@@ -149,10 +149,11 @@ def test_reference_only_entries_say_why():
 
 
 def test_no_entry_is_listed_twice():
-    seen: dict[tuple[str, str], str] = {}
+    """One line per id or text and platform file (the same id in two platform files may be two lines)."""
+    seen: dict[tuple[str, str, str], str] = {}
     twice = []
     for entry in contract():
-        key = (entry.kind, entry.value)
+        key = (entry.kind, entry.value, entry.source)
         if key in seen:
             twice.append(f"{entry.kind} {entry.value!r} in {seen[key]} and {entry.area}")
         seen[key] = entry.area
