@@ -87,8 +87,8 @@ Feature: Gate Access
     And the guard clicks Grant
     Then the guard is asked for "Observations" with "Skip & Manually Record Next Entry"
     When the guard adds the observation "Observation example"
-    Then the observation's buttons say "Save & Scan Next Entry, Save & Manually Record Next Entry, Close & Go To Dashboard"
-    When the guard chooses "Save & Manually Record Next Entry"
+    Then the observation's buttons say "Save" where they said "Skip"
+    When the guard saves it and goes on to record the next entry by hand
     Then the guard is told "Observation note successfully added"
     And the guard is on an empty manual entry form again
     When the guard goes to "Access" › "Logs" from the menu

@@ -54,7 +54,7 @@ class GuestInvitePage(GuestTime):
     PHONE = testid("guest_entry_phone_number", "the guest's phone")
     ADD = testid("add_remove_guest_btn", "the Add guest button")
     INVITE_LABEL = ui("Invite Guest")
-    INVITE = button_text(INVITE_LABEL, "the Invite Guest button (its test id is a template: invite_button)")
+    INVITE = button_text(INVITE_LABEL, description="the Invite Guest button (its test id is a template)")
 
     def add_new_guest(self, first: str, last: str, phone: str) -> None:
         """Add a guest who is not a user yet (InviteeForm: First Name, Last Name, phone, Add)."""
@@ -87,8 +87,7 @@ class GuestCard:
 class EditGuestDialog(GuestTime):
     """Edit Guest: the invitation's visit again, then Update Guest."""
 
-    MARKER = button_text(ui("Update Guest"), "the Update Guest button (test id update_button is a template)")
-    TITLE = ui("Edit Guest")
+    MARKER = button_text(ui("Update Guest"), description="the Update Guest button (its test id is a template)")
 
     def update(self) -> None:
         """Update Guest: the dialog closes and the list shows the change."""

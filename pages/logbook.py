@@ -9,11 +9,10 @@ from selenium.webdriver.common.keys import Keys
 from .base import BasePage, Locator, testid, ui
 
 # One script reads every card: the name (Cypress's .entry-log-visitor-name), the acting user,
-# the note, the date and every chip. A card is the nearest data-testid="card" around its
-# acting user (the list's wrapper carries the same test id).
+# the note, the date and every chip. A card is the MUI Card (shared/Card.jsx) around its acting user.
 READ_CARDS = """
 return Array.from(document.querySelectorAll('[data-testid="acting_user_name"]')).map(guard => {
-  const card = guard.closest('[data-testid="card"]') || guard.parentNode;
+  const card = guard.closest('.MuiCard-root') || guard.parentNode;
   const text = sel => { const el = card.querySelector(sel); return el ? el.innerText.replace(/\\s+/g, ' ').trim() : ''; };
   return {name: text('.entry-log-visitor-name'), guard: guard.innerText.trim(),
           note: text('[data-testid="observation_note"]'), date: text('[data-testid="created-at"]'),

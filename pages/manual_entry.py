@@ -17,12 +17,10 @@ class ObservationDialog(BasePage):
     SCAN_NEXT = testid("skip_and_scan", "Skip/Save & Scan Next Entry")
     RECORD_NEXT = testid("save_and_record_other", "Skip/Save & Manually Record Next Entry")
     DASHBOARD = testid("close_go_dashboard", "Close & Go To Dashboard")
-    SAVE = testid("save", "Save (Invitations' observation)")
-    CANCEL = testid("cancel", "Cancel (Invitations' observation)")
-    ACTIONS = {ui("Skip & Scan Next Entry"): SCAN_NEXT, ui("Save & Scan Next Entry"): SCAN_NEXT,
-               ui("Skip & Manually Record Next Entry"): RECORD_NEXT,
-               ui("Save & Manually Record Next Entry"): RECORD_NEXT,
+    SAVE = testid("save", "Save (the Invitations' observation dialog)")
+    ACTIONS = {ui("Skip & Scan Next Entry"): SCAN_NEXT, ui("Skip & Manually Record Next Entry"): RECORD_NEXT,
                ui("Close & Go To Dashboard"): DASHBOARD}
+    SKIP, SAVE_WORD = ui("Skip"), ui("Save")  # the buttons' first word: "Skip" without a note, "Save" with one
 
     def title(self) -> str:
         """The dialog's title."""
@@ -41,6 +39,12 @@ class ObservationDialog(BasePage):
         button = self.ACTIONS[label]
         self.wait_until(lambda _d: self.label_of(button) == label, f'the button does not say "{label}"')
         self.click_and_load(button)
+
+    def save_and_record_next(self) -> None:
+        """Save the note and go on to record the next visitor by hand ("Save & Manually Record Next Entry")."""
+        self.wait_until(lambda _d: self.label_of(self.RECORD_NEXT).startswith(self.SAVE_WORD + " "),
+                        "the button does not offer to save the note")
+        self.click_and_load(self.RECORD_NEXT)
 
     def save(self) -> None:
         """Save (the Invitations' observation dialog); the page reloads."""

@@ -179,9 +179,15 @@ def step_add_observation(context, who, note):
     context.cast.actor(who).on(ObservationDialog).add_note(note)
 
 
-@then('the observation\'s buttons say "{labels:UiList}"')
-def step_observation_buttons(context, labels):
-    assert context.cast.actor("guard").on(ObservationDialog).buttons() == labels
+@then('the observation\'s buttons say "{save:Ui}" where they said "{skip:Ui}"')
+def step_observation_buttons(context, save, skip):
+    labels = context.cast.actor("guard").on(ObservationDialog).buttons()
+    assert [label.split(" ")[0] for label in labels[:2]] == [save, save] and skip not in labels[2], labels
+
+
+@when("the guard saves it and goes on to record the next entry by hand")
+def step_save_and_record(context):
+    context.cast.actor("guard").on(ObservationDialog).save_and_record_next()
 
 
 @when('the guard chooses "{label:Ui}"')
