@@ -242,3 +242,5 @@ Feature: Gate Access
     And the invitation asks for "First Name, Last Name, Day of visit, Visit start time, Visit end time, Repeats on"
     When the admin picks a weekday for the visit to repeat on
     Then the invitation also asks for "Repeats Until"
+    When the admin searches the users for "Mary Dinna", who is not one yet
+    Then the invitation says "User Not Found - Please Add New Guest"

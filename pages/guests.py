@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from .base import BasePage, Locator, button_text, css, testid, ui
 from .manual_entry import ObservationDialog
@@ -53,6 +54,9 @@ class GuestInvitePage(GuestTime):
     LAST_NAME = testid("guest_entry_last_name", "the guest's Last Name")
     PHONE = testid("guest_entry_phone_number", "the guest's phone")
     ADD = testid("add_remove_guest_btn", "the Add guest button")
+    SEARCH = testid("search", "the Users search box")
+    FOUND = '[data-testid="invite_guest_btn"]'
+    NOT_FOUND = testid("user_not_found_add_new", "the not-found message")
     INVITE_LABEL = ui("Invite Guest")
     INVITE = button_text(INVITE_LABEL, description="the Invite Guest button (its test id is a template)")
 
@@ -62,6 +66,14 @@ class GuestInvitePage(GuestTime):
         self.type_into(self.LAST_NAME, last)
         self.type_into(self.PHONE, phone)
         self.click(self.find_all(self.ADD)[0])
+
+    def search_users(self, name: str) -> str:
+        """Search the users for a guest (Enter): the not-found message, or '' when someone was found."""
+        self.type_into(self.SEARCH, name)
+        self._field(self.SEARCH).send_keys(Keys.ENTER)
+        self.wait_until(lambda _d: self.is_shown(self.NOT_FOUND) or self.find_all(css(self.FOUND, "found")),
+                        f"the search for {name!r} did not answer")
+        return self.text_of(self.NOT_FOUND) if self.is_shown(self.NOT_FOUND) else ""
 
     def clear_start_time(self) -> None:
         """Empty the visit's start time."""

@@ -458,3 +458,13 @@ def step_invitation_labels(context, labels):
 @when("the admin picks a weekday for the visit to repeat on")
 def step_pick_weekday(context):
     context.cast.actor("admin").on(GuestInvitePage).toggle_weekday(gate.window_around_now().weekday())
+
+
+@when('the admin searches the users for "{name}", who is not one yet')
+def step_search_users(context, name):
+    context.notes["search_answer"] = context.cast.actor("admin").on(GuestInvitePage).search_users(context.data.name(name))
+
+
+@then('the invitation says "{message:Ui}"')
+def step_invitation_says(context, message):
+    assert context.notes["search_answer"] == message, context.notes["search_answer"]

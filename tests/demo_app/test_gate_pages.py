@@ -71,14 +71,18 @@ def test_odd_timestamps_are_refused(raw):
         qr_timestamp(raw, datetime.now(LUSAKA))
 
 
-def test_manual_entry_grant_then_observation(as_role):
+def test_manual_entry_grant_then_observation(as_role, gql):
     guard = as_role("guard")
-    answer = guard.post("/request", {**VISITOR, "action": "grant"})
+    optional = {"email": "visitor@example.com", "companyName": "Test Co", "temperature": "36.5"}
+    answer = guard.post("/request", {**VISITOR, **optional, "action": "grant"})
     assert answer.status_code == 302 and answer.headers["Location"].startswith("/request?observe=")
     dialog_page = answer.headers["Location"]
     page = guard.text(dialog_page)
     assert 'data-testid="entry-dialog"' in page and "Skip &amp; Manually Record Next Entry" in page
     request_id = dialog_page.split("=")[1]
+    kept = gql("admin")("query($id: ID!) { entryRequest(id: $id) { email companyName temperature reason } }",
+                        {"id": request_id})["entryRequest"]
+    assert kept == {**optional, "reason": "client"}
     saved = guard.post(f"/request/{request_id}/observation", {"note": "Observation example", "next": "record"},
                        form_page=dialog_page)
     assert saved.headers["Location"] == "/request?step=0"
