@@ -86,6 +86,15 @@ def find(invite_id: Any) -> sqlite3.Row | None:
     return query(_SELECT + " WHERE i.id = ?", (number,), one=True)
 
 
+def of_request(request_id: Any) -> sqlite3.Row | None:
+    """The invitation an entry request was made for."""
+    try:
+        number = int(str(request_id))
+    except (TypeError, ValueError):
+        return None
+    return query(_SELECT + " WHERE i.entry_request_id = ?", (number,), one=True) if 0 < number < 2**63 else None
+
+
 def may_change(invite: sqlite3.Row, user: Any) -> bool:
     """Hosts change their own invitations; admins change anyone's."""
     return invite["host_id"] == user["id"] or user["role"] == "admin"

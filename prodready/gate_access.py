@@ -26,6 +26,9 @@ INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $star
   invitationCreate(visitationDate: $visitationDate, startsAt: $startsAt, endsAt: $endsAt, occursOn: $occursOn,
                    visitEndDate: $visitEndDate, guests: $guests) { success }
 }"""
+SCHEDULED = """query scheduledRequests($query: String) {
+  scheduledRequests(query: $query, offset: 0, limit: 50) { id name }
+}"""
 ALL_EVENT_LOGS = """query allEventLogs($subject: [String], $name: String, $limit: Int) {
   allEventLogs(subject: $subject, name: $name, offset: 0, limit: $limit) {
     id subject createdAt data actingUser { id name } entryRequest { id name }
@@ -81,6 +84,12 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
                  "guests": [{"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()),
                              "isAdded": True}]}
     cast.api_as("admin").call(INVITATION_CREATE, variables)
+
+
+def scheduled_count(cast: Any, name: str) -> int:
+    """How many active invitations of exactly that guest the guards' Invitations list (as the admin asks)."""
+    found = cast.api_as("admin").call(SCHEDULED, {"query": name})["scheduledRequests"]
+    return sum(1 for request in found if request.get("name") == name)
 
 
 def other_weekdays(day: str) -> tuple[str, ...]:

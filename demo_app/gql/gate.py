@@ -22,7 +22,7 @@ type EntryRequest {
   id: ID!, name: String!, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
   companyName: String, reason: String, otherReason: String, temperature: String, status: String,
   grantedState: Int, grantedAt: String, createdAt: String, isGuest: Boolean,
-  user: User, grantor: User, guest: User
+  user: User, grantor: User, guest: User, closestEntryTime: EntryTime
 }
 type EventLog {
   id: ID!, subject: String!, refId: ID, refType: String, createdAt: String!, data: JSON,
@@ -110,6 +110,12 @@ def _grantor(row: Any, _info: Any) -> Any:
 @request_type.field("guest")
 def _guest(row: Any, _info: Any) -> Any:
     return record(find_person(row["guest_id"])) if row["guest_id"] else None
+
+
+@request_type.field("closestEntryTime")
+def _closest(row: Any, _info: Any) -> Any:
+    """The visit of the guest's invitation (null for a visitor recorded at the gate)."""
+    return gate_invites.entry_time_of_request(row["id"])
 
 
 @event_type.field("refId")

@@ -17,7 +17,7 @@ type Invite { id: ID!, status: String, host: User, guest: User, entryRequest: En
 type InvitationPayload { success: Boolean }
 extend type Query {
   myGuests(query: String): [Invite!]!
-  scheduledRequests(offset: Int, limit: Int, query: String): [Invite!]!
+  scheduledRequests(offset: Int, limit: Int, query: String): [EntryRequest!]!
 }
 extend type Mutation {
   invitationCreate(visitationDate: String!, startsAt: String, endsAt: String, occursOn: [String],
@@ -47,7 +47,17 @@ def _request(row: Any, _info: Any) -> Any:
 
 @invite_type.field("entryTime")
 def _entry_time(row: Any, _info: Any) -> dict[str, Any]:
-    """The visit as the platform's EntryTime: ISO instants, weekday names."""
+    return entry_time(row)
+
+
+def entry_time_of_request(request_id: Any) -> dict[str, Any] | None:
+    """The EntryTime of the invitation an entry request belongs to (None for other requests)."""
+    found = invites.of_request(request_id)
+    return entry_time(found) if found is not None else None
+
+
+def entry_time(row: Any) -> dict[str, Any]:
+    """An invitation's visit as the platform's EntryTime: ISO instants, weekday names."""
     visit = invites.visit_of(row)
     return {"visitationDate": clock.fmt_date(visit.starts_at), "startsAt": visit.starts_at.isoformat(),
             "endsAt": visit.ends_at.isoformat(), "occursOn": list(visit.occurs_on),
@@ -69,9 +79,10 @@ def resolve_my_guests(_obj: Any, info: Any, query: str | None = None) -> list[An
 @query_type.field("scheduledRequests")
 def resolve_scheduled(_obj: Any, info: Any, offset: int | None = None, limit: int | None = None,
                       query: str | None = None) -> list[Any]:
-    """Every active invitation (the Invitations page), most recently changed first."""
+    """The entry requests of every active invitation (the Invitations page), most recently changed first."""
     require(info, "entry_request.can_view_entry_requests")
-    return invites.scheduled(query or "", offset or 0, limit or 20)
+    cards = invites.scheduled(query or "", offset or 0, limit or 20)
+    return [record(gate_store.find_request(c["entry_request_id"])) for c in cards]
 
 
 @mutation.field("invitationCreate")

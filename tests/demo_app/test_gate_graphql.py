@@ -28,7 +28,7 @@ INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [St
                    guests: $guests, userIds: $userIds) { success }
 }"""
 MY_GUESTS = "{ myGuests { id status validity guest { name } entryTime { occursOn } } }"
-SCHEDULED = "{ scheduledRequests { id validity entryRequest { name } } }"
+SCHEDULED = "{ scheduledRequests { id name closestEntryTime { startsAt occursOn } } }"
 UPDATE = "mutation($id: ID!, $status: String, $start: String, $end: String, $day: String) {" \
          " invitationUpdate(inviteId: $id, status: $status, startsAt: $start, endsAt: $end, visitationDate: $day)" \
          " { success } }"
@@ -141,7 +141,8 @@ def test_an_invitation_makes_a_visitor_and_an_approved_request(gql):
     assert answer["invitationCreate"]["success"] is True
     mine = gql("admin")(MY_GUESTS)["myGuests"]
     assert [(g["guest"]["name"], g["status"]) for g in mine] == [("Grace Banda", "active")]
-    assert gql("guard")(SCHEDULED)["scheduledRequests"][0]["entryRequest"]["name"] == "Grace Banda"
+    scheduled = gql("guard")(SCHEDULED)["scheduledRequests"]
+    assert scheduled[0]["name"] == "Grace Banda" and scheduled[0]["closestEntryTime"]["occursOn"] == []
 
 
 def test_invitations_check_the_visit(gql):
