@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from . import clock, people
 from .db import execute, query

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from . import clock, people
 from .db import execute, query

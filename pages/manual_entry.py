@@ -1,7 +1,7 @@
 """Manual entry (/request: GuestVerification's "Guest Form" step, RequestUpdate.jsx) and the observation dialog."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from selenium.webdriver.common.by import By
 

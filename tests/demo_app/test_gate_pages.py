@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import segno
 
-from demo_app.gate_rules import Visit, qr_timestamp, GateError
+from demo_app.gate_rules import GateError, Visit, qr_timestamp
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
 VISITOR = {"name": "Test Manual User", "nrc": "123456/10/1", "phoneNumber": "+260971234567", "vehiclePlate": "ABZ 1234",
