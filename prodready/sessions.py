@@ -7,13 +7,13 @@ between them, so a run starts one browser process and never pays for start-up tw
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from .browser import PHONE, BrowserSettings, start_driver
+from .browser import PHONE, BrowserSettings, FakeCamera, start_driver
 
 DESKTOP, PHONE_KIND = "desktop", "phone"
 
@@ -86,7 +86,10 @@ class SessionPool:
     """Hands out sessions by kind; `release_all` cleans them for the next scenario."""
 
     def __init__(self, settings: BrowserSettings, isolation: str = "auto") -> None:
-        self.settings = settings
+        # A local Chromium gets a camera of its own (the guard's scanner, script 1.1.2); a remote
+        # grid's browsers cannot read a file of this machine, so they have none.
+        self._camera = FakeCamera.create() if settings.browser == "chromium" and not settings.remote_url else None
+        self.settings = replace(settings, camera_file=str(self._camera.path)) if self._camera else settings
         self.isolation = isolation
         self._lock = threading.Lock()
         self._sessions: list[Session] = []
@@ -115,6 +118,13 @@ class SessionPool:
         return bool(getattr(driver, "caps", {}).get("webSocketUrl")) or "webSocketUrl" in driver.capabilities
 
     @property
+    def camera(self) -> FakeCamera:
+        """The camera every browser of this pool sees (a step puts a picture in front of it)."""
+        if self._camera is None:
+            raise AssertionError("this run's browser has no camera: a fake camera needs a local Chromium")
+        return self._camera
+
+    @property
     def mode(self) -> str:
         """'contexts' (one browser, isolated user contexts) or 'sessions' (a browser per actor)."""
         return "contexts" if self._bidi else "sessions"
@@ -129,6 +139,8 @@ class SessionPool:
         self._drivers.clear()
         self._sessions.clear()
         self._main = None
+        if self._camera is not None:
+            self._camera.remove()
 
     # -- sessions --------------------------------------------------------------------------
     def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:

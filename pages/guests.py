@@ -1,0 +1,179 @@
+"""Registered guests: the invitation form, My Guests (edit, cancel) and the guard's Invitations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from .base import BasePage, Locator, button_text, css, testid, ui
+from .manual_entry import ObservationDialog
+
+# The weekday buttons' order (GuestTime.jsx renders the days of days.json in its order).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class GuestTime(BasePage):
+    """Components/GuestTime.jsx: day of visit, start and end time, repeat weekdays, Repeats Until."""
+
+    DAY = testid("day_of_visit_input", "the Day of visit field")
+    START = testid("start_time_input", "the Visit start time field")
+    END = testid("end_time_input", "the Visit end time field")
+    WEEK_DAYS = testid("week_days", "the Repeats on weekday buttons")
+    UNTIL = testid("repeats_until_input", "the Repeats Until field")
+    LABELS = css('label.MuiInputLabel-root, [data-testid="guest_repeats_on"]', "the form's labels")
+
+    def set_visit(self, day: str, start: str, end: str, weekdays: tuple[str, ...] = (), until: str = "") -> None:
+        """The visit in community time: YYYY-MM-DD, HH:MM, HH:MM, the weekdays it repeats on, its last day."""
+        self.set_value(self.DAY, day)
+        self.set_value(self.START, start)
+        self.set_value(self.END, end)
+        for weekday in weekdays:
+            self.toggle_weekday(weekday)
+        if weekdays:
+            self.set_value(self.UNTIL, until)
+
+    def toggle_weekday(self, weekday: str) -> None:
+        """Press one weekday button (they are in GuestTime's order, all labelled alike)."""
+        buttons = [b for b in self.find_all(self.WEEK_DAYS) if b.is_displayed()]
+        self.click(buttons[WEEKDAYS.index(weekday)])
+
+    def labels(self) -> list[str]:
+        """The labels of the visible fields, as written."""
+        return [" ".join((e.get_attribute("textContent") or "").replace("*", "").split())
+                for e in self.find_all(self.LABELS) if e.is_displayed()]
+
+
+class GuestInvitePage(GuestTime):
+    """Guest Invite / Schedule Visit (GuestInviteForm.jsx): the guests, then the visit."""
+
+    PATH = "/logbook/guests/invite"
+    MARKER = testid("day_of_visit_input", "the Day of visit field")
+    HEADING = Locator(By.XPATH, '//*[normalize-space()="Schedule Visit"]', "the Schedule Visit heading")
+    FIRST_NAME = testid("guest_entry_first_name", "the guest's First Name")
+    LAST_NAME = testid("guest_entry_last_name", "the guest's Last Name")
+    PHONE = testid("guest_entry_phone_number", "the guest's phone")
+    ADD = testid("add_remove_guest_btn", "the Add guest button")
+    SEARCH = testid("search", "the Users search box")
+    FOUND = '[data-testid="invite_guest_btn"]'
+    NOT_FOUND = testid("user_not_found_add_new", "the not-found message")
+    INVITE_LABEL = ui("Invite Guest")
+    INVITE = button_text(INVITE_LABEL, description="the Invite Guest button (its test id is a template)")
+
+    def add_new_guest(self, first: str, last: str, phone: str) -> None:
+        """Add a guest who is not a user yet (InviteeForm: First Name, Last Name, phone, Add)."""
+        self.type_into(self.FIRST_NAME, first)
+        self.type_into(self.LAST_NAME, last)
+        self.type_into(self.PHONE, phone)
+        self.click(self.find_all(self.ADD)[0])
+
+    def search_users(self, name: str) -> str:
+        """Search the users for a guest (Enter): the not-found message, or '' when someone was found."""
+        self.type_into(self.SEARCH, name)
+        self._field(self.SEARCH).send_keys(Keys.ENTER)
+        self.wait_until(lambda _d: self.is_shown(self.NOT_FOUND) or self.find_all(css(self.FOUND, "found")),
+                        f"the search for {name!r} did not answer")
+        return self.text_of(self.NOT_FOUND) if self.is_shown(self.NOT_FOUND) else ""
+
+    def clear_start_time(self) -> None:
+        """Empty the visit's start time."""
+        self.set_value(self.START, "")
+
+    def invite(self) -> None:
+        """Invite Guest: the next page (My Guests, or the form again with the error) loads."""
+        self.click_and_load(self.INVITE)
+
+
+@dataclass(frozen=True)
+class GuestCard:
+    """One guest of My Guests."""
+
+    name: str
+    starts: str
+    ends: str
+    time: str
+    validity: str
+    status: str
+
+
+class EditGuestDialog(GuestTime):
+    """Edit Guest: the invitation's visit again, then Update Guest."""
+
+    MARKER = button_text(ui("Update Guest"), description="the Update Guest button (its test id is a template)")
+
+    def update(self) -> None:
+        """Update Guest: the dialog closes and the list shows the change."""
+        self.click_and_load(self.MARKER)
+
+
+class MyGuestsPage(BasePage):
+    """My Guests (InvitedGuests.jsx + GuestListCard.jsx): the user's invitations, newest first."""
+
+    PATH = "/logbook/guests"
+    MARKER = testid("create_guest_btn", "the Add New button")
+    CARD = '[data-testid="guest_card"]'
+    MENU_ITEMS = testid("menu_item", "the open card menu's items")
+
+    def guests(self) -> list[GuestCard]:
+        """Every guest card shown."""
+        rows = self.rows(self.CARD, {"name": "guest_name", "starts": "start_of_visit", "ends": "ends_on_date",
+                                     "time": "visit_time", "validity": "guest_validity", "status": "invite_status"})
+        return [GuestCard(**row) for row in rows]
+
+    def _menu(self, name: str) -> list:
+        card = Locator(By.XPATH, f'//*[@data-testid="guest_card"][.//*[@data-testid="guest_name"][normalize-space()="{name}"]]',
+                       f"the card of {name}")
+        self.click(self.wait_for(card).find_element(By.CSS_SELECTOR, '[data-testid="guest_invite_menu"]'))
+        self.wait_until(lambda _d: [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()],
+                        f"the menu of {name} did not open")
+        return [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()]
+
+    def edit(self, name: str) -> EditGuestDialog:
+        """The card menu's Edit: the Edit Guest dialog."""
+        self.click_and_load(self._menu(name)[0])
+        return self.goes_to(EditGuestDialog)
+
+    def toggle_cancelled(self, name: str) -> None:
+        """The card menu's second item: Cancel, or Re-Activate a cancelled invitation."""
+        self.click_and_load(self._menu(name)[1])
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """One invitation on the guard's list."""
+
+    name: str
+    validity: str
+    grant_enabled: bool
+    grant_label: str
+
+
+# InvitationItem.jsx gives the guest's name no test id: it is the card's first caption.
+READ_INVITATIONS = """
+return Array.from(document.querySelectorAll('[data-testid="invitation-status"]')).map(chip => {
+  const card = chip.closest('.MuiCard-root') || chip.parentNode;
+  const name = card.querySelector('.MuiTypography-caption');
+  const grant = card.querySelector('[data-testid="grant_access_btn"]');
+  return {name: name ? name.innerText.trim() : '', validity: chip.innerText.trim(),
+          grant_enabled: !!grant && !grant.disabled, grant_label: grant ? grant.textContent.trim() : ''};
+});
+"""
+
+
+class InvitationsPage(BasePage):
+    """Invitations (InvitationList.jsx): every active invitation, its validity, Grant Access."""
+
+    PATH = "/logbook/invitations"
+    MARKER = testid("invitation_search_btn", "the Invitations' Search button")
+    GRANT = testid("grant_access_btn", "a Grant Access button")
+
+    def invitations(self) -> list[Invitation]:
+        """Every invitation shown."""
+        return [Invitation(**row) for row in self.driver.execute_script(READ_INVITATIONS)]
+
+    def grant_access(self, name: str) -> ObservationDialog:
+        """Grant Access to a guest: the observation dialog follows."""
+        card = Locator(By.XPATH, f'//div[contains(@class, "MuiCard-root")][.//*[normalize-space()="{name}"]]'
+                                 f'[.//*[@data-testid="invitation-status"]]', f"the invitation of {name}")
+        self.click(self.wait_for(card).find_element(By.CSS_SELECTOR, '[data-testid="grant_access_btn"]'))
+        return self.goes_to(ObservationDialog)
