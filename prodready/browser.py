@@ -21,13 +21,16 @@ CHROMIUM_FLAGS = (
 )
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
                      "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
+# Debian's chromium-headless-shell: measured a third less time and half the memory of full Chromium
+# in new-headless mode, with the same chromedriver, BiDi contexts, phone emulation and fake camera.
+HEADLESS_SHELLS = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell")
 CHROMEDRIVERS = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
 DESKTOP_SIZE = (1280, 900)
 # A phone like the admin's in script 1.1.2 (Pixel 7 class).
 PHONE = {"width": 412, "height": 915, "pixel_ratio": 2.625,
          "user_agent": ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
                         "Chrome/156.0.0.0 Mobile Safari/537.36")}
-INSTALL_HINT = ("install Chromium and its driver: sudo apt-get install -y chromium chromium-driver "
+INSTALL_HINT = ("install Chromium and its driver: sudo apt-get install -y chromium chromium-headless-shell chromium-driver "
                 "(or set CHROMEDRIVER_PATH and CHROME_BIN; or -D remote_url=<Selenium Grid URL>)")
 
 
@@ -45,6 +48,7 @@ class BrowserSettings:
     bidi: bool = True
     extra_args: tuple[str, ...] = field(default_factory=tuple)
     camera_file: str | None = None  # a Y4M video Chromium plays as the camera (FakeCamera)
+    headless_shell: str = "auto"  # auto: the headless shell for headless runs when installed; on; off
 
 
 # Chromium's fake media stream: getUserMedia gets a camera that plays a Y4M file, and the
@@ -123,19 +127,34 @@ def find_chromedriver() -> str:
     raise BrowserUnavailable("chromedriver not found; " + INSTALL_HINT)
 
 
-def find_chromium() -> str:
-    """The Chromium binary: $CHROME_BIN or a known install path (skipping Debian's launcher script)."""
+def find_chromium(settings: BrowserSettings | None = None) -> str:
+    """The browser binary: $CHROME_BIN; for headless runs the headless shell (unless switched off);
+    else full Chromium at a known install path (skipping Debian's launcher script)."""
+    settings = settings or BrowserSettings()
+    if not os.environ.get("CHROME_BIN") and settings.headless and settings.headless_shell != "off":
+        shell = next((path for path in HEADLESS_SHELLS if os.access(path, os.X_OK)), None)
+        if shell:
+            return shell
+        if settings.headless_shell == "on":
+            raise BrowserUnavailable("-D headless_shell=on: chromium-headless-shell is not installed "
+                                     "(sudo apt-get install -y chromium-headless-shell)")
     found = _executable("CHROME_BIN", CHROMIUM_BINARIES)
     if found:
         return found
     raise BrowserUnavailable("Chromium not found; " + INSTALL_HINT)
 
 
+def is_headless_shell(binary: str) -> bool:
+    """Whether a binary is the headless shell (headless by itself: it takes no --headless flag)."""
+    return Path(binary).name.startswith(("chromium-headless-shell", "chrome-headless-shell"))
+
+
 def chromium_options(settings: BrowserSettings, *, phone: bool = False, local: bool = True) -> webdriver.ChromeOptions:
     """Chrome options for a desktop (or, for separate sessions, phone) browser."""
     options = webdriver.ChromeOptions()
+    binary = find_chromium(settings) if local else ""
     for flag in CHROMIUM_FLAGS:
-        if flag == "--headless=new" and not settings.headless:
+        if flag == "--headless=new" and (not settings.headless or is_headless_shell(binary)):
             continue
         options.add_argument(flag)
     options.add_argument(f"--window-size={DESKTOP_SIZE[0]},{DESKTOP_SIZE[1]}")
@@ -145,7 +164,7 @@ def chromium_options(settings: BrowserSettings, *, phone: bool = False, local: b
         for flag in (*CAMERA_FLAGS, f"--use-file-for-fake-video-capture={settings.camera_file}"):
             options.add_argument(flag)
     if local:
-        options.binary_location = find_chromium()
+        options.binary_location = binary
     if phone:
         options.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": PHONE["width"], "height": PHONE["height"], "pixelRatio": PHONE["pixel_ratio"]},

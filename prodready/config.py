@@ -15,6 +15,7 @@ DEFAULT_CONFIG = ROOT / "prodready.toml"
 GATE_MODES = ("off", "warn", "enforce")
 BROWSERS = ("chromium", "chrome", "firefox")
 ISOLATIONS = ("auto", "contexts", "sessions")
+SHELL_CHOICES = ("auto", "on", "off")
 
 
 class ConfigError(Exception):
@@ -69,6 +70,7 @@ class RunSettings:
     seed: int | None = None
     timeout: float = 10.0
     isolation: str = "auto"
+    headless_shell: str = "auto"
     allure: bool = False
     config_path: Path = DEFAULT_CONFIG
 
@@ -97,6 +99,9 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     isolation = str(userdata.get("isolation", "auto"))
     if isolation not in ISOLATIONS:
         raise ConfigError(f"-D isolation={isolation}: choose one of {', '.join(ISOLATIONS)}")
+    shell = str(userdata.get("headless_shell", "auto")).lower()
+    if shell not in SHELL_CHOICES:
+        raise ConfigError(f"-D headless_shell={shell}: choose one of {', '.join(SHELL_CHOICES)}")
     seed_text = userdata.get("seed")
     try:
         seed = int(seed_text) if seed_text not in (None, "") else None
@@ -108,7 +113,7 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
         raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
     return RunSettings(
         target=target, browser=browser, headless=_bool(userdata.get("headless", True), "headless"),
-        remote_url=remote, gate=gate, seed=seed, timeout=timeout, isolation=isolation,
+        remote_url=remote, gate=gate, seed=seed, timeout=timeout, isolation=isolation, headless_shell=shell,
         allure=_bool(userdata.get("allure", False), "allure"), config_path=config_path)
 
 

@@ -167,8 +167,8 @@ def _start_target(run: Run) -> None:
 def _start_browser(run: Run) -> None:
     """One browser for the run; fail with install advice when there is none."""
     s = run.settings
-    run.pool = SessionPool(BrowserSettings(browser=s.browser, headless=s.headless, remote_url=s.remote_url),
-                           isolation=s.isolation)
+    run.pool = SessionPool(BrowserSettings(browser=s.browser, headless=s.headless, remote_url=s.remote_url,
+                                           headless_shell=s.headless_shell), isolation=s.isolation)
     try:
         driver = run.pool.start()
     except BrowserUnavailable as exc:

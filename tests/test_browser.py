@@ -30,7 +30,7 @@ def test_no_driver_anywhere_says_how_to_install(monkeypatch):
     monkeypatch.delenv("PRODREADY_WEBDRIVER_MANAGER", raising=False)
     monkeypatch.setattr(browser, "CHROMEDRIVERS", ("/nonexistent/chromedriver",))
     monkeypatch.setenv("PATH", "/nonexistent")
-    with pytest.raises(BrowserUnavailable, match="apt-get install -y chromium chromium-driver"):
+    with pytest.raises(BrowserUnavailable, match="apt-get install -y chromium chromium-headless-shell chromium-driver"):
         find_chromedriver()
 
 
@@ -56,8 +56,28 @@ def test_chromium_binary_resolution(tmp_path, monkeypatch):
         find_chromium()
     monkeypatch.delenv("CHROME_BIN")
     monkeypatch.setattr(browser, "CHROMIUM_BINARIES", ("/nonexistent/chromium",))
+    monkeypatch.setattr(browser, "HEADLESS_SHELLS", ("/nonexistent/chromium-headless-shell",))
     with pytest.raises(BrowserUnavailable, match="Chromium not found"):
         find_chromium()
+
+
+def test_headless_runs_use_the_headless_shell_and_headed_runs_full_chromium(tmp_path, monkeypatch):
+    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    for program in (shell, full):
+        program.write_text("#!/bin/sh\n")
+        program.chmod(0o755)
+    monkeypatch.delenv("CHROME_BIN", raising=False)
+    monkeypatch.setattr(browser, "HEADLESS_SHELLS", (str(shell),))
+    monkeypatch.setattr(browser, "CHROMIUM_BINARIES", (str(full),))
+    assert find_chromium(BrowserSettings(headless=True)) == str(shell)
+    assert find_chromium(BrowserSettings(headless=False)) == str(full)
+    assert find_chromium(BrowserSettings(headless=True, headless_shell="off")) == str(full)
+    options = chromium_options(BrowserSettings(headless=True))
+    assert options.binary_location == str(shell) and "--headless=new" not in options.arguments  # headless by itself
+    assert "--headless=new" in chromium_options(BrowserSettings(headless=True, headless_shell="off")).arguments
+    monkeypatch.setattr(browser, "HEADLESS_SHELLS", ("/nonexistent",))
+    with pytest.raises(BrowserUnavailable, match="chromium-headless-shell is not installed"):
+        find_chromium(BrowserSettings(headless=True, headless_shell="on"))
 
 
 def test_options_keep_chromium_quiet_on_a_closed_network():
