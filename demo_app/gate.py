@@ -32,7 +32,7 @@ def decode_frame():
     """The text of the QR code in one camera frame (JPEG or PNG bytes), or null when there is none.
 
     The platform decodes in the browser (react-qr-reader); this app has no JavaScript decoder,
-    so the page sends frames here (docs/parity/gate_access.md).
+    so the page sends frames here (docs/platform-parity.md).
     """
     if g.user["role"] not in SCANNER_TYPES:
         return jsonify(error="Unauthorized"), 403

@@ -46,7 +46,7 @@ def decide(request_id: int, grantor_id: int, granted: bool) -> sqlite3.Row:
     """Grant or deny an entry request (entryRequestGrant / entryRequestDeny): the logbook records it.
 
     The event names the person who decided: the platform names the request's creator, which for
-    an invited guest is the host, not the guard at the gate (docs/defects/gate_access.md).
+    an invited guest is the host, not the guard at the gate (docs/platform-defects.md).
     """
     request = find_request(request_id)
     if request is None:
@@ -139,7 +139,7 @@ def logbook_card(event: sqlite3.Row) -> dict[str, Any]:
     elif event["subject"] == "visitor_entry" and event["action"] == "granted":
         card["chips"].append(("granted-access", "Granted Access", "#77B08A"))
     elif event["subject"] == "visitor_entry":
-        # The platform shows "Granted Access" for a denied visitor too (docs/defects/gate_access.md).
+        # The platform shows "Granted Access" for a denied visitor too (docs/platform-defects.md).
         card["chips"].append((None, "Denied Access", "#C4584F"))
     elif event["subject"] == "observation_log":
         card["chips"].append(("observation", "Observation", "#EBC64F"))

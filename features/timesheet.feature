@@ -42,7 +42,7 @@ Feature: Time Sheet
     Then the custodian is shown "You can't end shift that is not in progress"
     And no shift has been recorded for "Chanda Mulenga"
 
-  # The platform records a second shift here (docs/defects/timesheet.md): this scenario is red there on purpose.
+  # The platform records a second shift here (docs/platform-defects.md): this scenario is red there on purpose.
   @checklist.timesheet.start_shift
   Scenario: A shift already started from another device is not started twice
     Given a new guard "Mwila Banda" of the community
