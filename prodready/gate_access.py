@@ -1,4 +1,5 @@
-"""Gate Access set-up and checks through the platform's GraphQL: invitations, scans, the logbook's events.
+"""Gate Access set-up and checks through the platform's GraphQL: invitations, scans, the logbook's events;
+and what the Gate Access steps (steps/gate_*_steps.py) share on screen: the guest lists, the logbook shown.
 
 Visit times are relative to now in the community's time, so the scenarios run on any target at any
 hour without moving its clock: a window around now is "Valid", one earlier or later today is not.
@@ -15,11 +16,16 @@ from zoneinfo import ZoneInfo
 
 import segno
 
+from pages.components import PageFrame
+from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
+from pages.logbook import LogbookPage
+
 from .people import unique_phone
 
 COMMUNITY_TZ = ZoneInfo("Africa/Lusaka")  # the platform's community timezone (factory default)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RECENT = 50  # events read to find what a step has just written
+GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
     $occursOn: [String], $visitEndDate: String, $guests: [JSON]) {
@@ -84,6 +90,13 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
                  "guests": [{"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()),
                              "isAdded": True}]}
     cast.api_as("admin").call(INVITATION_CREATE, variables)
+
+
+def invite_repeating(cast: Any, name: str, *, today: bool) -> None:
+    """The admin invites a new guest an hour either side of now for four weeks, on today's weekday or on the others."""
+    window = window_around_now()
+    weekdays = (window.weekday(),) if today else other_weekdays(window.day)
+    invite_guest(cast, name, window, weekdays, in_weeks(window.day, 4))
 
 
 def scheduled_count(cast: Any, name: str) -> int:
@@ -154,3 +167,74 @@ def find_entry(entries: list[Any], name: str, *, guard: str | None = None, chip:
             return entry
     wanted = {"name": name, "guard": guard, "chip": chip, "note": note}
     raise AssertionError(f"no logbook card {wanted}; the logbook shows {entries[:10]}")
+
+
+def fail(message: str) -> Any:
+    """Fail a step with a message (an expression, for use after `or`)."""
+    raise AssertionError(message)
+
+
+def new_admin_scan(cast: Any, before: set[str], chip: str) -> dict[str, Any]:
+    """The one scan the guard logged since `before`: the admin's, also first on the admin's logbook with that chip."""
+    admin, guard = cast.person("admin").name, cast.person("guard").name
+    new = new_scans(cast, before, guard)
+    assert [e["data"]["ref_name"] for e in new] == [admin], new
+    find_entry(cast.actor("admin").open(LogbookPage).search(admin)[:1], admin, guard=guard, chip=chip)
+    return new[0]
+
+
+def logbook_shown(cast: Any) -> LogbookPage:
+    """The logbook in the browser of whoever acted last (opened if it is not shown)."""
+    actor = cast.last_actor()
+    return actor.page(LogbookPage) if actor.page(LogbookPage).is_current() else actor.open(LogbookPage)
+
+
+def logbook_entry(cast: Any, name: str, **wanted: Any) -> Any:
+    """The newest card of `name` on the logbook shown (opened if need be), as find_entry matches it."""
+    return find_entry(logbook_shown(cast).search(name), name, **wanted)
+
+
+def guest_page(actor: Any, title: str, page: type | None = None, *, opened: bool = False) -> Any:
+    """The actor on a guests' page whose title says `title` (its page: "My Guests", "Invitations", else `page`)."""
+    page = page or GUEST_PAGES[title]
+    shown = actor.open(page) if opened else actor.on(page)
+    assert actor.page(PageFrame).title() == title, actor.page(PageFrame).title()
+    return shown
+
+
+def open_invite_form(actor: Any, item: str | None = None) -> None:
+    """The actor opens the guest invitation form: from the logbook's menu item `item` when given, else by address."""
+    if item is None:
+        actor.open(GuestInvitePage)
+        return
+    assert item == LogbookPage.NEW_INVITE, f"the logbook's item to invite a guest is {LogbookPage.NEW_INVITE!r}"
+    actor.open(LogbookPage).open_new_invite()
+
+
+def my_guest(cast: Any, page: str, name: str) -> Any:
+    """The newest card of a (run-id) guest on the admin's guest list titled `page`, as shown now."""
+    shown = guest_page(cast.actor("admin"), page).guests()
+    return next((c for c in shown if c.name == name), None) or fail(f"{name!r} is not listed: {shown}")
+
+
+def invitations_on_screen(cast: Any, guards_page: str | None = None) -> InvitationsPage:
+    """The Invitations the last actor looks at; or, given its title, the guard's, logged in and opened."""
+    if guards_page is None:
+        return cast.last_actor().on(InvitationsPage)
+    cast.actor("guard").log_in()
+    return guest_page(cast.actor("guard"), guards_page, opened=True)
+
+
+def invitation_named(invitations: InvitationsPage, name: str) -> Any:
+    """The newest invitation of a guest on the list shown."""
+    shown = invitations.invitations()
+    return next((i for i in shown if i.name == name), None) or fail(f"{name!r} is not listed: {shown}")
+
+
+def edit_invitation(guests: MyGuestsPage, name: str) -> Window:
+    """On My Guests, move a guest's visit to an hour either side of now, repeating on today's weekday for a week."""
+    window = window_around_now()
+    dialog = guests.edit(name)
+    dialog.set_visit(window.day, window.start, window.end, (window.weekday(),), in_weeks(window.day, 1))
+    dialog.update()
+    return window

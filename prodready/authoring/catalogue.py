@@ -15,7 +15,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 STEPS = ROOT / "steps"
 CATALOGUE = ROOT / "docs" / "steps.md"
-AREA_TITLES = {"common": "Every area", "application": "The application overall", "gate_access": "Gate Access",
+# Areas by step module, in the catalogue's order; "Area: part" titles group one area's modules (its script's parts).
+AREA_TITLES = {"common": "Every area", "application": "The application overall",
+               "gate_scan": "Gate Access: scan", "gate_manual_entry": "Gate Access: manual entry",
+               "gate_guests": "Gate Access: registered guests",
                "payments": "Payments", "forms": "Forms", "timesheet": "Time Sheet", "tasks": "Tasks"}
 KINDS = (("given", "Given"), ("when", "When"), ("then", "Then"))
 PARAMETER_TYPES = (

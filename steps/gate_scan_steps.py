@@ -1,0 +1,203 @@
+"""Gate Access, script 1.1 Scan: the guard logs a person's entry from their profile or from the QR code of their ID."""
+from behave import then, when
+
+from pages.components import PageFrame
+from pages.home import GuardHomePage, HomePage
+from pages.logbook import LogbookPage
+from pages.people import IdCardPage, ProfilePage, SearchPage
+from pages.scan import LogEntryPart, ScanPage
+from prodready import gate_access as gate
+
+FOREIGN_CODE = "https://elsewhere.example/user/1/{ms}/dg"
+
+
+@when("the guard finds the admin on the search page")
+def step_find_admin(context):
+    """The guard searches for the admin by name and opens the admin's profile.
+
+    Example: When the guard finds the admin on the search page
+    """
+    search = context.cast.actor("guard").open(SearchPage)
+    search.search(context.cast.person("admin").name)
+    search.open_result(context.cast.person("admin").name)
+
+
+@when('on the admin\'s profile the guard adds "{suffix}" to the address')
+def step_add_to_address(context, suffix):
+    """The guard adds a timestamp (and "/dg" for a digital ID) to the profile's address, as a scan would open it; <Date.now()> is now.
+
+    Example: When on the admin's profile the guard adds "/<Date.now()>/dg" to the address
+    """
+    context.notes["tm"] = gate.epoch_ms() if "<Date.now()>" in suffix else suffix.strip("/").split("/")[0]
+    context.cast.actor("guard").on(ProfilePage).add_to_address(suffix.replace("<Date.now()>", context.notes["tm"]))
+
+
+@when('the {who:Persona} selects "{label:Ui}"')
+def step_log_entry(context, who, label):
+    """On a scanned profile, the person selects the button that logs the entry, which says exactly this.
+
+    Example: When the guard selects "Log This Entry"
+    """
+    part, context.notes["scans_before"] = context.cast.actor(who).on(LogEntryPart), gate.scan_ids(context.cast)
+    assert part.offered() == label, part.offered()
+    part.log_entry()
+
+
+@when('the {who:Persona} tries to select "{label:Ui}"')
+def step_try_log_entry(context, who, label):
+    """On a scanned profile, the person selects the button that logs the entry, expecting the platform to refuse.
+
+    Example: When the guard tries to select "Log This Entry"
+    """
+    part, context.notes["scans_before"] = context.cast.actor(who).on(LogEntryPart), gate.scan_ids(context.cast)
+    assert part.offered() == label, part.offered()
+    context.notes["refusal"] = part.log_entry_expecting_refusal()
+
+
+@then('the {who:Persona} is back on their "{title:Ui}"')
+def step_back_home(context, who, title):
+    """The person is back on their home page (the guard's for a guard), whose title says exactly this.
+
+    Example: Then the guard is back on their "Dashboard"
+    """
+    actor = context.cast.actor(who)
+    actor.on(GuardHomePage if actor.persona.role == "security_guard" else HomePage)
+    assert actor.page(PageFrame).title() == title, actor.page(PageFrame).title()
+
+
+@then('the admin finds a new "{chip:Ui}" entry for themselves in the logbook, by the guard')
+def step_new_scan_in_logbook(context, chip):
+    """The scan just logged is the admin's, by the guard, and the admin's logbook shows it first, with this label.
+
+    Example: Then the admin finds a new "User Granted Access" entry for themselves in the logbook, by the guard
+    """
+    context.notes["scan"] = gate.new_admin_scan(context.cast, context.notes["scans_before"], chip)
+
+
+@then("the entry was recorded as a {kind} scan of the timestamp")
+def step_scan_kind(context, kind):
+    """The scan was recorded as from a digital ID (the phone) or a printed one, with the timestamp the code carried.
+
+    Example: Then the entry was recorded as a digital scan of the timestamp
+    """
+    data = context.notes["scan"]["data"]
+    assert (data.get("digital"), str(data.get("timestamp"))) == (kind == "digital", context.notes["tm"]), data
+
+
+@when("the admin selects the ID tile on the phone to display the QR code")
+def step_show_id(context):
+    """On their phone, the admin opens their ID, which shows their QR code.
+
+    Example: When the admin selects the ID tile on the phone to display the QR code
+    """
+    context.cast.actor("admin", "phone").on(HomePage).open_my_qr_code()
+
+
+@when("the guard scans the QR code on the admin's phone")
+def step_scan_phone(context):
+    """The guard's camera reads the QR code the admin's phone shows; the scanner opens what it reads.
+
+    Example: When the guard scans the QR code on the admin's phone
+    """
+    context.cast.pool.camera.show(context.cast.actor("admin", "phone").on(IdCardPage).qr_png())
+    opened = context.cast.actor("guard").open(ScanPage).wait_for_code()  # /user/<id>/<Date.now()>/dg
+    context.notes["tm"] = opened.split("/")[3]
+
+
+@when("the guard scans a QR code pointing to another site")
+def step_scan_foreign(context):
+    """The guard's camera reads a QR code that belongs to another site, not to a person of the community.
+
+    Example: When the guard scans a QR code pointing to another site
+    """
+    context.notes["scans_before"] = gate.scan_ids(context.cast)
+    context.cast.pool.camera.show(gate.qr_png(FOREIGN_CODE.format(ms=gate.epoch_ms())))
+    context.cast.actor("guard").open(ScanPage)
+
+
+@when("the guard opens the scanner")
+def step_open_scanner(context):
+    """The guard opens the QR code scanner, with nothing in front of the camera yet.
+
+    Example: When the guard opens the scanner
+    """
+    context.cast.pool.camera.show(None)
+    context.cast.actor("guard").open(ScanPage)
+
+
+@then('the guard sees the admin\'s profile, offering "{label:Ui}"')
+def step_sees_profile(context, label):
+    """The guard sees the admin's profile, with the button that logs the entry saying exactly this.
+
+    Example: Then the guard sees the admin's profile, offering "Log This Entry"
+    """
+    actor = context.cast.actor("guard")
+    assert actor.on(ProfilePage).name() == context.cast.person("admin").name, actor.page(ProfilePage).name()
+    assert actor.page(LogEntryPart).offered() == label
+
+
+@then('the scanner says "{message:Ui}"')
+def step_scanner_says(context, message):
+    """The scanner refuses what it read with exactly this message.
+
+    Example: Then the scanner says "Invalid QRCode Data"
+    """
+    assert context.cast.actor("guard").on(ScanPage).refusal() == message
+
+
+@then("the guard is still on the scanner")
+def step_still_scanning(context):
+    """The guard stays on the scanner (it opened nothing).
+
+    Example: Then the guard is still on the scanner
+    """
+    assert context.cast.actor("guard").page(ScanPage).is_current(), context.cast.actor("guard").page(ScanPage).screen()
+
+
+@then("no scan by the guard has been logged")
+def step_no_scan(context):
+    """The logbook has no new scan by the guard since the guard's last attempt.
+
+    Example: Then no scan by the guard has been logged
+    """
+    new = gate.new_scans(context.cast, context.notes["scans_before"], context.cast.person("guard").name)
+    assert new == [], new
+
+
+@then("the guard is shown an error and stays on the profile")
+def step_refused(context):
+    """The platform showed the guard an error message, and the guard is still on the profile.
+
+    Example: Then the guard is shown an error and stays on the profile
+    """
+    message, is_error = context.notes["refusal"]
+    assert is_error and message, message
+    assert context.cast.actor("guard").page(ProfilePage).is_current()
+
+
+@then("the admin's logbook still opens")
+def step_logbook_opens(context):
+    """The admin can still open the logbook (a refused scan has not broken it).
+
+    Example: Then the admin's logbook still opens
+    """
+    context.cast.actor("admin").open(LogbookPage)
+
+
+@then('the scanner shows "{instruction:Ui}" and "{torch:Ui}"')
+def step_scanner_shows(context, instruction, torch):
+    """The scanner shows exactly these two texts: its instruction, then its torch button.
+
+    Example: Then the scanner shows "Please center your QR code on the screen below." and "Toggle Torch"
+    """
+    shown = context.cast.actor("guard").on(ScanPage).texts_shown()
+    assert shown == [instruction, torch], shown
+
+
+@then("the guard's camera is on")
+def step_camera_on(context):
+    """The scanner is using the guard's camera.
+
+    Example: Then the guard's camera is on
+    """
+    assert context.cast.actor("guard").on(ScanPage).camera_is_on()
