@@ -24,7 +24,7 @@ from .authoring.suggest import advice_for
 from .config import ROOT, ConfigError
 from .evidence import slug
 from .planning import Plan, Shard, ShardError, history_weights, parse_shard, plan
-from .preflight import check_run
+from .preflight import NEEDS_CLOCK_TAG, check_run, refused_on_target, where
 from .readiness import FAILED_STATUSES as FAILED
 from .report import build_reports, summary_lines
 
@@ -143,10 +143,15 @@ def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Pat
         print("prodready: no scenario matches the selection (check -t / -n / paths)", flush=True)
         return EXIT_CONFIG
     try:  # once here, so that a mistake is told once, not by every worker
-        check_run(the_plan.userdata, the_plan.behave_scenarios)
+        _settings, target, _creds = check_run(the_plan.userdata, the_plan.behave_scenarios)
     except ConfigError as exc:
         print(f"prodready: {exc}", flush=True)
         return EXIT_CONFIG
+    refused = refused_on_target(the_plan.behave_scenarios, target)
+    if refused:
+        print(f"prodready: refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): "
+              f"{len(refused)} of {len(the_plan.scenarios)} scenarios:\n  " + "\n  ".join(where(s) for s in refused),
+              flush=True)
     if shard is not None:
         print(f"prodready: shard {shard}: {the_plan.selected} of {len(the_plan.scenarios)} scenarios "
               f"(plan {the_plan.fingerprint})", flush=True)
@@ -155,7 +160,7 @@ def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Pat
         return EXIT_CONFIG
     merge(parts, reports, _shard_meta(the_plan))
     flaky = _retry(behave_args, reports, retries)
-    return _finish(reports, flaky, started)
+    return _finish(reports, flaky, started, refused=len(refused))
 
 
 def _shard_meta(the_plan: Plan) -> dict[str, Any]:
@@ -180,9 +185,17 @@ def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple
               + " | ".join(loads), flush=True)
     parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.workers) + 1)]
     prefix = len(the_plan.workers) > 1
-    procs = [_behave([*named, *[s.location for s in share]], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
+    procs = [_behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
              for n, (share, part) in enumerate(zip(the_plan.workers, parts), start=1)]
     return parts, [p.wait() for p in procs]
+
+
+def _in_file_order(share: list[Any]) -> list[str]:
+    """A worker's scenarios by file and line: behave then reads each feature file once."""
+    def where(location: str) -> tuple[str, int]:
+        path, _, line = location.rpartition(":")
+        return path, int(line) if line.isdigit() else 0
+    return sorted((s.location for s in share), key=where)
 
 
 def _without_paths(args: Sequence[str]) -> list[str]:
@@ -256,7 +269,7 @@ def _failure_digest(features: list[Any], reports: Path) -> list[str]:
     return lines
 
 
-def _finish(reports: Path, flaky: list[dict[str, Any]], started: float) -> int:
+def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused: int = 0) -> int:
     """Build the reports, print the summary line, choose the exit code."""
     results = scenario_results(_load(reports / "behave.json", []))
     ran = [r for r in results if r["status"] == "passed" or r["status"] in FAILED]
@@ -266,11 +279,12 @@ def _finish(reports: Path, flaky: list[dict[str, Any]], started: float) -> int:
         print(line, flush=True)
     for line in summary_lines(report, reports):
         print(f"prodready: {line}", flush=True)
-    summary = {"passed": len(ran) - len(failed), "failed": len(failed), "flaky": len(flaky),
+    summary = {"passed": len(ran) - len(failed), "failed": len(failed), "flaky": len(flaky), "refused": refused,
                "seconds": round(time.time() - started, 1)}
     (reports / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    not_run = f", {refused} refused on this target (@{NEEDS_CLOCK_TAG})" if refused else ""
     print(f"prodready: {len(ran)} scenarios: {summary['passed']} passed ({len(flaky)} flaky), "
-          f"{len(failed)} failed in {summary['seconds']} s", flush=True)
+          f"{len(failed)} failed{not_run} in {summary['seconds']} s", flush=True)
     if not ran:
         return 1
     return 1 if failed else 0

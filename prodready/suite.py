@@ -105,8 +105,9 @@ def before_all(context: Any) -> None:
     say(f"target {target.name}, {run.selected} scenarios selected, faker seed {seed} "
         f"(replay with -D seed={seed}), run id {run.run_id} (in the names of the data it makes)")
     if refused:
-        say(f"refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): {len(refused)} scenarios: "
-            + "; ".join(preflight.where(s) for s in refused))
+        if not userdata.get("worker"):  # the runner has told it once for all its workers
+            say(f"refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): {len(refused)} "
+                "scenarios: " + "; ".join(preflight.where(s) for s in refused))
         for scenario in refused:
             scenario.skip(f"needs the reference app's clock (@{NEEDS_CLOCK_TAG}); target {target.name} has none")
     if not run.selected:
