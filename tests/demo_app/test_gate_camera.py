@@ -36,7 +36,7 @@ def test_a_blank_camera_and_the_browser_flags(monkeypatch):
     try:
         assert camera.path.read_bytes().startswith(b"YUV4MPEG2 ")
         settings = BrowserSettings(camera_file=str(camera.path))
-        monkeypatch.setattr("prodready.browser.find_chromium", lambda: "/usr/bin/chromium")
+        monkeypatch.setattr("prodready.browser.find_chromium", lambda settings=None: "/usr/bin/chromium")
         args = chromium_options(settings).arguments
         assert "--use-fake-device-for-media-stream" in args and "--use-fake-ui-for-media-stream" in args
         assert f"--use-file-for-fake-video-capture={camera.path}" in args

@@ -99,10 +99,10 @@ def test_help_names_the_environment_variables_and_exit_codes(capsys):
     for name in ("GITLAB_TOKEN", "GITLAB_URL", "PRODREADY_GITLAB_PROJECT", "PRODREADY_CONFIG",
                  "PRODREADY_GITLAB_TIMEOUT", "PRODREADY_SLACK_WEBHOOK"):
         assert name in out
-    for command in ("run", "demo", "gate", "schedule", "remind", "rollback", "deploy-tag"):
+    for command in ("run", "report", "demo", "gate", "schedule", "remind", "rollback", "deploy-tag"):
         assert command in out
     assert "4 the thing named was not found" in out
-    assert len(SUBCOMMANDS) == 7
+    assert len(SUBCOMMANDS) == 8
 
 
 def _subprocess(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
