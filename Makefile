@@ -54,8 +54,13 @@ demo: bootstrap
 report: bootstrap
 	$(PY) -m prodready.report reports
 
+# BENCH_ARGS: e.g. --skip-suite (journeys and memory only, about a minute), --rounds 11, --no-playwright.
+# Playwright is bench-only (requirements-bench.txt); when it cannot be installed the bench says so and goes on.
+BENCH_ARGS ?=
 bench: bootstrap
-	$(PY) -m bench
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt \
+	  || echo "bench: could not install requirements-bench.txt: Playwright will be reported unavailable"
+	$(PY) -m bench $(BENCH_ARGS)
 
 flake: bootstrap
 	$(PY) scripts/flake.py --runs $(RUNS) --workers $(WORKERS) -- -D target=$(TARGET) $(BEHAVE_ARGS)

@@ -1,127 +1,161 @@
-"""make bench: the ratios DESIGN.md asks for, measured side by side in one run.
+"""make bench: the suite with 2 workers vs serially, CPU per scenario, one journey three ways, memory of three people.
 
-1. a journey through the framework vs the same journey in raw Selenium (time);
-2. people isolated as contexts of one browser vs one browser each (memory, start-up);
-3. the suite serial vs parallel (--workers 2) (wall time).
+Everything is measured in this one run, side by side, and printed as ratios; reports/bench.json
+keeps every number. `--skip-suite` leaves out the two suite runs (a quick journey-only run).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import platform
+import sys
 import time
-from pathlib import Path
+from typing import Any
 
-from prodready import embedded, runner
+from prodready import embedded
 from prodready.actors import Cast
-from prodready.api import TestApi
-from prodready.browser import BrowserSettings
 from prodready.config import ROOT, load_project, resolve_credentials, resolve_test_api_token
+from prodready.platform_api import PlatformApi
 from prodready.sessions import SessionPool
+from prodready.testonly import TestOnlyApi
 
-from .journey import compare
-
-
-def _pss_kb(pid: int) -> int:
-    """Proportional memory (shared pages split between sharers) of a process and its descendants."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            parents[int(stat.parent.name)] = int(fields[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    family, grew = {pid}, True
-    while grew:
-        grew = False
-        for child, parent in parents.items():
-            if parent in family and child not in family:
-                family.add(child)
-                grew = True
-    total = 0
-    for member in family:
-        try:
-            rollup = Path(f"/proc/{member}/smaps_rollup").read_text()
-            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
-        except (OSError, StopIteration):
-            continue
-    return total
+from . import playwright_journey, report
+from .compare import Bench, Way, interleave, raw_driver
+from .memory import isolation
+from .suite import suite_pair
+from .trace import cpu_per_journey, latency, profiled, traced
 
 
-def isolation(base_url: str, people: int = 3) -> dict:
-    """Memory and start time for `people` isolated sessions, both ways."""
-    out = {}
-    for mode in ("contexts", "sessions"):
-        started = time.perf_counter()
-        pool = SessionPool(BrowserSettings(), isolation=mode)
-        pool.start()
-        sessions = [pool.acquire("desktop") for _ in range(people)]
-        for s in sessions:
-            s.driver.get(base_url + "/login")
-        seconds = time.perf_counter() - started
-        pids = {d.service.process.pid for d in pool._drivers}
-        out[mode] = {"seconds": seconds, "pss_mb": sum(_pss_kb(p) for p in pids) / 1024}
-        pool.quit()
-    out["memory_ratio_sessions_over_contexts"] = out["sessions"]["pss_mb"] / out["contexts"]["pss_mb"]
-    out["start_ratio_sessions_over_contexts"] = out["sessions"]["seconds"] / out["contexts"]["seconds"]
-    return out
+def say(line: str) -> None:
+    """One line of the bench's output, at once."""
+    print(line, flush=True)
 
 
-def suite(workers: int, selection: list[str]) -> dict:
-    """Wall time of the suite with 1 and with `workers` processes."""
-    times = {}
-    for n in (1, workers):
-        reports = ROOT / "reports" / "bench" / f"workers-{n}"
-        started = time.perf_counter()
-        code = runner.run([*selection, "-f", "progress"], workers=n, reports=reports)
-        times[n] = time.perf_counter() - started
-        if code != 0:
-            raise SystemExit(f"bench: the suite failed with {n} worker(s); see {reports}")
-    return {"serial_s": times[1], f"parallel_{workers}_s": times[workers], "speedup": times[1] / times[workers]}
+def journeys(bench: Bench, rounds: int, trace_rounds: int, cpu_rounds: int, use_playwright: bool) -> dict[str, Any]:
+    """The journey three ways (and the framework on a plain driver), interleaved; CPU per journey; traces."""
+    driver = raw_driver(bench.binary)
+    unavailable = playwright_journey.available() if use_playwright else "switched off (--no-playwright)"
+    browser = None
+    try:
+        ways: list[Way] = [bench.framework(), bench.framework_on(driver), bench.raw(driver)]
+        if unavailable is None:
+            browser = playwright_journey.PlaywrightBrowser(bench.binary)
+            ways.append(bench.playwright(browser))
+        else:
+            say(f"journey  Playwright unavailable: {unavailable}")
+        say(f"journey  {rounds} rounds (+1 warm-up), the order rotating: " + ", ".join(w.name for w in ways))
+        interleave(ways, bench.reset, rounds, say=say)
+        result: dict[str, Any] = {"rounds": rounds, "ways": {w.name: w.summary() for w in ways},
+                                  "playwright_unavailable": unavailable}
+        med = {name: way["median_s"] for name, way in result["ways"].items()}
+        result["ratios"] = {"framework/raw": round(med["framework"] / med["raw Selenium"], 2),
+                            "framework/framework on a plain driver": round(med["framework"] / med["framework, plain driver"], 2),
+                            "framework on a plain driver/raw": round(med["framework, plain driver"] / med["raw Selenium"], 2)}
+        if "Playwright" in med:
+            result["ratios"]["framework/Playwright"] = round(med["framework"] / med["Playwright"], 2)
+            result["ratios"]["raw/Playwright"] = round(med["raw Selenium"] / med["Playwright"], 2)
+        for line in report.journey_lines(result, rounds):
+            say(line)
+        say(f"cpu      {cpu_rounds} more journeys each way, CPU sampled …")
+        result["cpu_per_journey_s"] = {w.name: cpu_per_journey(w, bench.reset, cpu_rounds) for w in ways}
+        cpu = {name: sum(kinds.values()) for name, kinds in result["cpu_per_journey_s"].items()}
+        result["cpu_ratios"] = {f"framework/{other}": round(cpu["framework"] / cpu[other], 2)
+                                for other in ("raw Selenium", "Playwright") if cpu.get(other)}
+        for line in report.cpu_journey_lines(result["cpu_per_journey_s"]):
+            say(line)
+        if browser is not None:
+            browser.close()
+            browser = None
+        say(f"where    tracing {trace_rounds} more journeys each way (WebDriver commands, polling, cProfile) …")
+        trace: dict[str, Any] = {"journeys": trace_rounds,
+                                 "framework": traced(bench.pool.start(), bench.framework(), bench.reset, trace_rounds),
+                                 "raw Selenium": traced(driver, bench.raw(driver), bench.reset, trace_rounds),
+                                 "profile": profiled(bench.framework(), bench.reset, trace_rounds)}
+        session = bench.pool.acquire("desktop", label="latency")
+        trace["latency_ms"] = latency(session.driver, driver, bench.base_url + "/login")
+        bench.pool.release_all()
+        result["trace"] = trace
+        return result
+    finally:
+        if browser is not None:
+            browser.close()
+        driver.quit()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7, help="journeys each way (default 7)")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--skip-suite", action="store_true", help="skip the serial vs parallel suite runs")
+    """Run the benches, print the lines and ratios, write reports/bench.json."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="timed journeys each way (default 7)")
+    parser.add_argument("--trace-rounds", type=int, default=3, help="extra journeys traced and profiled (default 3)")
+    parser.add_argument("--cpu-rounds", type=int, default=5, help="extra journeys each way with CPU sampled (default 5)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the parallel suite run (default 2)")
+    parser.add_argument("--skip-suite", action="store_true", help="leave out the suite runs: journeys and memory only")
+    parser.add_argument("--no-playwright", action="store_true", help="leave Playwright out of the journey")
     args = parser.parse_args()
     os.chdir(ROOT)
+    began = time.perf_counter()
     target = load_project().target("demo")
     creds = resolve_credentials(target)
     token = resolve_test_api_token(target)
+    if token is None:
+        raise SystemExit("bench: the demo target has no test-only API; the journeys need its reset")
     app = embedded.start(target, creds, token)
-    api = TestApi(app.base_url, token, "demo")
-    pool = SessionPool(BrowserSettings())
-    pool.start()
-    results: dict = {}
+    reset = TestOnlyApi(app.base_url, token).reset
+    results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "load_1min_at_start": os.getloadavg()[0],
+                                           "python": platform.python_version()}}
     try:
-        def cast() -> Cast:
+        bench = Bench.start(target, creds, app.base_url, reset)
+        try:
+            results["browser"] = {"binary": bench.binary, "version": bench.pool.start().capabilities.get("browserVersion"),
+                                  "framework_isolation": bench.pool.mode}
+            pw = playwright_journey.available()
+            results["playwright"] = playwright_journey.version() if pw is None else f"unavailable: {pw}"
+            say(f"bench    {bench.binary} {results['browser']['version']}; Playwright {results['playwright']}; "
+                f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start")
+            results["journey"] = journeys(bench, args.rounds, args.trace_rounds, args.cpu_rounds,
+                                          not args.no_playwright)
+        finally:
+            bench.pool.quit()
+        for line in report.trace_lines(results["journey"]["trace"]):
+            say(line)
+
+        def cast_for(pool: SessionPool) -> Cast:
             return Cast(personas=dict(target.personas), credentials=creds, pool=pool, base_url=app.base_url,
-                        timeout=10, login_mode="api", user_ids=api.reset())
-        results["journey"] = compare(cast, api, app.base_url, creds["guard"], args.rounds)
-        pool.quit()
-        results["isolation"] = isolation(app.base_url)
+                        timeout=10, api=PlatformApi(app.base_url))
+        reset()
+        results["people"] = isolation(cast_for)
+        for line in report.people_lines(results["people"]):
+            say(line)
     finally:
-        pool.quit()
         app.stop()
     if not args.skip_suite:
-        results["suite"] = suite(args.workers, [])
-    j, iso = results["journey"], results["isolation"]
-    print(f"journey  framework {j['framework_median_s']:.2f} s vs raw Selenium {j['raw_median_s']:.2f} s "
-          f"(median of {args.rounds}): ratio {j['ratio']:.2f}")
-    print(f"people   3 isolated people: one browser with contexts {iso['contexts']['pss_mb']:.0f} MB / "
-          f"{iso['contexts']['seconds']:.2f} s, a browser each {iso['sessions']['pss_mb']:.0f} MB / "
-          f"{iso['sessions']['seconds']:.2f} s: memory ratio {iso['memory_ratio_sessions_over_contexts']:.2f}, "
-          f"start ratio {iso['start_ratio_sessions_over_contexts']:.2f}")
-    if "suite" in results:
-        s = results["suite"]
-        print(f"suite    serial {s['serial_s']:.1f} s vs {args.workers} workers "
-              f"{s[f'parallel_{args.workers}_s']:.1f} s: speed-up {s['speedup']:.2f}")
+        results["suite"] = suite_pair(args.workers, say)
+        for line in report.suite_lines(results["suite"]):
+            say(line)
+    results["bench_seconds"] = round(time.perf_counter() - began, 1)
+    results["machine"]["load_1min_at_end"] = os.getloadavg()[0]
+    say("ratios   " + "; ".join(summary_ratios(results)))
     out = ROOT / "reports" / "bench.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"bench: results in {out.relative_to(ROOT)}")
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    say(f"bench    done in {results['bench_seconds']:.0f} s; every number in {out.relative_to(ROOT)}")
+    if "suite" in results and any(results["suite"][k]["exit_code"] != 0 for k in ("parallel", "serial")):
+        sys.exit(1)  # the numbers stand, but a failing suite is not a fair benchmark: say so by the exit code
+
+
+def summary_ratios(results: dict[str, Any]) -> list[str]:
+    """The ratios of this run, in one line."""
+    out = []
+    if "suite" in results:
+        suite = results["suite"]
+        out.append(f"suite serial/{suite['parallel']['workers']} workers {suite['speedup_serial_over_parallel']:.2f}")
+        out.append(f"CPU per scenario {suite['parallel']['cpu']['machine_cpu_per_scenario_s']:.2f} s "
+                   f"(chromium {100 * suite['parallel']['cpu']['tree_share'].get('chromium', 0):.0f}%)")
+    out.extend(f"journey {k} {v:.2f}" for k, v in results["journey"]["ratios"].items())
+    out.extend(f"journey CPU {k} {v:.2f}" for k, v in results["journey"].get("cpu_ratios", {}).items())
+    out.append(f"memory 3 browsers/3 contexts {results['people']['memory_ratio_sessions_over_contexts']:.2f}")
+    return out
 
 
 if __name__ == "__main__":

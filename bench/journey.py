@@ -1,84 +1,123 @@
-"""One gate journey two ways: through prodready's actors and page objects, and in raw Selenium.
+"""The guard's manual-entry journey through prodready's actors and page objects, and in raw Selenium.
 
-The journey (the measured floor in ENVIRONMENT.md): log in → manual entry form with five fields →
-Grant → observation → the entry visible in the logbook. Same app, same browser, same waits'
-polling, interleaved runs; the ratio says what the framework's structure costs.
+Journey: log in on the login screen (username, password, Continue) → Manual Entry → the five
+required fields (name, phone, NRC, vehicle plate, reason) → Grant → an observation → "Save &
+Manually Record Next Entry" → the entry and its observation in the logbook (/logbook).
+Each journey calls `mark(phase)` at its phase boundaries (a no-op when nobody listens).
 """
 from __future__ import annotations
 
-import statistics
-import time
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
-from pages.base import POLL_SECONDS, is_stale
+from pages.base import POLL_SECONDS
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from prodready.actors import Cast
-from prodready.gate_access import entry_for
+from prodready.gate_access import find_entry
 
-VISITOR = {"name": "Bench Visitor", "phone": "+260971234567", "nrc": "123456/10/1", "vehicle": "ABZ 1234",
-           "reason": "client"}
+Mark = Callable[[str], None]
+PHASES = ("login", "open form", "fill", "grant", "note", "save", "logbook")
+NOTE = "Arrived by taxi, bench note"
+# The form's required fields, in the order the brief names them (keys are ManualEntryPage.FIELDS').
+VISITOR = {"name": "Bench Visitor", "phone number": "+260971234567", "nrc": "123456/10/1",
+           "vehicle plate": "ABZ1234", "reason": "client"}
+# The same fields by the data-testid the page object's locators use (pages/manual_entry.py).
+FIELD_TESTIDS = {"name": "entry_user_name", "phone number": "entry_user_phone", "nrc": "entry_user_nrc",
+                 "vehicle plate": "entry_user_vehicle"}
 
 
-def through_framework(cast: Cast) -> None:
-    """The journey as the suite's steps perform it."""
+def no_mark(_phase: str) -> None:
+    """A phase boundary nobody records."""
+
+
+def through_framework(cast: Cast, mark: Mark = no_mark) -> None:
+    """The journey as the suite's steps perform it (steps/application_steps.py, gate_access_steps.py)."""
     guard = cast.actor("guard")
+    mark("login")
     guard.log_in_through_form()
-    guard.open(ManualEntryPage).fill_visitor(VISITOR)
-    guard.on(ManualEntryPage).grant()
-    guard.on(ObservationDialog).write("bench note")
-    guard.on(ObservationDialog).save_and_go_to_logbook()
-    entry = entry_for(guard.on(LogbookPage).entries(), VISITOR["name"], kind="Manual Entry")
-    assert "bench note" in entry.observations
+    mark("open form")
+    guard.open(ManualEntryPage)
+    mark("fill")
+    guard.on(ManualEntryPage).fill(VISITOR)
+    mark("grant")
+    guard.on(ManualEntryPage).press_grant()
+    mark("note")
+    guard.on(ObservationDialog).add_note(NOTE)
+    mark("save")
+    guard.on(ObservationDialog).save_and_record_next()
+    mark("logbook")
+    entries = guard.open(LogbookPage).entries()
+    find_entry(entries, VISITOR["name"], guard=guard.name, chip=LogbookPage.OBSERVATION, note=NOTE)
+    mark("end")
 
 
-def raw_selenium(driver, base_url: str, email: str, password: str) -> None:
-    """The same journey written straight against Selenium, as a quick script would be."""
+def _is_stale(element: WebElement) -> bool:
+    """Whether the element's page has gone (Chromium sometimes says so in other words)."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+
+
+def raw_selenium(driver: Any, base_url: str, username: str, password: str, guard_name: str,
+                 mark: Mark = no_mark) -> None:
+    """The same journey written straight against Selenium: same locators, same things waited for."""
     wait = WebDriverWait(driver, 10, poll_frequency=POLL_SECONDS)
 
-    def submit(selector: str) -> None:
-        old = driver.find_element(By.TAG_NAME, "html")
-        driver.find_element(By.CSS_SELECTOR, selector).click()
-        wait.until(lambda _d: is_stale(old))
+    def visible(selector: str) -> WebElement:
+        return wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
 
+    def testid(value: str) -> WebElement:
+        return driver.find_element(By.CSS_SELECTOR, f'[data-testid="{value}"]')
+
+    mark("login")
     driver.get(base_url + "/login")
-    driver.find_element(By.ID, "email").send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(password)
-    submit('[data-testid="login_btn"]')
+    visible('[data-testid="login-btn"]')
+    driver.find_element(By.CSS_SELECTOR, '[data-testid="username-field"] input').send_keys(username)
+    testid("password_input").send_keys(password)
+    testid("login-btn").click()
+    wait.until(lambda d: "/login" not in d.current_url)
+    visible('[data-testid="page_title"]')
+    mark("open form")
     driver.get(base_url + "/request")
-    driver.find_element(By.ID, "closeBtn").click()  # the install banner covers the bottom buttons
-    for field, testid in (("name", "entry_user_name"), ("phone", "entry_user_phone"), ("nrc", "entry_user_nrc"),
-                          ("vehicle", "entry_user_vehicle")):
-        driver.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]').send_keys(VISITOR[field])
-    Select(driver.find_element(By.ID, "reason")).select_by_value("client")
-    submit('[data-testid="entry_user_grant"]')
-    wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '[data-testid="entry-dialog-field"]'))).send_keys("bench note")
-    submit('[data-testid="save_and_view_logbook"]')
-    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, '[data-testid="log_entries"]'), VISITOR["name"]))
+    visible('[data-testid="entry_user_name"]')
+    mark("fill")
+    for field, test_id in FIELD_TESTIDS.items():
+        testid(test_id).send_keys(VISITOR[field])
+    driver.find_element(By.ID, "reason").click()
+    visible(f'ul[role="listbox"] li[role="option"][data-value="{VISITOR["reason"]}"]').click()
+    mark("grant")
+    testid("entry_user_grant").click()
+    note = visible('[data-testid="entry-dialog-field"]')
+    mark("note")
+    note.send_keys(NOTE)
+    mark("save")
+    old = driver.find_element(By.TAG_NAME, "html")
+    testid("save_and_record_other").click()
+    wait.until(lambda _d: _is_stale(old))
+    mark("logbook")
+    driver.get(base_url + "/logbook")
+    visible('[data-testid="access_search"]')
+    cards = [card.text for card in driver.find_elements(By.CSS_SELECTOR, ".MuiCard-root")]
+    if not any(VISITOR["name"] in text and NOTE in text and guard_name in text for text in cards):
+        raise AssertionError(f"raw Selenium: no logbook card of {VISITOR['name']} with the note; cards: {cards}")
+    mark("end")
 
 
-def timed(action: Callable[[], None], reset: Callable[[], None]) -> float:
-    """Seconds for one journey, from a clean community."""
-    reset()
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
-
-
-def compare(cast_factory: Callable[[], Cast], api, base_url: str, creds, rounds: int) -> dict:
-    """Interleave both ways `rounds` times; medians and the ratio framework / raw."""
-    framework, raw = [], []
-    for _ in range(rounds):
-        cast = cast_factory()
-        framework.append(timed(lambda: through_framework(cast), api.reset))
-        cast.pool.release_all()
-        session = cast.pool.acquire("desktop")
-        raw.append(timed(lambda: raw_selenium(session.driver, base_url, creds.email, creds.password), api.reset))
-        cast.pool.release_all()
-    result = {"framework_median_s": statistics.median(framework), "raw_median_s": statistics.median(raw)}
-    result["ratio"] = result["framework_median_s"] / result["raw_median_s"]
-    return result
+def clean_raw(driver: Any) -> None:
+    """Between journeys, what Session.clean does: storage, cookies, a blank page."""
+    driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+    driver.delete_all_cookies()
+    driver.get("about:blank")
