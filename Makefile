@@ -11,7 +11,7 @@ RUNS      ?= 3
 BEHAVE_ARGS ?=
 REPORTS   ?= reports
 SHARD     ?=
-RUN       := $(PY) -m prodready.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
+RUN       := $(PY) -m prodready.run.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
              $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
 .PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean check-features steps-doc
@@ -52,7 +52,7 @@ demo: bootstrap
 	$(PY) -m demo_app
 
 report: bootstrap
-	$(PY) -m prodready.report reports
+	$(PY) -m prodready.reporting.report reports
 
 # BENCH_ARGS: e.g. --skip-suite (journeys and memory only, about a minute), --rounds 11, --no-playwright.
 # Playwright is bench-only (requirements-bench.txt); when it cannot be installed the bench says so and goes on.

@@ -13,12 +13,17 @@ import sys
 import time
 from typing import Any
 
-from prodready import embedded
-from prodready.actors import Cast
-from prodready.config import ROOT, load_project, resolve_credentials, resolve_test_api_token
-from prodready.platform_api import PlatformApi
-from prodready.sessions import SessionPool
-from prodready.testonly import TestOnlyApi
+from prodready.browser.actors import Cast
+from prodready.browser.sessions import SessionPool
+from prodready.core.config import (
+    ROOT,
+    load_project,
+    resolve_credentials,
+    resolve_test_api_token,
+)
+from prodready.target import embedded
+from prodready.target.api import PlatformApi
+from prodready.target.testonly import TestOnlyApi
 
 from . import playwright_journey, report
 from .compare import Bench, Way, interleave, raw_driver

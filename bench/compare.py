@@ -15,10 +15,16 @@ from typing import Any
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from prodready.actors import Cast
-from prodready.browser import CHROMIUM_FLAGS, DESKTOP_SIZE, BrowserSettings, find_chromedriver, find_chromium
-from prodready.platform_api import PlatformApi
-from prodready.sessions import DESKTOP, Session, SessionPool
+from prodready.browser.actors import Cast
+from prodready.browser.drivers import (
+    CHROMIUM_FLAGS,
+    DESKTOP_SIZE,
+    BrowserSettings,
+    find_chromedriver,
+    find_chromium,
+)
+from prodready.browser.sessions import DESKTOP, Session, SessionPool
+from prodready.target.api import PlatformApi
 
 from .journey import PHASES, Mark, clean_raw, raw_selenium, through_framework
 from .playwright_journey import PlaywrightBrowser, with_playwright

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import (
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
@@ -19,8 +22,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from pages.base import POLL_SECONDS
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
-from prodready.actors import Cast
-from prodready.gate_access import find_entry
+from prodready.browser.actors import Cast
+from prodready.scenario.gate_access import find_entry
 
 Mark = Callable[[str], None]
 PHASES = ("login", "open form", "fill", "grant", "note", "save", "logbook")

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from prodready.actors import Cast
-from prodready.browser import BrowserSettings
-from prodready.sessions import SessionPool
+from prodready.browser.actors import Cast
+from prodready.browser.drivers import BrowserSettings
+from prodready.browser.sessions import SessionPool
 
 PEOPLE = ("guard", "admin", "custodian")
 SETTLE_SECONDS = 1.0  # let the pages finish their scripts before memory is read

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prodready.browser import CHROMIUM_FLAGS, DESKTOP_SIZE
+from prodready.browser.drivers import CHROMIUM_FLAGS, DESKTOP_SIZE
 
 from .journey import FIELD_TESTIDS, NOTE, VISITOR, Mark, no_mark
 

@@ -1,6 +1,6 @@
 """The whole suite (demo target, default selection) with N workers and serially, CPU measured around each run.
 
-Each run goes through `prodready.runner.run`, as `make acceptance` does, into its own reports
+Each run goes through `prodready.run.runner.run`, as `make acceptance` does, into its own reports
 folder under reports/bench/; the workers' output goes to a log there, only the verdict is printed.
 Both runs plan with the same history (the main reports/history.json when there is one), so the
 workers' shares are balanced the same way `make acceptance` would balance them.
@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from prodready import runner
-from prodready.config import ROOT
+from prodready.core.config import ROOT
+from prodready.run import runner
 
 from .cpu import CpuMeter
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
+from selenium.common.exceptions import (
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
@@ -52,6 +56,11 @@ def css(value: str, description: str) -> Locator:
 def element_id(value: str, description: str) -> Locator:
     """An element by its id attribute."""
     return Locator(By.ID, value, description)
+
+
+def comma_list(text: str) -> list[str]:
+    """ "Tools, Furniture" as ["Tools", "Furniture"]: how a feature lists things in one cell or quote."""
+    return [part.strip() for part in str(text).split(",") if part.strip()]
 
 
 def ui(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from selenium.webdriver.common.by import By
 
-from .base import BasePage, Locator, css, element_id, testid, ui
+from .base import BasePage, Locator, comma_list, css, element_id, testid, ui
 
 READ_FIELDS = """
 const root = document.querySelector('[data-testid="category-list-container"]');
@@ -84,7 +84,7 @@ class SubmitFormPage(FormFields):
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                 element, value.replace(" ", "T") if element.get_attribute("type") == "datetime-local" else value)
         else:
-            wanted = {v.strip() for v in value.split(",")}
+            wanted = set(comma_list(value))
             for choice in element.find_elements(By.CSS_SELECTOR, "input"):
                 if (choice.get_attribute("value") in wanted) != choice.is_selected():
                     self.click(choice)

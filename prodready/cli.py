@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from prodready.core import exit_codes
 from prodready.release import notify, remind, render, rollback, schedule, tagging
 from prodready.release.errors import ConfigError, ReleaseError, UsageError
 from prodready.release.gate import GO, run_gate
@@ -27,7 +28,8 @@ from prodready.release.gitlab_client import Connection, connect
 from prodready.release.settings import load_settings
 from prodready.release.usage import Parser, usage_message
 
-EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = (exit_codes.OK, exit_codes.NO_GO, exit_codes.CONFIG,
+                                                                exit_codes.GITLAB, exit_codes.NOT_FOUND)
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -225,7 +227,7 @@ def _tag_text(result: dict[str, Any]) -> str:
 
 
 def add_run_parser(subparsers: Any) -> None:
-    """`prodready run` (its arguments are handed to prodready.runner, the rest to behave)."""
+    """`prodready run` (its arguments are handed to prodready.run.runner, the rest to behave)."""
     subparsers.add_parser(
         "run", help="run the acceptance suite (behave) in parallel workers, with retries and reports",
         description="prodready run [--workers N] [--retries N] [--reports DIR] [--target NAME] "
@@ -250,14 +252,14 @@ def add_report_parser(subparsers: Any) -> None:
 
 def cmd_report_build(args: argparse.Namespace) -> int:
     """Rebuild the reports of a finished run."""
-    from prodready import report
+    from prodready.reporting import report
 
     return report.main([str(args.folder)])
 
 
 def cmd_report_merge(args: argparse.Namespace) -> int:
     """Merge shards."""
-    from prodready import shards
+    from prodready.run import shards
 
     return shards.main(list(args.folders), args.into)
 
@@ -345,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `prodready` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["run"]:  # behave's own options pass through untouched
-        from prodready import runner
+        from prodready.run import runner
 
         return runner.main(argv[1:])
     try:

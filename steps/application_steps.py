@@ -4,9 +4,9 @@ from behave import given, then, when
 from pages.components import PageFrame, SideMenu
 from pages.home import GuardHomePage, HomePage
 from pages.login import LoginPage, SetPasswordPage
-from prodready.application import page_withheld, visit_menu
-from prodready.pages_by_name import page_named
-from prodready.people import new_person_with_reset_password, strong_password
+from prodready.scenario.application import page_withheld, visit_menu
+from prodready.scenario.pages_by_name import page_named
+from prodready.target.people import new_person_with_reset_password, strong_password
 
 
 @given("the {who:Persona} opens the login page in an incognito window")

@@ -2,7 +2,7 @@
 from behave import given, then, when
 
 from pages.components import SideMenu, Snackbar
-from prodready.vocabulary import parse_day
+from prodready.scenario.vocabulary import parse_day
 
 
 @given("the {who:Persona} is logged in, in an incognito window")

@@ -1,6 +1,4 @@
 """Forms: an admin creates, builds and publishes forms; a client fills them in; the admin reads the entries."""
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from behave import given, then, when
 
@@ -13,9 +11,10 @@ from pages.form_fill import (
     SubmitFormPage,
 )
 from pages.forms import FormBuilderPage, FormCreatePage, FormsPage
-from prodready.forms import answers_of, fields_of, prepare_form, word_list
-from prodready.tables import assert_rows
-from prodready.vocabulary import ui_table
+from prodready.scenario.clock import community_today
+from prodready.scenario.forms import answers_of, fields_of, prepare_form, word_list
+from prodready.scenario.tables import assert_rows
+from prodready.scenario.vocabulary import ui_table
 
 
 def _assert_answers_shown(context, shown):
@@ -348,7 +347,7 @@ def step_one_entry(context, status, version):
 
     Example: Then the entries list one "Pending" entry of version 1, submitted today by the client
     """
-    today = datetime.now(ZoneInfo(context.target.timezone)).date().isoformat()
+    today = community_today(context.target.timezone).isoformat()
     entries = context.cast.actor("admin").on(FormEntriesPage).entries()
     assert entries == [{"date": today, "version": str(version), "by": context.cast.person("client").name,
                         "status": status}], entries

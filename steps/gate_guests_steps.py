@@ -3,8 +3,8 @@ from behave import given, then, when
 
 from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
 from pages.manual_entry import ObservationDialog
-from prodready import gate_access as gate
-from prodready.people import unique_phone
+from prodready.scenario import gate_access as gate
+from prodready.target.people import unique_phone
 
 
 @when("the admin opens the guest invitation form")

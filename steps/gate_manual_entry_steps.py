@@ -4,7 +4,7 @@ from behave import then, when
 from pages.home import GuardHomePage
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
-from prodready import gate_access as gate
+from prodready.scenario import gate_access as gate
 
 
 @when('the {who:Persona} clicks on the "{card:Ui}" card on the guard\'s home page')

@@ -6,7 +6,7 @@ from pages.home import GuardHomePage, HomePage
 from pages.logbook import LogbookPage
 from pages.people import IdCardPage, ProfilePage, SearchPage
 from pages.scan import LogEntryPart, ScanPage
-from prodready import gate_access as gate
+from prodready.scenario import gate_access as gate
 
 FOREIGN_CODE = "https://elsewhere.example/user/1/{ms}/dg"
 

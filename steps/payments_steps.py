@@ -2,6 +2,7 @@
 import parse
 from behave import given, register_type, then, when
 
+from pages.base import comma_list
 from pages.components import ErrorPage, PageFrame, SideMenu, Snackbar
 from pages.payments import (
     MONEY,
@@ -13,7 +14,7 @@ from pages.payments import (
     TransactionsTab,
 )
 from pages.people import ProfilePage
-from prodready.payments import (
+from prodready.scenario.payments import (
     RECEIPT_NUMBER,
     ClientPlan,
     attempt_from_words,
@@ -35,8 +36,8 @@ from prodready.payments import (
     plain_amount,
     unique_number,
 )
-from prodready.tables import assert_rows, expected_rows
-from prodready.vocabulary import ui_table
+from prodready.scenario.tables import assert_rows, expected_rows
+from prodready.scenario.vocabulary import ui_table
 
 
 @parse.with_pattern(r"K[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]{2}")
@@ -555,7 +556,7 @@ def step_dashboard_plans(context, names):
 
     Example: Then the dashboard lists the plans of "Lubuto Sakala, Mapalo Chanda"
     """
-    missing = [n for n in names.split(", ") if not any(context.data.name(n) in t for t in context.notes["plans_listed"])]
+    missing = [n for n in comma_list(names) if not any(context.data.name(n) in t for t in context.notes["plans_listed"])]
     assert not missing, (missing, context.notes["plans_listed"])
 
 

@@ -4,9 +4,16 @@ from behave import given, then, when
 from pages.components import ErrorPage, PageFrame
 from pages.task_details import TaskDetails, TaskForm
 from pages.tasks import TasksPage
-from prodready.tables import assert_rows, expected_rows
-from prodready.tasks import community_today, make_tasks, names_in, persona_keys, relative_day, tasks_described
-from prodready.vocabulary import ui_table
+from prodready.scenario.tables import assert_rows, expected_rows
+from prodready.scenario.tasks import (
+    community_today,
+    make_tasks,
+    names_in,
+    persona_keys,
+    relative_day,
+    tasks_described,
+)
+from prodready.scenario.vocabulary import ui_table
 
 
 def _today(context):

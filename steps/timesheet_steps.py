@@ -5,9 +5,9 @@ from pages.home import GuardHomePage, HomePage
 from pages.people import ProfilePage, SearchPage
 from pages.shift import ShiftButtons
 from pages.timesheet import EmployeeTimeSheetPage, TimeCardPage
-from prodready import timesheet as ts
-from prodready.tables import assert_rows, expected_rows
-from prodready.vocabulary import parse_day
+from prodready.scenario import timesheet as ts
+from prodready.scenario.tables import assert_rows, expected_rows
+from prodready.scenario.vocabulary import parse_day
 
 SLACK_SECONDS = 15  # what the clicks around the timed wait may add to a shift on a slow target
 
@@ -63,7 +63,7 @@ def step_shifts_worked(context):
     """
     for row in context.table:
         who = worker(context, row["worker"])
-        context.test_api.post("/shifts", ts.shift_payload(who.user_id, parse_day(row["date"]), row["start"], row["end"]))
+        ts.record_past_shift(context.test_api, who.user_id, parse_day(row["date"]), row["start"], row["end"])
 
 
 # -- the worker's profile: Start Shift / End Shift --------------------------------------------------

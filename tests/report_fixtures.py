@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from prodready.checklist import ITEMS
+from prodready.core.checklist import ITEMS
 
 
 def step(name: str, status: str = "passed", duration: float = 0.25, keyword: str = "Given",

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from prodready.authoring import catalogue, check, suggest
-from prodready.vocabulary import PERSONA_WORDS, parse_persona
+from prodready.scenario.vocabulary import PERSONA_WORDS, parse_persona
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,7 +20,7 @@ def behave(*args: str, reports: Path, timeout: int = 240) -> subprocess.Complete
 
 def scenarios_tagged(tag: str) -> int:
     """Count the scenarios carrying a tag (outline rows included), as behave's parser sees them."""
-    from prodready.planning import plan
+    from prodready.run.planning import plan
 
     return plan(["-t", tag], workers=1).selected
 
@@ -73,6 +73,7 @@ def test_a_step_that_errors_keeps_its_reason_in_the_reports(tmp_path):
     (proj / "steps" / "broken_steps.py").write_text(
         "from behave import when\n\n@when('a page object is broken')\ndef step(context):\n"
         "    raise RuntimeError('the Grant button moved')\n")
+    (proj / "behave.ini").write_text("[behave]\nrunner = prodready.run.behave_runner:Runner\n")
     (proj / "features" / "broken.feature").write_text(
         "Feature: Broken\n  Scenario: A broken page object\n    When a page object is broken\n")
     reports = tmp_path / "reports"

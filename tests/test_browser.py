@@ -6,9 +6,15 @@ import threading
 
 import pytest
 
-from prodready import browser
-from prodready.browser import BrowserSettings, BrowserUnavailable, chromium_options, find_chromedriver, find_chromium
-from prodready.sessions import SessionPool
+from prodready.browser import drivers as browser
+from prodready.browser.drivers import (
+    BrowserSettings,
+    BrowserUnavailable,
+    chromium_options,
+    find_chromedriver,
+    find_chromium,
+)
+from prodready.browser.sessions import SessionPool
 
 
 def test_explicit_driver_path_wins(tmp_path, monkeypatch):

@@ -5,9 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from prodready.config import ConfigError, load_project, resolve_credentials, run_settings
-from prodready.masking import mask
-from prodready.secrets import SecretError, resolve
+from prodready.core.config import (
+    ConfigError,
+    load_project,
+    resolve_credentials,
+    run_settings,
+)
+from prodready.core.masking import mask
+from prodready.core.secrets import SecretError, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -81,7 +81,7 @@ def quoted_in_features() -> frozenset[str]:
     from behave.runner_util import load_step_modules
     from behave.step_registry import registry
 
-    from prodready import vocabulary
+    from prodready.scenario import vocabulary
 
     vocabulary.install()
     if not registry.steps["given"] and not registry.steps["then"]:

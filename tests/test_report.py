@@ -9,12 +9,19 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from report_fixtures import (
+    covering_everything,
+    feature,
+    scenario,
+    step,
+    write_evidence,
+    write_run,
+)
 
-from prodready.checklist import ITEMS
-from prodready.masking import mask, sweep
-from prodready.report import build_reports, main, summary_lines
-from prodready.secrets import MASK, REDACTOR
-from report_fixtures import covering_everything, feature, scenario, step, write_evidence, write_run
+from prodready.core.checklist import ITEMS
+from prodready.core.masking import mask, sweep
+from prodready.core.secrets import MASK, REDACTOR
+from prodready.reporting.report import build_reports, main, summary_lines
 
 ALL_IDS = [item.id for item in ITEMS]
 
@@ -167,14 +174,14 @@ def test_a_gate_abort_ignores_an_older_behave_json_in_the_folder(tmp_path):
 
 
 def test_a_run_stopped_by_the_gate_still_writes_a_no_go_report(tmp_path, capsys):
-    from prodready import suite
-    from prodready.config import load_project, run_settings
+    from prodready.core.config import load_project, run_settings
+    from prodready.run import prepare as suite
 
     write_run(tmp_path, covering_everything())  # an older run in the same folder
     run = suite.Run(settings=run_settings({}), target=load_project().target("demo"), credentials={},
                     reports=tmp_path, seed=5, selected=15,
                     gate={"verdict": "NO-GO", "issues": [], "untracked_merge_requests": []})
-    suite._write_meta(run, status="gate-no-go")
+    suite.write_meta(run, status="gate-no-go")
     report = json.loads(read(tmp_path, "readiness.json"))
     assert report["verdict"] == "NO-GO" and report["gate"]["verdict"] == "NO-GO"
     assert [r["kind"] for r in report["reasons"]][:1] == ["aborted"]
@@ -331,7 +338,7 @@ def test_secrets_are_masked_in_every_file_of_the_reports_folder_in_any_encoding(
     ElementTree.SubElement(case, "failure", message=f"the box shows {SECRET}").text = f"<{SECRET}>"
     ElementTree.ElementTree(case).write(junit / "TESTS-x.xml", encoding="utf-8")
     build_reports(tmp_path)
-    # The forms the writers produce, computed independently of prodready.masking.
+    # The forms the writers produce, computed independently of prodready.core.masking.
     forms = {SECRET, json.dumps(SECRET)[1:-1], SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
              SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"),
              _browser_query(SECRET), repr(SECRET)[1:-1]}
@@ -375,7 +382,7 @@ def test_main_rebuilds_and_exits_with_the_verdict(tmp_path, capsys):
 
 
 def test_the_headline_says_where_the_verdict_was_measured():
-    from prodready.report_html import _headline
+    from prodready.reporting.report_html import _headline
 
     assert _headline(True, {"target": "demo", "embedded": True}) == \
         "Every must-work feature passed on demo, the reference app"

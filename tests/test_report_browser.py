@@ -10,11 +10,18 @@ import time
 from pathlib import Path
 
 import pytest
+from report_fixtures import (
+    covering_everything,
+    feature,
+    scenario,
+    step,
+    write_evidence,
+    write_run,
+)
 
-from prodready.browser import BrowserSettings, BrowserUnavailable, start_driver
-from prodready.checklist import ITEMS
-from prodready.report import build_reports
-from report_fixtures import covering_everything, feature, scenario, step, write_evidence, write_run
+from prodready.browser.drivers import BrowserSettings, BrowserUnavailable, start_driver
+from prodready.core.checklist import ITEMS
+from prodready.reporting.report import build_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_PICTURE = ROOT / "docs" / "readiness-report.png"

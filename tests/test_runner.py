@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prodready import planning, runner, shards
+from prodready.run import planning, runner, shards
 
 
 def feature_json(name: str, *scenarios: tuple[str, str]) -> dict:
@@ -118,7 +118,7 @@ def test_nothing_selected_is_an_error(tmp_path, capsys):
 
 
 def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path):
-    from prodready import readiness
+    from prodready.reporting import readiness
 
     features = [feature_json("a", ("one", "cleanup_error"), ("two", "xpassed"))]
     assert all(r["status"] in runner.FAILED for r in runner.scenario_results(features))

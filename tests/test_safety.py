@@ -143,6 +143,7 @@ def project(tmp_path):
     (proj / "steps" / "scan_steps.py").write_text(STEPS, encoding="utf-8")
     (proj / "features" / "secrets.feature").write_text(FEATURE, encoding="utf-8")
     (proj / "test.toml").write_text(CONFIG, encoding="utf-8")
+    (proj / "behave.ini").write_text("[behave]\nrunner = prodready.run.behave_runner:Runner\n", encoding="utf-8")
     return proj
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from prodready.tables import assert_rows, mismatch
+from prodready.scenario.tables import assert_rows, mismatch
 
 COLUMNS = ["worker", "hours"]
 A, B = {"worker": "mama Guard", "hours": "1 hr"}, {"worker": "A  Guard", "hours": "8 hrs"}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from prodready.core.config import ROOT
+
 STEPS = ROOT / "steps"
 CATALOGUE = ROOT / "docs" / "steps.md"
 # Areas by step module, in the catalogue's order; "Area: part" titles group one area's modules (its script's parts).
@@ -58,7 +59,7 @@ def load_steps(steps_dir: Path = STEPS) -> Any:
     from behave.runner_util import load_step_modules
     from behave.step_registry import registry
 
-    from prodready import vocabulary
+    from prodready.scenario import vocabulary
 
     if not any(registry.steps.values()):
         vocabulary.install()
@@ -122,7 +123,7 @@ def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
 
 def write(path: Path = CATALOGUE) -> Path:
     """Regenerate the catalogue file."""
-    from prodready.vocabulary import PERSONA_WORDS
+    from prodready.scenario.vocabulary import PERSONA_WORDS
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(step_docs(), PERSONA_WORDS), encoding="utf-8")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalogue import ROOT, StepDoc, load_steps, step_docs
-from .suggest import advice
+from prodready.authoring.catalogue import ROOT, StepDoc, load_steps, step_docs
+from prodready.authoring.suggest import advice
+from prodready.core import tags as tags_
 
 FEATURES = ROOT / "features"
 # What a stakeholder's Gherkin should not contain: selectors, addresses, widget talk.
@@ -23,7 +24,6 @@ UI_WORDS = (
     (re.compile(r"(?:^|\s)[#.][a-z][\w-]*-(?:btn|input|item|field)\b", re.IGNORECASE), "a selector"),
     (re.compile(r"\bclicks? (?:on )?the (?:button|link|element|div|span)\b", re.IGNORECASE), "click-by-click wording"),
 )
-EXTRA_TAG = "extra"
 
 
 @dataclass
@@ -59,9 +59,9 @@ def check_feature(path: Path, registry: Any, docs: list[StepDoc], findings: Find
     seen: set[int] = set()
     for scenario in feature.walk_scenarios():
         tags = set(scenario.effective_tags)
-        if not any(t.startswith("checklist.") for t in tags) and EXTRA_TAG not in tags:
+        if not any(t.startswith(tags_.CHECKLIST_PREFIX) for t in tags) and tags_.EXTRA not in tags:
             findings.add(f"{rel}:{scenario.line}", f'scenario "{scenario.name}" has no @checklist.<item> tag '
-                                                  f"(or @{EXTRA_TAG} when it checks something beyond the list)")
+                                                  f"(or @{tags_.EXTRA} when it checks something beyond the list)")
         for step in [*background, *scenario.steps]:
             if step.line in seen:
                 continue

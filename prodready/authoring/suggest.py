@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .catalogue import StepDoc
+from prodready.authoring.catalogue import StepDoc
 
 KEYWORDS = re.compile(r"^(given|when|then|and|but|\*)\s+", re.IGNORECASE)
 
@@ -48,7 +48,7 @@ def advice(line: str, docs: list[StepDoc]) -> list[str]:
 
 def advice_for(line: str) -> list[str]:
     """`advice` against the project's own catalogue (the step modules are loaded on first use)."""
-    from .catalogue import step_docs
+    from prodready.authoring.catalogue import step_docs
 
     global _DOCS
     if _DOCS is None:

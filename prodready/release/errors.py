@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from prodready.core import exit_codes
+from prodready.core.config import ConfigError as SettingsError
+
 
 class ReleaseError(Exception):
     """An expected failure: `str(e)` is one secret-free line, `exit_code` the CLI exit code."""
 
-    exit_code: int = 3
+    exit_code: int = exit_codes.GITLAB
 
     def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         # One line, always: the CLI prints it as is and CI logs grep it.
@@ -15,10 +18,13 @@ class ReleaseError(Exception):
             self.exit_code = exit_code
 
 
-class ConfigError(ReleaseError):
-    """Usage or configuration error (exit 2): a missing variable, a bad value, a missing flag."""
+class ConfigError(ReleaseError, SettingsError):
+    """Usage or configuration error (exit 2): a missing variable, a bad value, a missing flag.
 
-    exit_code = 2
+    Also prodready's one configuration error (core.config.ConfigError), so either catch finds it.
+    """
+
+    exit_code = exit_codes.CONFIG
 
 
 class UsageError(ConfigError):
@@ -28,16 +34,16 @@ class UsageError(ConfigError):
 class GitLabError(ReleaseError):
     """GitLab or network failure (exit 3): unreachable, 401/403, 5xx, timeout, malformed answer."""
 
-    exit_code = 3
+    exit_code = exit_codes.GITLAB
 
 
 class NotFoundError(ReleaseError):
     """The thing named was not found (exit 4): the project, the schedule, a ref, a deployment."""
 
-    exit_code = 4
+    exit_code = exit_codes.NOT_FOUND
 
 
 class DeliveryError(ReleaseError):
     """A message could not be delivered (exit 3): the Slack webhook failed."""
 
-    exit_code = 3
+    exit_code = exit_codes.GITLAB

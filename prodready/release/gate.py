@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from prodready.release.contents import Issue, MergeRequest, ReleaseContents, release_contents
+from prodready.release.contents import (
+    Issue,
+    MergeRequest,
+    ReleaseContents,
+    release_contents,
+)
 from prodready.release.gitlab_client import PER_PAGE, Connection
 
 GO, NO_GO = "GO", "NO-GO"

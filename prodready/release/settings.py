@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
+from prodready.core.config import ConfigError as SettingsError
+from prodready.core.config import read_toml
 from prodready.release.errors import ConfigError
 from prodready.release.urls import checked_base_url
 
@@ -119,9 +120,9 @@ def _read_release_table(config_path: Path | None, env: Mapping[str, str]) -> dic
             raise ConfigError(f"config file {path} not found")
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        data = read_toml(path)
+    except SettingsError as exc:
+        raise ConfigError(str(exc)) from None
     table = data.get("release", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [release] must be a table")

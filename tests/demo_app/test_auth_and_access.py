@@ -5,7 +5,6 @@ import pytest
 
 from demo_app import access
 from demo_app.menu import MENU, menu_for
-
 from tests.conftest import LOGIN, PASSWORD, Browser, GraphQL, token_of
 
 

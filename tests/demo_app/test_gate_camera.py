@@ -7,7 +7,12 @@ import segno
 import zxingcpp
 from PIL import Image
 
-from prodready.browser import CAMERA_SIZE, BrowserSettings, FakeCamera, chromium_options
+from prodready.browser.drivers import (
+    CAMERA_SIZE,
+    BrowserSettings,
+    FakeCamera,
+    chromium_options,
+)
 
 
 def qr_png(text: str) -> bytes:
@@ -36,7 +41,7 @@ def test_a_blank_camera_and_the_browser_flags(monkeypatch):
     try:
         assert camera.path.read_bytes().startswith(b"YUV4MPEG2 ")
         settings = BrowserSettings(camera_file=str(camera.path))
-        monkeypatch.setattr("prodready.browser.find_chromium", lambda settings=None: "/usr/bin/chromium")
+        monkeypatch.setattr("prodready.browser.drivers.find_chromium", lambda settings=None: "/usr/bin/chromium")
         args = chromium_options(settings).arguments
         assert "--use-fake-device-for-media-stream" in args and "--use-fake-ui-for-media-stream" in args
         assert f"--use-file-for-fake-video-capture={camera.path}" in args

@@ -6,8 +6,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from demo_app.task_rules import (DEFAULT_FILTER, RULES, Task, TaskError, clean_body, clean_category, clean_comment,
-                                 clean_description, clean_order, counts, filter_key, parse_due_date)
+from demo_app.task_rules import (
+    DEFAULT_FILTER,
+    RULES,
+    Task,
+    TaskError,
+    clean_body,
+    clean_category,
+    clean_comment,
+    clean_description,
+    clean_order,
+    counts,
+    filter_key,
+    parse_due_date,
+)
 
 TODAY = date(2026, 11, 20)
 ME, OTHER = 2, 4

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from fake_gitlab import FakeGitLab, FakeProject
 from fake_slack import WEBHOOK_PATH, FakeSlack
-from prodready.cli import main
 from release_scenario import SIGNED, TOKEN, VERIFIED, build_production_history
+
+from prodready.cli import main
 
 BASE_CONFIG = {
     "gitlab_url": "https://gitlab.invalid",  # replaced through GITLAB_URL by the env fixture

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from release_scenario import TOKEN, ready_release
+
 from prodready.cli import SUBCOMMANDS, main
 from prodready.release.errors import ConfigError
 from prodready.release.settings import load_settings

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from release_scenario import ready_release
 
 DEADLINE = 2.0

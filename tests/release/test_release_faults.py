@@ -6,7 +6,6 @@ import re
 
 import pytest
 import requests
-
 from recording_server import RecordingServer
 from release_scenario import TOKEN, ready_release
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from release_scenario import SIGNED, TOKEN, VERIFIED, ready_release
+
 from prodready.release.errors import ReleaseError
 from prodready.release.hook import gate_for_run
 

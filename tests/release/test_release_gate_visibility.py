@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from release_scenario import SIGNED, VERIFIED, ready_release
 
 DOCUMENTED_KEYS = {"verdict", "environment", "from_sha", "to_sha", "issues",

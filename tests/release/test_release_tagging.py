@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from release_scenario import SIGNED, ready_release
+
 from prodready.release.tagging import next_version
 
 

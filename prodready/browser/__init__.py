@@ -1,0 +1,1 @@
+"""Browsers: the WebDriver factory, isolated sessions per person, actors, failure evidence."""

@@ -1,0 +1,241 @@
+"""Per-actor browser sessions: isolated user contexts of one browser (BiDi) or separate browsers.
+
+Each person in a scenario gets their own session (the guard's incognito window, the admin's
+browser, the admin's phone). Sessions are created lazily, reused across scenarios and cleaned
+between them, so a run starts one browser process and never pays for start-up twice.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from prodready.browser.drivers import PHONE, BrowserSettings, FakeCamera, start_driver
+
+DESKTOP, PHONE_KIND = "desktop", "phone"
+
+
+@dataclass
+class ConsoleEntry:
+    """One browser console message or uncaught JavaScript error."""
+
+    level: str
+    text: str
+    url: str = ""
+
+
+class _WindowTracker:
+    """Which window the shared driver currently points at, to switch only when needed."""
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+
+
+class BoundDriver:
+    """A WebDriver view bound to one window: every call first makes that window current.
+
+    Page objects and WebDriverWait use it like a driver; actors never see each other's windows.
+    """
+
+    def __init__(self, driver: WebDriver, handle: str, tracker: _WindowTracker) -> None:
+        self._driver, self._handle, self._tracker = driver, handle, tracker
+
+    def _focus(self) -> None:
+        if self._tracker.current != self._handle:
+            self._driver.switch_to.window(self._handle)
+            self._tracker.current = self._handle
+
+    def __getattr__(self, name: str) -> Any:
+        self._focus()
+        return getattr(self._driver, name)
+
+    @property
+    def raw(self) -> WebDriver:
+        """The underlying driver, focused on this window."""
+        self._focus()
+        return self._driver
+
+
+@dataclass
+class Session:
+    """One actor's browser: a window, its console, and how to clean it."""
+
+    kind: str
+    driver: Any  # BoundDriver or WebDriver: both answer the WebDriver API
+    console: list[ConsoleEntry] = field(default_factory=list)
+    context_id: str | None = None
+    user_context: str | None = None
+    in_use: bool = False
+    label: str = ""
+
+    def clean(self) -> None:
+        """Forget this scenario: storage, cookies, console; leave the window on a blank page."""
+        try:
+            self.driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+        except WebDriverException:
+            pass  # a page that never loaded has no storage to clear
+        self.driver.delete_all_cookies()
+        self.driver.get("about:blank")
+        self.console.clear()
+
+
+class SessionPool:
+    """Hands out sessions by kind; `release_all` cleans them for the next scenario."""
+
+    def __init__(self, settings: BrowserSettings, isolation: str = "auto") -> None:
+        # A local Chromium gets a camera of its own (the guard's scanner, script 1.1.2); a remote
+        # grid's browsers cannot read a file of this machine, so they have none.
+        self._camera = FakeCamera.create() if settings.browser == "chromium" and not settings.remote_url else None
+        self.settings = replace(settings, camera_file=str(self._camera.path)) if self._camera else settings
+        self.isolation = isolation
+        self._lock = threading.Lock()
+        self._sessions: list[Session] = []
+        self._drivers: list[WebDriver] = []
+        self._main: WebDriver | None = None
+        self._tracker = _WindowTracker()
+        self._bidi = False
+        self._by_context: dict[str, Session] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> WebDriver:
+        """Start the run's browser (once)."""
+        if self._main is None:
+            self._main = start_driver(self.settings)
+            self._drivers.append(self._main)
+            self._bidi = self.isolation != "sessions" and self._supports_contexts(self._main)
+            if self.isolation == "contexts" and not self._bidi:
+                raise RuntimeError("-D isolation=contexts needs WebDriver BiDi, which this browser does not offer")
+            if self._bidi:
+                self._main.script.add_console_message_handler(self._on_console)
+                self._main.script.add_javascript_error_handler(self._on_js_error)
+        return self._main
+
+    @staticmethod
+    def _supports_contexts(driver: WebDriver) -> bool:
+        return bool(getattr(driver, "caps", {}).get("webSocketUrl")) or "webSocketUrl" in driver.capabilities
+
+    @property
+    def camera(self) -> FakeCamera:
+        """The camera every browser of this pool sees (a step puts a picture in front of it)."""
+        if self._camera is None:
+            raise AssertionError("this run's browser has no camera: a fake camera needs a local Chromium")
+        return self._camera
+
+    @property
+    def mode(self) -> str:
+        """'contexts' (one browser, isolated user contexts) or 'sessions' (a browser per actor)."""
+        return "contexts" if self._bidi else "sessions"
+
+    def quit(self) -> None:
+        """Close every browser."""
+        for driver in self._drivers:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass
+        self._drivers.clear()
+        self._sessions.clear()
+        self._main = None
+        if self._camera is not None:
+            self._camera.remove()
+
+    # -- sessions --------------------------------------------------------------------------
+    def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:
+        """A clean session of that kind, created on first need."""
+        with self._lock:
+            for session in self._sessions:
+                if session.kind == kind and not session.in_use:
+                    session.in_use, session.label = True, label
+                    return session
+            session = self._new_context(kind) if self._bidi else self._new_driver(kind)
+            session.in_use, session.label = True, label
+            self._sessions.append(session)
+            return session
+
+    def in_use(self) -> list[Session]:
+        """The sessions the current scenario holds."""
+        return [s for s in self._sessions if s.in_use]
+
+    def release_all(self, clean: Callable[[Session], None] | None = None) -> None:
+        """Clean every used session; a session that cannot be cleaned is thrown away."""
+        for session in list(self._sessions):
+            if not session.in_use:
+                continue
+            try:
+                (clean or Session.clean)(session)
+                session.in_use = False
+            except WebDriverException:
+                self._discard(session)
+
+    def _new_context(self, kind: str) -> Session:
+        main = self.start()
+        user_context = main.browser.create_user_context()
+        context_id = main.browsing_context.create(type="tab", user_context=user_context)
+        if kind == PHONE_KIND:
+            self._emulate_phone(main, context_id)
+        session = Session(kind=kind, driver=BoundDriver(main, context_id, self._tracker),
+                          context_id=context_id, user_context=user_context)
+        self._by_context[context_id] = session
+        return session
+
+    @staticmethod
+    def _emulate_phone(driver: WebDriver, context_id: str) -> None:
+        """Phone screen and user agent for one tab (BiDi viewport + CDP on that tab)."""
+        driver.browsing_context.set_viewport(
+            context=context_id, viewport={"width": PHONE["width"], "height": PHONE["height"]},
+            device_pixel_ratio=PHONE["pixel_ratio"])
+        driver.switch_to.window(context_id)
+        driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": PHONE["user_agent"]})
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+
+    def _new_driver(self, kind: str) -> Session:
+        if kind == DESKTOP and self._main is not None and not any(s.driver is self._main for s in self._sessions):
+            driver = self._main
+        else:
+            driver = start_driver(self.settings, phone=(kind == PHONE_KIND))
+            self._drivers.append(driver)
+            if self._main is None:
+                self._main = driver
+        return Session(kind=kind, driver=driver)
+
+    def _discard(self, session: Session) -> None:
+        self._sessions.remove(session)
+        if session.user_context and self._main is not None:
+            try:
+                self._main.browser.remove_user_context(session.user_context)
+            except WebDriverException:
+                pass
+            self._tracker.current = None
+        elif session.driver in self._drivers:
+            try:
+                session.driver.quit()
+            finally:
+                self._drivers.remove(session.driver)
+                if session.driver is self._main:
+                    self._main = None
+
+    # -- console ---------------------------------------------------------------------------
+    def _on_console(self, entry: Any) -> None:
+        session = self._by_context.get((getattr(entry, "source", None) or {}).get("context", ""))
+        if session is not None and session.in_use:
+            session.console.append(ConsoleEntry(level=str(getattr(entry, "level", "info")),
+                                                text=str(getattr(entry, "text", ""))))
+
+    def _on_js_error(self, entry: Any) -> None:
+        session = self._by_context.get((getattr(entry, "source", None) or {}).get("context", ""))
+        if session is not None and session.in_use:
+            session.console.append(ConsoleEntry(level="error", text=f"Uncaught: {getattr(entry, 'text', '')}"))
+
+    def console_of(self, session: Session) -> list[ConsoleEntry]:
+        """The console of a session so far (BiDi events, or the driver's browser log)."""
+        if not self._bidi:
+            try:
+                for raw in session.driver.get_log("browser"):
+                    session.console.append(ConsoleEntry(level=str(raw.get("level", "")).lower(),
+                                                        text=str(raw.get("message", ""))))
+            except WebDriverException:
+                pass  # remote ends without the log endpoint
+        return list(session.console)

@@ -1,0 +1,267 @@
+"""prodready.toml + behave userdata: targets, personas, run settings, and their validation."""
+from __future__ import annotations
+
+import secrets as _random
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from prodready.core.secrets import REDACTOR, SecretError, is_reference, resolve
+
+ROOT = Path(__file__).resolve().parents[2]  # the project: prodready/core/config.py → ../..
+DEFAULT_CONFIG = ROOT / "prodready.toml"
+GATE_MODES = ("off", "warn", "enforce")
+BROWSERS = ("chromium", "chrome", "firefox")
+ISOLATIONS = ("auto", "contexts", "sessions")
+SHELL_CHOICES = ("auto", "on", "off")
+
+
+class ConfigError(Exception):
+    """Configuration the run cannot start with; the message says what to change or set."""
+
+
+@dataclass(frozen=True)
+class Persona:
+    """Someone from the production page's scripts, as configured (credentials still references)."""
+
+    key: str
+    role: str
+    name: str
+    username: str
+    password_ref: str | None
+    logs_in: bool = True
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A persona's resolved login (the platform logs in by username and password)."""
+
+    username: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the suite runs: the embedded reference app or a deployed platform."""
+
+    name: str
+    embedded: bool
+    base_url: str | None
+    read_only: bool
+    gate: str
+    shift_wait_seconds: float
+    personas: Mapping[str, Persona]
+    timezone: str = "Africa/Lusaka"
+    test_api: bool = False  # the reference app's test-only API (reset, clock): embedded `demo` only
+    settings: Mapping[str, Any] = field(default_factory=dict)  # target facts for scenarios (e.g. script 3's plan)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The knobs of one run, from [behave.userdata] and -D overrides."""
+
+    target: str
+    browser: str = "chromium"
+    headless: bool = True
+    remote_url: str | None = None
+    gate: str | None = None
+    seed: int | None = None
+    timeout: float = 10.0
+    isolation: str = "auto"
+    headless_shell: str = "auto"
+    allure: bool = False
+    config_path: Path = DEFAULT_CONFIG
+
+
+def _bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"-D {name}={value}: use true or false")
+
+
+def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
+    """Validate behave userdata into RunSettings (unknown values name the choices)."""
+    config_path = Path(userdata.get("config") or DEFAULT_CONFIG)
+    target = str(userdata.get("target") or "")
+    browser = str(userdata.get("browser", "chromium")).lower()
+    if browser not in BROWSERS:
+        raise ConfigError(f"-D browser={browser}: choose one of {', '.join(BROWSERS)}")
+    gate = userdata.get("gate") or None
+    if gate is not None and gate not in GATE_MODES:
+        raise ConfigError(f"-D gate={gate}: choose one of {', '.join(GATE_MODES)}")
+    isolation = str(userdata.get("isolation", "auto"))
+    if isolation not in ISOLATIONS:
+        raise ConfigError(f"-D isolation={isolation}: choose one of {', '.join(ISOLATIONS)}")
+    shell = str(userdata.get("headless_shell", "auto")).lower()
+    if shell not in SHELL_CHOICES:
+        raise ConfigError(f"-D headless_shell={shell}: choose one of {', '.join(SHELL_CHOICES)}")
+    seed_text = userdata.get("seed")
+    try:
+        seed = int(seed_text) if seed_text not in (None, "") else None
+        timeout = float(userdata.get("timeout", 10))
+    except ValueError as exc:
+        raise ConfigError(f"-D seed / -D timeout must be numbers ({exc})") from exc
+    remote = userdata.get("remote_url") or None
+    if remote and urlsplit(remote).scheme not in ("http", "https"):
+        raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
+    return RunSettings(
+        target=target, browser=browser, headless=_bool(userdata.get("headless", True), "headless"),
+        remote_url=remote, gate=gate, seed=seed, timeout=timeout, isolation=isolation, headless_shell=shell,
+        allure=_bool(userdata.get("allure", False), "allure"), config_path=config_path)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The parsed prodready.toml."""
+
+    path: Path
+    default_target: str
+    personas: Mapping[str, Persona]
+    targets: Mapping[str, Mapping[str, Any]]
+    raw: Mapping[str, Any]
+
+    def target(self, name: str | None) -> Target:
+        """The named target (or the default), validated."""
+        name = name or self.default_target
+        if name not in self.targets:
+            raise ConfigError(f"unknown target '{name}': choose one of {', '.join(sorted(self.targets))} "
+                              f"(targets live in {self.path.name})")
+        return _build_target(name, self.targets[name], self.personas)
+
+
+def read_toml(path: Path | str) -> dict[str, Any]:
+    """prodready.toml (or another config file) as data: the one reader of the configuration file."""
+    path = Path(path)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise ConfigError(f"configuration file {path} not found") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path.name} is not valid TOML: {exc}") from exc
+
+
+def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
+    """Read and check prodready.toml."""
+    path = Path(path)
+    raw = read_toml(path)
+    personas = {}
+    for key, spec in (raw.get("personas") or {}).items():
+        missing = [k for k in ("role", "name") if not spec.get(k)]
+        if missing:
+            raise ConfigError(f"{path.name}: [personas.{key}] needs {', '.join(missing)}")
+        personas[key] = Persona(key=key, role=spec["role"], name=spec["name"], username=spec.get("username", key),
+                                password_ref=spec.get("password"), logs_in=spec.get("logs_in", True))
+    targets = raw.get("targets") or {}
+    if not targets:
+        raise ConfigError(f"{path.name} defines no [targets.*]")
+    return Project(path=path, default_target=raw.get("default_target", "demo"), personas=personas,
+                   targets=targets, raw=raw)
+
+
+def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona]) -> Target:
+    """Merge a target's persona overrides onto the shared personas and check the target."""
+    embedded = bool(spec.get("embedded", False))
+    base_url = spec.get("base_url")
+    if not embedded:
+        parts = urlsplit(base_url or "")
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(f"target '{name}': base_url must be an http(s) URL (got {base_url!r})")
+        base_url = base_url.rstrip("/")
+    gate = spec.get("gate", "off")
+    if gate not in GATE_MODES:
+        raise ConfigError(f"target '{name}': gate must be one of {', '.join(GATE_MODES)}")
+    personas = {}
+    for key, persona in base.items():
+        override = (spec.get("personas") or {}).get(key, {})
+        personas[key] = Persona(
+            key=key, role=override.get("role", persona.role), name=override.get("name", persona.name),
+            username=override.get("username", persona.username),
+            password_ref=override.get("password", persona.password_ref),
+            logs_in=override.get("logs_in", persona.logs_in))
+        if personas[key].password_ref and not is_reference(personas[key].password_ref):
+            raise ConfigError(f"target '{name}': the password of persona '{key}' is written in the file; "
+                              f"use env:VAR or op://vault/item/field instead")
+    test_api = bool(spec.get("test_api", embedded))
+    if test_api and not embedded:
+        raise ConfigError(f"target '{name}': test_api is the embedded reference app's; a live deployment has none")
+    try:
+        shift_wait = float(spec.get("shift_wait_seconds", 20))
+    except (TypeError, ValueError):
+        shift_wait = -1.0
+    if not 0 <= shift_wait <= 600:
+        raise ConfigError(f"target '{name}': shift_wait_seconds must be a number of seconds from 0 to 600")
+    return Target(name=name, embedded=embedded, base_url=base_url, read_only=bool(spec.get("read_only", False)),
+                  gate=gate, shift_wait_seconds=shift_wait, personas=personas, timezone=spec.get("timezone", "Africa/Lusaka"), test_api=test_api,
+                  settings=dict(spec.get("settings") or {}))
+
+
+def resolve_credentials(target: Target) -> dict[str, Credentials]:
+    """Every persona's login on the target; a missing one fails naming the variable to set.
+
+    On the embedded target the passwords are random for this run (nothing to configure, nothing to
+    leak) unless the target gives references (tests use that to plant known secrets).
+    """
+    creds: dict[str, Credentials] = {}
+    missing: list[str] = []  # environment variables to set
+    problems: list[str] = []  # anything else (1Password, a missing reference)
+    for key, persona in target.personas.items():
+        if not persona.logs_in:
+            continue
+        if target.embedded and not persona.password_ref:
+            password = _random.token_urlsafe(18)
+            username = persona.username
+        elif not persona.password_ref:
+            problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
+                            f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
+            continue
+        else:
+            found: dict[str, str] = {}
+            for field, ref in (("username", persona.username), ("password", persona.password_ref)):
+                if not is_reference(ref):
+                    found[field] = ref
+                    continue
+                try:
+                    found[field] = resolve(ref, what=f"{field} of {key} on {target.name}")
+                except SecretError as exc:
+                    (missing.append(exc.variable) if exc.variable else problems.append(str(exc)))
+            if len(found) < 2:
+                continue
+            username, password = found["username"], found["password"]
+        REDACTOR.add(password)
+        creds[key] = Credentials(username=username, password=password)
+    if missing:
+        problems.insert(0, f"target '{target.name}' needs its logins: set the environment variables "
+                           + ", ".join(missing))
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return creds
+
+
+def resolve_test_api_token(target: Target) -> str | None:
+    """The test-only API's token: random for an embedded target that has the API, else None."""
+    if not target.test_api:
+        return None
+    token = _random.token_urlsafe(24)
+    REDACTOR.add(token)
+    return token
+
+
+def target_setting(target: Target, name: str) -> str | None:
+    """A fact the target's scenarios use ([targets.X.settings]); references are resolved, secrets masked."""
+    value = target.settings.get(name)
+    if value is None:
+        return None
+    text = str(value)
+    if is_reference(text):
+        try:
+            return resolve(text, what=f"setting {name} of target {target.name}")
+        except SecretError as exc:
+            raise ConfigError(str(exc)) from exc
+    return text

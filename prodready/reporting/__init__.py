@@ -1,0 +1,1 @@
+"""The readiness verdict and its reports (JSON, self-contained HTML, history)."""

@@ -1,0 +1,111 @@
+"""The behave hooks' work, as behave fixtures: the target and the browser for the run, a clean
+community and cast for each scenario, evidence of each failure.
+
+environment.py stays thin and delegates here; prodready.run.behave_runner has already checked
+the run and put it on the context (`context.run`).
+"""
+from __future__ import annotations
+
+import zlib
+from typing import Any, Iterator
+
+from behave import fixture, use_fixture
+from faker import Faker
+
+from prodready.browser.actors import Cast
+from prodready.browser.drivers import (
+    BrowserSettings,
+    BrowserUnavailable,
+    browser_version,
+)
+from prodready.browser.evidence import capture
+from prodready.browser.sessions import SessionPool
+from prodready.core.artifacts import evidence_folder
+from prodready.core.config import resolve_test_api_token
+from prodready.run.prepare import Run, say
+from prodready.scenario.testdata import ScenarioData
+from prodready.target.api import PlatformApi
+from prodready.target.testonly import NoTestOnlyApi, TestOnlyApi
+
+NO_RUNNER = ("prodready's hooks need prodready's behave runner: run `make acceptance`, or behave with "
+             "`runner = prodready.run.behave_runner:Runner` in behave.ini (or -r prodready.run.behave_runner:Runner)")
+
+
+@fixture
+def the_target(context: Any) -> Iterator[Run]:
+    """The embedded reference app (stopped at the end), or the configured base URL; the platform's API."""
+    run: Run = context.run
+    token = resolve_test_api_token(run.target)
+    if run.target.embedded:
+        from prodready.target.embedded import start
+
+        run.app = start(run.target, run.credentials, token)
+        run.base_url = run.app.base_url
+        how = "with its test-only API" if token else "configured like a live deployment (no test-only API)"
+        say(f"reference app serving at {run.base_url} (fresh database, {how})")
+    else:
+        run.base_url = run.target.base_url or ""
+    run.api = PlatformApi(run.base_url)
+    run.test_api = TestOnlyApi(run.base_url, token) if token else None
+    yield run
+    if run.app is not None:
+        run.app.stop()
+
+
+@fixture
+def the_browser(context: Any) -> Iterator[SessionPool]:
+    """One browser for the run (a context per person inside it), quit at the end."""
+    run: Run = context.run
+    s = run.settings
+    run.pool = SessionPool(BrowserSettings(browser=s.browser, headless=s.headless, remote_url=s.remote_url,
+                                           headless_shell=s.headless_shell), isolation=s.isolation)
+    try:
+        driver = run.pool.start()
+    except BrowserUnavailable as exc:
+        raise AssertionError(str(exc)) from None
+    run.browser = browser_version(driver)
+    say(f"{run.browser}, {'headless' if s.headless else 'headed'}, one isolated {run.pool.mode[:-1]} per person")
+    yield run.pool
+    run.pool.quit()
+
+
+def before_all(context: Any) -> None:
+    """Start the target and the browser (nothing when no scenario is selected)."""
+    run: Run | None = getattr(context, "run", None)
+    if run is None:
+        raise AssertionError(NO_RUNNER)
+    if not run.selected:
+        say("no scenario matches the selection (check -t / -n / the feature paths)")
+        return
+    use_fixture(the_target, context)
+    use_fixture(the_browser, context)
+
+
+def before_scenario(context: Any, scenario: Any) -> None:
+    """A clean community (where the target allows) and a fresh cast; faker seeded for replay."""
+    run: Run = context.run
+    if run.test_api is not None:
+        run.test_api.reset()
+    context.cast = Cast(personas=dict(run.target.personas), credentials=run.credentials, pool=run.pool,
+                        base_url=run.base_url, timeout=run.settings.timeout, api=run.api,
+                        api_sessions=run.api_sessions)
+    context.test_api = run.test_api if run.test_api is not None else NoTestOnlyApi()
+    context.data = ScenarioData(run.run_id)
+    context.target = run.target
+    context.faker = Faker()
+    context.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))
+    context.notes = {}
+
+
+def after_scenario(context: Any, scenario: Any) -> None:
+    """Evidence of every person's browser when the scenario failed; then clean the sessions."""
+    run: Run = context.run
+    cast = getattr(context, "cast", None)
+    if cast is None or run.pool is None:
+        return
+    if scenario.status.name in ("failed", "error") or getattr(scenario, "hook_failed", False):
+        folder = evidence_folder(run.reports, scenario.name)
+        capture(folder, cast.actors.values(), run.pool)
+        run.artifacts[scenario.name] = str(folder)
+        say(f"evidence of the failure in {folder}")
+    run.pool.release_all()

@@ -1,0 +1,239 @@
+"""Gate Access set-up and checks through the platform's GraphQL: invitations, scans, the logbook's events;
+and what the Gate Access steps (steps/gate_*_steps.py) share on screen: the guest lists, the logbook shown.
+
+Visit times are relative to now in the community's time, so the scenarios run on any target at any
+hour without moving its clock: a window around now is "Valid", one earlier or later today is not.
+"""
+from __future__ import annotations
+
+import io
+import random
+import time as wallclock
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import segno
+
+from pages.components import PageFrame
+from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
+from pages.logbook import LogbookPage
+from prodready.scenario import clock
+from prodready.target.people import unique_phone
+
+COMMUNITY_TZ = "Africa/Lusaka"  # the platform's community timezone (factory default)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RECENT = 50  # events read to find what a step has just written
+GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
+
+INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
+    $occursOn: [String], $visitEndDate: String, $guests: [JSON]) {
+  invitationCreate(visitationDate: $visitationDate, startsAt: $startsAt, endsAt: $endsAt, occursOn: $occursOn,
+                   visitEndDate: $visitEndDate, guests: $guests) { success }
+}"""
+SCHEDULED = """query scheduledRequests($query: String) {
+  scheduledRequests(query: $query, offset: 0, limit: 50) { id name }
+}"""
+ALL_EVENT_LOGS = """query allEventLogs($subject: [String], $name: String, $limit: Int) {
+  allEventLogs(subject: $subject, name: $name, offset: 0, limit: $limit) {
+    id subject createdAt data actingUser { id name } entryRequest { id name }
+  }
+}"""
+
+
+@dataclass(frozen=True)
+class Window:
+    """A visit today in community time: the day and the wall-clock start and end ("HH:MM")."""
+
+    day: str
+    start: str
+    end: str
+
+    @property
+    def shown(self) -> str:
+        """How the guest lists show it: "Time 09:00 - 12:00"."""
+        return f"Time {self.start} - {self.end}"
+
+    def weekday(self) -> str:
+        """The window's weekday, lower-case English (the platform's occursOn values)."""
+        return WEEKDAYS[datetime.fromisoformat(self.day).weekday()]
+
+
+def community_now(timezone: str = COMMUNITY_TZ) -> datetime:
+    """Now in the community."""
+    return clock.community_now(timezone)
+
+
+def window_around_now(now: datetime | None = None) -> Window:
+    """An hour either side of now, kept inside today (the lists judge validity on today's calendar)."""
+    now = (now or community_now()).replace(second=0, microsecond=0)
+    start = max(now - timedelta(hours=1), now.replace(hour=0, minute=0))
+    end = min(now + timedelta(hours=1, minutes=1), now.replace(hour=23, minute=59))
+    return Window(now.date().isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M"))
+
+
+def window_not_now(now: datetime | None = None) -> Window:
+    """A window today that does not hold now: earlier today, or after now when it is early morning."""
+    now = (now or community_now()).replace(second=0, microsecond=0)
+    if now.hour >= 2:
+        return Window(now.date().isoformat(), "00:00", (now - timedelta(minutes=61)).strftime("%H:%M"))
+    return Window(now.date().isoformat(), (now + timedelta(minutes=61)).strftime("%H:%M"), "23:59")
+
+
+def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...] = (), until: str = "") -> None:
+    """The admin invites a new guest (invitationCreate) for the window, repeating on weekdays until a day."""
+    first, _, last = name.partition(" ")
+    variables = {"visitationDate": window.day,
+                 "startsAt": f"{window.day}T{window.start}:00+02:00", "endsAt": f"{window.day}T{window.end}:00+02:00",
+                 "occursOn": list(occurs_on), "visitEndDate": until or None,
+                 "guests": [{"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()),
+                             "isAdded": True}]}
+    cast.api_as("admin").call(INVITATION_CREATE, variables)
+
+
+def invite_repeating(cast: Any, name: str, *, today: bool) -> None:
+    """The admin invites a new guest an hour either side of now for four weeks, on today's weekday or on the others."""
+    window = window_around_now()
+    weekdays = (window.weekday(),) if today else other_weekdays(window.day)
+    invite_guest(cast, name, window, weekdays, in_weeks(window.day, 4))
+
+
+def scheduled_count(cast: Any, name: str) -> int:
+    """How many active invitations of exactly that guest the guards' Invitations list (as the admin asks)."""
+    found = cast.api_as("admin").call(SCHEDULED, {"query": name})["scheduledRequests"]
+    return sum(1 for request in found if request.get("name") == name)
+
+
+def other_weekdays(day: str) -> tuple[str, ...]:
+    """Every weekday but that day's."""
+    own = WEEKDAYS[datetime.fromisoformat(day).weekday()]
+    return tuple(d for d in WEEKDAYS if d != own)
+
+
+def in_weeks(day: str, weeks: int) -> str:
+    """The date `weeks` weeks after a day."""
+    return (datetime.fromisoformat(day) + timedelta(weeks=weeks)).date().isoformat()
+
+
+def recent_events(cast: Any, subjects: tuple[str, ...], name: str | None = None) -> list[dict[str, Any]]:
+    """The newest events of these subjects (as the admin sees the logbook), optionally for a name."""
+    answer = cast.api_as("admin").call(ALL_EVENT_LOGS, {"subject": list(subjects), "name": name, "limit": RECENT})
+    return answer["allEventLogs"]
+
+
+def scan_ids(cast: Any) -> set[str]:
+    """The ids of the newest scans, to tell later which ones a step added."""
+    return {e["id"] for e in recent_events(cast, ("user_entry",))}
+
+
+def new_scans(cast: Any, before: set[str], guard: str) -> list[dict[str, Any]]:
+    """The scans logged by `guard` (a name) since `before` was noted."""
+    return [e for e in recent_events(cast, ("user_entry",))
+            if e["id"] not in before and (e.get("actingUser") or {}).get("name") == guard]
+
+
+def events_about(cast: Any, name: str, subject: str | None = None) -> list[dict[str, Any]]:
+    """The logbook's events about a (run-id) name, optionally of one subject."""
+    subjects = (subject,) if subject else ("user_entry", "visitor_entry", "observation_log")
+    return [e for e in recent_events(cast, subjects, name)
+            if name in ((e.get("entryRequest") or {}).get("name") or (e.get("data") or {}).get("ref_name") or "")]
+
+
+def epoch_ms() -> str:
+    """JavaScript's Date.now() as the script's address takes it."""
+    return str(int(wallclock.time() * 1000))
+
+
+def qr_png(text: str) -> bytes:
+    """A QR code of `text`, as a printed card or another site's screen would show it."""
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=8, border=4)
+    return out.getvalue()
+
+
+def visitor(faker: Any, name: str) -> dict[str, str]:
+    """A visitor with the manual entry form's required fields (reason: client, as the Cypress spec)."""
+    return {"name": name, "nrc": faker.numerify("######/##/#"), "phone number": faker.numerify("+26097#######"),
+            "vehicle plate": faker.bothify("???####").upper(), "reason": "client"}
+
+
+def find_entry(entries: list[Any], name: str, *, guard: str | None = None, chip: str | None = None,
+               note: str | None = None) -> Any:
+    """The newest logbook card for `name` with that acting user, chip and note; AssertionError otherwise."""
+    for entry in entries:
+        if entry.name == name and guard in (None, entry.guard) and (chip is None or chip in entry.chips) \
+                and note in (None, entry.note):
+            return entry
+    wanted = {"name": name, "guard": guard, "chip": chip, "note": note}
+    raise AssertionError(f"no logbook card {wanted}; the logbook shows {entries[:10]}")
+
+
+def fail(message: str) -> Any:
+    """Fail a step with a message (an expression, for use after `or`)."""
+    raise AssertionError(message)
+
+
+def new_admin_scan(cast: Any, before: set[str], chip: str) -> dict[str, Any]:
+    """The one scan the guard logged since `before`: the admin's, also first on the admin's logbook with that chip."""
+    admin, guard = cast.person("admin").name, cast.person("guard").name
+    new = new_scans(cast, before, guard)
+    assert [e["data"]["ref_name"] for e in new] == [admin], new
+    find_entry(cast.actor("admin").open(LogbookPage).search(admin)[:1], admin, guard=guard, chip=chip)
+    return new[0]
+
+
+def logbook_shown(cast: Any) -> LogbookPage:
+    """The logbook in the browser of whoever acted last (opened if it is not shown)."""
+    actor = cast.last_actor()
+    return actor.page(LogbookPage) if actor.page(LogbookPage).is_current() else actor.open(LogbookPage)
+
+
+def logbook_entry(cast: Any, name: str, **wanted: Any) -> Any:
+    """The newest card of `name` on the logbook shown (opened if need be), as find_entry matches it."""
+    return find_entry(logbook_shown(cast).search(name), name, **wanted)
+
+
+def guest_page(actor: Any, title: str, page: type | None = None, *, opened: bool = False) -> Any:
+    """The actor on a guests' page whose title says `title` (its page: "My Guests", "Invitations", else `page`)."""
+    page = page or GUEST_PAGES[title]
+    shown = actor.open(page) if opened else actor.on(page)
+    assert actor.page(PageFrame).title() == title, actor.page(PageFrame).title()
+    return shown
+
+
+def open_invite_form(actor: Any, item: str | None = None) -> None:
+    """The actor opens the guest invitation form: from the logbook's menu item `item` when given, else by address."""
+    if item is None:
+        actor.open(GuestInvitePage)
+        return
+    assert item == LogbookPage.NEW_INVITE, f"the logbook's item to invite a guest is {LogbookPage.NEW_INVITE!r}"
+    actor.open(LogbookPage).open_new_invite()
+
+
+def my_guest(cast: Any, page: str, name: str) -> Any:
+    """The newest card of a (run-id) guest on the admin's guest list titled `page`, as shown now."""
+    shown = guest_page(cast.actor("admin"), page).guests()
+    return next((c for c in shown if c.name == name), None) or fail(f"{name!r} is not listed: {shown}")
+
+
+def invitations_on_screen(cast: Any, guards_page: str | None = None) -> InvitationsPage:
+    """The Invitations the last actor looks at; or, given its title, the guard's, logged in and opened."""
+    if guards_page is None:
+        return cast.last_actor().on(InvitationsPage)
+    cast.actor("guard").log_in()
+    return guest_page(cast.actor("guard"), guards_page, opened=True)
+
+
+def invitation_named(invitations: InvitationsPage, name: str) -> Any:
+    """The newest invitation of a guest on the list shown."""
+    shown = invitations.invitations()
+    return next((i for i in shown if i.name == name), None) or fail(f"{name!r} is not listed: {shown}")
+
+
+def edit_invitation(guests: MyGuestsPage, name: str) -> Window:
+    """On My Guests, move a guest's visit to an hour either side of now, repeating on today's weekday for a week."""
+    window = window_around_now()
+    dialog = guests.edit(name)
+    dialog.set_visit(window.day, window.start, window.end, (window.weekday(),), in_weeks(window.day, 1))
+    dialog.update()
+    return window

@@ -1,0 +1,83 @@
+"""Tasks the scenarios make through the platform's API, and the words features use for them.
+
+Due dates are written relative to the community's today ("yesterday", "in 5 days"), so scenarios
+mean the same on any day and on targets without a movable clock.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping
+
+from pages.base import comma_list
+from prodready.scenario.clock import community_today  # noqa: F401  (steps use it from here)
+
+NOTE_CREATE = """mutation noteCreate($body: String!, $description: String, $dueDate: String, $category: String,
+                                     $completed: Boolean) {
+  noteCreate(body: $body, description: $description, dueDate: $dueDate, category: $category, flagged: true,
+             completed: $completed) { note { id } }
+}"""
+NOTE_ASSIGN = """mutation noteAssign($noteId: ID!, $userId: ID!) {
+  noteAssign(noteId: $noteId, userId: $userId) { assigneeNote }
+}"""
+FLAGGED_NOTES = """query flaggedNotes($query: String) {
+  flaggedNotes(query: $query, limit: 50) { id body description }
+}"""
+# The form's Task Type options (text → value), NotesCategories.
+TASK_TYPES = {"Call": "call", "Message": "message", "Email": "email", "To-Do": "to_do", "Form": "form",
+              "Emergency SOS": "emergency", "Process Template": "template", "Task List": "task_list"}
+RELATIVE = re.compile(r"^(?:in (\d+) days?|(\d+) days? ago|today|yesterday|tomorrow)$")
+
+
+def relative_day(text: str, today: date) -> date | None:
+    """"yesterday", "today", "tomorrow", "in 5 days", "3 days ago" → a date; "" → no date."""
+    words = " ".join(text.split()).lower()
+    if not words:
+        return None
+    match = RELATIVE.match(words)
+    if match is None:
+        raise AssertionError(f"{text!r} is not a day like 'yesterday', 'today' or 'in 5 days'")
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if words in offsets:
+        return today + timedelta(days=offsets[words])
+    ahead, ago = match.groups()
+    return today + timedelta(days=int(ahead) if ahead else -int(ago))
+
+
+def persona_keys(words: str) -> list[str]:
+    """"the custodian and the admin" → ["custodian", "admin"]; "" or "nobody" → []."""
+    parts = [p.strip() for p in re.split(r",| and ", words) if p.strip()]
+    return [p.removeprefix("the ").strip() for p in parts if p != "nobody"]
+
+
+def names_in(cell: str) -> list[str]:
+    """A table cell listing task names: "Fix the gate light, Mow the verge"."""
+    return comma_list(cell)
+
+
+def make_task(cast: Any, author: str, name: str, due: date | None, assignees: Iterable[str] = (),
+              category: str = "to_do", done: bool = False, description: str = "") -> str:
+    """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id."""
+    api = cast.api_as(author)
+    note = api.call(NOTE_CREATE, {"body": name, "description": description, "category": category,
+                                  "dueDate": due.isoformat() if due else None, "completed": done})
+    task_id = str(note["noteCreate"]["note"]["id"])
+    for key in assignees:
+        api.call(NOTE_ASSIGN, {"noteId": task_id, "userId": cast.user_id(key)})
+    return task_id
+
+
+def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, str]], name: Any, today: date) -> dict[str, str]:
+    """The tasks of a feature's table (task, due, assigned to, type, done); their ids by the table's names."""
+    made = {}
+    for row in rows:
+        made[row["task"]] = make_task(
+            cast, author, name(row["task"]), relative_day(row.get("due", ""), today),
+            persona_keys(row.get("assigned to", "")), TASK_TYPES[row.get("type") or "To-Do"],
+            row.get("done", "no").strip().lower() in ("yes", "true"))
+    return made
+
+
+def tasks_described(cast: Any, text: str) -> list[Mapping[str, Any]]:
+    """The tasks the admin can see whose name or description holds `text`."""
+    return cast.api_as("admin").call(FLAGGED_NOTES, {"query": text})["flaggedNotes"]

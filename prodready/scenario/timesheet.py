@@ -1,0 +1,178 @@
+"""Time sheet knowledge the steps share: the platform's shift operations, workers, community days,
+pay periods and reading the platform's duration words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Callable
+
+from prodready.scenario.clock import community_now, community_today
+from prodready.target.people import create_person
+
+MANAGE_SHIFT = """mutation manageShift($userId: ID!, $eventTag: String!) {
+  manageShift(userId: $userId, eventTag: $eventTag) { timeSheet { id startedAt endedAt } }
+}"""
+USER_LAST_SHIFT = """query userLastShift($userId: ID!) {
+  userLastShift(userId: $userId) { id startedAt endedAt }
+}"""
+USER_TIME_SHEET_LOGS = """query userTimeSheetLogs($userId: ID!, $dateFrom: String, $dateTo: String!) {
+  userTimeSheetLogs(userId: $userId, dateFrom: $dateFrom, dateTo: $dateTo) { id startedAt endedAt }
+}"""
+PERIOD_FIRST_DAY = 27  # pay periods run from the 27th to the 26th (EmployeeLogs.jsx)
+_DURATION = re.compile(r"(?P<value>\d+(?:\.\d+)?) (?P<unit>hrs?|minutes)")
+ROUNDING_SECONDS = 0.6  # the platform shows minutes to two decimals: 0.01 minute is 0.6 s
+
+
+@dataclass(frozen=True)
+class Worker:
+    """A worker the scenario made (or a persona), by the platform's id and name."""
+
+    user_id: str
+    name: str
+
+
+def new_worker(cast: Any, name: str) -> Worker:
+    """A new security guard of the community, made by the admin through userCreate."""
+    user = create_person(cast, name, "security_guard")
+    return Worker(str(user["id"]), user["name"])
+
+
+def persona_worker(cast: Any, name: str) -> Worker:
+    """A persona by the name the platform shows (e.g. the guard worker "mama Guard")."""
+    for key, persona in cast.personas.items():
+        if persona.name == name:
+            return Worker(cast.user_id(key), name)
+    raise AssertionError(f"no persona is called {name!r} on this target")
+
+
+def last_shift(cast: Any, worker: Worker) -> dict[str, Any] | None:
+    """The worker's newest shift as the custodian's API gives it (None if they never worked one)."""
+    return cast.api_as("custodian").call(USER_LAST_SHIFT, {"userId": worker.user_id})["userLastShift"]
+
+
+def end_shift_in_progress(cast: Any, worker: Worker) -> None:
+    """End the worker's shift if one is still running (a run that stopped half-way leaves one)."""
+    shift = last_shift(cast, worker)
+    if shift is not None and shift["endedAt"] is None:
+        cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_end"})
+
+
+def start_shift(cast: Any, worker: Worker) -> None:
+    """Start the worker's shift through the platform's API (another custodian's device)."""
+    cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_start"})
+
+
+def recent_shifts(cast: Any, worker: Worker, timezone: str) -> list[dict[str, Any]]:
+    """The worker's shifts of the last few days, newest first."""
+    today = today_in(timezone)
+    window = {"userId": worker.user_id, "dateFrom": (today - timedelta(days=3)).isoformat(),
+              "dateTo": (today + timedelta(days=3)).isoformat()}
+    return cast.api_as("custodian").call(USER_TIME_SHEET_LOGS, window)["userTimeSheetLogs"]
+
+
+today_in = community_today  # today's date on the community's calendar
+
+
+def clock_in(timezone: str) -> str:
+    """The community's wall-clock time now, as the time sheet shows it (HH:MM)."""
+    return community_now(timezone).strftime("%H:%M")
+
+
+def pay_period(day: date) -> tuple[date, date]:
+    """The pay period (27th to 26th, both included) holding a community date."""
+    start = day.replace(day=PERIOD_FIRST_DAY) if day.day >= PERIOD_FIRST_DAY else \
+        (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
+    following = (start.replace(day=1) + timedelta(days=32)).replace(day=PERIOD_FIRST_DAY)
+    return start, following - timedelta(days=1)
+
+
+def seconds_shown(text: str) -> float:
+    """A finished shift's length from the platform's words ("8.5 hrs", "1 hr", "0.33 minutes")."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        raise AssertionError(f"{text!r} is not a finished shift's length")
+    value = float(match["value"])
+    return value * 60 if match["unit"] == "minutes" else value * 3600
+
+
+def lasted_as_long_as(text: str, waited: float, slack: float) -> bool:
+    """Whether a shown length is the wait: at least what was waited (to the platform's rounding),
+    at most `slack` seconds more (the clicks around the wait)."""
+    shown = seconds_shown(text)
+    return waited - ROUNDING_SECONDS <= shown <= waited + slack
+
+
+def shift_payload(user_id: str, day: date, start: str, end: str | None) -> dict[str, Any]:
+    """A past shift for the test-only API in community time; an end at or before the start is the next day."""
+    starts = datetime.combine(day, time.fromisoformat(start))
+    payload: dict[str, Any] = {"user_id": user_id, "start": starts.isoformat(timespec="minutes")}
+    if end:
+        ends = datetime.combine(day, time.fromisoformat(end))
+        if ends <= starts:
+            ends += timedelta(days=1)
+        payload["end"] = ends.isoformat(timespec="minutes")
+    return payload
+
+
+def record_past_shift(test_api: Any, user_id: str, day: date, start: str, end: str | None) -> None:
+    """A shift worked in the past, through the reference app's test-only API (no live deployment can)."""
+    test_api.post("/shifts", shift_payload(user_id, day, start, end))
+
+
+@dataclass(frozen=True)
+class TimedShift:
+    """A shift the scenario started in the browser: when (monotonic clock), on which community day,
+    and the community clock just before and after the press (the time sheet shows one of them)."""
+
+    at: float
+    day: date
+    clock_times: tuple[str, str]
+
+
+def timed(press: Callable[[], float], timezone: str) -> TimedShift:
+    """Run a press that starts a shift, noting the community's day and clock around it."""
+    before = clock_in(timezone)
+    at = press()
+    return TimedShift(at, today_in(timezone), (before, clock_in(timezone)))
+
+
+def clock_around(press: Callable[[], Any], timezone: str) -> tuple[str, str]:
+    """Run a press (End Shift), noting the community clock just before and after it."""
+    before = clock_in(timezone)
+    press()
+    return before, clock_in(timezone)
+
+
+def row_problems(rows: list[Any], shift: TimedShift, stop_clock: tuple[str, str], waited: float,
+                 slack: float) -> list[str]:
+    """What the time sheet's newest row says wrong about the shift the scenario timed."""
+    if not rows:
+        return ["the time sheet lists no shift"]
+    row = rows[0]
+    checks = [(row.date == shift.day.isoformat(), f"date {row.date!r}, not {shift.day}"),
+              (row.start in shift.clock_times, f"start time {row.start!r}, not one of {shift.clock_times}"),
+              (row.stop in stop_clock, f"stop time {row.stop!r}, not one of {stop_clock}"),
+              (_DURATION.fullmatch(row.total_hours) is not None and lasted_as_long_as(row.total_hours, waited, slack),
+               f"total hours {row.total_hours!r} for a wait of {waited:.1f}s")]
+    return [problem for ok, problem in checks if not ok]
+
+
+def block_problems(worker: str, last_shift_worked: str, hours_worked: str, in_progress: str) -> list[str]:
+    """What is wrong with a Time Card block: a name, a YYYY-MM-DD date, a length or the in-progress word."""
+    problems = [] if worker else ["no name"]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last_shift_worked):
+        problems.append(f"last shift worked {last_shift_worked!r} is not a date")
+    if hours_worked != in_progress and not _DURATION.fullmatch(hours_worked):
+        problems.append(f"hours worked {hours_worked!r} is neither a length nor {in_progress!r}")
+    return problems
+
+
+def summary_pattern(first: date, last: date) -> re.Pattern[str]:
+    """The time sheet's summary of a pay period, whatever was worked in it."""
+    return re.compile(rf"Worked \d+ days for a total of \d+(\.\d{{2}})? hrs between {first} - {last}")
+
+
+def day_and_state(row: Any, running: str) -> tuple[str, str]:
+    """A time sheet row as (date, `running` when its stop time and total say so, else "ended")."""
+    return row.date, running if (row.stop, row.total_hours) == (running, running) else "ended"
