@@ -15,12 +15,8 @@ from typing import Any
 
 from prodready.browser.actors import Cast
 from prodready.browser.sessions import SessionPool
-from prodready.core.config import (
-    ROOT,
-    load_project,
-    resolve_credentials,
-    resolve_test_api_token,
-)
+from prodready.core.config import ROOT, load_project
+from prodready.core.credentials import resolve_credentials, resolve_test_api_token
 from prodready.target import embedded
 from prodready.target.api import PlatformApi
 from prodready.target.testonly import TestOnlyApi

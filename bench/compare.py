@@ -43,7 +43,7 @@ class PhaseClock:
 
     def durations(self) -> dict[str, float]:
         """Seconds spent in each phase."""
-        return {name: later - at for (name, at), (_next, later) in zip(self.stamps, self.stamps[1:])}
+        return {name: later - at for (name, at), (_next, later) in zip(self.stamps, self.stamps[1:], strict=False)}
 
 
 @dataclass

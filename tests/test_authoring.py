@@ -52,7 +52,7 @@ def test_check_features_names_undefined_steps_ui_words_and_missing_checklist_tag
     assert findings.problems == 4, text
     assert "no @checklist.<item> tag" in text and "scenario \"beyond the list\"" not in text
     assert 'no step understands "Then the login screen sayz' in text
-    after = findings.lines[findings.lines.index(next(l for l in findings.lines if "sayz" in l)) + 1]
+    after = findings.lines[findings.lines.index(next(line for line in findings.lines if "sayz" in line)) + 1]
     assert after.strip() == 'did you mean: Then the login screen says "{message}"'
     assert "contains a selector" in text
 

@@ -5,12 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from prodready.core.config import (
-    ConfigError,
-    load_project,
-    resolve_credentials,
-    run_settings,
-)
+from prodready.core.config import ConfigError, load_project, run_settings
+from prodready.core.credentials import resolve_credentials
 from prodready.core.masking import mask
 from prodready.core.secrets import SecretError, resolve
 

@@ -94,7 +94,7 @@ def test_merge_combines_workers(tmp_path):
 def test_a_retry_that_passes_replaces_the_failure():
     features = [feature_json("a", ("one", "passed"), ("two", "failed"))]
     retried = [feature_json("a", ("one", "skipped"), ("two", "passed"))]
-    runner._replace_results(features, retried)
+    runner.replace_results(features, retried)
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "passed"]
     assert features[0]["status"] == "passed"
 
@@ -130,7 +130,7 @@ def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path)
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
     features = [feature_json("a", ("one", "error"), ("two", "undefined"), ("three", "passed"))]
     assert [r["status"] in runner.FAILED for r in runner.scenario_results(features)] == [True, True, False]
-    runner._replace_results(features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))])
+    runner.replace_results(features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))])
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "hook_error", "passed"]
     assert features[0]["status"] == "failed"
 
@@ -142,7 +142,7 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
         {"keyword": "Then", "name": "the logbook shows it", "result": {
             "status": "failed", "error_message": ["Assertion Failed: no logbook entry for 'X'", "more"]}}]
     (tmp_path / "artifacts" / "the-guard-logs-an-entry").mkdir(parents=True)
-    lines = runner._failure_digest([feature], tmp_path)
+    lines = runner.failure_digest([feature], tmp_path)
     assert lines[0] == "FAILED features/a.feature:10  The guard logs an entry"
     assert lines[1] == "  at: Then the logbook shows it"
     assert lines[2] == "  why: Assertion Failed: no logbook entry for 'X'"
@@ -154,7 +154,7 @@ def test_failure_digest_gives_an_exceptions_last_line():
     feature["elements"][0]["steps"] = [{"keyword": "When", "name": "x", "result": {
         "status": "error", "error_message": ["Traceback (most recent call last):", '  File "p.py", line 1',
                                              "AttributeError: 'Select' object has no attribute 'x'"]}}]
-    lines = runner._failure_digest([feature], Path("/nonexistent"))
+    lines = runner.failure_digest([feature], Path("/nonexistent"))
     assert lines[2] == "  why: AttributeError: 'Select' object has no attribute 'x'"
 
 

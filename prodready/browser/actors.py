@@ -26,7 +26,7 @@ class Actor:
     session: Session
     base_url: str
     timeout: float
-    cast: "Cast"
+    cast: Cast
     device: str = DESKTOP
     pool: SessionPool | None = None
 

@@ -65,7 +65,7 @@ class FakeCamera:
     path: Path
 
     @classmethod
-    def create(cls) -> "FakeCamera":
+    def create(cls) -> FakeCamera:
         """A camera file of this process, showing a blank grey picture until a step shows something."""
         handle, name = tempfile.mkstemp(prefix="prodready-camera-", suffix=".y4m")
         os.close(handle)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 from prodready.core.secrets import MASK, REDACTOR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -103,7 +103,7 @@ def _seconds_until(retry_after: str, attempt: int) -> float:
     except ValueError:
         pass
     try:
-        return (parsedate_to_datetime(retry_after) - datetime.now(timezone.utc)).total_seconds()
+        return (parsedate_to_datetime(retry_after) - datetime.now(UTC)).total_seconds()
     except (TypeError, ValueError):
         return _backoff(attempt)
 

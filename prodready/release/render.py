@@ -10,7 +10,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int 
     """Left-aligned columns; cells longer than `max_width` are cut with an ellipsis."""
     cells = [list(headers)] + [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in cells)
 
 
 def _cell(value: Any, max_width: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -65,9 +65,9 @@ def next_run(cron: str, tz_name: str, now: datetime | None = None) -> datetime:
         zone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"timezone {tz_name!r} is not an IANA timezone name") from None
-    start = (now or datetime.now(timezone.utc)).astimezone(zone)
+    start = (now or datetime.now(UTC)).astimezone(zone)
     try:
-        return croniter(cron, start).get_next(datetime).astimezone(timezone.utc)
+        return croniter(cron, start).get_next(datetime).astimezone(UTC)
     except (ValueError, KeyError, IndexError):  # croniter's errors are ValueErrors, mostly
         raise ConfigError(f"cron {cron!r} is not a valid cron expression") from None
 
@@ -182,5 +182,5 @@ def deploy_time(conn: Connection, now: datetime | None = None) -> tuple[datetime
 
 def minutes_until(when: datetime, now: datetime | None = None) -> int:
     """Whole minutes from now until `when` (rounded, never negative)."""
-    delta = when - (now or datetime.now(timezone.utc))
+    delta = when - (now or datetime.now(UTC))
     return max(0, round(delta / timedelta(minutes=1)))

@@ -2,109 +2,26 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from prodready.core.artifacts import slug
 from prodready.reporting.history import strip, trend_svg
 from prodready.reporting.readiness import (
     FAILED,
     FLAKY,
     GO,
-    NOT_COVERED,
     NOT_RUN,
     PASSED,
 )
-
-COMMUNITY_TZ = ZoneInfo("Africa/Lusaka")
-LABELS = {PASSED: "✓ Passed", FAILED: "✗ Failed", FLAKY: "⚠ Flaky", NOT_COVERED: "— Not covered",
-          NOT_RUN: "not run", "skipped": "skipped", "untested": "not run", "undefined": "✗ Undefined",
-          "error": "✗ Error"}
-CSS = """
-:root{--go:#2e7d32;--go-bg:#e8f5e9;--no:#c62828;--no-bg:#fdecea;--warn:#ef8f00;--warn-bg:#fff4e0;
---ink:#1d2330;--muted:#5f6b7a;--line:#dde3ea;--panel:#fff;--page:#f3f5f8}
-*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
-color:var(--ink);background:var(--page)}main{max-width:1100px;margin:0 auto;padding:24px 20px 60px}
-h2{font-size:20px;margin:34px 0 12px}h3{font-size:15px;margin:0 0 8px;text-transform:uppercase;
-letter-spacing:.04em;color:var(--muted)}a{color:#1f5fbf}code,pre{font:13px/1.4 ui-monospace,Menlo,Consolas,monospace}
-.verdict{border-radius:14px;padding:26px 30px;color:#fff;display:flex;gap:30px;align-items:center;flex-wrap:wrap}
-.verdict.go{background:var(--go)}.verdict.no-go{background:var(--no)}
-.verdict .word{font-size:64px;font-weight:800;letter-spacing:.02em;line-height:1}
-.verdict .headline{font-size:22px;font-weight:600}.verdict ul{margin:8px 0 0;padding-left:20px}
-.verdict li{margin:2px 0}.verdict .facts{margin-top:10px;opacity:.92;font-size:14px}
-.warnings{background:var(--warn-bg);border:1px solid var(--warn);border-radius:10px;padding:10px 16px;margin-top:12px}
-table.checklist{border:1px solid var(--line);border-radius:12px;overflow:hidden;border-collapse:separate;
-border-spacing:0}table.checklist td{padding:9px 14px}table.checklist .title{font-weight:600;width:34%}
-table.checklist tr.area th{background:#eef1f5;color:var(--ink);font-size:13px;text-transform:uppercase;
-letter-spacing:.05em;padding:7px 14px}table.checklist td:nth-child(2){width:150px}
-.note{color:var(--no);font-size:14px}table.checklist summary{cursor:pointer;color:var(--muted)}
-ul.scns{margin:6px 0 0;padding-left:18px;font-size:13px}ul.scns li.st-failed a{color:var(--no);font-weight:600}
-ul.scns li.st-flaky a{color:#9a5b00;font-weight:600}
-.pill{display:inline-block;min-width:112px;text-align:center;border-radius:999px;padding:2px 10px;font-size:13px;
-font-weight:700;white-space:nowrap}
-.pill.passed{background:var(--go-bg);color:var(--go)}.pill.failed{background:var(--no-bg);color:var(--no)}
-.pill.flaky{background:var(--warn-bg);color:#9a5b00}.pill.not-covered{background:#eceff3;color:var(--no);
-border:1px dashed var(--no)}.pill.not-run{background:#eceff3;color:var(--muted)}
-.pill.GO{background:var(--go-bg);color:var(--go)}.pill.NO-GO{background:var(--no-bg);color:var(--no)}
-table{border-collapse:collapse;width:100%;background:var(--panel)}th,td{text-align:left;padding:6px 10px;
-border-bottom:1px solid var(--line);vertical-align:top}th{font-size:13px;color:var(--muted);font-weight:600}
-details.scenario{background:var(--panel);border:1px solid var(--line);border-radius:10px;margin:8px 0}
-details.scenario>summary{cursor:pointer;padding:10px 14px;display:flex;gap:12px;align-items:center;list-style:none}
-details.scenario>summary::-webkit-details-marker{display:none}details.scenario>summary .name{flex:1;font-weight:600}
-details.scenario[open]>summary{border-bottom:1px solid var(--line)}.body{padding:12px 16px}
-.failed-card{border-left:5px solid var(--no)!important}.flaky-card{border-left:5px solid var(--warn)!important}
-.dur{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}
-.steps td.s{width:24px;text-align:center;font-weight:700}.steps .kw{color:var(--muted);font-weight:600}
-.st-passed{color:var(--go)}.st-failed,.st-error,.st-undefined{color:var(--no)}.st-skipped,.st-untested{color:#98a2ae}
-pre.error{background:var(--no-bg);border:1px solid #f3b9b3;padding:10px;border-radius:8px;white-space:pre-wrap;
-overflow-wrap:anywhere}.evidence{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:14px;
-margin-top:12px}.actor{border:1px solid var(--line);border-radius:10px;padding:10px;background:#fafbfc}
-.actor img{width:100%;border:1px solid var(--line);border-radius:6px;display:block}.actor .url{overflow-wrap:anywhere}
-.console{font-size:12px;background:#1d2330;color:#f5d0cb;padding:8px;border-radius:6px;white-space:pre-wrap}
-.hist{display:inline-flex;gap:2px}
-.hist i{width:9px;height:14px;border-radius:2px;background:#e3e7ec;display:inline-block}
-.hist i.passed{background:var(--go)}.hist i.failed{background:var(--no)}.hist i.flaky{background:var(--warn)}
-.trend{width:100%;max-width:760px;height:auto;background:var(--panel);border:1px solid var(--line);border-radius:10px;
-padding:10px}.trend .axis{font-size:11px;fill:#5f6b7a}.trend .now{font-weight:700;fill:#1d2330}
-.trend .base{stroke:#c9d1da}.muted{color:var(--muted)}.meta td:first-child{width:190px;color:var(--muted)}
-footer{margin-top:40px;color:var(--muted);font-size:12px}
-"""
-
-
-def e(value: Any) -> str:
-    """HTML-escaped text."""
-    return escape("" if value is None else str(value))
-
-
-def when(iso_text: str | None) -> str:
-    """'27 Nov 2026 15:59 UTC (17:59 in the community)'."""
-    if not iso_text:
-        return "—"
-    moment = datetime.fromisoformat(iso_text.replace("Z", "+00:00"))
-    return f"{moment:%d %b %Y %H:%M} UTC ({moment.astimezone(COMMUNITY_TZ):%H:%M} in the community, Africa/Lusaka)"
-
-
-def seconds(value: float | None) -> str:
-    """'0.42 s', '1 min 05 s'."""
-    value = float(value or 0)
-    return f"{value:.2f} s" if value < 60 else f"{int(value // 60)} min {int(value % 60):02d} s"
-
-
-def pill(status: str) -> str:
-    return f'<span class="pill {e(status.replace(" ", "-"))}">{e(LABELS.get(status, status))}</span>'
-
-
-def anchor(scenario: dict[str, Any]) -> str:
-    return "s-" + slug(f"{scenario['location']}-{scenario['name']}")
+from prodready.reporting.report_bits import anchor, e, pill, seconds, when
+from prodready.reporting.report_gate import gate_section, issues_section
+from prodready.reporting.report_style import CSS
 
 
 def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:
     """The whole page, verdict first."""
-    parts = [_verdict(report), _checklist(report), _gate(report.get("gate"), report.get("issues") or []),
-             _issues(report.get("issues") or [], report.get("gate")), _trend(runs),
+    parts = [_verdict(report), _checklist(report), gate_section(report.get("gate"), report.get("issues") or []),
+             issues_section(report.get("issues") or [], report.get("gate")), _trend(runs),
              _scenarios(report, runs, reports), _details(report)]
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -176,55 +93,6 @@ def _item_detail(item: dict[str, Any]) -> str:
     links = "".join(f'<li class="st-{e(s["status"])}"><a href="#{anchor(s)}">{e(s["name"])}</a></li>'
                     for s in scenarios)
     return f"<details{' open' if bad else ''}><summary>{words}</summary><ul class=scns>{links}</ul></details>"
-
-
-def _verified_by(iid: Any, issues: list[dict[str, Any]]) -> str:
-    """The scenarios tagged @issue.<iid>, as a pill and a count ('none' when there are none)."""
-    found = next((i for i in issues if str(i["iid"]) == str(iid)), None)
-    if found is None:
-        return '<span class="muted">none</span>'
-    return f'{pill(found["status"])} {len(found["scenarios"])}'
-
-
-def _issues(issues: list[dict[str, Any]], gate: dict[str, Any] | None) -> str:
-    """Issues verified by @issue.<iid> scenarios that the gate did not already list."""
-    listed = {str(i.get("iid")) for i in (gate or {}).get("issues") or []}
-    rows = "".join(
-        f'<tr><td>#{e(i["iid"])}</td><td>{pill(i["status"])}</td><td>'
-        + "; ".join(f'<a href="#{e(anchor(s))}">{e(s["name"])}</a>' for s in i["scenarios"])
-        + "</td></tr>" for i in issues if str(i["iid"]) not in listed)
-    if not rows:
-        return ""
-    return (f'<section id="issues"><h2>Issues verified by scenarios</h2><table><tr><th>Issue</th><th>Status</th>'
-            f"<th>Scenarios (@issue tags)</th></tr>{rows}</table></section>")
-
-
-def _gate(gate: dict[str, Any] | None, issues: list[dict[str, Any]]) -> str:
-    if gate is None:
-        return ""
-    head = (f'<p>{pill(gate.get("verdict", "NO-GO"))} environment '
-            f'<b>{e(gate.get("environment", "?"))}</b>, changes {e(gate.get("from_sha", "?"))[:12]} → '
-            f'{e(gate.get("to_sha", "?"))[:12]}</p>')
-    if gate.get("error"):
-        head += f'<pre class="error">{e(gate["error"])}</pre>'
-    rows = "".join(
-        f'<tr><td><a href="{e(i.get("web_url"))}">{e(i.get("reference") or "#" + str(i.get("iid")))}</a></td>'
-        f'<td>{e(i.get("title"))}</td>'
-        f'<td>{e(", ".join(i.get("assignees") or []))}</td><td>{"✓" if i.get("verified") else "✗"}</td>'
-        f'<td>{"✓" if i.get("signed_off") else "✗"}</td><td>{_verified_by(i.get("iid"), issues)}</td>'
-        f'<td>{e("; ".join(i.get("problems") or []))}</td></tr>'
-        for i in gate.get("issues") or [])
-    table = (f"<table><tr><th>Issue</th><th>Title</th><th>Assignees</th><th>Verified</th><th>Signed off</th>"
-             f"<th>Scenarios</th><th>Problems</th></tr>{rows}</table>") if rows else "<p class=muted>No issues in this release.</p>"
-    untracked = "".join(f'<li><a href="{e(m.get("web_url"))}">!{e(m.get("iid"))}</a> {e(m.get("title"))}</li>'
-                        for m in gate.get("untracked_merge_requests") or [])
-    untracked = f"<p>Merge requests that close no issue:</p><ul>{untracked}</ul>" if untracked else ""
-    blockers = "".join(f'<li><a href="{e(m.get("web_url"))}">{e(m.get("reference") or "!" + str(m.get("merge_request")))}</a> '
-                       f'{e(m.get("title"))}: {e("; ".join(m.get("problems") or []))}</li>'
-                       for m in gate.get("blockers") or [])
-    blockers = (f'<p class="error">Merge requests whose issues cannot be read (they block the release):</p>'
-                f'<ul>{blockers}</ul>') if blockers else ""
-    return f'<section id="gate"><h2>Release gate</h2>{head}{table}{blockers}{untracked}</section>'
 
 
 def _trend(runs: list[dict[str, Any]]) -> str:

@@ -7,7 +7,8 @@ the run and put it on the context (`context.run`).
 from __future__ import annotations
 
 import zlib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from behave import fixture, use_fixture
 from faker import Faker
@@ -21,7 +22,7 @@ from prodready.browser.drivers import (
 from prodready.browser.evidence import capture
 from prodready.browser.sessions import SessionPool
 from prodready.core.artifacts import evidence_folder
-from prodready.core.config import resolve_test_api_token
+from prodready.core.credentials import resolve_test_api_token
 from prodready.run.prepare import Run, say
 from prodready.scenario.testdata import ScenarioData
 from prodready.target.api import PlatformApi

@@ -1,19 +1,13 @@
 """What a run is about to do, checked before any browser opens: selection, read-only safety, tags."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from prodready.core import tags
 from prodready.core.checklist import unknown_checklist_tags
-from prodready.core.config import (
-    ConfigError,
-    Credentials,
-    RunSettings,
-    Target,
-    load_project,
-    resolve_credentials,
-    run_settings,
-)
+from prodready.core.config import ConfigError, Credentials, RunSettings, Target, load_project, run_settings
+from prodready.core.credentials import resolve_credentials
 
 
 def where(scenario: Any) -> str:

@@ -17,16 +17,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from prodready.authoring.suggest import advice_for
-from prodready.core import artifacts, exit_codes
-from prodready.core.artifacts import evidence_folder
+from prodready.core import exit_codes
 from prodready.core.config import ROOT, ConfigError
 from prodready.core.tags import NEEDS_CLOCK as NEEDS_CLOCK_TAG
 from prodready.reporting.readiness import FAILED_STATUSES as FAILED
 from prodready.reporting.report import build_reports, summary_lines
+from prodready.run.digest import failure_digest
+from prodready.run.merging import load, merge, replace_results, scenario_results  # noqa: F401  (tests use them here)
 from prodready.run.planning import (
     Plan,
     Shard,
@@ -73,72 +74,6 @@ def _behave(args: list[str], reports: Path, prefix: str = "", worker: str = "1")
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     threading.Thread(target=_stream, args=(prefix, proc.stdout, reports / "output.log"), daemon=True).start()
     return proc
-
-
-def _load(path: Path, default: Any) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return default
-
-
-def merge(parts: list[Path], reports: Path, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Merge workers' (or shards') behave.json, run-meta.json, junit/ and artifacts/ into `reports`."""
-    features: list[Any] = []
-    metas: list[dict[str, Any]] = []
-    (reports / "junit").mkdir(parents=True, exist_ok=True)
-    for n, part in enumerate(parts, start=1):
-        features.extend(_load(part / "behave.json", []))
-        meta = _load(part / "run-meta.json", None)
-        if meta:
-            metas.append(meta)
-        for xml in (part / "junit").glob("*.xml"):
-            # Several workers may run scenarios of one feature file: keep every worker's file.
-            target = reports / "junit" / xml.name
-            if target.exists():
-                target = target.with_name(f"{xml.stem}-{n}{xml.suffix}")
-            shutil.copy2(xml, target)
-        for folder in (artifacts.FOLDER, "allure-results"):
-            if (part / folder).is_dir():
-                shutil.copytree(part / folder, reports / folder, dirs_exist_ok=True)
-    (reports / "behave.json").write_text(json.dumps(features, indent=1), encoding="utf-8")
-    merged: dict[str, Any] = dict(metas[0]) if metas else {"status": "no-worker-finished"}
-    if metas:
-        merged.update(
-            selected=sum(m.get("selected", 0) for m in metas),
-            started=min(m.get("started", 0) for m in metas), finished=max(m.get("finished", 0) for m in metas),
-            artifacts={k: str(reports / artifacts.FOLDER / Path(v).name)
-                       for m in metas for k, v in (m.get("artifacts") or {}).items()},
-            seeds=sorted({m.get("seed") for m in metas}), workers=len(metas),
-            command=" ".join(["prodready run", *sys.argv[1:]]))
-    merged.update(extra or {})
-    (reports / "run-meta.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
-    return merged
-
-
-def scenario_results(features: list[Any]) -> list[dict[str, str]]:
-    """(location, name, status) of every scenario in a behave.json, outlines expanded."""
-    found = []
-    for feature in features:
-        for element in feature.get("elements", []):
-            if element.get("type") == "scenario" or element.get("keyword", "").startswith("Scenario"):
-                found.append({"location": element.get("location", ""), "name": element.get("name", ""),
-                              "status": element.get("status", "untested")})
-    return found
-
-
-def _replace_results(features: list[Any], retried: list[Any]) -> None:
-    """Put the retry's result of each retried scenario in place of the failed one."""
-    latest = {el.get("location"): el for f in retried for el in f.get("elements", [])
-              if el.get("status") == "passed" or el.get("status") in FAILED}
-    for feature in features:
-        if "elements" not in feature:
-            continue
-        feature["elements"] = [latest.get(el.get("location"), el) for el in feature["elements"]]
-        if any(el.get("status") in FAILED for el in feature["elements"]):
-            feature["status"] = "failed"
-        elif feature["elements"]:
-            feature["status"] = "passed"
 
 
 def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Path | None = None,
@@ -195,7 +130,7 @@ def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple
     parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.workers) + 1)]
     prefix = len(the_plan.workers) > 1
     procs = [_behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
-             for n, (share, part) in enumerate(zip(the_plan.workers, parts), start=1)]
+             for n, (share, part) in enumerate(zip(the_plan.workers, parts, strict=False), start=1)]
     return parts, [p.wait() for p in procs]
 
 
@@ -231,60 +166,31 @@ def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str
     attempts: dict[str, int] = {}
     named = _without_selection(behave_args)
     for attempt in range(1, retries + 1):
-        features = _load(reports / "behave.json", [])
+        features = load(reports / "behave.json", [])
         failed = [s for s in scenario_results(features) if s["status"] in FAILED]
         if not failed:
             break
         print(f"prodready: retrying {len(failed)} failed scenario(s), attempt {attempt + 1}", flush=True)
         part = reports / "retries" / str(attempt)
         _behave([*named, *[s["location"] for s in failed]], part, prefix="[retry] ", worker="retry").wait()
-        retried = _load(part / "behave.json", [])
+        retried = load(part / "behave.json", [])
         for result in scenario_results(retried):
             attempts[result["location"]] = attempt + 1
             if result["status"] == "passed":
                 flaky.append({"location": result["location"], "name": result["name"], "attempts": attempt + 1})
-        _replace_results(features, retried)
+        replace_results(features, retried)
         (reports / "behave.json").write_text(json.dumps(features, indent=1), encoding="utf-8")
     (reports / "flaky.json").write_text(json.dumps(flaky, indent=2), encoding="utf-8")
     return flaky
 
 
-def _failure_digest(features: list[Any], reports: Path) -> list[str]:
-    """For each failed scenario: where, the failing step, the first line of its error, the evidence."""
-    lines = []
-    for feature in features:
-        for element in feature.get("elements", []):
-            if element.get("status") not in FAILED:
-                continue
-            step = next((s for s in element.get("steps", [])
-                         if s.get("result", {}).get("status") in FAILED), None)
-            lines.append(f"FAILED {element.get('location')}  {element.get('name')}")
-            if step is not None:
-                error = step["result"].get("error_message") or ""
-                error = error if isinstance(error, str) else "\n".join(error)
-                lines_ = [line.strip() for line in error.splitlines() if line.strip()]
-                # An assertion's message comes first; an exception's is its traceback's last line.
-                first = (lines_[-1] if lines_ and lines_[0].startswith("Traceback") else
-                         next(iter(lines_), ""))
-                lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
-                if first:
-                    lines.append(f"  why: {first[:300]}")
-                if step["result"].get("status") == "undefined":
-                    lines.append("  why: no step understands this line")
-                    lines.extend(advice_for(f"{step.get('keyword', '')} {step.get('name', '')}"))
-            evidence = evidence_folder(reports, element.get("name", ""))
-            if evidence.is_dir():
-                lines.append(f"  evidence: {evidence}")
-    return lines
-
-
 def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused: int = 0) -> int:
     """Build the reports, print the summary line, choose the exit code."""
-    results = scenario_results(_load(reports / "behave.json", []))
+    results = scenario_results(load(reports / "behave.json", []))
     ran = [r for r in results if r["status"] == "passed" or r["status"] in FAILED]
     failed = [r for r in ran if r["status"] in FAILED]
     report = build_reports(reports)
-    for line in _failure_digest(_load(reports / "behave.json", []), reports):
+    for line in failure_digest(load(reports / "behave.json", []), reports):
         print(line, flush=True)
     for line in summary_lines(report, reports):
         print(f"prodready: {line}", flush=True)

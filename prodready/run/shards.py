@@ -17,7 +17,7 @@ from prodready.run.runner import merge
 
 def shard_problems(metas: list[dict[str, Any] | None], folders: list[Path]) -> list[str]:
     """Why these results are not one whole run: shards missing, repeated, or of different plans."""
-    problems = [f"{folder} holds no run (run-meta.json missing)" for folder, meta in zip(folders, metas) if not meta]
+    problems = [f"{folder} holds no run (run-meta.json missing)" for folder, meta in zip(folders, metas, strict=False) if not meta]
     shards = [m.get("shard") for m in metas if m]
     if not shards or any(not isinstance(s, dict) for s in shards):
         return problems + ["the folders are not shards of one run (run each with --shard I/N)"]
@@ -48,7 +48,7 @@ def merge_shards(folders: list[Path], into: Path) -> dict[str, Any]:
     if (into / "junit").is_dir():
         shutil.rmtree(into / "junit")
     shards = [m.get("shard") for m in metas if m and isinstance(m.get("shard"), dict)]
-    merge([f for f, m in zip(folders, metas) if m], into,
+    merge([f for f, m in zip(folders, metas, strict=False) if m], into,
           {"shard_problems": problems, "shards": [{k: s.get(k) for k in ("index", "total", "plan")} for s in shards],
            "selected": sum(len(s.get("scenarios") or []) for s in shards) or None})
     flaky = [f for folder in folders for f in load_json(folder / "flaky.json", []) if isinstance(f, dict)]

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from prodready.core.config import target_setting
+
 from prodready.scenario.clock import community_today
 from prodready.target.people import create_person
+from prodready.core.credentials import target_setting
 
 MONEY = re.compile(r"^-?K[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
 RECEIPT_NUMBER = re.compile(r"^SI[0-9]+$")  # automatic receipt numbers: "SI" + a sequence from 1000

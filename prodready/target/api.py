@@ -52,7 +52,7 @@ class PlatformApi:
             raise PlatformApiError(f"{operation}: HTTP {answer.status_code}")
         return payload["data"]
 
-    def login(self, username: str, password: str) -> "ApiSession":
+    def login(self, username: str, password: str) -> ApiSession:
         """A session from loginUsernamePassword (the token the platform's app keeps in localStorage)."""
         answer = self.execute(LOGIN, {"username": username, "password": password})["loginUsernamePassword"]
         user = answer.get("user") or {}

@@ -3,7 +3,7 @@ worker's time sheet over HTTP, and no 500 for odd input."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -55,7 +55,7 @@ def test_durations_read_as_the_platform_writes_them(seconds, shown):
 
 def test_a_shift_across_midnight_lasts_its_hours_and_belongs_to_the_day_it_started(ctx):
     s = shift("2026-11-18 22:00", "2026-11-19 06:30")
-    length = rules.seconds_between(s["started_at"], s["ended_at"], datetime.now(timezone.utc))
+    length = rules.seconds_between(s["started_at"], s["ended_at"], datetime.now(UTC))
     assert (length, rules.fmt_duration(length)) == (8.5 * 3600, "8.5 hrs")
     assert rules.shift_day(s["started_at"]) == date(2026, 11, 18)
 
@@ -77,14 +77,14 @@ def test_the_periods_at_the_ends_of_the_range_have_no_neighbour_beyond_it():
 def test_days_worked_count_shifts_of_at_least_an_hour_and_the_total_adds_what_is_shown(ctx):
     shifts = [shift("2026-11-02 06:00", "2026-11-02 07:00"), shift("2026-11-03 06:00", "2026-11-03 06:59"),
               shift("2026-11-04 22:00", "2026-11-05 06:30"), shift("2026-11-06 06:00", "2026-11-06 06:00:20")]
-    summary = rules.summarise(shifts, datetime.now(timezone.utc))
+    summary = rules.summarise(shifts, datetime.now(UTC))
     assert (summary.days, summary.total_hours) == (2, "10.49")  # 1 + 59/60 + 8.5 + 0.33/60
     assert summary.sentence(date(2026, 10, 27), date(2026, 11, 26)) == \
         "Worked 2 days for a total of 10.49 hrs between 2026-10-27 - 2026-11-26"
 
 
 def test_an_empty_period_and_a_single_day_read_as_on_the_platform(ctx):
-    now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
     assert rules.summarise([], now).sentence(date(2026, 10, 27), date(2026, 11, 26)) == \
         "Worked 0 days for a total of 0 hrs between 2026-10-27 - 2026-11-26"
     running = {"started_at": rules.iso_ms(now - timedelta(hours=2)), "ended_at": None}

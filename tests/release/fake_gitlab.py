@@ -15,16 +15,17 @@ import itertools
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from croniter import croniter
 
-BASE_TIME = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+BASE_TIME = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
 def iso(when: datetime) -> str:
@@ -252,8 +253,8 @@ class FakeProject:
         if not croniter.is_valid(sched["cron"]):  # e.g. saved before GitLab validated crons
             sched["next_run_at"] = None
             return
-        start = datetime.now(timezone.utc).astimezone(ZoneInfo(sched["cron_timezone"]))
-        nxt = croniter(sched["cron"], start).get_next(datetime).astimezone(timezone.utc)
+        start = datetime.now(UTC).astimezone(ZoneInfo(sched["cron_timezone"]))
+        nxt = croniter(sched["cron"], start).get_next(datetime).astimezone(UTC)
         sched["next_run_at"] = iso(nxt)
 
     def visible_issue(self, iid: int) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,19 +14,19 @@ from prodready.release.schedule import format_time, next_run, reminder_cron
     ("now", "expected"),
     [
         # Thursday 07:59 UTC = 09:59 in Lusaka (UTC+2): the run one minute later.
-        (datetime(2026, 11, 26, 7, 59, tzinfo=timezone.utc), datetime(2026, 11, 26, 8, 0)),
+        (datetime(2026, 11, 26, 7, 59, tzinfo=UTC), datetime(2026, 11, 26, 8, 0)),
         # Thursday just after the run: Friday to Sunday are skipped, Monday it is.
-        (datetime(2026, 11, 26, 8, 1, tzinfo=timezone.utc), datetime(2026, 11, 30, 8, 0)),
+        (datetime(2026, 11, 26, 8, 1, tzinfo=UTC), datetime(2026, 11, 30, 8, 0)),
         # Sunday 23:30 UTC is Monday 01:30 in Lusaka: Monday 10:00 local.
-        (datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc), datetime(2026, 11, 30, 8, 0)),
+        (datetime(2026, 11, 29, 23, 30, tzinfo=UTC), datetime(2026, 11, 30, 8, 0)),
     ],
 )
 def test_next_run_is_computed_in_the_schedule_timezone(now, expected):
-    assert next_run("0 10 * * 1-4", "Africa/Lusaka", now) == expected.replace(tzinfo=timezone.utc)
+    assert next_run("0 10 * * 1-4", "Africa/Lusaka", now) == expected.replace(tzinfo=UTC)
 
 
 def test_times_are_shown_in_utc_and_community_time():
-    when = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     assert format_time(when, "UTC") == "Mon 2026-11-30 08:00 UTC"
     assert format_time(when, "Africa/Lusaka") == "Mon 2026-11-30 10:00 CAT (Africa/Lusaka)"
 
