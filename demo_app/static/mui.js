@@ -45,9 +45,10 @@
         var box = opener.getBoundingClientRect();
         var paper = menu.querySelector(".MuiPaper-root");
         paper.style.left = Math.max(8, box.left) + "px";
-        paper.style.top = Math.min(window.innerHeight - 60, box.bottom + 2) + "px";
         paper.style.minWidth = box.width + "px";
         menu.hidden = false;
+        // Below the box when it fits, else as low as the screen allows (MUI keeps popovers on screen).
+        paper.style.top = Math.max(8, Math.min(box.bottom + 2, window.innerHeight - paper.offsetHeight - 8)) + "px";
         menu._opener = opener;
         opener.setAttribute("aria-expanded", "true");
       }

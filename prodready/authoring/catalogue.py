@@ -20,7 +20,14 @@ CATALOGUE = ROOT / "docs" / "steps.md"
 AREA_TITLES = {"common": "Every area", "application": "The application overall",
                "gate_scan": "Gate Access: scan", "gate_manual_entry": "Gate Access: manual entry",
                "gate_guests": "Gate Access: registered guests",
-               "payments": "Payments", "forms": "Forms", "timesheet": "Time Sheet", "tasks": "Tasks"}
+               "payments_dashboard": "Payments: the dashboard",
+               "payments_plans": "Payments: submitting a payment, the client and their plans",
+               "payments_submit": "Payments: submitting a payment, the pay dialog and the receipt",
+               "payments_balances": "Payments: submitting a payment, balances and transactions",
+               "forms_create": "Forms: creating a form", "forms_submit": "Forms: submitting a form",
+               "timesheet_shifts": "Time Sheet: shifts on the profile",
+               "timesheet_time_card": "Time Sheet: the Time Card and time sheets",
+               "tasks_dashboard": "Tasks: the dashboard", "tasks_assign": "Tasks: assigning tasks"}
 KINDS = (("given", "Given"), ("when", "When"), ("then", "Then"))
 PARAMETER_TYPES = (
     ("the {who}", "a person of the scripts: the guard, the admin, the custodian, the client, the worker, or another "

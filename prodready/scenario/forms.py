@@ -1,5 +1,6 @@
 """Forms set up through the platform's GraphQL (formCreate, categoryCreate, formPropertiesCreate, formUpdate),
-and the field tables the features write in the builder's words."""
+the field tables the features write in the builder's words, and what the Forms steps (steps/forms_*_steps.py)
+do on screen in a few page-object calls."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -7,6 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pages.base import comma_list
+from pages.components import Snackbar
+from pages.form_fill import SubmitFormPage
+from pages.forms import FormBuilderPage, FormsPage
+from prodready.scenario.tables import assert_rows
 
 FORM_CREATE = """mutation formCreate($name: String!, $description: String, $preview: Boolean!) {
   formCreate(name: $name, description: $description, preview: $preview, isPublic: false,
@@ -88,3 +93,35 @@ def prepare_form(api: Any, name: str, fields: list[Field], *, category: str = "D
     if publish:
         api.call(FORM_PUBLISH, {"id": form["id"]})
     return PreparedForm(str(form["id"]), form["name"], str(category_id))
+
+
+# -- on screen ------------------------------------------------------------------------------------
+
+
+def open_builder(admin: Any, prepared: PreparedForm | None, name: str) -> Any:
+    """The form's builder: by its address for a form made through the API, else from the admin's Forms page."""
+    if prepared:
+        return admin.open(FormBuilderPage, f"/edit_form/{prepared.id}")
+    return admin.open(FormsPage).open_builder(name)
+
+
+def add_fields(admin: Any, category: str, fields: list[Field]) -> list[str]:
+    """Add the fields to a category in the builder, one by one; the message the platform confirmed each with."""
+    messages = []
+    for field in fields:
+        admin.on(FormBuilderPage).add_field(category, field.name, field.kind, field.required, field.options)
+        messages.append(admin.page(Snackbar).message())
+    return messages
+
+
+def answer_all(form: SubmitFormPage, answers: dict[str, str]) -> None:
+    """Fill in the client's form with the answers {field: answer}, in their order."""
+    for field, answer in answers.items():
+        form.answer(field, answer)
+
+
+def assert_answers_shown(answers: dict[str, str], shown: dict[str, str]) -> None:
+    """The client's answers (of "the client answers:") are among the fields shown {field: value}; any order."""
+    columns = ["field", "answer"]
+    expected = [{"field": field, "answer": answer} for field, answer in answers.items()]
+    assert_rows(expected, [{"field": f, "answer": v} for f, v in shown.items()], columns, only=False)

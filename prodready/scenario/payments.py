@@ -8,10 +8,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import parse
 
+from pages.components import SideMenu
+from pages.payment_dialogs import PaymentDialog
+from pages.people import ProfilePage, SearchPage
+from pages.plans import PlansPage
+from prodready.core.credentials import target_setting
 from prodready.scenario.clock import community_today
 from prodready.target.people import create_person
-from prodready.core.credentials import target_setting
 
 MONEY = re.compile(r"^-?K[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
 RECEIPT_NUMBER = re.compile(r"^SI[0-9]+$")  # automatic receipt numbers: "SI" + a sequence from 1000
@@ -33,6 +38,12 @@ TRANSACTION_CREATE = """mutation transactionCreate($userId: ID!, $amount: Float!
   }
 }"""
 TRANSACTION_REVERT = "mutation transactionRevert($id: ID!) { transactionRevert(id: $id) { transaction { id status } } }"
+
+
+@parse.with_pattern(r"K[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]{2}")
+def parse_kwacha(text: str) -> str:
+    """Money as the platform writes it (K6,000.00), kept as written: the steps compare what is shown."""
+    return text
 
 
 def kwacha(text: str) -> Decimal:
@@ -94,7 +105,8 @@ def unique_number(context: Any, prefix: str) -> str:
 
 def new_client(context: Any, base_name: str) -> ClientPlan:
     """A new client with the run's version of the name."""
-    user = create_person(context.cast, context.data.name(base_name), "client", random.Random(context.faker.random.random()))
+    seed = random.Random(context.faker.random.random())
+    user = create_person(context.cast, context.data.name(base_name), "client", seed)
     return ClientPlan(name=user["name"], user_id=str(user["id"]), plot=None)
 
 
@@ -150,10 +162,6 @@ def give_plot(context: Any, client: ClientPlan) -> ClientPlan:
 
 def find_client_plans(actor: Any, name: str) -> Any:
     """Script 3's "Find a client user": the menu's Search, the client's profile, its Plans option."""
-    from pages.components import SideMenu
-    from pages.payments import PlansPage
-    from pages.people import ProfilePage, SearchPage
-
     actor.page(SideMenu).go(SEARCH_ENTRY)
     actor.on(SearchPage).search(name)
     actor.on(SearchPage).open_result(name)
@@ -162,6 +170,11 @@ def find_client_plans(actor: Any, name: str) -> Any:
 
 
 SEARCH_ENTRY = "Search"
+
+
+def plans_page(context: Any) -> PlansPage:
+    """The plans page the person of the last step is on."""
+    return context.cast.last_actor().on(PlansPage)
 
 
 @dataclass
@@ -194,8 +207,6 @@ def attempt_from_words(amount: str, how: str, context: Any) -> Attempt:
 
 def fill_payment(actor: Any, attempt: Attempt, plot: str | None, faker: Any) -> tuple[Any, str]:
     """Open the pay dialog (unless open) and fill it; the dialog and the plan's remaining balance it showed."""
-    from pages.payments import PaymentDialog, PlansPage
-
     dialog = actor.page(PaymentDialog)
     if not dialog.is_current():
         dialog = actor.on(PlansPage).record_payment()

@@ -1,4 +1,5 @@
-"""Tasks the scenarios make through the platform's API, and the words features use for them.
+"""Tasks the scenarios make through the platform's API, the words features use for them, and what the Tasks
+steps (steps/tasks_*_steps.py) share.
 
 Due dates are written relative to the community's today ("yesterday", "in 5 days"), so scenarios
 mean the same on any day and on targets without a movable clock.
@@ -6,11 +7,12 @@ mean the same on any day and on targets without a movable clock.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from pages.base import comma_list
-from prodready.scenario.clock import community_today  # noqa: F401  (steps use it from here)
+from prodready.scenario.clock import community_today
 
 NOTE_CREATE = """mutation noteCreate($body: String!, $description: String, $dueDate: String, $category: String,
                                      $completed: Boolean) {
@@ -42,6 +44,19 @@ def relative_day(text: str, today: date) -> date | None:
         return today + timedelta(days=offsets[words])
     ahead, ago = match.groups()
     return today + timedelta(days=int(ahead) if ahead else -int(ago))
+
+
+def today_in_community(context: Any) -> date:
+    """Today's date in the community."""
+    return community_today(context.target.timezone)
+
+
+def due_day(context: Any, words: str) -> str:
+    """A due date the feature writes in words ("in 5 days", "yesterday") as YYYY-MM-DD."""
+    day = relative_day(words, today_in_community(context))
+    if day is None:
+        raise AssertionError(f"say when the task is due ('in 5 days', 'yesterday'), not {words!r}")
+    return day.isoformat()
 
 
 def persona_keys(words: str) -> list[str]:
@@ -81,3 +96,19 @@ def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, str]], name: 
 def tasks_described(cast: Any, text: str) -> list[Mapping[str, Any]]:
     """The tasks the admin can see whose name or description holds `text`."""
     return cast.api_as("admin").call(FLAGGED_NOTES, {"query": text})["flaggedNotes"]
+
+
+def what_filters_list(page: Any, expected: list[Mapping[str, str]], name: Any) -> list[dict[str, str]]:
+    """For each row of the table, which of the tasks it names the filter lists and which it does not."""
+    shown = []
+    for row in expected:
+        named = names_in(row.get("listed", "")) + names_in(row.get("not listed", ""))
+        titles = set(page.filter_by(row["filter"]).titles())
+        shown.append({"filter": row["filter"], "listed": ", ".join(n for n in named if name(n) in titles),
+                      "not listed": ", ".join(n for n in named if name(n) not in titles)})
+    return shown
+
+
+def tidy(row: Mapping[str, str]) -> dict[str, str]:
+    """A row of the filters' table with its lists of tasks written alike ("a, b")."""
+    return {column: ", ".join(names_in(cell)) if column != "filter" else cell for column, cell in row.items()}

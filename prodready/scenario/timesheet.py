@@ -1,13 +1,16 @@
-"""Time sheet knowledge the steps share: the platform's shift operations, workers, community days,
-pay periods and reading the platform's duration words."""
+"""Time sheet knowledge the steps (steps/timesheet_*_steps.py) share: the platform's shift operations, workers,
+community days, pay periods, reading the platform's duration words, and checking the Time Card and time sheets."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Callable
+from typing import Any
 
+from pages.timesheet import EmployeeTimeSheetPage
 from prodready.scenario.clock import community_now, community_today
+from prodready.scenario.tables import assert_rows, expected_rows
 from prodready.target.people import create_person
 
 MANAGE_SHIFT = """mutation manageShift($userId: ID!, $eventTag: String!) {
@@ -44,6 +47,20 @@ def persona_worker(cast: Any, name: str) -> Worker:
         if persona.name == name:
             return Worker(cast.user_id(key), name)
     raise AssertionError(f"no persona is called {name!r} on this target")
+
+
+def worker_named(context: Any, name: str) -> Worker:
+    """A worker named in the feature: one this scenario made, else a persona ("mama Guard")."""
+    workers = context.notes.setdefault("workers", {})
+    if name not in workers:
+        workers[name] = persona_worker(context.cast, name)
+    return workers[name]
+
+
+def shown_name(context: Any, name: str) -> str:
+    """How the platform shows a worker named in the feature (a made worker's name carries the run's id)."""
+    made = context.notes.get("workers", {}).get(name)
+    return made.name if made else name
 
 
 def last_shift(cast: Any, worker: Worker) -> dict[str, Any] | None:
@@ -176,3 +193,24 @@ def summary_pattern(first: date, last: date) -> re.Pattern[str]:
 def day_and_state(row: Any, running: str) -> tuple[str, str]:
     """A time sheet row as (date, `running` when its stop time and total say so, else "ended")."""
     return row.date, running if (row.stop, row.total_hours) == (running, running) else "ended"
+
+
+def block_rows(blocks: list[Any], columns: list[str]) -> list[dict[str, str]]:
+    """Time Card blocks as rows of a feature's table: "last shift worked" is the block's last_shift_worked."""
+    return [{c: getattr(b, c.replace(" ", "_")) for c in columns} for b in blocks]
+
+
+def card_problems(blocks: list[Any], in_progress: str, link: str) -> dict[str, list[str]]:
+    """What is wrong with each Time Card block, by worker: its figures (block_problems) and its `link`."""
+    return {b.worker: block_problems(b.worker, b.last_shift_worked, b.hours_worked, in_progress)
+            + ([] if b.details == link else [f"no {link!r}"]) for b in blocks}
+
+
+def assert_sheet_rows(context: Any, ordered: bool) -> None:
+    """The time sheet the person of the last step is on lists the shifts of the step's table (day, date, start
+    time, stop time, total hours), in the table's order if `ordered`."""
+    columns, expected = expected_rows(context.table)
+    fields = {"start time": "start", "stop time": "stop", "total hours": "total_hours"}
+    shown = [{c: getattr(row, fields.get(c, c)) for c in columns}
+             for row in context.cast.last_actor().on(EmployeeTimeSheetPage).shifts()]
+    assert_rows(expected, shown, columns, ordered=ordered)

@@ -1,8 +1,9 @@
-"""Forms: an admin creates, builds and publishes forms; a client fills them in; the admin reads the entries."""
+"""Forms, the production page's "Submitting a form": a client fills in a published form, submits it or saves a
+draft, and the admin reads the entries."""
 
 from behave import given, then, when
 
-from pages.components import PageFrame, SideMenu, Snackbar
+from pages.components import SideMenu
 from pages.form_fill import (
     FormEntriesPage,
     FormUnavailablePage,
@@ -10,19 +11,9 @@ from pages.form_fill import (
     SubmissionPage,
     SubmitFormPage,
 )
-from pages.forms import FormBuilderPage, FormCreatePage, FormsPage
+from pages.forms import FormsPage
 from prodready.scenario.clock import community_today
-from prodready.scenario.forms import answers_of, fields_of, prepare_form, word_list
-from prodready.scenario.tables import assert_rows
-from prodready.scenario.vocabulary import ui_table
-
-
-def _assert_answers_shown(context, shown):
-    """The client's answers (the table of "the client answers:") are among the fields shown {field: value}; any order."""
-    columns = ["field", "answer"]
-    expected = [{"field": field, "answer": answer} for field, answer in context.notes["answers"].items()]
-    assert_rows(expected, [{"field": f, "answer": v} for f, v in shown.items()], columns, only=False)
-
+from prodready.scenario.forms import answer_all, answers_of, assert_answers_shown, fields_of, prepare_form, word_list
 
 # -- forms made for a scenario, through the platform's API ------------------------------------
 
@@ -46,140 +37,6 @@ def step_form_with_preview(context, name, text):
     """
     context.notes.setdefault("forms", {})[name] = prepare_form(
         context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), rendered_text=text, preview=True)
-
-
-@given('the admin has started the form "{name}" with the category "{category}"')
-def step_form_started(context, name, category):
-    """A draft form made for this scenario with one empty category, ready for the admin to add fields in the builder.
-
-    Example: Given the admin has started the form "Pet Registration" with the category "Pet"
-    """
-    context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), [], category=category, publish=False)
-
-
-# -- the admin creates and builds a form ------------------------------------------------------
-
-
-@then('the {who:Persona} sees the "{title:Ui}" page offering "{label:Ui}"')
-def step_sees_forms_page(context, who, title, label):
-    """The person is on the page with this title, which offers this way to create a form.
-
-    Example: Then the admin sees the "Forms" page offering "Create a form"
-    """
-    actor = context.cast.actor(who)
-    assert (actor.page(PageFrame).title(), actor.on(FormsPage).create_label()) == (title, label)
-
-
-@when("the admin starts a new form")
-def step_start_form(context):
-    """The admin starts creating a form from the Forms page.
-
-    Example: When the admin starts a new form
-    """
-    context.cast.actor("admin").on(FormsPage).start_form()
-
-
-@then('the new form asks for "{labels:UiList}"')
-def step_new_form_fields(context, labels):
-    """The new form asks for these details, in this order (other fields may be shown too).
-
-    Example: Then the new form asks for "Form Title, Form Description, Form Expiry Date"
-    """
-    shown = context.cast.actor("admin").on(FormCreatePage).field_labels()
-    assert [label for label in shown if label in labels] == labels, shown
-
-
-@then('the new form offers the switches "{labels:UiList}"')
-def step_new_form_switches(context, labels):
-    """The new form offers these on/off settings, in this order (others may be shown too).
-
-    Example: Then the new form offers the switches "Limit to 1 response, Should have a preview, Form has Terms and Conditions, Make Public / QR Code"
-    """
-    shown = context.cast.actor("admin").on(FormCreatePage).switch_labels()
-    assert [label for label in shown if label in labels] == labels, shown
-
-
-@when('the admin creates the form "{name}" described as "{description}"')
-def step_create_form(context, name, description):
-    """The admin creates a form with this title and description from the Forms page.
-
-    Example: When the admin creates the form "Renovation Permit" described as "Tell us about the works"
-    """
-    context.cast.actor("admin").open(FormsPage).start_form().create(context.data.name(name), description)
-
-
-@then('the forms list includes "{name}"')
-def step_list_includes(context, name):
-    """The form is among the forms the admin's Forms page lists.
-
-    Example: Then the forms list includes "Renovation Permit"
-    """
-    shown = context.cast.actor("admin").on(FormsPage).form_names()
-    assert context.data.name(name) in shown, shown
-
-
-@when('the admin opens the builder of "{name}"')
-def step_open_builder(context, name):
-    """The admin opens the form's builder, where categories and fields are added.
-
-    Example: When the admin opens the builder of "Renovation Permit"
-    """
-    prepared = context.notes.get("forms", {}).get(name)  # made through the API: opened by its address
-    if prepared:
-        return context.cast.actor("admin").open(FormBuilderPage, f"/edit_form/{prepared.id}")
-    context.cast.actor("admin").open(FormsPage).open_builder(context.data.name(name))
-
-
-@when('the admin adds the category "{category}"')
-def step_add_category(context, category):
-    """The admin adds a category (a section of fields) to the form in the builder.
-
-    Example: When the admin adds the category "Works"
-    """
-    context.cast.actor("admin").on(FormBuilderPage).add_category(category)
-
-
-@when('the admin adds to the category "{category}" the fields:')
-@ui_table("type")
-def step_add_fields(context, category):
-    """The admin adds the fields of the table (name, type, required, options) to a category, one by one, in the builder.
-
-    Example: When the admin adds to the category "Works" the fields:
-    """
-    admin = context.cast.actor("admin")
-    for field in fields_of(context.table):
-        admin.on(FormBuilderPage).add_field(category, field.name, field.kind, field.required, field.options)
-        context.notes.setdefault("field_messages", []).append(admin.page(Snackbar).message())
-
-
-@then('every field was confirmed with "{message:Ui}"')
-def step_fields_confirmed(context, message):
-    """Each field the admin added was confirmed with this same message.
-
-    Example: Then every field was confirmed with "Successfully added a form field"
-    """
-    assert set(context.notes["field_messages"]) == {message}, context.notes["field_messages"]
-
-
-@then('the builder shows the fields "{names}"')
-def step_builder_fields(context, names):
-    """The builder shows exactly these fields, in this order.
-
-    Example: Then the builder shows the fields "Contractor, Details, Start Date, Start Time, Inspection, Plot Type, Noise Level, Works"
-    """
-    shown = context.cast.actor("admin").on(FormBuilderPage).field_names()
-    assert shown == word_list(names), shown
-
-
-@when('the admin publishes the form, confirming "{question:Ui}"')
-def step_publish(context, question):
-    """The admin publishes the form, and the platform first asks exactly this question, which the admin confirms.
-
-    Example: When the admin publishes the form, confirming "Are you sure you are ready to publish this form?"
-    """
-    asked = context.cast.actor("admin").on(FormBuilderPage).publish()
-    assert asked == question, f"the confirmation asked {asked!r}"
 
 
 # -- a client fills a form in -----------------------------------------------------------------
@@ -210,9 +67,7 @@ def step_answer(context):
     Example: When the client answers:
     """
     context.notes["answers"] = answers_of(context.table)
-    form = context.cast.actor("client").on(SubmitFormPage)
-    for field, answer in context.notes["answers"].items():
-        form.answer(field, answer)
+    answer_all(context.cast.actor("client").on(SubmitFormPage), context.notes["answers"])
 
 
 @when("the client submits the form")
@@ -268,7 +123,7 @@ def step_form_holds_answers(context):
 
     Example: Then the form still holds the client's answers
     """
-    _assert_answers_shown(context, context.cast.actor("client").on(SubmitFormPage).answers())
+    assert_answers_shown(context.notes["answers"], context.cast.actor("client").on(SubmitFormPage).answers())
 
 
 @then('the client is shown the "{title:Ui}" reading "{text}"')
@@ -347,10 +202,9 @@ def step_one_entry(context, status, version):
 
     Example: Then the entries list one "Pending" entry of version 1, submitted today by the client
     """
-    today = community_today(context.target.timezone).isoformat()
     entries = context.cast.actor("admin").on(FormEntriesPage).entries()
-    assert entries == [{"date": today, "version": str(version), "by": context.cast.person("client").name,
-                        "status": status}], entries
+    today, by = community_today(context.target.timezone).isoformat(), context.cast.person("client").name
+    assert entries == [{"date": today, "version": str(version), "by": by, "status": status}], entries
 
 
 @when("the admin opens that entry")
@@ -368,7 +222,7 @@ def step_entry_answers(context):
 
     Example: Then the entry holds the client's answers
     """
-    _assert_answers_shown(context, context.cast.actor("admin").on(SubmissionPage).answers())
+    assert_answers_shown(context.notes["answers"], context.cast.actor("admin").on(SubmissionPage).answers())
 
 
 @then('the entries say "{message:Ui}"')

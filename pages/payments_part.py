@@ -1,0 +1,41 @@
+"""What the payments screens share (pages/payments.py, plans.py, payment_dialogs.py, receipt.py): money as
+they show it, and finding the visible one of several elements.
+
+The platform mounts a dialog only while it is open; the reference app keeps closed ones hidden in the
+page, so the dialogs' shared test ids (custom-dialog-button, dialog_cancel, customDialog) are always
+looked up among the visible elements.
+"""
+from __future__ import annotations
+
+import re
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+
+from .base import BasePage, Locator
+
+MONEY = re.compile(r"-?K[0-9,]+\.[0-9]{2}")
+
+
+class PaymentsPart(BasePage):
+    """What the payments screens share: finding the visible one of several elements."""
+
+    def visible(self, locator: Locator, timeout: float | None = None) -> WebElement:
+        """The first visible element matching the locator, once there is one."""
+        return self.wait_until(lambda d: next((e for e in d.find_elements(*locator) if e.is_displayed()), None),
+                               f"{locator} did not appear", timeout)
+
+    @staticmethod
+    def text_locator(text: str) -> Locator:
+        """Any element whose whole text is `text` (a label or message without a test id)."""
+        return Locator(By.XPATH, f'//*[normalize-space()="{text}"]', f'the text "{text}"')
+
+    def visit(self, path: str | None = None) -> None:
+        """Go to the page's address without expecting to be shown it (a role it is withheld from)."""
+        self.driver.get(self.base_url + (path if path is not None else self.PATH))
+        self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
+                        "the page did not finish loading")
+
+    def visible_texts(self, locator: Locator) -> list[str]:
+        """The texts of the matching elements shown now."""
+        return [e.text.strip() for e in self.find_all(locator) if e.is_displayed()]

@@ -1,0 +1,96 @@
+"""The scripts page objects run in the browser: one round trip each where WebDriver would need several.
+
+Measured (bench/): a journey cost 96 WebDriver round trips through the page objects against 48 in
+plain Selenium; finding a visible element, emptying a field or reading a list are one script here.
+"""
+
+# Find the first VISIBLE element matching a locator (css | id | xpath), optionally enabled too;
+# a TextField's root div stands for its input when `field` is wanted; `text` / `label` answer its
+# shown text / its text as written (textContent), wrapped in a list so that '' is an answer. Marks the document so that a
+# click that loads a new page can be told from one that does not (window.__prodready_old).
+FIND = """
+const [by, value, want] = arguments;
+let all = [];
+if (by === 'xpath') {
+  const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
+} else if (by === 'id') {
+  const one = document.getElementById(value); if (one) all.push(one);
+} else {
+  all = Array.from(document.querySelectorAll(value));
+}
+const shown = el => {
+  if (!el.getClientRects().length) return false;
+  const style = getComputedStyle(el);
+  return style.visibility !== 'hidden' && style.display !== 'none' && parseFloat(style.opacity || '1') > 0;
+};
+for (let el of all) {
+  if (want === 'field' && !['INPUT', 'TEXTAREA'].includes(el.tagName)) {
+    el = el.querySelector("input:not([aria-hidden='true']):not([type='hidden']), textarea");
+    if (!el) continue;
+  }
+  if (want === 'present') return el;
+  if (!shown(el)) continue;
+  if ((want === 'clickable' || want === 'field') && (el.disabled || el.getAttribute('aria-disabled') === 'true')) continue;
+  if (want === 'clickable') window.__prodready_old = true;
+  if (want === 'text') return [el.innerText.trim()];
+  if (want === 'label') return [el.textContent.replace(/\\s+/g, ' ').trim()];
+  return el;
+}
+return null;
+"""
+
+# Fill a field as a person's typing ends up: the value set through the native setter (so React's
+# controlled inputs see it), then input and change events. One call for the whole text.
+FILL = """
+const [el, text] = arguments;
+const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, text);
+el.dispatchEvent(new Event('input', {bubbles: true}));
+el.dispatchEvent(new Event('change', {bubbles: true}));
+"""
+
+# Empty a field only when it holds something, telling the page as typing would.
+CLEAR = """
+const el = arguments[0];
+if (el.value) {
+  const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, '');
+  el.dispatchEvent(new Event('input', {bubbles: true}));
+}
+"""
+
+# A new document has replaced the one a click was made on, and has finished loading.
+LOADED_AFTER_CLICK = "return !window.__prodready_old && document.readyState === 'complete';"
+
+# For each element matching the selector, the texts of the named parts (by data-testid, or by
+# CSS when the key starts with "css:").
+READ_ROWS = """
+const [selector, parts] = arguments;
+return Array.from(document.querySelectorAll(selector)).map(row => {
+  const out = {};
+  for (const [name, key] of Object.entries(parts)) {
+    const el = key.startsWith('css:') ? row.querySelector(key.slice(4)) : row.querySelector(`[data-testid="${key}"]`);
+    out[name] = el ? el.innerText.replace(/\\s+/g, ' ').trim() : '';
+  }
+  return out;
+});
+"""
+
+# The shown texts of every element matching a locator (css | xpath), visible or not.
+TEXTS = """
+const [by, value] = arguments;
+let all = [];
+if (by === 'xpath') {
+  const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
+} else if (by === 'id') { const one = document.getElementById(value); if (one) all.push(one); }
+else { all = Array.from(document.querySelectorAll(value)); }
+return all.map(el => el.innerText.trim());
+"""
+
+# What the screen shows, in short, for failure messages.
+SCREEN = """
+const t = document.querySelector('[data-testid="page_title"]');
+return [location.pathname, t ? t.innerText : document.title, document.body ? document.body.innerText : ''];
+"""

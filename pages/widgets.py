@@ -1,0 +1,56 @@
+"""The platform's MUI widgets as services of every page: choosing in a Select, reading its options."""
+from __future__ import annotations
+
+from typing import Any
+
+from selenium.webdriver.common.by import By
+
+from .locators import Locator, css
+
+LISTBOX = css('ul[role="listbox"]', "the open list of options")
+# From whatever locates a Select (its FormControl root, hidden native input or visible box): the box.
+SELECT_BOX = """
+const a = arguments[0];
+if (a.matches('[aria-haspopup="listbox"]')) return a;
+return (a.closest('.MuiInputBase-root') || a).querySelector('[aria-haspopup="listbox"]')
+    || a.querySelector('[aria-haspopup="listbox"]');
+"""
+
+
+class MuiWidgets:
+    """Mixed into BasePage: a MUI Select is a div[role=button] opening a portal listbox of options."""
+
+    def _select_box(self: Any, select: Locator) -> Any:
+        box = self.driver.execute_script(SELECT_BOX, self.wait_present(select))
+        if box is None:
+            raise LookupError(f"{select} is not a select box; the screen shows {self.screen()}")
+        return box
+
+    def _open(self: Any, select: Locator) -> None:
+        """Open a Select's list with its box in mid-screen, where the popover has room below it."""
+        box = self._select_box(select)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+        self.click(box)
+
+    def pick(self: Any, select: Locator, value: str | None = None, text: str | None = None) -> None:
+        """Choose an option of a MUI Select: open its box, click the option in the portal listbox."""
+        self._open(select)
+        if value is not None:
+            option = css(f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}")
+        else:
+            option = Locator(By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][normalize-space()="{text}"]',
+                             f"the option {text!r} of {select}")
+        self.click(option)
+        self.wait_gone(LISTBOX)
+
+    def options_of(self: Any, select: Locator) -> list[str]:
+        """The texts of a MUI Select's options (opens and closes its list)."""
+        self._open(select)
+        listbox = self.wait_for(css('ul[role="listbox"]', f"the options of {select}"))
+        texts = self.driver.execute_script(
+            "const box = arguments[0];"
+            "const texts = Array.from(box.querySelectorAll('li[role=\"option\"]')).map(li => li.innerText.trim());"
+            "const p = box.closest('.MuiPopover-root, .MuiModal-root');"
+            "const b = p && p.querySelector('.MuiBackdrop-root'); if (b) b.click(); return texts;", listbox)
+        self.wait_gone(LISTBOX)
+        return list(texts)

@@ -1,0 +1,115 @@
+"""Payments, the production page's "Submitting a payment" (script 3, "Payment Test"), after paying: what the
+client owes and holds, their plan's balance, their transactions, reverting a payment."""
+from behave import register_type, then, when
+
+from pages.payments_part import MONEY
+from pages.plans import PlansPage, TransactionsTab
+from prodready.scenario.payments import kwacha, money, owed, parse_kwacha, plans_page
+
+register_type(Kwacha=parse_kwacha)
+
+
+# -- balances -------------------------------------------------------------------------------------------
+
+@when('the admin takes note of the client\'s "{label:Ui}"')
+def step_note_balance(context, label):
+    """The admin notes what the client owes, as this figure of the plans page shows it, to compare later.
+
+    Example: When the admin takes note of the client's "Total Balance"
+    """
+    context.notes["balance_before"] = owed(context.cast.actor("admin").on(PlansPage).figure(label))
+
+
+@then('the client\'s "{label:Ui}" has dropped by what went to the plan')
+def step_balance_dropped(context, label):
+    """What the client owes dropped, from the amount noted, by the part of the payment that went to the plan.
+
+    Example: Then the client's "Total Balance" has dropped by what went to the plan
+    """
+    went = min(kwacha(context.notes["paid"]), kwacha(context.notes["remaining"]))
+    now = owed(plans_page(context).figure(label))
+    assert context.notes["balance_before"] - now == went, f"{money(context.notes['balance_before'])} became {money(now)}"
+
+
+@then('the client\'s "{label:Ui}" is back to the balance noted before the payment')
+def step_balance_back(context, label):
+    """What the client owes is back to the amount noted before the payment.
+
+    Example: Then the client's "Total Balance" is back to the balance noted before the payment
+    """
+    now = owed(plans_page(context).figure(label))
+    assert now == context.notes["balance_before"], f"{money(now)}, noted {money(context.notes['balance_before'])}"
+
+
+@then('the client\'s "{label:Ui}" shows {amount:Kwacha} owed')
+def step_owed(context, label, amount):
+    """This figure of the client's plans page shows that they owe exactly this amount.
+
+    Example: Then the client's "Total Balance" shows K6,000.00 owed
+    """
+    shown = plans_page(context).figure(label)
+    assert owed(shown) == kwacha(amount), shown
+
+
+@then('the client\'s "{label:Ui}" holds {amount:Kwacha}')
+def step_holds(context, label, amount):
+    """This figure of the client's plans page shows exactly this amount.
+
+    Example: Then the client's "General Funds" holds K1,500.00
+    """
+    shown = plans_page(context).figure(label)
+    assert shown == amount, shown
+
+
+# -- plans and transactions ------------------------------------------------------------------------------
+
+@then("the client's plan is {status} with a balance of {amount:Kwacha}")
+def step_plan_state(context, status, amount):
+    """The client has exactly one plan, with this status (active, completed…) and this balance.
+
+    Example: Then the client's plan is completed with a balance of K0.00
+    """
+    plans = [(p.status, MONEY.search(p.balance).group(0)) for p in plans_page(context).plans()]
+    assert plans == [(status.capitalize(), amount)], plans
+
+
+@then('the client\'s plan on their plot is "{plan_type}" with a balance of {amount:Kwacha}')
+def step_plan_on_plot(context, plan_type, amount):
+    """The client's plot has exactly one plan, of this type and with this balance.
+
+    Example: Then the client's plan on their plot is "basic" with a balance of K6,000.00
+    """
+    plans = [(p.plan, MONEY.search(p.balance).group(0)) for p in plans_page(context).plans() if p.plot == context.notes["client"].plot]
+    assert plans == [(plan_type.capitalize(), amount)], plans_page(context).plans()
+
+
+@then("the client sees their plan with a balance of {amount:Kwacha}")
+def step_client_plan(context, amount):
+    """The client sees the plan on their plot with this balance.
+
+    Example: Then the client sees their plan with a balance of K5,500.00
+    """
+    plans = [MONEY.search(p.balance).group(0) for p in plans_page(context).plans() if p.plot == context.notes["client"].plot]
+    assert plans == [amount], plans_page(context).plans()
+
+
+@when("the admin reverts the payment in the client's transactions")
+def step_revert(context):
+    """The admin reverts the payment just made from the client's transactions, confirming the platform's question.
+
+    Example: When the admin reverts the payment in the client's transactions
+    """
+    tab = context.cast.actor("admin").on(PlansPage).transactions()
+    assert tab.start_revert(context.notes["paid"]) == tab.QUESTION_TEXT
+    tab.confirm_revert()
+
+
+@then('the client\'s transactions list a "{description:Ui}" payment of {amount:Kwacha} recorded by the admin')
+def step_transaction_listed(context, description, amount):
+    """The client's transactions list exactly one payment: with this description and amount, recorded by the admin.
+
+    Example: Then the client's transactions list a "mobile_money" payment of K1,000.00 recorded by the admin
+    """
+    rows = context.cast.actor("admin").page(TransactionsTab).open_for(context.notes["client"].user_id).transactions()
+    expected = (description, amount, context.cast.person("admin").name)
+    assert [(r.description, r.amount, r.recorded) for r in rows] == [expected], rows

@@ -1,0 +1,177 @@
+"""Payments, the production page's "Submitting a payment" (script 3, "Payment Test"): the pay dialog and its
+rules, the platform refusing a payment, the receipt. Balances after a payment: payments_balances_steps.py."""
+from behave import register_type, then, when
+
+from pages.components import Snackbar
+from pages.plans import PlansPage
+from pages.receipt import ReceiptDialog, ReceiptPrompt
+from prodready.scenario.payments import (
+    RECEIPT_NUMBER,
+    attempt_from_words,
+    fill_payment,
+    new_attempt,
+    parse_kwacha,
+)
+
+register_type(Kwacha=parse_kwacha)
+
+
+# -- paying ---------------------------------------------------------------------------------------------
+
+@when("the admin records a {kind} payment of {amount:Kwacha} towards the client's plan")
+def step_record_payment(context, kind, amount):
+    """The admin records a payment of this kind (cash, cheque, mobile money…) and amount towards the client's plan, and confirms it.
+
+    Example: When the admin records a cash payment of K100.00 towards the client's plan
+    """
+    dialog, remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker)
+    context.notes.update(paid=amount, remaining=remaining, fields=dialog.fields())
+    dialog.pay().wait_confirm_step().confirm()
+
+
+@when("the admin starts a cash payment of {amount:Kwacha} towards the client's plan")
+def step_start_payment(context, amount):
+    """The admin fills in a cash payment towards the client's plan, without confirming it yet.
+
+    Example: When the admin starts a cash payment of K7,500.00 towards the client's plan
+    """
+    dialog, _remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, "cash", amount), context.notes["client"].plot, context.faker)
+    context.notes.update(paid=amount, dialog=dialog)
+
+
+@when("the admin confirms the payment")
+def step_confirm_payment(context):
+    """The admin confirms the payment they started, and carries on without printing the receipt.
+
+    Example: When the admin confirms the payment
+    """
+    context.notes["dialog"].pay().wait_confirm_step().confirm()
+    context.cast.actor("admin").on(ReceiptPrompt).carry_on()
+
+
+@when('the admin tries to pay "{amount:Quoted}" {how}')
+def step_try_to_pay(context, amount, how):
+    """The admin tries to pay this amount, typed as written, in the way said (in cash, by cheque without bank details, with no transaction type…).
+
+    Example: When the admin tries to pay "0" in cash
+    """
+    dialog, _ = fill_payment(context.cast.actor("admin"), attempt_from_words(amount, how, context), context.notes["client"].plot, context.faker)
+    context.notes["dialog"] = dialog.try_to_pay()
+
+
+@when('the admin opens the pay dialog with "{label:Ui}"')
+def step_open_pay_dialog(context, label):
+    """The admin opens the pay dialog with the button of this label.
+
+    Example: When the admin opens the pay dialog with "Record New Payment"
+    """
+    assert context.cast.actor("admin").on(PlansPage).label_of(PlansPage.RECORD_PAYMENT) == label
+    context.notes["dialog"] = context.cast.actor("admin").on(PlansPage).record_payment()
+
+
+@when("the admin cancels the payment")
+def step_cancel_payment(context):
+    """The admin cancels the pay dialog.
+
+    Example: When the admin cancels the payment
+    """
+    context.notes["dialog"].cancel()
+
+
+@then('the "{title:Ui}" dialog offers "{types:UiList}"')
+def step_dialog_offers(context, title, types):
+    """The pay dialog has this title and offers exactly these transaction types, in this order.
+
+    Example: Then the "Make a Payment" dialog offers "Cash, Cheque/Cashier Cheque, Mobile Money, Bank Transfer/Cash Deposit, Bank Transfer/EFT, Point of Sale"
+    """
+    dialog = context.notes["dialog"]
+    assert (dialog.text_of(dialog.MARKER), dialog.transaction_types()) == (title, types), dialog.transaction_types()
+
+
+@then('the dialog asks for "{fields:UiList}"')
+def step_dialog_asks(context, fields):
+    """The pay dialog asks for at least these details.
+
+    Example: Then the dialog asks for "Transaction Type, Transaction Number"
+    """
+    shown = context.notes["dialog"].fields()
+    assert all(field in shown for field in fields), shown
+
+
+@then('the "{title:Ui}" dialog is closed')
+def step_dialog_closed(context, title):
+    """The dialog of this title is no longer open.
+
+    Example: Then the "Make a Payment" dialog is closed
+    """
+    assert not context.notes["dialog"].is_current(), f'the "{title}" dialog is still open'
+
+
+@then('the pay dialog asked for "{fields:UiList}"')
+def step_dialog_asked(context, fields):
+    """The pay dialog of the payment just recorded asked for exactly these details, in this order.
+
+    Example: Then the pay dialog asked for "Transaction Type, Transaction Number, Amount"
+    """
+    assert context.notes["fields"] == fields, context.notes["fields"]
+
+
+@then('the pay dialog says "{messages:UiList}"')
+def step_dialog_says(context, messages):
+    """The pay dialog shows exactly these messages (any order) and does not go on to the confirmation.
+
+    Example: Then the pay dialog says "TransactionType is required, Amount is required"
+    """
+    shown = context.notes["dialog"].errors()
+    assert sorted(shown) == sorted(messages) and not context.notes["dialog"].at_confirm_step(), shown
+
+
+@then("the pay dialog says the additional {amount:Kwacha} will be allocated to the general fund")
+def step_general_fund_hint(context, amount):
+    """The pay dialog warns that the amount beyond the plan's balance will go to the client's general fund.
+
+    Example: Then the pay dialog says the additional K1,500.00 will be allocated to the general fund
+    """
+    dialog = context.notes["dialog"]
+    assert dialog.general_fund_hint() == dialog.HINT.replace("{{amount}}", amount), dialog.general_fund_hint()
+
+
+@then("the admin is told the payment was refused")
+def step_refused(context):
+    """The platform refuses the payment with an error message.
+
+    Example: Then the admin is told the payment was refused
+    """
+    alert = context.cast.actor("admin").page(Snackbar)
+    assert alert.message() and alert.is_error(), alert.message()
+
+
+# -- the receipt ----------------------------------------------------------------------------------------
+
+@when("the admin prints the receipt")
+def step_print_receipt(context):
+    """The admin chooses to print the receipt of the payment just made.
+
+    Example: When the admin prints the receipt
+    """
+    context.cast.actor("admin").on(ReceiptPrompt).print_receipt()
+
+
+@then("the receipt shows the client, the admin as cashier, {amount:Kwacha} paid and its receipt number")
+def step_receipt(context, amount):
+    """The receipt names the client and the admin as cashier, shows this amount paid and has a receipt number.
+
+    Example: Then the receipt shows the client, the admin as cashier, K100.00 paid and its receipt number
+    """
+    receipt = context.cast.actor("admin").on(ReceiptDialog).details()
+    expected = (context.notes["client"].name, context.cast.person("admin").name, amount)
+    assert (receipt.client, receipt.cashier, receipt.total_paid) == expected and RECEIPT_NUMBER.match(receipt.number), receipt
+
+
+@when("the admin closes the receipt")
+def step_close_receipt(context):
+    """The admin closes the receipt.
+
+    Example: When the admin closes the receipt
+    """
+    context.cast.actor("admin").on(ReceiptDialog).close()
