@@ -9,7 +9,8 @@ production page's scripts.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import g
 

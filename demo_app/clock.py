@@ -1,7 +1,7 @@
 """Time for the reference app: UTC storage, community-time display, a movable clock in tests."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -10,7 +10,7 @@ from flask import current_app
 def now_utc() -> datetime:
     """The app's current instant (UTC); tests may shift it with CLOCK_OFFSET_SECONDS."""
     offset = current_app.config.get("CLOCK_OFFSET_SECONDS", 0)
-    return datetime.now(timezone.utc) + timedelta(seconds=offset)
+    return datetime.now(UTC) + timedelta(seconds=offset)
 
 
 def community_tz() -> ZoneInfo:
@@ -20,13 +20,13 @@ def community_tz() -> ZoneInfo:
 
 def to_iso(moment: datetime) -> str:
     """Serialise an aware instant as UTC ISO-8601 text for storage."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def from_iso(text: str) -> datetime:
     """Parse stored UTC text back to an aware instant."""
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def local(moment: datetime | str) -> datetime:
@@ -63,4 +63,4 @@ def fmt_time(moment: datetime | str | None) -> str:
 
 def from_epoch_ms(ms: int) -> datetime:
     """A JavaScript Date.now() value as an aware instant."""
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC)

@@ -29,7 +29,7 @@ def _guests_from(form: Any) -> list[dict[str, str]]:
     columns = [form.getlist(key)[:MAX_FORM_GUESTS + 1] for key in
                ("guestFirstName", "guestLastName", "guestCompanyName", "guestPhoneNumber")]
     return [{"firstName": first, "lastName": last, "companyName": company, "phoneNumber": phone}
-            for first, last, company, phone in zip(*columns)]
+            for first, last, company, phone in zip(*columns, strict=False)]
 
 
 def _time_values(form: Any = None) -> dict[str, Any]:

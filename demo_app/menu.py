@@ -20,7 +20,7 @@ class Entry:
     css: str = ""
     rule: str = ""
     types: tuple[str, ...] = ()
-    children: tuple["Entry", ...] = field(default_factory=tuple)
+    children: tuple[Entry, ...] = field(default_factory=tuple)
 
     def visible_to(self, user: Any) -> bool:
         """Whether the user sees this entry (a group: when it has a visible child)."""

@@ -104,8 +104,8 @@ def plans_part(person: Any, staff: bool) -> dict[str, Any]:
         "can_plan": staff and can("payment_plan.can_create_payment_plan"),
         "sources": transactions.SOURCES, "cheque_sources": transactions.CHEQUE_SOURCES,
         "plan_type_options": [(t, titleize(t)) for t in ledger.PLAN_TYPES], "frequencies": FREQUENCY_LABELS,
-        "plot_options": [(str(l["id"]), f"{l['parcel_type']}: {l['parcel_number']}" if l["parcel_type"]
-                          else l["parcel_number"]) for l in ledger.parcels_of(person["id"])] if staff else [],
+        "plot_options": [(str(lot["id"]), f"{lot['parcel_type']}: {lot['parcel_number']}" if lot["parcel_type"]
+                          else lot["parcel_number"]) for lot in ledger.parcels_of(person["id"])] if staff else [],
         "rows": _transaction_rows(person["id"]) if subtab else [],
         "filter_options": [("all", "All")] + [(str(pl["id"]), pl["parcel_number"]) for pl in plans],
         "receipt": receipt_view(receipt) if receipt else None, "prompt": prompt,

@@ -11,9 +11,10 @@ belongs to the community day it started on; "days worked" counts shifts of at le
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from . import clock
 
@@ -26,7 +27,7 @@ LAST_PERIOD_DAY = date(2999, 12, 26)
 
 def iso_ms(moment: datetime) -> str:
     """An instant as stored for shifts: UTC, millisecond precision."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def seconds_between(started_at: str, ended_at: str | None, now: datetime) -> float:

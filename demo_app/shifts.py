@@ -6,8 +6,9 @@ the same shift everywhere.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any, Mapping
+from typing import Any
 
 from . import clock, people
 from .db import execute, query

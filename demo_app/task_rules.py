@@ -6,9 +6,10 @@ today in the community, until it is completed; a task due today is due, not over
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 # NotesCategories (utils/constants.js): the "Task Type" options, value → text, in the form's order.
 CATEGORIES = [("call", "Call"), ("message", "Message"), ("email", "Email"), ("to_do", "To-Do"), ("form", "Form"),

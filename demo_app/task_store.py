@@ -6,14 +6,28 @@ Admins and custodians see every task; everyone else sees the tasks they wrote or
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from . import clock
 from .db import execute, get_db, query
 from .people import find as find_person
-from .task_rules import (RULES, SEES_ALL_TASKS, STATUSES, Task, TaskError, as_task, clean_body, clean_category,
-                         clean_comment, clean_description, clean_order, clean_status, parse_due_date)
+from .task_rules import (
+    RULES,
+    SEES_ALL_TASKS,
+    STATUSES,
+    Task,
+    TaskError,
+    as_task,
+    clean_body,
+    clean_category,
+    clean_comment,
+    clean_description,
+    clean_order,
+    clean_status,
+    parse_due_date,
+)
 
 MAX_ID = 2**63 - 1
 

@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
-from . import clock, task_store as store
+from . import clock
+from . import task_store as store
 from .access import can, logged_in, requires
 from .task_rules import CATEGORIES, DEFAULT_FILTER, RULES, TaskError, filter_key
 

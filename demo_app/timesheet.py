@@ -7,8 +7,9 @@ Rules are in shift_rules.py, storage in shifts.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Blueprint, abort, g, render_template, request
 

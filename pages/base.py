@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
     ElementNotInteractableException,
+    JavascriptException,
     StaleElementReferenceException,
     TimeoutException,
     WebDriverException,
@@ -65,9 +66,9 @@ class BasePage(MuiWidgets):
 
     def go_back(self) -> None:
         """The browser's back button; waits for whatever page comes."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.arm()
         self.driver.back()
-        self.wait_for_navigation(old)
+        self.wait_settled()
 
     def is_current(self) -> bool:
         """Whether this page is shown right now (no waiting)."""
@@ -98,8 +99,18 @@ class BasePage(MuiWidgets):
         waited = timeout if timeout is not None else self.timeout
         waiter = WebDriverWait(self.driver, waited, poll_frequency=POLL_SECONDS,
                                ignored_exceptions=(StaleElementReferenceException,))
+
+        def asked(driver: Any) -> Any:
+            try:
+                return condition(driver)
+            except WebDriverException as exc:
+                # Chromium's word for an element whose page was replaced between two calls.
+                if "does not belong to the document" in str(exc) or "unloaded" in str(exc):
+                    return False
+                raise
+
         try:
-            return waiter.until(condition)
+            return waiter.until(asked)
         except TimeoutException:
             raise LookupError(f"{message} (waited {waited:g}s); the screen shows {self.screen()}") from None
 
@@ -111,11 +122,11 @@ class BasePage(MuiWidgets):
             return found[0] if found and (want == "present" or found[0].is_displayed()) else None
         try:
             return self.driver.execute_script(scripts.FIND, by, locator.value, want)
-        except StaleElementReferenceException:
-            return None
+        except (StaleElementReferenceException, JavascriptException):
+            return None  # the page is being replaced: ask the next one
         except WebDriverException as exc:
-            if "unloaded" in str(exc) or "navigat" in str(exc) or "detached" in str(exc):
-                return None  # the page is being replaced: ask the next one
+            if any(word in str(exc) for word in ("unloaded", "navigat", "detached", "execution context")):
+                return None
             raise
 
     def wait_for(self, locator: Locator, timeout: float | None = None) -> WebElement:
@@ -130,20 +141,25 @@ class BasePage(MuiWidgets):
         """Wait until no such element is visible."""
         self.wait_until(lambda _d: self._find(locator, "visible") is None, f"{locator} did not go away", timeout)
 
+    def arm(self) -> None:
+        """Before an action that changes the screen: note the page, to tell when the app has answered."""
+        self.driver.execute_script(scripts.ARM)
+
+    def wait_settled(self) -> None:
+        """After an armed action: wait until the app has answered it, by a new document (the reference
+        app's forms) or by changing the page in place and going quiet (the platform's single-page app)."""
+        self.wait_until(lambda d: self._page_settled(d), "the page did not settle after the action")
+
+    def _page_settled(self, driver: Any) -> bool:
+        try:
+            return bool(driver.execute_script(scripts.SETTLED))
+        except WebDriverException:
+            return False  # mid-navigation: no document to ask yet
+
     def wait_for_navigation(self, old_page: WebElement) -> None:
         """After an action that loads a new document: wait for the old one to go and the new to finish."""
         self.wait_until(lambda d: is_stale(old_page) and d.execute_script("return document.readyState") == "complete",
                         "the page did not change")
-
-    def wait_new_page(self) -> None:
-        """After a click through `click` that loads a new document: wait until it has replaced the old one."""
-        self.wait_until(lambda d: self._page_replaced(d), "the page did not change")
-
-    def _page_replaced(self, driver: Any) -> bool:
-        try:
-            return bool(driver.execute_script(scripts.LOADED_AFTER_CLICK))
-        except WebDriverException:
-            return False  # mid-navigation: no document to ask yet
 
     # -- acting on elements -----------------------------------------------------------------
     def find(self, locator: Locator) -> WebElement:
@@ -157,21 +173,29 @@ class BasePage(MuiWidgets):
     def click(self, locator: Locator | WebElement) -> None:
         """Click once visible and enabled; scrolled to the middle first only when something covers it."""
         if isinstance(locator, WebElement):
-            element = locator
-            self.driver.execute_script("window.__prodready_old = true;")
-        else:
-            element = self.wait_until(lambda _d: self._find(locator, "clickable"), f"{locator} was not clickable")
+            self.arm()
+            self._click(locator)
+            return
+        # Found and clicked in one attempt, retried while the page replaces the element under us.
+        self.wait_until(lambda _d: self._click(self._find(locator, "clickable")), f"{locator} was not clickable")
+
+    def _click(self, element: WebElement | None) -> bool:
+        if element is None:
+            return False
         try:
             element.click()
         except (ElementClickInterceptedException, ElementNotInteractableException):
             # A fixed bar (the install banner, a snackbar) covers it: bring it to the middle, once.
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element)
             element.click()
+        return True
 
     def click_and_load(self, locator: Locator | WebElement) -> None:
-        """Click something that loads a new page, and wait for it."""
+        """Click something after which the screen changes (a new page, a saved form, an opened detail),
+        and wait until the app has answered: a new document here, a route or an update in place on the
+        platform's single-page app."""
         self.click(locator)
-        self.wait_new_page()
+        self.wait_settled()
 
     def _field(self, locator: Locator) -> WebElement:
         """The typeable element of a locator: itself, or the input inside a MUI TextField's root div."""

@@ -1,7 +1,7 @@
 """Parts shared by many screens: the page frame, the side menu, the snackbar, dialogs, the install bar."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from selenium.webdriver.common.by import By
 

@@ -58,6 +58,5 @@ class GuardHomePage(BasePage):
 
     def start_search(self) -> None:
         """Focus the search box: the platform takes the guard to the search page."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(self.SEARCH)
-        self.wait_for_navigation(old)
+        self.wait_settled()

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from selenium.webdriver.common.by import By
-
-from .base import BasePage, css, is_stale, testid, ui
+from .base import BasePage, css, testid, ui
 
 
 class ObservationDialog(BasePage):
@@ -86,12 +84,9 @@ class ManualEntryPage(BasePage):
         when only the phone is missing (its field is red already). So the wait is for a new page,
         the dialog or messages, for a moment at most.
         """
-        old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(self.GRANT)
         try:
-            self.wait_until(lambda d: (is_stale(old) and d.execute_script("return document.readyState") == "complete")
-                            or self.observation_asked() or self.errors(), "the form did not answer Grant",
-                            timeout=self.ANSWER_SECONDS)
+            self.wait_settled()  # a new page here; in place, or nothing at all, on the platform
         except LookupError:
             pass  # nothing new on the screen is an answer too: what the page shows now is read next
 

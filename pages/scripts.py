@@ -32,12 +32,44 @@ for (let el of all) {
   if (want === 'present') return el;
   if (!shown(el)) continue;
   if ((want === 'clickable' || want === 'field') && (el.disabled || el.getAttribute('aria-disabled') === 'true')) continue;
-  if (want === 'clickable') window.__prodready_old = true;
+  if (want === 'clickable') { ARM }
   if (want === 'text') return [el.innerText.trim()];
   if (want === 'label') return [el.textContent.replace(/\\s+/g, ' ').trim()];
   return el;
 }
 return null;
+"""
+
+# Before an action: watch this document (once) for DOM changes, requests in flight and leaving, and
+# note where it is. After the action, SETTLED says when the app has finished answering it, whether
+# it loaded a new document (the reference app's forms) or changed the page in place (the
+# platform's single-page app: a new route, a dialog, a snackbar).
+ARM = """
+const w = window;
+if (!w.__prodready_armed) {
+  w.__prodready_armed = true; w.__prodready_inflight = 0; w.__prodready_last = performance.now();
+  new MutationObserver(() => { w.__prodready_changed = (w.__prodready_changed || 0) + 1;
+                               w.__prodready_last = performance.now(); })
+    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  w.addEventListener('beforeunload', () => { w.__prodready_leaving = true; });
+  const done = () => { w.__prodready_inflight--; w.__prodready_last = performance.now(); };
+  if (w.fetch) { const f = w.fetch; w.fetch = function () { w.__prodready_inflight++;
+                   return f.apply(this, arguments).finally(done); }; }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function () { w.__prodready_inflight++;
+    this.addEventListener('loadend', done); return send.apply(this, arguments); };
+}
+w.__prodready_old = true; w.__prodready_leaving = false; w.__prodready_changed = 0;
+w.__prodready_path = location.pathname + location.search; w.__prodready_acted = performance.now();
+"""
+
+SETTLED = """
+const w = window, now = performance.now();
+if (!w.__prodready_old) return document.readyState === 'complete';  // a new document has replaced the old
+if (w.__prodready_leaving || w.__prodready_inflight > 0) return false;
+const moved = (location.pathname + location.search) !== w.__prodready_path;
+if (w.__prodready_changed > 0 || moved) return now - w.__prodready_last > 120;  // changed, then quiet
+return now - w.__prodready_acted > 1500;  // nothing at all happened: the action had no visible effect
 """
 
 # Fill a field as a person's typing ends up: the value set through the native setter (so React's
@@ -60,8 +92,6 @@ if (el.value) {
 }
 """
 
-# A new document has replaced the one a click was made on, and has finished loading.
-LOADED_AFTER_CLICK = "return !window.__prodready_old && document.readyState === 'complete';"
 
 # For each element matching the selector, the texts of the named parts (by data-testid, or by
 # CSS when the key starts with "css:").
@@ -94,3 +124,5 @@ SCREEN = """
 const t = document.querySelector('[data-testid="page_title"]');
 return [location.pathname, t ? t.innerText : document.title, document.body ? document.body.innerText : ''];
 """
+
+FIND = FIND.replace("{ ARM }", "{" + ARM.replace("\n", " ") + "}")

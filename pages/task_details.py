@@ -22,14 +22,9 @@ def _option(name: str) -> Locator:
 
 
 def pick_option(page: BasePage, option: Locator) -> None:
-    """Click an option of the assignee search once it stays put (the list is redrawn as answers arrive)."""
-    def clicked(_driver: object) -> bool:
-        found = [e for e in page.find_all(option) if e.is_displayed()]
-        if found:
-            found[0].click()  # a redrawn list makes this stale: the wait ignores that and tries again
-        return bool(found)
-
-    page.wait_until(clicked, f"{option} could not be picked")
+    """Click an option of the assignee search once it stays put (the list is redrawn as answers arrive:
+    BasePage.click finds and clicks in one attempt, again while the list replaces it)."""
+    page.click(option)
 
 
 class TaskForm(BasePage):
@@ -77,7 +72,7 @@ class TaskForm(BasePage):
                               f'the chip of "{name}"'))
 
     def fill(self, name: str, description: str = "", assignees: tuple[str, ...] = (),
-             due: str | None = None) -> "TaskForm":
+             due: str | None = None) -> TaskForm:
         """Fill in the form (due: YYYY-MM-DD, or None to leave it empty)."""
         self.type_into(self.NAME, name)
         self.type_into(self.DESCRIPTION, description)
@@ -87,14 +82,14 @@ class TaskForm(BasePage):
             self.set_value(self.DUE, due)
         return self
 
-    def create(self) -> "TasksPage":
+    def create(self) -> TasksPage:
         """Create Task: back to the list once the task is made."""
         from .tasks import TasksPage
 
         self.click_and_load(self.SUBMIT)
         return self.goes_to(TasksPage)
 
-    def create_expecting_refusal(self) -> "TaskForm":
+    def create_expecting_refusal(self) -> TaskForm:
         """Create Task when the form will not go (the page stays)."""
         self.click(self.SUBMIT)
         return self
@@ -103,7 +98,7 @@ class TaskForm(BasePage):
         """Whether the browser holds the form back because Task Name is empty (its `required`)."""
         return bool(self.driver.execute_script("return arguments[0].validity.valueMissing;", self._field(self.NAME)))
 
-    def cancel(self) -> "TasksPage":
+    def cancel(self) -> TasksPage:
         """Cancel: the form closes, the list stays."""
         from .tasks import TasksPage
 
@@ -139,18 +134,17 @@ class TaskDetails(BasePage):
         """Whether the details offer an action by its label ("Add Assignee")."""
         return self.is_shown(self.ADD_ASSIGNEE) and label in self.text_of(self.ADD_ASSIGNEE)
 
-    def assign(self, name: str) -> "TaskDetails":
+    def assign(self, name: str) -> TaskDetails:
         """Add Assignee › pick the person: assigns them (or takes the task away if they had it)."""
         self.click(css('[data-testid="add-assignee"] [role="button"]', "the Add Assignee chip"))
         self.type_into(self.ASSIGNEE_SEARCH, name)
-        old = self.driver.find_element(By.TAG_NAME, "html")
         pick_option(self, Locator(By.XPATH, f'//*[@data-testid="add-assignee"]//li[@role="option"]'
                                             f'[.//*[normalize-space()="{name}"]]',
                                   f'the person "{name}" among the people offered'))
-        self.wait_for_navigation(old)
+        self.wait_settled()
         return self.wait_loaded()
 
-    def comment(self, text: str) -> "TaskDetails":
+    def comment(self, text: str) -> TaskDetails:
         """Type a comment and press Comment."""
         self.type_into(self.COMMENT_BOX, text)
         self.click_and_load(self.COMMENT)
@@ -160,7 +154,7 @@ class TaskDetails(BasePage):
         """The comments shown, oldest first."""
         return self.texts_of(self.COMMENTS)
 
-    def close(self) -> "TasksPage":
+    def close(self) -> TasksPage:
         """Close the split screen: the list alone."""
         from .tasks import TasksPage
 

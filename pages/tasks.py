@@ -65,7 +65,7 @@ class TasksPage(BasePage):
         self.wait_gone(self.FILTERS)
         return labels
 
-    def filter_by(self, label: str) -> "TasksPage":
+    def filter_by(self, label: str) -> TasksPage:
         """Pick a quick filter: the list of that filter (/tasks?filter=<key>)."""
         self.click(self.QUICK_FILTER)
         self.click_and_load(Locator(By.XPATH, f'//*[@id="split-button-menu"]//li[normalize-space()="{label}"]//a',
@@ -91,7 +91,7 @@ class TasksPage(BasePage):
                 return row
         raise LookupError(f'"{title}" is not listed; the list shows {self.titles()}')
 
-    def toggle_completion(self, title: str) -> "TasksPage":
+    def toggle_completion(self, title: str) -> TasksPage:
         """The task's completion toggle (marks it complete, or open again)."""
         card = self.wait_for(_card(title))
         self.click_and_load(card.find_element(By.CSS_SELECTOR, '[data-testid="task_completion_toggle_button"]'))

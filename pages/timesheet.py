@@ -87,7 +87,7 @@ class TimeCardPage(BasePage):
             raise LookupError(f"the Time Card has no block for {worker!r}; it shows {[b.worker for b in self.blocks()]}")
         return found[0]
 
-    def more_details(self, worker: str) -> "EmployeeTimeSheetPage":
+    def more_details(self, worker: str) -> EmployeeTimeSheetPage:
         """Open a worker's time sheet from their block."""
         link: WebElement | None = self.driver.execute_script(FIND_DETAILS, worker, self.MORE_DETAILS)
         if link is None:
@@ -124,17 +124,17 @@ class EmployeeTimeSheetPage(BasePage):
                                      "start": "css:td:nth-child(3)", "stop": "css:td:nth-child(4)", "total": "prog"})
         return [ShiftRow(r["day"], r["date"], r["start"], r["stop"], r["total"]) for r in rows]
 
-    def _move(self, button: Locator) -> "EmployeeTimeSheetPage":
+    def _move(self, button: Locator) -> EmployeeTimeSheetPage:
         before = self.summary()
         self.click(button)
         self.wait_until(lambda _d: self.is_shown(self.SUMMARY) and self.find(self.SUMMARY).text.strip() != before,
                         "the time sheet did not move to another pay period")
         return self.wait_loaded()
 
-    def previous_period(self) -> "EmployeeTimeSheetPage":
+    def previous_period(self) -> EmployeeTimeSheetPage:
         """The pay period before the one shown."""
         return self._move(self.PREVIOUS)
 
-    def next_period(self) -> "EmployeeTimeSheetPage":
+    def next_period(self) -> EmployeeTimeSheetPage:
         """The pay period after the one shown."""
         return self._move(self.NEXT)

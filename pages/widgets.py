@@ -26,7 +26,7 @@ class MuiWidgets:
             raise LookupError(f"{select} is not a select box; the screen shows {self.screen()}")
         return box
 
-    def _open(self: Any, select: Locator) -> None:
+    def _open_select(self: Any, select: Locator) -> None:
         """Open a Select's list with its box in mid-screen, where the popover has room below it."""
         box = self._select_box(select)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
@@ -34,7 +34,7 @@ class MuiWidgets:
 
     def pick(self: Any, select: Locator, value: str | None = None, text: str | None = None) -> None:
         """Choose an option of a MUI Select: open its box, click the option in the portal listbox."""
-        self._open(select)
+        self._open_select(select)
         if value is not None:
             option = css(f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}")
         else:
@@ -45,7 +45,7 @@ class MuiWidgets:
 
     def options_of(self: Any, select: Locator) -> list[str]:
         """The texts of a MUI Select's options (opens and closes its list)."""
-        self._open(select)
+        self._open_select(select)
         listbox = self.wait_for(css('ul[role="listbox"]', f"the options of {select}"))
         texts = self.driver.execute_script(
             "const box = arguments[0];"

@@ -103,7 +103,7 @@ def step_open_by_address(context, who, page):
     Example: When the client types the address of the logbook
     """
     named = page_named(page)
-    context.cast.actor(who).page(named.page).visit(named.path)
+    context.cast.actor(who).visit(named.page, named.path)
 
 
 @then("the {who:Persona} is not shown {page}")

@@ -122,7 +122,7 @@ def step_type_dashboard_address(context, who):
 
     Example: When the client goes to the payments dashboard by its address
     """
-    context.cast.actor(who).page(PaymentsDashboardPage).visit()
+    context.cast.actor(who).visit(PaymentsDashboardPage)
 
 
 @then('the {who:Persona} is shown "{headline:Ui}" instead of the payments dashboard')

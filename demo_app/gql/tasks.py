@@ -7,7 +7,8 @@ from typing import Any
 from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
-from .. import clock, task_store as store
+from .. import clock
+from .. import task_store as store
 from ..task_rules import DEFAULT_FILTER, STAT_FIELDS, TaskError
 from .common import record, require
 from .task_types import TYPE_BINDABLES, TYPES_SDL

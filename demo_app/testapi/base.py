@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hmac
-from datetime import datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 
@@ -54,10 +55,10 @@ def set_clock():
     """Move the app's clock: {"time": "HH:MM"} today or {"local": "YYYY-MM-DDTHH:MM"} in community time."""
     data = body()
     if "time" in data:
-        data["local"] = f"{clock.local(datetime.now(timezone.utc)).date().isoformat()}T{data['time']}"
+        data["local"] = f"{clock.local(datetime.now(UTC)).date().isoformat()}T{data['time']}"
     try:
         wanted = datetime.fromisoformat(str(data.get("local"))).replace(tzinfo=clock.community_tz())
     except (TypeError, ValueError):
         return bad("give local (YYYY-MM-DDTHH:MM) or time (HH:MM)")
-    current_app.config["CLOCK_OFFSET_SECONDS"] = (wanted - datetime.now(timezone.utc)).total_seconds()
+    current_app.config["CLOCK_OFFSET_SECONDS"] = (wanted - datetime.now(UTC)).total_seconds()
     return jsonify(now_utc=clock.to_iso(clock.now_utc()), now_local=clock.fmt_datetime(clock.now_utc()))

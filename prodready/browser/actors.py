@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from pages.base import BasePage
 from pages.login import LoginPage
@@ -29,6 +30,7 @@ class Actor:
     cast: Cast
     device: str = DESKTOP
     pool: SessionPool | None = None
+    home_pending: bool = False  # logged in, not yet on a page: the first page looked at is home
 
     @property
     def name(self) -> str:
@@ -45,12 +47,21 @@ class Actor:
         return self.pool.console_of(self.session) if self.pool is not None else list(self.session.console)
 
     def page(self, page: type[P]) -> P:
-        """A page object on this person's browser (not navigated)."""
+        """A page object on this person's browser, on the page shown now (home, just after logging in)."""
+        if self.home_pending:
+            self.home_pending = False
+            self.session.driver.get(self.base_url + "/")
         return page(self.session.driver, self.base_url, self.timeout)
 
     def open(self, page: type[P], path: str | None = None) -> P:
         """Navigate to a page and wait for it."""
+        self.home_pending = False
         return self.page(page).open(path)
+
+    def visit(self, page: type[P], path: str | None = None) -> P:
+        """Navigate to a page's address without expecting it to be shown (a role may be refused it)."""
+        self.home_pending = False
+        return self.page(page).visit(path)
 
     def on(self, page: type[P]) -> P:
         """The page this person should be looking at now, once shown."""
@@ -63,12 +74,17 @@ class Actor:
         return self.credentials
 
     def log_in(self) -> None:
-        """Start logged in as the platform does it: its token planted in localStorage, then home."""
+        """Start logged in as the platform does it: its token in localStorage before the first page.
+
+        The first page this person looks at is their home, unless a step opens another one first
+        (no navigation is spent on a home page nobody looks at).
+        """
         token = self.cast.api_as(self.persona.key).token
-        driver = self.session.driver
-        driver.get(self.base_url + STORAGE_PATH)
-        driver.execute_script("window.localStorage.setItem(arguments[0], arguments[1]);", TOKEN_KEY, token)
-        driver.get(self.base_url + "/")
+        if not self.session.plant_storage(origin_of(self.base_url), TOKEN_KEY, token):
+            driver = self.session.driver  # no BiDi here: own the site's storage from a cheap page of it
+            driver.get(self.base_url + STORAGE_PATH)
+            driver.execute_script("window.localStorage.setItem(arguments[0], arguments[1]);", TOKEN_KEY, token)
+        self.home_pending = True
 
     def log_in_through_form(self) -> None:
         """Log in the way a person does: the login screen's username, password and Continue."""
@@ -140,6 +156,12 @@ class Cast:
         if not exact:
             raise AssertionError(f"nobody named {self.person(key).name!r} on this target")
         return str(exact[0])
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of an address, as location.origin gives it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 USER_SEARCH = "query userSearch($query: String) { userSearch(query: $query, limit: 20) { id name } }"

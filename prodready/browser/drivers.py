@@ -18,6 +18,16 @@ CHROMIUM_FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     "--disable-default-apps", "--disable-extensions", "--mute-audio", "--password-store=basic",
+    # What a test browser does not need (the switches automation tools such as Playwright pass too):
+    # background work, throttling of hidden tabs, crash and phishing reporting, paint holding.
+    "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding", "--disable-back-forward-cache", "--disable-breakpad",
+    "--disable-client-side-phishing-detection", "--disable-component-extensions-with-background-pages",
+    "--disable-hang-monitor", "--disable-ipc-flooding-protection", "--disable-popup-blocking",
+    "--disable-prompt-on-repost", "--metrics-recording-only", "--no-default-browser-check",
+    "--no-service-autorun", "--force-color-profile=srgb", "--disable-search-engine-choice-screen",
+    "--disable-features=Translate,MediaRouter,OptimizationHints,PaintHolding,LazyFrameLoading,"
+    "CertificateTransparencyComponentUpdater,DialMediaRouteProvider,GlobalMediaControls,AutofillServerCommunication",
 )
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
                      "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
@@ -170,6 +180,9 @@ def chromium_options(settings: BrowserSettings, *, phone: bool = False, local: b
             "deviceMetrics": {"width": PHONE["width"], "height": PHONE["height"], "pixelRatio": PHONE["pixel_ratio"]},
             "userAgent": PHONE["user_agent"]})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # Navigation returns once the document is parsed and its scripts have run, not after every
+    # image: page objects wait for what they need explicitly anyway.
+    options.page_load_strategy = "eager"
     options.enable_bidi = settings.bidi
     return options
 
@@ -191,7 +204,20 @@ def start_driver(settings: BrowserSettings, *, phone: bool = False) -> WebDriver
         first = (exc.msg or str(exc)).strip().splitlines()[0] if (exc.msg or str(exc)) else type(exc).__name__
         raise BrowserUnavailable(f"the browser did not start: {first}; " + INSTALL_HINT) from exc
     driver.implicitly_wait(0)  # all waiting is explicit, in pages/base.py
+    _answer_bidi_promptly(driver)
     return driver
+
+
+# Selenium waits for each BiDi answer by polling its websocket every 100 ms (ClientConfig's
+# websocket_interval): measured, every BiDi command (a person's context, a preload script) cost
+# exactly 0.1 s. Polled every 2 ms, they cost what the browser takes.
+BIDI_POLL_SECONDS = 0.002
+
+
+def _answer_bidi_promptly(driver: WebDriver) -> None:
+    config = getattr(getattr(driver, "command_executor", None), "client_config", None)
+    if config is not None and hasattr(config, "websocket_interval"):
+        config.websocket_interval = BIDI_POLL_SECONDS
 
 
 def _start_firefox(settings: BrowserSettings) -> WebDriver:
@@ -207,6 +233,7 @@ def _start_firefox(settings: BrowserSettings) -> WebDriver:
     else:
         driver = webdriver.Firefox(options=options)
     driver.implicitly_wait(0)
+    _answer_bidi_promptly(driver)
     return driver
 
 

@@ -6,6 +6,7 @@ between them, so a run starts one browser process and never pays for start-up tw
 """
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -71,15 +72,35 @@ class Session:
     user_context: str | None = None
     in_use: bool = False
     label: str = ""
+    bidi: Any = None  # the driver whose BiDi commands reach this session's user context
+    preloads: list[Any] = field(default_factory=list)
+
+    def plant_storage(self, origin: str, key: str, value: str) -> bool:
+        """Put `key` in the site's localStorage before its first page loads (BiDi preload script,
+        once per tab); False where there is no BiDi user context (the caller plants it by hand)."""
+        if self.bidi is None or self.user_context is None:
+            return False
+        function = ("() => { try { if (location.origin === %s && !sessionStorage.getItem('prodready.planted')) {"
+                    " localStorage.setItem(%s, %s); sessionStorage.setItem('prodready.planted', '1'); } } catch (e) {} }"
+                    % (json.dumps(origin), json.dumps(key), json.dumps(value)))
+        added = self.bidi.script.add_preload_script(function, user_contexts=[self.user_context])
+        self.preloads.append(added.get("script") if isinstance(added, dict) else added)
+        return True
 
     def clean(self) -> None:
-        """Forget this scenario: storage, cookies, console; leave the window on a blank page."""
+        """Forget this scenario: preload scripts, storage, cookies, console (the next scenario's first
+        page replaces the last one: no blank page in between, a navigation saved)."""
+        for preload in self.preloads:
+            try:
+                self.bidi.script.remove_preload_script(script=preload)
+            except WebDriverException:
+                pass
+        self.preloads.clear()
         try:
             self.driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
         except WebDriverException:
             pass  # a page that never loaded has no storage to clear
         self.driver.delete_all_cookies()
-        self.driver.get("about:blank")
         self.console.clear()
 
 
@@ -178,7 +199,7 @@ class SessionPool:
         if kind == PHONE_KIND:
             self._emulate_phone(main, context_id)
         session = Session(kind=kind, driver=BoundDriver(main, context_id, self._tracker),
-                          context_id=context_id, user_context=user_context)
+                          context_id=context_id, user_context=user_context, bidi=main)
         self._by_context[context_id] = session
         return session
 

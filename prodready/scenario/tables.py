@@ -6,7 +6,8 @@ missing or extra, so a person can see at once what differs.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 Row = Mapping[str, str]
 
