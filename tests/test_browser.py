@@ -150,9 +150,27 @@ def test_released_sessions_come_back_clean(pool, site):
     pool.release_all()
     again = pool.acquire("desktop")
     assert again is session
-    assert again.driver.current_url == "about:blank" and again.console == []
+    # Its cookies and storage are gone; no blank page is loaded (the next scenario's first page replaces it).
+    assert again.driver.get_cookies() == [] and again.console == []
+    assert again.driver.execute_script("return localStorage.length + sessionStorage.length") == 0
     again.driver.get(site + "/x")
     assert again.driver.get_cookies()[0]["value"] == "x"  # only the new cookie, the old one is gone
+    pool.release_all()
+
+
+def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_session(pool, site):
+    session = pool.acquire("desktop")
+    if not session.plant_storage(site, "dgdp_auth_token", "tok-1"):
+        pytest.skip("no BiDi user contexts with this browser")
+    session.driver.get(site + "/first")
+    assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") == "tok-1"
+    session.driver.execute_script("localStorage.removeItem('dgdp_auth_token')")  # the platform's logout
+    session.driver.get(site + "/second")
+    assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # not planted twice
+    pool.release_all()
+    again = pool.acquire("desktop")
+    again.driver.get(site + "/third")
+    assert again.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # the next person's
     pool.release_all()
 
 
