@@ -1,5 +1,6 @@
 """behave hooks: thin on purpose, the work lives in prodready.run.hooks (behave fixtures, tested on
 their own). behave.ini names prodready's runner, which checks the run before these hooks run."""
+
 from prodready.run import hooks
 from prodready.scenario import vocabulary
 

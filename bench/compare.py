@@ -4,6 +4,7 @@ Every way runs against the same embedded app, reset before each journey, in the 
 binary. Only the journey itself is timed; getting a clean window (the framework's session clean,
 raw Selenium's same clean, a new Playwright context) is timed apart as "isolation".
 """
+
 from __future__ import annotations
 
 import statistics
@@ -74,9 +75,12 @@ class Way:
 
     def summary(self) -> dict[str, Any]:
         """Median journey, median isolation, median of each phase, every sample."""
-        return {"median_s": statistics.median(self.seconds), "isolation_median_s": statistics.median(self.isolation),
-                "phases_median_s": {p: statistics.median(r.get(p, 0.0) for r in self.phases) for p in PHASES},
-                "samples_s": [round(s, 4) for s in self.seconds]}
+        return {
+            "median_s": statistics.median(self.seconds),
+            "isolation_median_s": statistics.median(self.isolation),
+            "phases_median_s": {p: statistics.median(r.get(p, 0.0) for r in self.phases) for p in PHASES},
+            "samples_s": [round(s, 4) for s in self.seconds],
+        }
 
 
 def raw_driver(binary: str) -> webdriver.Chrome:
@@ -126,8 +130,14 @@ class Bench:
 
     def cast(self, pool: Any = None) -> Cast:
         """A fresh cast, as before_scenario makes one."""
-        return Cast(personas=dict(self.target.personas), credentials=self.credentials, pool=pool or self.pool,
-                    base_url=self.base_url, timeout=10, api=PlatformApi(self.base_url))
+        return Cast(
+            personas=dict(self.target.personas),
+            credentials=self.credentials,
+            pool=pool or self.pool,
+            base_url=self.base_url,
+            timeout=10,
+            api=PlatformApi(self.base_url),
+        )
 
     def login(self) -> tuple[str, str, str]:
         """The guard's username, password and shown name."""
@@ -151,8 +161,11 @@ class Bench:
     def raw(self, driver: Any) -> Way:
         """(b) raw Selenium on its own plain driver."""
         user, password, name = self.login()
-        return Way("raw Selenium", lambda: (lambda mark: raw_selenium(driver, self.base_url, user, password, name, mark)),
-                   lambda: clean_raw(driver))
+        return Way(
+            "raw Selenium",
+            lambda: lambda mark: raw_selenium(driver, self.base_url, user, password, name, mark),
+            lambda: clean_raw(driver),
+        )
 
     def playwright(self, browser: PlaywrightBrowser) -> Way:
         """(c) Playwright, a new context per journey."""
@@ -161,16 +174,17 @@ class Bench:
         def prepare() -> Journey:
             page = browser.new_page()
             return lambda mark: with_playwright(page, self.base_url, user, password, name, mark)
+
         return Way("Playwright", prepare, browser.close_context)
 
 
-def interleave(ways: list[Way], reset: Callable[[], Any], rounds: int, warmup: int = 1,
-               say: Callable[[str], None] = print) -> None:
+def interleave(
+    ways: list[Way], reset: Callable[[], Any], rounds: int, warmup: int = 1, say: Callable[[str], None] = print
+) -> None:
     """`warmup` unrecorded rounds, then `rounds` recorded ones; each round runs every way once."""
     for n in range(warmup + rounds):
         shift = n % len(ways)
         for way in ways[shift:] + ways[:shift]:
             way.once(reset, record=n >= warmup)
         if n >= warmup:
-            say(f"  round {n - warmup + 1}/{rounds}: "
-                + ", ".join(f"{w.name} {w.seconds[-1]:.2f} s" for w in ways))
+            say(f"  round {n - warmup + 1}/{rounds}: " + ", ".join(f"{w.name} {w.seconds[-1]:.2f} s" for w in ways))

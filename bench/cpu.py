@@ -5,6 +5,7 @@ times a second and keeps each process's last reading, so processes that exit bet
 at most one interval. Kinds: chromium (browser, renderers, GPU/utility), chromedriver, python
 (behave workers, which also serve the embedded app), other.
 """
+
 from __future__ import annotations
 
 import os
@@ -61,8 +62,8 @@ def _stat(pid: int) -> tuple[int, int, float, str] | None:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    name = raw[raw.index("(") + 1:raw.rindex(")")]
-    fields = raw[raw.rindex(")") + 2:].split()
+    name = raw[raw.index("(") + 1 : raw.rindex(")")]
+    fields = raw[raw.rindex(")") + 2 :].split()
     return int(fields[1]), int(fields[19]), (int(fields[11]) + int(fields[12])) / TICKS, name
 
 
@@ -89,8 +90,9 @@ class TreeSampler:
         family, grew = {self.root}, True
         while grew:
             before = len(family)
-            family |= {pid for pid, (parent, start, *_rest) in stats.items()
-                       if parent in family or (pid, start) in self.seen}
+            family |= {
+                pid for pid, (parent, start, *_rest) in stats.items() if parent in family or (pid, start) in self.seen
+            }
             grew = len(family) > before
         family.discard(self.root)
         for pid in family:
@@ -149,14 +151,19 @@ class CpuMeter:
         """The totals, per scenario, and each kind's share of the sampled tree."""
         tree = sum(self.by_kind.values())
         each = max(scenarios, 1)
-        return {"wall_s": round(self.wall_s, 2), "machine_cpu_s": round(self.machine_s, 2),
-                "machine_cores_busy": round(self.machine_s / self.wall_s, 2) if self.wall_s else 0.0,
-                "tree_cpu_s": round(tree, 2), "bench_process_cpu_s": round(self.own_s, 2),
-                "reaped_children_cpu_s": round(self.reaped_s, 2),
-                "outside_our_run_cpu_s": round(self.machine_s - tree - self.own_s, 2),
-                "background_cores_before": round(self.background, 2),
-                "machine_cpu_per_scenario_s": round(self.machine_s / each, 3),
-                "tree_cpu_per_scenario_s": round(tree / each, 3),
-                "tree_by_kind_s": {k: round(v, 2) for k, v in sorted(self.by_kind.items(), key=lambda kv: -kv[1])},
-                "tree_share": {k: round(v / tree, 3) for k, v in self.by_kind.items()} if tree else {},
-                "peak_processes": self.sampler.peak_processes, "scenarios": scenarios}
+        return {
+            "wall_s": round(self.wall_s, 2),
+            "machine_cpu_s": round(self.machine_s, 2),
+            "machine_cores_busy": round(self.machine_s / self.wall_s, 2) if self.wall_s else 0.0,
+            "tree_cpu_s": round(tree, 2),
+            "bench_process_cpu_s": round(self.own_s, 2),
+            "reaped_children_cpu_s": round(self.reaped_s, 2),
+            "outside_our_run_cpu_s": round(self.machine_s - tree - self.own_s, 2),
+            "background_cores_before": round(self.background, 2),
+            "machine_cpu_per_scenario_s": round(self.machine_s / each, 3),
+            "tree_cpu_per_scenario_s": round(tree / each, 3),
+            "tree_by_kind_s": {k: round(v, 2) for k, v in sorted(self.by_kind.items(), key=lambda kv: -kv[1])},
+            "tree_share": {k: round(v / tree, 3) for k, v in self.by_kind.items()} if tree else {},
+            "peak_processes": self.sampler.peak_processes,
+            "scenarios": scenarios,
+        }

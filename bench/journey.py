@@ -5,6 +5,7 @@ required fields (name, phone, NRC, vehicle plate, reason) → Grant → an obser
 Manually Record Next Entry" → the entry and its observation in the logbook (/logbook).
 Each journey calls `mark(phase)` at its phase boundaries (a no-op when nobody listens).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,11 +30,20 @@ Mark = Callable[[str], None]
 PHASES = ("login", "open form", "fill", "grant", "note", "save", "logbook")
 NOTE = "Arrived by taxi, bench note"
 # The form's required fields, in the order the brief names them (keys are ManualEntryPage.FIELDS').
-VISITOR = {"name": "Bench Visitor", "phone number": "+260971234567", "nrc": "123456/10/1",
-           "vehicle plate": "ABZ1234", "reason": "client"}
+VISITOR = {
+    "name": "Bench Visitor",
+    "phone number": "+260971234567",
+    "nrc": "123456/10/1",
+    "vehicle plate": "ABZ1234",
+    "reason": "client",
+}
 # The same fields by the data-testid the page object's locators use (pages/manual_entry.py).
-FIELD_TESTIDS = {"name": "entry_user_name", "phone number": "entry_user_phone", "nrc": "entry_user_nrc",
-                 "vehicle plate": "entry_user_vehicle"}
+FIELD_TESTIDS = {
+    "name": "entry_user_name",
+    "phone number": "entry_user_phone",
+    "nrc": "entry_user_nrc",
+    "vehicle plate": "entry_user_vehicle",
+}
 
 
 def no_mark(_phase: str) -> None:
@@ -74,8 +84,9 @@ def _is_stale(element: WebElement) -> bool:
         raise
 
 
-def raw_selenium(driver: Any, base_url: str, username: str, password: str, guard_name: str,
-                 mark: Mark = no_mark) -> None:
+def raw_selenium(
+    driver: Any, base_url: str, username: str, password: str, guard_name: str, mark: Mark = no_mark
+) -> None:
     """The same journey written straight against Selenium: same locators, same things waited for."""
     wait = WebDriverWait(driver, 10, poll_frequency=POLL_SECONDS)
 

@@ -3,6 +3,7 @@
 Both ways use the suite's SessionPool and the headless shell; each person logs in (token planted,
 as `Actor.log_in` does) and shows their home page before the browsers' PSS is read.
 """
+
 from __future__ import annotations
 
 import time
@@ -36,7 +37,7 @@ def pss_kb(pid: int) -> dict[str, int]:
         try:
             raw = stat.read_text()
             parents[int(stat.parent.name)] = int(raw.rsplit(")", 1)[1].split()[1])
-            names[int(stat.parent.name)] = raw[raw.index("(") + 1:raw.rindex(")")]
+            names[int(stat.parent.name)] = raw[raw.index("(") + 1 : raw.rindex(")")]
         except (OSError, IndexError, ValueError):
             continue
     totals: dict[str, int] = {}
@@ -56,7 +57,9 @@ def _driver_pids(sessions: list[Any]) -> set[int]:
     return {session.driver.service.process.pid for session in sessions}
 
 
-def people_memory(mode: str, cast_for: Callable[[SessionPool], Cast], people: tuple[str, ...] = PEOPLE) -> dict[str, Any]:
+def people_memory(
+    mode: str, cast_for: Callable[[SessionPool], Cast], people: tuple[str, ...] = PEOPLE
+) -> dict[str, Any]:
     """Start `people` isolated sessions in `mode` (contexts or sessions), log each in; PSS and start time."""
     started = time.perf_counter()
     pool = SessionPool(BrowserSettings(headless=True), isolation=mode)
@@ -72,10 +75,14 @@ def people_memory(mode: str, cast_for: Callable[[SessionPool], Cast], people: tu
         for pid in _driver_pids([actor.session for actor in actors]):
             for kind, kb in pss_kb(pid).items():
                 by_kind[kind] = by_kind.get(kind, 0) + kb
-        return {"mode": pool.mode, "browsers": len(_driver_pids([a.session for a in actors])),
-                "ready_s": round(seconds, 2), "pss_mb": round(sum(by_kind.values()) / 1024, 1),
-                "chromium_pss_mb": round(by_kind.get("chromium", 0) / 1024, 1),
-                "chromedriver_pss_mb": round(by_kind.get("chromedriver", 0) / 1024, 1)}
+        return {
+            "mode": pool.mode,
+            "browsers": len(_driver_pids([a.session for a in actors])),
+            "ready_s": round(seconds, 2),
+            "pss_mb": round(sum(by_kind.values()) / 1024, 1),
+            "chromium_pss_mb": round(by_kind.get("chromium", 0) / 1024, 1),
+            "chromedriver_pss_mb": round(by_kind.get("chromedriver", 0) / 1024, 1),
+        }
     finally:
         pool.quit()
 
@@ -84,6 +91,10 @@ def isolation(cast_for: Callable[[SessionPool], Cast]) -> dict[str, Any]:
     """Three people both ways, side by side, and the ratios browsers/contexts."""
     contexts = people_memory("contexts", cast_for)
     sessions = people_memory("sessions", cast_for)
-    return {"people": len(PEOPLE), "contexts": contexts, "sessions": sessions,
-            "memory_ratio_sessions_over_contexts": round(sessions["pss_mb"] / contexts["pss_mb"], 2),
-            "ready_ratio_sessions_over_contexts": round(sessions["ready_s"] / contexts["ready_s"], 2)}
+    return {
+        "people": len(PEOPLE),
+        "contexts": contexts,
+        "sessions": sessions,
+        "memory_ratio_sessions_over_contexts": round(sessions["pss_mb"] / contexts["pss_mb"], 2),
+        "ready_ratio_sessions_over_contexts": round(sessions["ready_s"] / contexts["ready_s"], 2),
+    }

@@ -3,6 +3,7 @@
 Playwright is a bench-only dependency (requirements-bench.txt); without it `available()` says why
 and the bench prints that Playwright is unavailable instead of a number.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -61,8 +62,9 @@ class PlaywrightBrowser:
         self._manager.__exit__(None, None, None)
 
 
-def with_playwright(page: Any, base_url: str, username: str, password: str, guard_name: str,
-                    mark: Mark = no_mark) -> None:
+def with_playwright(
+    page: Any, base_url: str, username: str, password: str, guard_name: str, mark: Mark = no_mark
+) -> None:
     """The journey in idiomatic Playwright: fill(), click(), auto-waiting locators."""
     from playwright.sync_api import expect
 

@@ -5,6 +5,7 @@ folder under reports/bench/; the workers' output goes to a log there, only the v
 Both runs plan with the same history (the main reports/history.json when there is one), so the
 workers' shares are balanced the same way `make acceptance` would balance them.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -56,15 +57,25 @@ def run_suite(workers: int, say: Callable[[str], None]) -> dict[str, Any]:
     ran = counts["passed"] + counts["failed"]
     tail = [line.rstrip() for line in log.read_text(encoding="utf-8").splitlines() if line.startswith("prodready: ")]
     say(f"         {tail[-1] if tail else 'no summary line'} (exit {code})")
-    return {"workers": workers, "wall_s": round(wall, 1), "exit_code": code, **counts,
-            "reports": str(reports.relative_to(ROOT)), "cpu": meter.report(ran)}
+    return {
+        "workers": workers,
+        "wall_s": round(wall, 1),
+        "exit_code": code,
+        **counts,
+        "reports": str(reports.relative_to(ROOT)),
+        "cpu": meter.report(ran),
+    }
 
 
 def suite_pair(workers: int, say: Callable[[str], None]) -> dict[str, Any]:
     """The suite with `workers` workers, then serially; the ratio of their wall times."""
     parallel = run_suite(workers, say)
     serial = run_suite(1, say)
-    return {"parallel": parallel, "serial": serial,
-            "speedup_serial_over_parallel": round(serial["wall_s"] / parallel["wall_s"], 2) if parallel["wall_s"] else None,
-            "cpu_ratio_parallel_over_serial": round(parallel["cpu"]["tree_cpu_s"] / serial["cpu"]["tree_cpu_s"], 2)
-            if serial["cpu"]["tree_cpu_s"] else None}
+    return {
+        "parallel": parallel,
+        "serial": serial,
+        "speedup_serial_over_parallel": round(serial["wall_s"] / parallel["wall_s"], 2) if parallel["wall_s"] else None,
+        "cpu_ratio_parallel_over_serial": round(parallel["cpu"]["tree_cpu_s"] / serial["cpu"]["tree_cpu_s"], 2)
+        if serial["cpu"]["tree_cpu_s"]
+        else None,
+    }

@@ -4,6 +4,7 @@ A `CommandTrace` wraps one WebDriver's `execute` (every command of the driver an
 passes there) and WebDriverWait's sleeps; it is attached only for the profiling rounds, never
 for the timed ones.
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -28,7 +29,7 @@ def _command_name(command: str, params: dict[str, Any] | None) -> str:
     """The command, with the atom's name for scripts that are Selenium's own atoms."""
     script = (params or {}).get("script", "")
     if command == "w3cExecuteScript" and isinstance(script, str) and script.startswith(ATOM_PREFIX):
-        return "atom:" + script[len(ATOM_PREFIX):].split(" ", 1)[0]
+        return "atom:" + script[len(ATOM_PREFIX) :].split(" ", 1)[0]
     return command
 
 
@@ -92,15 +93,21 @@ class CommandTrace:
         out = {}
         for phase in PHASES:
             count = sum(self.commands[phase].values())
-            out[phase] = {"wall_ms": 1000 * self.wall_s[phase] / journeys, "round_trips": count / journeys,
-                          "webdriver_ms": 1000 * self.command_s[phase] / journeys,
-                          "sleeps": self.sleeps[phase] / journeys, "asleep_ms": 1000 * self.sleep_s[phase] / journeys,
-                          "commands": {k: v / journeys for k, v in self.commands[phase].most_common()}}
+            out[phase] = {
+                "wall_ms": 1000 * self.wall_s[phase] / journeys,
+                "round_trips": count / journeys,
+                "webdriver_ms": 1000 * self.command_s[phase] / journeys,
+                "sleeps": self.sleeps[phase] / journeys,
+                "asleep_ms": 1000 * self.sleep_s[phase] / journeys,
+                "commands": {k: v / journeys for k, v in self.commands[phase].most_common()},
+            }
         calls: Counter[str] = Counter()
         for phase in PHASES:
             calls.update(self.commands[phase])
-        out["by_command"] = {k: {"calls": calls[k] / journeys, "ms": 1000 * v / journeys}
-                             for k, v in sorted(self.by_command_s.items(), key=lambda kv: -kv[1])}
+        out["by_command"] = {
+            k: {"calls": calls[k] / journeys, "ms": 1000 * v / journeys}
+            for k, v in sorted(self.by_command_s.items(), key=lambda kv: -kv[1])
+        }
         return out
 
 
@@ -120,8 +127,9 @@ def traced(driver: Any, way: Way, reset: Callable[[], Any], journeys: int) -> di
     return trace.table(journeys)
 
 
-def profiled(way: Way, reset: Callable[[], Any], journeys: int, keep: tuple[str, ...] = ("/pages/", "/prodready/"),
-             top: int = 12) -> list[dict[str, Any]]:
+def profiled(
+    way: Way, reset: Callable[[], Any], journeys: int, keep: tuple[str, ...] = ("/pages/", "/prodready/"), top: int = 12
+) -> list[dict[str, Any]]:
     """cProfile of a way's journey repeated: the suite's own functions by cumulative time per journey."""
     profile = cProfile.Profile()
     for _ in range(journeys):
@@ -133,8 +141,13 @@ def profiled(way: Way, reset: Callable[[], Any], journeys: int, keep: tuple[str,
     for (filename, line, name), (_cc, calls, _tt, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         if any(part in filename for part in keep):
             where = filename.split("/main/", 1)[-1]
-            rows.append({"function": f"{where}:{line} {name}", "calls": calls / journeys,
-                         "cumulative_ms": 1000 * cumulative / journeys})
+            rows.append(
+                {
+                    "function": f"{where}:{line} {name}",
+                    "calls": calls / journeys,
+                    "cumulative_ms": 1000 * cumulative / journeys,
+                }
+            )
     rows.sort(key=lambda r: -r["cumulative_ms"])
     return rows[:top]
 

@@ -1,4 +1,5 @@
 """The reference community app: a Flask + SQLite stand-in that renders the real platform's UI contract."""
+
 from __future__ import annotations
 
 import os
@@ -33,20 +34,38 @@ csrf = CSRFProtect()
 MAX_REQUEST_BYTES = 512 * 1024  # the largest request body the app accepts
 
 DEFAULT_PERSONAS: list[dict[str, Any]] = [
-    {"key": "guard", "name": "A Guard", "username": "guard", "email": "guard@demo.community",
-     "role": "security_guard"},
-    {"key": "admin", "name": "An Admin User", "username": "admin", "email": "admin@demo.community",
-     "role": "admin"},
-    {"key": "custodian", "name": "Mr Custodian", "username": "custodian", "email": "custodian@demo.community",
-     "role": "custodian"},
-    {"key": "client", "name": "Mary Client", "username": "client", "email": "client@demo.community",
-     "role": "client"},
-    {"key": "worker", "name": "mama Guard", "username": "mamaguard", "email": "mama.guard@demo.community",
-     "role": "security_guard"},
+    {"key": "guard", "name": "A Guard", "username": "guard", "email": "guard@demo.community", "role": "security_guard"},
+    {"key": "admin", "name": "An Admin User", "username": "admin", "email": "admin@demo.community", "role": "admin"},
+    {
+        "key": "custodian",
+        "name": "Mr Custodian",
+        "username": "custodian",
+        "email": "custodian@demo.community",
+        "role": "custodian",
+    },
+    {"key": "client", "name": "Mary Client", "username": "client", "email": "client@demo.community", "role": "client"},
+    {
+        "key": "worker",
+        "name": "mama Guard",
+        "username": "mamaguard",
+        "email": "mama.guard@demo.community",
+        "role": "security_guard",
+    },
 ]
 # The platform's areas (modules), one blueprint each; the test-data API is added only with a token.
-BLUEPRINTS = (auth.bp, home.bp, users.bp, gate.bp, logbook.bp, guests.bp, timesheet.bp, payments.bp, forms.bp,
-              tasks.bp, gql.bp)
+BLUEPRINTS = (
+    auth.bp,
+    home.bp,
+    users.bp,
+    gate.bp,
+    logbook.bp,
+    guests.bp,
+    timesheet.bp,
+    payments.bp,
+    forms.bp,
+    tasks.bp,
+    gql.bp,
+)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -116,8 +135,9 @@ def _register_hooks(app: Flask) -> None:
     @app.errorhandler(NotLoggedIn)
     def not_logged_in(_error):
         if request.method != "GET":
-            return render_template("error.html", title="Log in again",
-                                   message="Your session has ended: log in and try again.", detail=""), 401
+            return render_template(
+                "error.html", title="Log in again", message="Your session has ended: log in and try again.", detail=""
+            ), 401
         return auth.boot_page()
 
     @app.errorhandler(Denied)
@@ -128,15 +148,24 @@ def _register_hooks(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(_error):
-        return render_template("error.html", title="Too much data",
-                               message="What was sent is too large. Shorten it and try again.", detail=""), 413
+        return render_template(
+            "error.html",
+            title="Too much data",
+            message="What was sent is too large. Shorten it and try again.",
+            detail="",
+        ), 413
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
-        return render_template("error.html", title="This form has expired",
-                               message="Go back, reload the page and try again.", detail=error.description), 400
+        return render_template(
+            "error.html",
+            title="This form has expired",
+            message="Go back, reload the page and try again.",
+            detail=error.description,
+        ), 400
 
     @app.errorhandler(500)
     def server_error(_error):
-        return render_template("error.html", title="Something went wrong",
-                               message="The error was recorded. Try again.", detail=""), 500
+        return render_template(
+            "error.html", title="Something went wrong", message="The error was recorded. Try again.", detail=""
+        ), 500

@@ -6,6 +6,7 @@ permission names; a page or mutation names the ones it needs. The lists below ar
 permission names (routes.tsv, mutations.tsv, the Cypress seeds) given to the roles of the
 production page's scripts.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,18 +15,44 @@ from typing import Any
 
 from flask import g
 
-ENTRY_REQUEST_GUARD = ["can_access_logbook", "can_see_menu_item", "can_grant_entry", "can_deny_entry",
-                       "can_create_entry_request", "can_add_entry_request_note",
-                       "can_go_through_guest_verification", "can_view_entry_requests", "can_search_guests"]
+ENTRY_REQUEST_GUARD = [
+    "can_access_logbook",
+    "can_see_menu_item",
+    "can_grant_entry",
+    "can_deny_entry",
+    "can_create_entry_request",
+    "can_add_entry_request_note",
+    "can_go_through_guest_verification",
+    "can_view_entry_requests",
+    "can_search_guests",
+]
 
 # The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
 # work, and people who only follow the tasks given to them.
-NOTE_STAFF = ["can_access_tasks", "can_create_note", "can_update_note", "can_assign_note",
-              "can_create_note_comment", "can_fetch_flagged_notes", "can_fetch_task_by_id",
-              "can_fetch_task_comments", "can_get_task_stats", "can_get_task_count",
-              "can_view_create_task_button", "can_view_create_sub_task_button"]
-NOTE_FOLLOWER = ["can_access_tasks", "can_update_note", "can_create_note_comment", "can_fetch_flagged_notes",
-                 "can_fetch_task_by_id", "can_fetch_task_comments", "can_get_task_stats", "can_get_task_count"]
+NOTE_STAFF = [
+    "can_access_tasks",
+    "can_create_note",
+    "can_update_note",
+    "can_assign_note",
+    "can_create_note_comment",
+    "can_fetch_flagged_notes",
+    "can_fetch_task_by_id",
+    "can_fetch_task_comments",
+    "can_get_task_stats",
+    "can_get_task_count",
+    "can_view_create_task_button",
+    "can_view_create_sub_task_button",
+]
+NOTE_FOLLOWER = [
+    "can_access_tasks",
+    "can_update_note",
+    "can_create_note_comment",
+    "can_fetch_flagged_notes",
+    "can_fetch_task_by_id",
+    "can_fetch_task_comments",
+    "can_get_task_stats",
+    "can_get_task_count",
+]
 
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "security_guard": {
@@ -37,31 +64,58 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "activity_log": ["can_add_activity_log"],
     },
     "admin": {
-        "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list",
-                          "can_update_invitation"],
+        "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list", "can_update_invitation"],
         "gate_access": ["can_see_menu_item"],
         "dashboard": ["can_access_dashboard"],
-        "user": ["can_view_guests", "can_search_users", "can_access_all_users", "can_create_user",
-                 "can_update_user_details", "can_reset_user_password", "can_view_own_profile"],
+        "user": [
+            "can_view_guests",
+            "can_search_users",
+            "can_access_all_users",
+            "can_create_user",
+            "can_update_user_details",
+            "can_reset_user_password",
+            "can_view_own_profile",
+        ],
         "land_parcel": ["can_create_land_parcel", "can_fetch_land_parcels_with_plans"],
         "payment_plan": ["can_view_menu_list", "can_create_payment_plan"],
-        "plan_payment": ["can_see_menu_item", "can_access_all_payments", "can_create_plan_payment",
-                         "can_fetch_payments_list"],
+        "plan_payment": [
+            "can_see_menu_item",
+            "can_access_all_payments",
+            "can_create_plan_payment",
+            "can_fetch_payments_list",
+        ],
         "payment_records": ["can_create_transaction", "can_revert_transaction", "can_fetch_user_transactions"],
-        "forms": ["can_create_form", "can_update_form", "can_create_category", "can_create_form_properties",
-                  "can_create_form_user", "can_access_forms", "can_view_form_entries"],
+        "forms": [
+            "can_create_form",
+            "can_update_form",
+            "can_create_category",
+            "can_create_form_properties",
+            "can_create_form_user",
+            "can_access_forms",
+            "can_view_form_entries",
+        ],
         "my_forms": ["can_access_own_forms"],
         "note": NOTE_STAFF,
-        "timesheet": ["can_access_all_timesheets", "can_fetch_time_sheet_logs", "can_fetch_user_time_sheet_logs",
-                      "can_fetch_user_last_shift"],
+        "timesheet": [
+            "can_access_all_timesheets",
+            "can_fetch_time_sheet_logs",
+            "can_fetch_user_time_sheet_logs",
+            "can_fetch_user_last_shift",
+        ],
         "community": ["can_see_menu_item"],
         "activity_log": ["can_add_activity_log"],
     },
     "custodian": {
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
-        "timesheet": ["can_manage_shift", "can_fetch_time_sheet_logs", "can_fetch_user_last_shift",
-                      "can_see_menu_item", "can_fetch_user_time_sheet_logs", "can_access_all_timesheets"],
+        "timesheet": [
+            "can_manage_shift",
+            "can_fetch_time_sheet_logs",
+            "can_fetch_user_last_shift",
+            "can_see_menu_item",
+            "can_fetch_user_time_sheet_logs",
+            "can_access_all_timesheets",
+        ],
         "community": ["can_see_menu_item"],
         "note": NOTE_STAFF,
     },
@@ -79,10 +133,20 @@ ROLE_PERMISSIONS["resident"] = ROLE_PERMISSIONS["client"]
 
 # The platform's user types (common:user_types.*) with their English labels.
 ROLE_LABELS = {
-    "security_guard": "Security Guard", "security_supervisor": "Security Supervisor", "admin": "Admin",
-    "custodian": "Custodian", "client": "Client", "visitor": "Visitor", "resident": "Resident",
-    "contractor": "Contractor", "prospective_client": "Prospective Client", "site_worker": "Site Worker",
-    "site_manager": "Site Manager", "consultant": "Consultant", "developer": "Developer", "lead": "Lead",
+    "security_guard": "Security Guard",
+    "security_supervisor": "Security Supervisor",
+    "admin": "Admin",
+    "custodian": "Custodian",
+    "client": "Client",
+    "visitor": "Visitor",
+    "resident": "Resident",
+    "contractor": "Contractor",
+    "prospective_client": "Prospective Client",
+    "site_worker": "Site Worker",
+    "site_manager": "Site Manager",
+    "consultant": "Consultant",
+    "developer": "Developer",
+    "lead": "Lead",
 }
 ROLES = tuple(ROLE_LABELS)
 GUARD_TYPES = ("security_guard", "security_supervisor")
@@ -170,5 +234,8 @@ def logged_in(view: Callable) -> Callable:
 
 def undeclared_routes(app: Any) -> list[str]:
     """Endpoints whose view declares no access rule (the app refuses to start with any)."""
-    return [endpoint for endpoint, view in app.view_functions.items()
-            if endpoint != "static" and not getattr(view, "access", None)]
+    return [
+        endpoint
+        for endpoint, view in app.view_functions.items()
+        if endpoint != "static" and not getattr(view, "access", None)
+    ]

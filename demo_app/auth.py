@@ -7,6 +7,7 @@ with a tiny script that mirrors the token into a cookie of the same name (and re
 two differ): planting the token in localStorage and reloading logs a user in, exactly as on the
 platform, and clearing localStorage logs them out.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Time for the reference app: UTC storage, community-time display, a movable clock in tests."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta

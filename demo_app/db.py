@@ -1,4 +1,5 @@
 """SQLite access for the reference app: one connection per request, schema from schema/*.sql."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -46,9 +47,7 @@ def init_schema(conn: sqlite3.Connection) -> None:
 
 def table_names(conn: sqlite3.Connection) -> list[str]:
     """The app's tables, excluding SQLite's own."""
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()
     return [r["name"] for r in rows]
 
 

@@ -1,4 +1,5 @@
 """What people do with forms, checked then stored: the one path for the pages and the GraphQL operations."""
+
 from __future__ import annotations
 
 import json

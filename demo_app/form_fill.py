@@ -1,4 +1,5 @@
 """Forms, the people's side: filling a form in (Submit a Form), its entries, one submission, My Form."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -28,19 +29,34 @@ def input_name(prop: Mapping[str, Any]) -> str:
 
 def _shown(props: list[dict[str, Any]], values: Mapping[int, Any]) -> dict[int, list[str]]:
     """Answers as the inputs show them: a list of texts per property id."""
-    return {pid: (v if isinstance(v, list) else [str(v).replace(" ", "T") if _is_datetime(props, pid) else str(v)])
-            for pid, v in values.items()}
+    return {
+        pid: (v if isinstance(v, list) else [str(v).replace(" ", "T") if _is_datetime(props, pid) else str(v)])
+        for pid, v in values.items()
+    }
 
 
 def _is_datetime(props: list[dict[str, Any]], pid: int) -> bool:
     return any(p["id"] == pid and p["field_type"] == "datetime" for p in props)
 
 
-def _fill_page(form: Any, shown: Mapping[int, list[str]], errors: Mapping[str, str] | None = None,
-               status: int = 200, preview: str | None = None):
-    return render_template("forms/fill.html", form=form, categories=store.categories(form["id"]), shown=shown,
-                           errors=errors or {}, preview=preview, input_name=input_name,
-                           admin=can(actions.MANAGE), can_save=g.user is not None), status
+def _fill_page(
+    form: Any,
+    shown: Mapping[int, list[str]],
+    errors: Mapping[str, str] | None = None,
+    status: int = 200,
+    preview: str | None = None,
+):
+    return render_template(
+        "forms/fill.html",
+        form=form,
+        categories=store.categories(form["id"]),
+        shown=shown,
+        errors=errors or {},
+        preview=preview,
+        input_name=input_name,
+        admin=can(actions.MANAGE),
+        can_save=g.user is not None,
+    ), status
 
 
 def _unavailable():
@@ -82,9 +98,14 @@ def fill(form_id: str):
 
 def _preview_text(form_id: int, props: list[dict[str, Any]], sent: Mapping[int, list[str]]) -> str:
     """Contract Preview: every category's rendered text with the answers given so far put in."""
-    answers = {p["field_name"]: ([v for v in sent.get(p["id"], []) if v] if p["field_type"] == "checkbox"
-                                 else next((v for v in sent.get(p["id"], []) if v), ""))
-               for p in props}
+    answers = {
+        p["field_name"]: (
+            [v for v in sent.get(p["id"], []) if v]
+            if p["field_type"] == "checkbox"
+            else next((v for v in sent.get(p["id"], []) if v), "")
+        )
+        for p in props
+    }
     texts = [rules.render_preview(c["rendered_text"], answers) for c in store.categories(form_id)]
     return "\n\n".join(t for t in texts if t.strip())
 
@@ -100,8 +121,15 @@ def entries(form_id: str, form_name: str | None = None):
     offset = store.as_id(request.args.get("page")) or 0
     search = request.args.get("search", "")[:100]
     rows = store.entries(form["id"], search, ENTRIES_PAGE, offset)
-    return render_template("forms/entries.html", form=form, rows=rows, search=search, offset=offset,
-                           page_size=ENTRIES_PAGE, status_labels=STATUS_LABELS)
+    return render_template(
+        "forms/entries.html",
+        form=form,
+        rows=rows,
+        search=search,
+        offset=offset,
+        page_size=ENTRIES_PAGE,
+        status_labels=STATUS_LABELS,
+    )
 
 
 @fill_bp.route("/user_form/<user_id>/<form_user_id>")
@@ -121,11 +149,18 @@ def submission(user_id: str, form_user_id: str, kind: str | None = None):
     if form is None:
         return _unavailable()
     props = store.properties(form["id"])
-    return render_template("forms/submission.html", form=form, found=found,
-                           categories=store.categories(form["id"]), input_name=input_name, errors={},
-                           shown=_shown(props, store.answers(found["id"])), admin=can(actions.MANAGE),
-                           when=clock.fmt_datetime(found["created_at"]),
-                           status=STATUS_LABELS.get(found["status"], found["status"]))
+    return render_template(
+        "forms/submission.html",
+        form=form,
+        found=found,
+        categories=store.categories(form["id"]),
+        input_name=input_name,
+        errors={},
+        shown=_shown(props, store.answers(found["id"])),
+        admin=can(actions.MANAGE),
+        when=clock.fmt_datetime(found["created_at"]),
+        status=STATUS_LABELS.get(found["status"], found["status"]),
+    )
 
 
 @fill_bp.route("/myforms")
@@ -133,6 +168,9 @@ def submission(user_id: str, form_user_id: str, kind: str | None = None):
 def my_forms():
     """My Form: the published forms to fill in, and the person's own submissions and drafts."""
     offered = [f for f in store.list_forms(with_drafts=False) if store.is_open(f)]
-    return render_template("forms/my_forms.html", offered=offered,
-                           submissions=store.submissions_of(g.user["id"], with_drafts=True),
-                           status_labels=STATUS_LABELS)
+    return render_template(
+        "forms/my_forms.html",
+        offered=offered,
+        submissions=store.submissions_of(g.user["id"], with_drafts=True),
+        status_labels=STATUS_LABELS,
+    )

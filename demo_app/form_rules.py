@@ -1,4 +1,5 @@
 """What makes a form, a category, a field and an answer valid (pure functions, no Flask, no database)."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,18 @@ from typing import Any
 
 # The platform's field types, value → label (form:field_types.*), in the builder's order.
 FIELD_TYPES = {
-    "text": "Text", "multiline_text": "Multiline Text", "radio": "Radio", "checkbox": "Checkbox",
-    "dropdown": "Dropdown", "date": "Date", "time": "Time", "datetime": "Date with Time",
-    "file_upload": "File Upload", "signature": "Signature", "payment": "Payment", "appointment": "Appointment",
+    "text": "Text",
+    "multiline_text": "Multiline Text",
+    "radio": "Radio",
+    "checkbox": "Checkbox",
+    "dropdown": "Dropdown",
+    "date": "Date",
+    "time": "Time",
+    "datetime": "Date with Time",
+    "file_upload": "File Upload",
+    "signature": "Signature",
+    "payment": "Payment",
+    "appointment": "Appointment",
 }
 CHOICE_TYPES = ("radio", "checkbox", "dropdown")
 # Uploads, signatures, Flutterwave payments and Calendly appointments need services the reference app lacks.
@@ -75,8 +85,9 @@ def parse_expiry(raw: Any, now: datetime, tz: tzinfo) -> tuple[datetime | None, 
     return moment.astimezone(UTC), None
 
 
-def validate_form(data: Mapping[str, Any], now: datetime, tz: tzinfo,
-                  partial: bool = False) -> tuple[dict[str, Any], Errors]:
+def validate_form(
+    data: Mapping[str, Any], now: datetime, tz: tzinfo, partial: bool = False
+) -> tuple[dict[str, Any], Errors]:
     """A form's details (FormCreate): title, description, expiry and its switches; (values, errors).
 
     `partial` (formUpdate) checks only what was given.
@@ -86,8 +97,9 @@ def validate_form(data: Mapping[str, Any], now: datetime, tz: tzinfo,
     if not partial or "name" in data:
         values["name"] = _text(errors, "name", "Form Title", clean(data.get("name")), NAME_MAX, needed=True)
     if not partial or "description" in data:
-        values["description"] = _text(errors, "description", "Form Description", clean(data.get("description")),
-                                      DESCRIPTION_MAX)
+        values["description"] = _text(
+            errors, "description", "Form Description", clean(data.get("description")), DESCRIPTION_MAX
+        )
     if not partial or "expires_at" in data:
         values["expires_at"], problem = parse_expiry(data.get("expires_at"), now, tz)
         if problem:
@@ -114,9 +126,11 @@ def validate_category(data: Mapping[str, Any]) -> tuple[dict[str, Any], Errors]:
     values = {
         "field_name": _text(errors, "field_name", "Name", clean(data.get("field_name")), FIELD_NAME_MAX, needed=True),
         "description": _text(errors, "description", "Description", clean(data.get("description")), DESCRIPTION_MAX),
-        "rendered_text": _text(errors, "rendered_text", "Rendered Text", clean(data.get("rendered_text")),
-                               RENDERED_TEXT_MAX),
-        "header_visible": flag(data.get("header_visible")), "general": flag(data.get("general")),
+        "rendered_text": _text(
+            errors, "rendered_text", "Rendered Text", clean(data.get("rendered_text")), RENDERED_TEXT_MAX
+        ),
+        "header_visible": flag(data.get("header_visible")),
+        "general": flag(data.get("general")),
         "order": _order(errors, data.get("order")),
     }
     return values, errors
@@ -154,10 +168,16 @@ def validate_property(data: Mapping[str, Any], taken: Sequence[str]) -> tuple[di
             errors["options"] = too_long("Option", OPTION_MAX)
     if kind not in CHOICE_TYPES:
         options = []
-    values = {"field_name": name, "field_type": kind, "options": options, "required": flag(data.get("required")),
-              "admin_use": flag(data.get("admin_use")), "order": _order(errors, data.get("order")),
-              "short_desc": _text(errors, "short_desc", "Short Description", clean(data.get("short_desc")), OPTION_MAX),
-              "long_desc": _text(errors, "long_desc", "Description", clean(data.get("long_desc")), DESCRIPTION_MAX)}
+    values = {
+        "field_name": name,
+        "field_type": kind,
+        "options": options,
+        "required": flag(data.get("required")),
+        "admin_use": flag(data.get("admin_use")),
+        "order": _order(errors, data.get("order")),
+        "short_desc": _text(errors, "short_desc", "Short Description", clean(data.get("short_desc")), OPTION_MAX),
+        "long_desc": _text(errors, "long_desc", "Description", clean(data.get("long_desc")), DESCRIPTION_MAX),
+    }
     return values, errors
 
 
@@ -202,8 +222,9 @@ def _one_answer(prop: Mapping[str, Any], options: list[str], sent: list[str]) ->
     return (value, None) if len(value) <= limit else (None, too_long(prop["field_name"], limit))
 
 
-def validate_answers(properties: Sequence[Mapping[str, Any]], sent: Mapping[int, list[str]], draft: bool,
-                     admin: bool) -> tuple[dict[int, Any], dict[int, str]]:
+def validate_answers(
+    properties: Sequence[Mapping[str, Any]], sent: Mapping[int, list[str]], draft: bool, admin: bool
+) -> tuple[dict[int, Any], dict[int, str]]:
     """Answers to a form's properties, by property id; (values, errors). A draft may leave required fields empty.
 
     `properties` carry `options` (a list); fields only for admins are neither filled nor required by others.

@@ -2,6 +2,7 @@
 
 Filling forms in, the entries and a person's own forms are in form_fill (a blueprint nested in this one).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -36,19 +37,29 @@ def _managed(form_id: str) -> Any:
 def details_from_request() -> dict[str, Any]:
     """FormCreate's fields as formCreate's arguments (the switch "Limit to 1 response" is the inverse)."""
     data = request.form
-    return {"name": data.get("title", ""), "description": data.get("description", ""),
-            "expires_at": data.get("expires_at", ""), "preview": data.get("preview"),
-            "is_public": data.get("is_public"), "has_terms_and_conditions": data.get("has_terms_and_conditions"),
-            "multiple_submissions_allowed": not rules.flag(data.get("limit_1_response"))}
+    return {
+        "name": data.get("title", ""),
+        "description": data.get("description", ""),
+        "expires_at": data.get("expires_at", ""),
+        "preview": data.get("preview"),
+        "is_public": data.get("is_public"),
+        "has_terms_and_conditions": data.get("has_terms_and_conditions"),
+        "multiple_submissions_allowed": not rules.flag(data.get("limit_1_response")),
+    }
 
 
 def form_values(form: Any) -> dict[str, Any]:
     """A stored form as FormCreate's fields (its expiry in community time, as the picker shows it)."""
     expiry = clock.local(form["expires_at"]).strftime("%Y-%m-%dT%H:%M") if form["expires_at"] else ""
-    return {"title": form["name"], "description": form["description"], "expires_at": expiry,
-            "preview": form["preview"], "is_public": form["is_public"],
-            "has_terms_and_conditions": form["has_terms_and_conditions"],
-            "limit_1_response": not form["multiple_submissions_allowed"]}
+    return {
+        "title": form["name"],
+        "description": form["description"],
+        "expires_at": expiry,
+        "preview": form["preview"],
+        "is_public": form["is_public"],
+        "has_terms_and_conditions": form["has_terms_and_conditions"],
+        "limit_1_response": not form["multiple_submissions_allowed"],
+    }
 
 
 @bp.route("/forms")
@@ -74,10 +85,19 @@ def create():
 
 def _builder(form: Any, tab: str = "form_builder", status: int = 200, **extra: Any):
     tab = tab if tab in TABS else "form_builder"
-    return render_template("forms/builder.html", form=form, tab=tab, categories=store.categories(form["id"]),
-                           field_types=rules.FIELD_TYPES, choice_types=rules.CHOICE_TYPES,
-                           unavailable=rules.UNAVAILABLE_TYPES, history=_history(form),
-                           values=extra.pop("values", None) or form_values(form), errors={}, **extra), status
+    return render_template(
+        "forms/builder.html",
+        form=form,
+        tab=tab,
+        categories=store.categories(form["id"]),
+        field_types=rules.FIELD_TYPES,
+        choice_types=rules.CHOICE_TYPES,
+        unavailable=rules.UNAVAILABLE_TYPES,
+        history=_history(form),
+        values=extra.pop("values", None) or form_values(form),
+        errors={},
+        **extra,
+    ), status
 
 
 def _history(form: Any) -> list[tuple[str, str]]:
@@ -117,9 +137,13 @@ def add_category(form_id: str):
     """Add a Category (categoryCreate)."""
     form = _managed(form_id)
     try:
-        actions.add_category(form, {key: request.form.get(key) for key in
-                                    ("field_name", "description", "rendered_text", "header_visible", "general",
-                                     "order")})
+        actions.add_category(
+            form,
+            {
+                key: request.form.get(key)
+                for key in ("field_name", "description", "rendered_text", "header_visible", "general", "order")
+            },
+        )
     except FormError as exc:
         flash(str(exc), "error")
         return _builder(form, status=400, category_values=request.form, category_errors=exc.errors)
@@ -132,16 +156,24 @@ def add_category(form_id: str):
 def add_property(form_id: str):
     """Add Property to a category (formPropertiesCreate); the field form stays open for the next one."""
     form = _managed(form_id)
-    data = {key: request.form.get(key) for key in ("field_name", "field_type", "required", "admin_use", "order",
-                                                   "short_desc", "long_desc")}
+    data = {
+        key: request.form.get(key)
+        for key in ("field_name", "field_type", "required", "admin_use", "order", "short_desc", "long_desc")
+    }
     data["options"] = request.form.getlist("option")
     category_id = request.form.get("category_id")
     try:
         actions.add_property(form, category_id, data)
     except FormError as exc:
         flash(str(exc), "error")
-        return _builder(form, status=400, open_category=store.as_id(category_id), property_values=request.form,
-                        property_options=data["options"], property_errors=exc.errors)
+        return _builder(
+            form,
+            status=400,
+            open_category=store.as_id(category_id),
+            property_values=request.form,
+            property_options=data["options"],
+            property_errors=exc.errors,
+        )
     flash(PROPERTY_ADDED, "success")
     return redirect(f"/edit_form/{form['id']}?category={store.as_id(category_id)}")
 
@@ -166,5 +198,8 @@ def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str
     mine = g.user is not None and person["id"] == g.user["id"]
     if tab != "Forms" or not (mine or can("forms.can_view_form_entries")):
         return None
-    return {"template": "forms/_profile.html", "person": person,
-            "submissions": store.submissions_of(person["id"], with_drafts=mine)}
+    return {
+        "template": "forms/_profile.html",
+        "person": person,
+        "submissions": store.submissions_of(person["id"], with_drafts=mine),
+    }

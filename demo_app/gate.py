@@ -1,4 +1,5 @@
 """Scan entry: the guard's camera scanner (/scan), its frame decoder, and Log This Entry on a profile."""
+
 from __future__ import annotations
 
 import io

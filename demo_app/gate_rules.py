@@ -1,4 +1,5 @@
 """Gate access rules without storage: scanned timestamps, the manual entry form, visit validity."""
+
 from __future__ import annotations
 
 import re
@@ -9,22 +10,50 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 # The manual entry form's reasons for a visit, in the platform's order (logbook:business_reasons.*).
-REASONS = {"client": "Client", "prospective_client": "Prospective Client", "working": "Working",
-           "sales": "Sales", "passing_through": "Passing Through", "other": "Other"}
+REASONS = {
+    "client": "Client",
+    "prospective_client": "Prospective Client",
+    "working": "Working",
+    "sales": "Sales",
+    "passing_through": "Passing Through",
+    "other": "Other",
+}
 # The platform's default required fields (defaultRequiredFields) and their messages
 # (logbook:errors.required_field with these field names); the phone only turns red.
 REQUIRED = ("name", "phoneNumber", "nrc", "vehiclePlate", "reason")
-REQUIRED_MESSAGES = {"name": "Name is Required", "nrc": "ID is Required",
-                     "vehiclePlate": "Vehicle Plate Number is Required", "reason": "Reason is Required",
-                     "companyName": "Company Name is Required", "phoneNumber": ""}
+REQUIRED_MESSAGES = {
+    "name": "Name is Required",
+    "nrc": "ID is Required",
+    "vehiclePlate": "Vehicle Plate Number is Required",
+    "reason": "Reason is Required",
+    "companyName": "Company Name is Required",
+    "phoneNumber": "",
+}
 INVALID_EMAIL = "Invalid email."
 BAD_PHONE = "Enter a phone number: digits, an optional leading +"
 # Longest accepted values (characters); the form says so instead of storing or failing.
-LIMITS = {"name": 200, "email": 254, "nrc": 50, "phoneNumber": 20, "vehiclePlate": 20, "companyName": 200,
-          "otherReason": 200, "temperature": 6, "note": 2000}
-LABELS = {"name": "Name", "email": "Email", "nrc": "NRC", "phoneNumber": "Phone Number",
-          "vehiclePlate": "Vehicle Plate Number", "companyName": "Company Name", "otherReason": "Reason",
-          "temperature": "Temperature", "note": "Observation"}
+LIMITS = {
+    "name": 200,
+    "email": 254,
+    "nrc": 50,
+    "phoneNumber": 20,
+    "vehiclePlate": 20,
+    "companyName": 200,
+    "otherReason": 200,
+    "temperature": 6,
+    "note": 2000,
+}
+LABELS = {
+    "name": "Name",
+    "email": "Email",
+    "nrc": "NRC",
+    "phoneNumber": "Phone Number",
+    "vehiclePlate": "Vehicle Plate Number",
+    "companyName": "Company Name",
+    "otherReason": "Reason",
+    "temperature": "Temperature",
+    "note": "Observation",
+}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{5,19}$")
 TEMPERATURE = re.compile(r"^[0-9]{2}(\.[0-9])?$")
@@ -75,8 +104,17 @@ def check_entry(form: Mapping[str, Any], required: tuple[str, ...] = REQUIRED) -
 
     An error whose message is empty still marks its field (the phone turns red without a message).
     """
-    keys = ("name", "email", "nrc", "phoneNumber", "vehiclePlate", "companyName", "reason", "otherReason",
-            "temperature")
+    keys = (
+        "name",
+        "email",
+        "nrc",
+        "phoneNumber",
+        "vehiclePlate",
+        "companyName",
+        "reason",
+        "otherReason",
+        "temperature",
+    )
     values = {key: clean_text(form.get(key)) for key in keys}
     errors: dict[str, str] = {}
     for key in required:
@@ -168,8 +206,7 @@ def parse_clock(raw: Any, tz: ZoneInfo) -> time | None:
     return moment.astimezone(tz).time().replace(second=0, microsecond=0)
 
 
-def plan_visit(day: Any, start: Any, end: Any, occurs_on: Any, until: Any, tz: ZoneInfo,
-               today: date) -> Visit:
+def plan_visit(day: Any, start: Any, end: Any, occurs_on: Any, until: Any, tz: ZoneInfo, today: date) -> Visit:
     """A visit from the invitation form or invitationCreate (community time); GateError when it makes no sense."""
     visit_day, starts, ends = parse_day(day), parse_clock(start, tz), parse_clock(end, tz)
     if visit_day is None or starts is None or ends is None:
@@ -190,5 +227,6 @@ def plan_visit(day: Any, start: Any, end: Any, occurs_on: Any, until: Any, tz: Z
         if not visit_day <= until_day <= visit_day + timedelta(days=366):
             raise GateError("Repeats Until must be on or after the day of visit, within a year")
         last = datetime.combine(until_day + timedelta(days=1), time(0), tzinfo=tz) - timedelta(seconds=1)
-    return Visit(datetime.combine(visit_day, starts, tzinfo=tz), datetime.combine(visit_day, ends, tzinfo=tz),
-                 chosen, last)
+    return Visit(
+        datetime.combine(visit_day, starts, tzinfo=tz), datetime.combine(visit_day, ends, tzinfo=tz), chosen, last
+    )

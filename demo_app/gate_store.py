@@ -1,4 +1,5 @@
 """The gate's records: entry requests, their grant or denial, scans, observations, and the logbook list."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -29,17 +30,36 @@ def find_request(request_id: Any) -> sqlite3.Row | None:
     return query("SELECT * FROM entry_requests WHERE id = ?", (number,), one=True)
 
 
-def create_request(values: Mapping[str, str], user_id: int, *, source: str = "manual_entry",
-                   guest_id: int | None = None, status: str = "pending") -> int:
+def create_request(
+    values: Mapping[str, str],
+    user_id: int,
+    *,
+    source: str = "manual_entry",
+    guest_id: int | None = None,
+    status: str = "pending",
+) -> int:
     """A new entry request from checked values (gate_rules.check_entry or an invitation)."""
     reason = values.get("reason") or None
     return execute(
         "INSERT INTO entry_requests (user_id, name, email, nrc, phone_number, vehicle_plate, company_name, reason,"
         " other_reason, temperature, source, guest_id, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (user_id, values["name"], values.get("email") or None, values.get("nrc") or None,
-         values.get("phoneNumber") or None, values.get("vehiclePlate") or None, values.get("companyName") or None,
-         reason, values.get("otherReason") or None if reason == "other" else None,
-         values.get("temperature") or None, source, guest_id, status, _now()))
+        (
+            user_id,
+            values["name"],
+            values.get("email") or None,
+            values.get("nrc") or None,
+            values.get("phoneNumber") or None,
+            values.get("vehiclePlate") or None,
+            values.get("companyName") or None,
+            reason,
+            values.get("otherReason") or None if reason == "other" else None,
+            values.get("temperature") or None,
+            source,
+            guest_id,
+            status,
+            _now(),
+        ),
+    )
 
 
 def decide(request_id: int, grantor_id: int, granted: bool) -> sqlite3.Row:
@@ -52,11 +72,15 @@ def decide(request_id: int, grantor_id: int, granted: bool) -> sqlite3.Row:
     if request is None:
         raise GateError("Entry request not found")
     now = _now()
-    execute("UPDATE entry_requests SET granted_state = ?, grantor_id = ?, granted_at = ? WHERE id = ?",
-            (1 if granted else 2, grantor_id, now, request["id"]))
-    execute("INSERT INTO event_logs (subject, acting_user_id, ref_type, ref_id, ref_name, action, created_at)"
-            " VALUES ('visitor_entry', ?, 'Logs::EntryRequest', ?, ?, ?, ?)",
-            (grantor_id, request["id"], request["name"], "granted" if granted else "denied", now))
+    execute(
+        "UPDATE entry_requests SET granted_state = ?, grantor_id = ?, granted_at = ? WHERE id = ?",
+        (1 if granted else 2, grantor_id, now, request["id"]),
+    )
+    execute(
+        "INSERT INTO event_logs (subject, acting_user_id, ref_type, ref_id, ref_name, action, created_at)"
+        " VALUES ('visitor_entry', ?, 'Logs::EntryRequest', ?, ?, ?, ?)",
+        (grantor_id, request["id"], request["name"], "granted" if granted else "denied", now),
+    )
     return find_request(request["id"])
 
 
@@ -71,8 +95,15 @@ def add_note(request_id: Any, author_id: int, note: Any) -> int:
     return execute(
         "INSERT INTO event_logs (subject, acting_user_id, ref_type, ref_id, ref_name, note, created_at)"
         " VALUES ('observation_log', ?, ?, ?, ?, ?, ?)",
-        (author_id, "Logs::EntryRequest" if request else None, request["id"] if request else None,
-         request["name"] if request else None, text, _now()))
+        (
+            author_id,
+            "Logs::EntryRequest" if request else None,
+            request["id"] if request else None,
+            request["name"] if request else None,
+            text,
+            _now(),
+        ),
+    )
 
 
 def log_scan(person: sqlite3.Row, guard_id: int, timestamp: Any, digital: bool) -> tuple[str, int | None]:
@@ -87,7 +118,8 @@ def log_scan(person: sqlite3.Row, guard_id: int, timestamp: Any, digital: bool) 
     event_id = execute(
         "INSERT INTO event_logs (subject, acting_user_id, ref_type, ref_id, ref_name, digital, qr_timestamp,"
         " created_at) VALUES ('user_entry', ?, 'Users::User', ?, ?, ?, ?, ?)",
-        (guard_id, person["id"], person["name"], 1 if digital else 0, stamp, _now()))
+        (guard_id, person["id"], person["name"], 1 if digital else 0, stamp, _now()),
+    )
     return "success", event_id
 
 
@@ -100,12 +132,21 @@ def find_event(event_id: Any) -> sqlite3.Row | None:
     return query("SELECT * FROM event_logs WHERE id = ?", (number,), one=True) if 0 < number < 2**63 else None
 
 
-def events(subjects: tuple[str, ...] = LOGBOOK_SUBJECTS, *, name: str = "", ref_id: int | None = None,
-           ref_type: str | None = None, offset: int = 0, limit: int | None = None) -> list[sqlite3.Row]:
+def events(
+    subjects: tuple[str, ...] = LOGBOOK_SUBJECTS,
+    *,
+    name: str = "",
+    ref_id: int | None = None,
+    ref_type: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[sqlite3.Row]:
     """Logbook events, newest first, optionally those whose name contains `name`."""
     wanted = [s for s in subjects if s in LOGBOOK_SUBJECTS] or ["-"]
-    sql = (f"SELECT e.*, u.name AS acting_user_name FROM event_logs e JOIN users u ON u.id = e.acting_user_id"
-           f" WHERE e.subject IN ({','.join('?' * len(wanted))})")
+    sql = (
+        f"SELECT e.*, u.name AS acting_user_name FROM event_logs e JOIN users u ON u.id = e.acting_user_id"
+        f" WHERE e.subject IN ({','.join('?' * len(wanted))})"
+    )
     args: list[Any] = list(wanted)
     term = " ".join(str(name or "").split())[:NAME_SEARCH_MAX].lower()
     if term:
@@ -128,10 +169,16 @@ def logbook_card(event: sqlite3.Row) -> dict[str, Any]:
     request = find_request(event["ref_id"]) if event["ref_type"] == "Logs::EntryRequest" else None
     created = clock.from_iso(event["created_at"])
     card: dict[str, Any] = {
-        "id": event["id"], "subject": event["subject"], "note": event["note"] or "",
-        "acting_user_id": event["acting_user_id"], "acting_user_name": event["acting_user_name"],
-        "date": clock.fmt_date(created), "time": clock.fmt_time(created), "chips": [],
-        "request": request, "name": request["name"] if request else (event["ref_name"] or ""),
+        "id": event["id"],
+        "subject": event["subject"],
+        "note": event["note"] or "",
+        "acting_user_id": event["acting_user_id"],
+        "acting_user_name": event["acting_user_name"],
+        "date": clock.fmt_date(created),
+        "time": clock.fmt_time(created),
+        "chips": [],
+        "request": request,
+        "name": request["name"] if request else (event["ref_name"] or ""),
         "user_link": event["ref_id"] if event["ref_type"] == "Users::User" else None,
     }
     if event["subject"] == "user_entry":

@@ -1,4 +1,5 @@
 """Registered guests: invite (/logbook/guests/invite), My Guests (edit, cancel), Invitations (Grant Access)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,50 +20,69 @@ MAX_FORM_GUESTS = invites.MAX_GUESTS
 
 def _visit_from(form: Any) -> Any:
     """The GuestTime block of a form as a visit in community time."""
-    return plan_visit(form.get("visitationDate"), form.get("startsAt"), form.get("endsAt"),
-                      form.getlist("occursOn")[:len(WEEKDAYS)], form.get("visitEndDate"),
-                      clock.community_tz(), clock.today_local())
+    return plan_visit(
+        form.get("visitationDate"),
+        form.get("startsAt"),
+        form.get("endsAt"),
+        form.getlist("occursOn")[: len(WEEKDAYS)],
+        form.get("visitEndDate"),
+        clock.community_tz(),
+        clock.today_local(),
+    )
 
 
 def _guests_from(form: Any) -> list[dict[str, str]]:
     """The guests added on the invite form (one hidden row each)."""
-    columns = [form.getlist(key)[:MAX_FORM_GUESTS + 1] for key in
-               ("guestFirstName", "guestLastName", "guestCompanyName", "guestPhoneNumber")]
-    return [{"firstName": first, "lastName": last, "companyName": company, "phoneNumber": phone}
-            for first, last, company, phone in zip(*columns, strict=False)]
+    columns = [
+        form.getlist(key)[: MAX_FORM_GUESTS + 1]
+        for key in ("guestFirstName", "guestLastName", "guestCompanyName", "guestPhoneNumber")
+    ]
+    return [
+        {"firstName": first, "lastName": last, "companyName": company, "phoneNumber": phone}
+        for first, last, company, phone in zip(*columns, strict=False)
+    ]
 
 
 def _time_values(form: Any = None) -> dict[str, Any]:
     """What the GuestTime block shows: today by default, or what was sent."""
     if form is None:
-        return {"visitationDate": clock.today_local().isoformat(), "startsAt": "", "endsAt": "", "occursOn": [],
-                "visitEndDate": ""}
-    return {"visitationDate": form.get("visitationDate", "")[:10], "startsAt": form.get("startsAt", "")[:5],
-            "endsAt": form.get("endsAt", "")[:5], "occursOn": form.getlist("occursOn")[:len(WEEKDAYS)],
-            "visitEndDate": form.get("visitEndDate", "")[:10]}
+        return {
+            "visitationDate": clock.today_local().isoformat(),
+            "startsAt": "",
+            "endsAt": "",
+            "occursOn": [],
+            "visitEndDate": "",
+        }
+    return {
+        "visitationDate": form.get("visitationDate", "")[:10],
+        "startsAt": form.get("startsAt", "")[:5],
+        "endsAt": form.get("endsAt", "")[:5],
+        "occursOn": form.getlist("occursOn")[: len(WEEKDAYS)],
+        "visitEndDate": form.get("visitEndDate", "")[:10],
+    }
 
 
 @bp.route("/logbook/guests/invite")
 @requires("entry_request.can_access_guest_list", "entry_request.can_invite_guest")
 def invite_form():
     """Guest Invite / Schedule Visit: the guests, then the day and time of the visit."""
-    return render_template("gate/guest_invite.html", when=_time_values(), guests=[], limits=LIMITS,
-                           weekdays=WEEKDAYS)
+    return render_template("gate/guest_invite.html", when=_time_values(), guests=[], limits=LIMITS, weekdays=WEEKDAYS)
 
 
 @bp.route("/logbook/guests/invite", methods=["POST"])
 @requires("entry_request.can_access_guest_list", "entry_request.can_invite_guest")
 def invite():
     """Invite Guest: invitationCreate's rules; the error snackbar says what is wrong."""
-    guests, user_ids = _guests_from(request.form), request.form.getlist("userIds")[:MAX_FORM_GUESTS + 1]
+    guests, user_ids = _guests_from(request.form), request.form.getlist("userIds")[: MAX_FORM_GUESTS + 1]
     try:
         if not guests and not user_ids:
             raise GateError(invites.NO_GUESTS)
         invites.invite(g.user["id"], _visit_from(request.form), guests, user_ids)
     except GateError as exc:
         flash(str(exc), "error")
-        return render_template("gate/guest_invite.html", when=_time_values(request.form), guests=guests,
-                               limits=LIMITS, weekdays=WEEKDAYS), 400
+        return render_template(
+            "gate/guest_invite.html", when=_time_values(request.form), guests=guests, limits=LIMITS, weekdays=WEEKDAYS
+        ), 400
     flash(INVITED, "success")
     return redirect("/logbook/guests")
 
@@ -78,8 +98,13 @@ def my_guests():
         if editing is None or not invites.may_change(editing, g.user):
             abort(404)
         editing = invites.card(editing)
-    return render_template("gate/my_guests.html", cards=invites.my_guests(g.user["id"], term), term=term,
-                           editing=editing, weekdays=WEEKDAYS)
+    return render_template(
+        "gate/my_guests.html",
+        cards=invites.my_guests(g.user["id"], term),
+        term=term,
+        editing=editing,
+        weekdays=WEEKDAYS,
+    )
 
 
 def _changeable(invite_id: str) -> Any:
@@ -126,8 +151,13 @@ def invitations():
         observe = gate_store.find_request(request.args["observe"])
         if observe is None:
             abort(404)
-    return render_template("gate/invitations.html", cards=invites.scheduled(term, 0, 50), term=term,
-                           observe=observe, note_limit=LIMITS["note"])
+    return render_template(
+        "gate/invitations.html",
+        cards=invites.scheduled(term, 0, 50),
+        term=term,
+        observe=observe,
+        note_limit=LIMITS["note"],
+    )
 
 
 @bp.route("/logbook/invitations/<invite_id>/grant", methods=["POST"])

@@ -1,4 +1,5 @@
 """Home: guards go to their dashboard of cards (GuardHome); everyone else sees the Dashboard."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, redirect, render_template
@@ -8,9 +9,15 @@ from .access import GUARD_TYPES, logged_in, public, requires
 bp = Blueprint("home", __name__)
 
 # GuardHome.jsx: (title, href) in the platform's order; "<me>" is the guard's own id.
-GUARD_CARDS = (("Scan", "/scan"), ("Identity", "/id/<me>"), ("Manual Entry", "/request"), ("Logs", "/logbook"),
-               ("Guard Post", "/guard_post"), ("Invitations", "/logbook/invitations"),
-               ("Time Card", "/timesheet/<me>"))
+GUARD_CARDS = (
+    ("Scan", "/scan"),
+    ("Identity", "/id/<me>"),
+    ("Manual Entry", "/request"),
+    ("Logs", "/logbook"),
+    ("Guard Post", "/guard_post"),
+    ("Invitations", "/logbook/invitations"),
+    ("Time Card", "/timesheet/<me>"),
+)
 # HomePage.jsx card list (Typography link-name) for roles that get cards.
 ROLE_CARDS = {
     "custodian": (("Scan", "/scan"), ("My Code", "/id/<me>"), ("Time Card", "/timesheet")),
@@ -31,8 +38,9 @@ def index():
     """Security guards and supervisors go to /guard_home; the others see their Dashboard."""
     if g.user["role"] in GUARD_TYPES:
         return redirect("/guard_home")
-    return render_template("home.html", cards=_cards(ROLE_CARDS.get(g.user["role"], ())),
-                           qr_button=g.user["role"] in QR_BUTTON_TYPES)
+    return render_template(
+        "home.html", cards=_cards(ROLE_CARDS.get(g.user["role"], ())), qr_button=g.user["role"] in QR_BUTTON_TYPES
+    )
 
 
 @bp.route("/guard_home")

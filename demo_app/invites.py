@@ -1,4 +1,5 @@
 """Registered guests: invitations (invitationCreate / invitationUpdate), their lists, their validity now."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -44,8 +45,9 @@ def _guest_user(guest: Mapping[str, Any]) -> tuple[int, str, str]:
         raise GateError(str(exc)) from None
 
 
-def invite(host_id: int, visit: Visit, guests: Iterable[Mapping[str, Any]] = (),
-           user_ids: Iterable[Any] = ()) -> list[int]:
+def invite(
+    host_id: int, visit: Visit, guests: Iterable[Mapping[str, Any]] = (), user_ids: Iterable[Any] = ()
+) -> list[int]:
     """Invite guests (new ones become visitors) and existing people for a visit; the new invites' ids."""
     guests, user_ids = list(guests), list(user_ids)
     if not guests and not user_ids:
@@ -64,15 +66,27 @@ def invite(host_id: int, visit: Visit, guests: Iterable[Mapping[str, Any]] = (),
         invitees.append((person["id"], person["name"], person["phone"] or ""))
     ids = []
     for guest_id, name, phone in invitees:
-        request_id = create_request({"name": name, "phoneNumber": phone}, host_id, source="invitation",
-                                    guest_id=guest_id, status="approved")
+        request_id = create_request(
+            {"name": name, "phoneNumber": phone}, host_id, source="invitation", guest_id=guest_id, status="approved"
+        )
         now = _now()
-        ids.append(execute(
-            "INSERT INTO invites (host_id, guest_id, entry_request_id, starts_at, ends_at, occurs_on, visit_end_date,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (host_id, guest_id, request_id, clock.to_iso(visit.starts_at), clock.to_iso(visit.ends_at),
-             ",".join(visit.occurs_on), clock.to_iso(visit.visit_end_date) if visit.visit_end_date else None,
-             now, now)))
+        ids.append(
+            execute(
+                "INSERT INTO invites (host_id, guest_id, entry_request_id, starts_at, ends_at, occurs_on,"
+                " visit_end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    host_id,
+                    guest_id,
+                    request_id,
+                    clock.to_iso(visit.starts_at),
+                    clock.to_iso(visit.ends_at),
+                    ",".join(visit.occurs_on),
+                    clock.to_iso(visit.visit_end_date) if visit.visit_end_date else None,
+                    now,
+                    now,
+                ),
+            )
+        )
     return ids
 
 
@@ -109,9 +123,16 @@ def update(invite_id: Any, user: Any, visit: Visit | None = None, status: str | 
     if status is not None and status not in ("active", "cancelled"):
         raise GateError("Status must be active or cancelled")
     if visit is not None:
-        execute("UPDATE invites SET starts_at = ?, ends_at = ?, occurs_on = ?, visit_end_date = ? WHERE id = ?",
-                (clock.to_iso(visit.starts_at), clock.to_iso(visit.ends_at), ",".join(visit.occurs_on),
-                 clock.to_iso(visit.visit_end_date) if visit.visit_end_date else None, found["id"]))
+        execute(
+            "UPDATE invites SET starts_at = ?, ends_at = ?, occurs_on = ?, visit_end_date = ? WHERE id = ?",
+            (
+                clock.to_iso(visit.starts_at),
+                clock.to_iso(visit.ends_at),
+                ",".join(visit.occurs_on),
+                clock.to_iso(visit.visit_end_date) if visit.visit_end_date else None,
+                found["id"],
+            ),
+        )
     if status is not None:
         execute("UPDATE invites SET status = ? WHERE id = ?", (status, found["id"]))
     execute("UPDATE invites SET updated_at = ? WHERE id = ?", (_now(), found["id"]))
@@ -121,24 +142,36 @@ def update(invite_id: Any, user: Any, visit: Visit | None = None, status: str | 
 def visit_of(invite: Mapping[str, Any]) -> Visit:
     """An invitation's visit window."""
     until = invite["visit_end_date"]
-    return Visit(clock.from_iso(invite["starts_at"]), clock.from_iso(invite["ends_at"]),
-                 tuple(d for d in (invite["occurs_on"] or "").split(",") if d),
-                 clock.from_iso(until) if until else None)
+    return Visit(
+        clock.from_iso(invite["starts_at"]),
+        clock.from_iso(invite["ends_at"]),
+        tuple(d for d in (invite["occurs_on"] or "").split(",") if d),
+        clock.from_iso(until) if until else None,
+    )
 
 
 def card(invite: sqlite3.Row) -> dict[str, Any]:
     """What a guest's card shows (GuestListCard / InvitationItem), in community time."""
     visit = visit_of(invite)
     state = visit.validity(clock.now_utc(), clock.community_tz())
-    return {**dict(invite), "validity": state, "chip": chip(state), "valid": state == "Valid",
-            "start_date": clock.fmt_date(visit.starts_at),
-            "end_date": clock.fmt_date(visit.visit_end_date or visit.ends_at),
-            "start_time": clock.fmt_time(visit.starts_at), "end_time": clock.fmt_time(visit.ends_at),
-            "occurs_on": list(visit.occurs_on), "cancelled": invite["status"] == "cancelled"}
+    return {
+        **dict(invite),
+        "validity": state,
+        "chip": chip(state),
+        "valid": state == "Valid",
+        "start_date": clock.fmt_date(visit.starts_at),
+        "end_date": clock.fmt_date(visit.visit_end_date or visit.ends_at),
+        "start_time": clock.fmt_time(visit.starts_at),
+        "end_time": clock.fmt_time(visit.ends_at),
+        "occurs_on": list(visit.occurs_on),
+        "cancelled": invite["status"] == "cancelled",
+    }
 
 
-_SELECT = ("SELECT i.*, r.name AS guest_name, r.status AS request_status, r.granted_state, h.name AS host_name"
-           " FROM invites i JOIN entry_requests r ON r.id = i.entry_request_id JOIN users h ON h.id = i.host_id")
+_SELECT = (
+    "SELECT i.*, r.name AS guest_name, r.status AS request_status, r.granted_state, h.name AS host_name"
+    " FROM invites i JOIN entry_requests r ON r.id = i.entry_request_id JOIN users h ON h.id = i.host_id"
+)
 
 
 def _search(sql: str, args: list[Any], term: str) -> tuple[str, list[Any]]:
@@ -159,6 +192,8 @@ def my_guests(host_id: int, term: str = "") -> list[dict[str, Any]]:
 def scheduled(term: str = "", offset: int = 0, limit: int = 20) -> list[dict[str, Any]]:
     """Every active invitation, most recently changed first (Invitations: the guard's list)."""
     sql, args = _search(_SELECT + " WHERE i.status = 'active'", [], term)
-    rows = query(sql + " ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?",
-                 (*args, max(1, min(limit, LIST_LIMIT)), max(0, min(offset, 100_000))))
+    rows = query(
+        sql + " ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?",
+        (*args, max(1, min(limit, LIST_LIMIT)), max(0, min(offset, 100_000))),
+    )
     return [card(row) for row in rows]

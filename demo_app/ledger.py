@@ -1,4 +1,5 @@
 """Plots and payment plans: creating them, a client's plans and balances (the platform's rules)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -55,14 +56,25 @@ def _text(value: Any, what: str, limit: int = TEXT_MAX) -> str | None:
     return text or None
 
 
-def create_parcel(parcel_number: str, owner_ids: Iterable[int] = (), *, parcel_type: Any = None,
-                  address1: Any = None, city: Any = None, country: Any = None) -> int:
+def create_parcel(
+    parcel_number: str,
+    owner_ids: Iterable[int] = (),
+    *,
+    parcel_type: Any = None,
+    address1: Any = None,
+    city: Any = None,
+    country: Any = None,
+) -> int:
     """A new plot (PropertyCreate) owned by the given people; parcel numbers are unique."""
     number = _text(parcel_number, "Parcel number", PARCEL_NUMBER_MAX)
     if not number:
         raise PaymentRefused("Parcel number can't be blank")
-    values = (_text(parcel_type, "Parcel type"), _text(address1, "Address"), _text(city, "City"),
-              _text(country, "Country"))
+    values = (
+        _text(parcel_type, "Parcel type"),
+        _text(address1, "Address"),
+        _text(city, "City"),
+        _text(country, "Country"),
+    )
     with atomic() as db:
         if db.execute("SELECT 1 FROM land_parcels WHERE parcel_number = ?", (number,)).fetchone():
             raise PaymentRefused("Parcel number has already been taken")
@@ -71,7 +83,9 @@ def create_parcel(parcel_number: str, owner_ids: Iterable[int] = (), *, parcel_t
                 raise PaymentRefused("Owner not found")
         parcel_id = db.execute(
             "INSERT INTO land_parcels (parcel_number, parcel_type, address1, city, country, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)", (number, *values, clock.to_iso(clock.now_utc()))).lastrowid
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (number, *values, clock.to_iso(clock.now_utc())),
+        ).lastrowid
         for owner in set(owner_ids):
             db.execute("INSERT INTO land_parcel_owners (land_parcel_id, user_id) VALUES (?, ?)", (parcel_id, owner))
     return parcel_id
@@ -84,13 +98,27 @@ def parcel(parcel_id: int) -> sqlite3.Row | None:
 
 def parcels_of(user_id: int) -> list[sqlite3.Row]:
     """The plots a person owns (the plan dialog's "Select Plot")."""
-    return query("SELECT p.* FROM land_parcels p JOIN land_parcel_owners o ON o.land_parcel_id = p.id"
-                 " WHERE o.user_id = ? ORDER BY p.parcel_number", (user_id,))
+    return query(
+        "SELECT p.* FROM land_parcels p JOIN land_parcel_owners o ON o.land_parcel_id = p.id"
+        " WHERE o.user_id = ? ORDER BY p.parcel_number",
+        (user_id,),
+    )
 
 
-def create_plan(user_id: int, land_parcel_id: int, plan_type: str, installment_ngwee: int, duration: int,
-                start: date, *, status: str = "active", frequency: str = "monthly", payment_day: int = 1,
-                renewable: bool = False, co_owner_ids: Iterable[int] = ()) -> int:
+def create_plan(
+    user_id: int,
+    land_parcel_id: int,
+    plan_type: str,
+    installment_ngwee: int,
+    duration: int,
+    start: date,
+    *,
+    status: str = "active",
+    frequency: str = "monthly",
+    payment_day: int = 1,
+    renewable: bool = False,
+    co_owner_ids: Iterable[int] = (),
+) -> int:
     """A new plan for a plot; its pending balance is installment x duration."""
     if plan_type not in PLAN_TYPES:
         raise PaymentRefused("Plan Type is required" if not plan_type else f"Unknown plan type {plan_type[:40]}")
@@ -114,8 +142,21 @@ def create_plan(user_id: int, land_parcel_id: int, plan_type: str, installment_n
             "INSERT INTO payment_plans (user_id, land_parcel_id, plan_type, status, start_date, installment_ngwee,"
             " duration, pending_ngwee, frequency, payment_day, renewable, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (user_id, land_parcel_id, plan_type, status, start.isoformat(), installment_ngwee, duration, pending,
-             frequency, payment_day, int(renewable), clock.to_iso(clock.now_utc()))).lastrowid
+            (
+                user_id,
+                land_parcel_id,
+                plan_type,
+                status,
+                start.isoformat(),
+                installment_ngwee,
+                duration,
+                pending,
+                frequency,
+                payment_day,
+                int(renewable),
+                clock.to_iso(clock.now_utc()),
+            ),
+        ).lastrowid
         for owner in set(co_owner_ids) - {user_id}:
             if not db.execute("SELECT 1 FROM users WHERE id = ?", (owner,)).fetchone():
                 raise PaymentRefused("Co-owner not found")
@@ -128,13 +169,17 @@ def general_plan(db: sqlite3.Connection, user_id: int) -> int:
     row = db.execute("SELECT id FROM payment_plans WHERE user_id = ? AND plan_type = 'general'", (user_id,)).fetchone()
     if row is not None:
         return row["id"]
-    return db.execute("INSERT INTO payment_plans (user_id, plan_type, status, start_date, created_at)"
-                      " VALUES (?, 'general', 'general', ?, ?)",
-                      (user_id, clock.today_local().isoformat(), clock.to_iso(clock.now_utc()))).lastrowid
+    return db.execute(
+        "INSERT INTO payment_plans (user_id, plan_type, status, start_date, created_at)"
+        " VALUES (?, 'general', 'general', ?, ?)",
+        (user_id, clock.today_local().isoformat(), clock.to_iso(clock.now_utc())),
+    ).lastrowid
 
 
-PLAN_COLUMNS = ("SELECT p.*, l.parcel_number, l.parcel_type, u.name AS owner_name FROM payment_plans p"
-                " JOIN users u ON u.id = p.user_id LEFT JOIN land_parcels l ON l.id = p.land_parcel_id")
+PLAN_COLUMNS = (
+    "SELECT p.*, l.parcel_number, l.parcel_type, u.name AS owner_name FROM payment_plans p"
+    " JOIN users u ON u.id = p.user_id LEFT JOIN land_parcels l ON l.id = p.land_parcel_id"
+)
 
 
 def plan(plan_id: int) -> dict[str, Any] | None:
@@ -145,22 +190,43 @@ def plan(plan_id: int) -> dict[str, Any] | None:
 
 def plans_of(user_id: int) -> list[dict[str, Any]]:
     """A client's own plans (general plan excluded), oldest first, each with its plan payments."""
-    plans = [dict(r) for r in query(f"{PLAN_COLUMNS} WHERE p.user_id = ? AND p.plan_type != 'general'"
-                                    " AND p.status != 'deleted' ORDER BY p.start_date, p.id", (user_id,))]
+    plans = [
+        dict(r)
+        for r in query(
+            f"{PLAN_COLUMNS} WHERE p.user_id = ? AND p.plan_type != 'general'"
+            " AND p.status != 'deleted' ORDER BY p.start_date, p.id",
+            (user_id,),
+        )
+    ]
     for item in plans:
-        item["payments"] = [dict(r) for r in query(
-            "SELECT pp.*, t.source FROM plan_payments pp JOIN transactions t ON t.id = pp.transaction_id"
-            " WHERE pp.plan_id = ? ORDER BY pp.created_at DESC, pp.id DESC", (item["id"],))]
+        item["payments"] = [
+            dict(r)
+            for r in query(
+                "SELECT pp.*, t.source FROM plan_payments pp JOIN transactions t ON t.id = pp.transaction_id"
+                " WHERE pp.plan_id = ? ORDER BY pp.created_at DESC, pp.id DESC",
+                (item["id"],),
+            )
+        ]
     return plans
 
 
 def balances(user_id: int) -> dict[str, int]:
     """The balance strip: pending balance of the client's plans, accepted transactions, general funds."""
-    pending = query("SELECT coalesce(sum(pending_ngwee), 0) AS n FROM payment_plans WHERE user_id = ?"
-                    " AND plan_type != 'general' AND status IN ('active', 'completed')", (user_id,), one=True)["n"]
-    made = query("SELECT coalesce(sum(amount_ngwee), 0) AS n FROM transactions WHERE user_id = ?"
-                 " AND status = 'accepted'", (user_id,), one=True)["n"]
-    general = query("SELECT coalesce(sum(pp.amount_ngwee), 0) AS n FROM plan_payments pp JOIN payment_plans p"
-                    " ON p.id = pp.plan_id WHERE p.user_id = ? AND p.plan_type = 'general' AND pp.status = 'paid'",
-                    (user_id,), one=True)["n"]
+    pending = query(
+        "SELECT coalesce(sum(pending_ngwee), 0) AS n FROM payment_plans WHERE user_id = ?"
+        " AND plan_type != 'general' AND status IN ('active', 'completed')",
+        (user_id,),
+        one=True,
+    )["n"]
+    made = query(
+        "SELECT coalesce(sum(amount_ngwee), 0) AS n FROM transactions WHERE user_id = ? AND status = 'accepted'",
+        (user_id,),
+        one=True,
+    )["n"]
+    general = query(
+        "SELECT coalesce(sum(pp.amount_ngwee), 0) AS n FROM plan_payments pp JOIN payment_plans p"
+        " ON p.id = pp.plan_id WHERE p.user_id = ? AND p.plan_type = 'general' AND pp.status = 'paid'",
+        (user_id,),
+        one=True,
+    )["n"]
     return {"pending": pending, "transactions": made, "general": general}

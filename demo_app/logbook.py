@@ -1,4 +1,5 @@
 """The logbook (/logbook) and the guard's manual entry (/request): grant or deny, then an observation."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,15 +20,16 @@ NEXT_PAGES = {"scan": "/scan", "record": "/request?step=0"}
 @requires("entry_request.can_access_logbook")
 def logbook():
     """Logs: scans, grants, denials and observations, newest first; a search by name ("All Logs")."""
-    term = request.args.get("q", "")[:gate_store.NAME_SEARCH_MAX]
+    term = request.args.get("q", "")[: gate_store.NAME_SEARCH_MAX]
     try:
         more = max(0, min(int(request.args.get("more", "0")), 9))
     except ValueError:
         more = 0
     size = (gate_store.SEARCH_PAGE_SIZE if term.strip() else gate_store.PAGE_SIZE) * (more + 1)
     cards = [gate_store.logbook_card(e) for e in gate_store.events(name=term, limit=size)]
-    return render_template("gate/logbook.html", cards=cards, term=term, more=more,
-                           has_more=len(cards) == size, note_limit=LIMITS["note"])
+    return render_template(
+        "gate/logbook.html", cards=cards, term=term, more=more, has_more=len(cards) == size, note_limit=LIMITS["note"]
+    )
 
 
 @bp.route("/logbook/observation", methods=["POST"])
@@ -44,8 +46,14 @@ def logbook_observation():
 
 
 def _form_page(values: dict[str, str], errors: dict[str, str], observe: Any = None, status: int = 200):
-    return render_template("gate/manual_entry.html", values=values, errors=errors, observe=observe,
-                           reasons=list(REASONS.items()), limits=LIMITS), status
+    return render_template(
+        "gate/manual_entry.html",
+        values=values,
+        errors=errors,
+        observe=observe,
+        reasons=list(REASONS.items()),
+        limits=LIMITS,
+    ), status
 
 
 @bp.route("/request")

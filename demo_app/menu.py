@@ -3,6 +3,7 @@
 Labels and menu classes are the platform's (routes.tsv column `menu`); an entry shows when the
 user holds its rule ('module.permission') or is one of its user types, like `accessibleBy`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,33 +35,53 @@ class Entry:
 MENU: tuple[Entry, ...] = (
     Entry("Dashboard", "/"),
     Entry("Search", "/search", types=SEARCH_TYPES),
-    Entry("Access", css="logbook-menu-item", children=(
-        Entry("Logs", "/logbook", rule="entry_request.can_access_logbook"),
-        Entry("Invitations", "/logbook/invitations", "invitations-sub-menu-item", "entry_request.can_view_entry_requests"),
-        Entry("My Guests", "/logbook/guests", "guest-list-sub-menu-item", "entry_request.can_access_guest_list"),
-    )),
-    Entry("Community", css="community-menu-item", children=(
-        Entry("Tasks", "/tasks", "tasks-sub-menu-item", "note.can_access_tasks", types=("admin", "custodian")),
-        Entry("Time Card", "/timesheet", rule="timesheet.can_access_all_timesheets"),
-        Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "forms.can_create_form"),
-    )),
-    Entry("Payments", children=(
-        Entry("Plans", "/payments", rule="plan_payment.can_access_all_payments"),
-    )),
+    Entry(
+        "Access",
+        css="logbook-menu-item",
+        children=(
+            Entry("Logs", "/logbook", rule="entry_request.can_access_logbook"),
+            Entry(
+                "Invitations",
+                "/logbook/invitations",
+                "invitations-sub-menu-item",
+                "entry_request.can_view_entry_requests",
+            ),
+            Entry("My Guests", "/logbook/guests", "guest-list-sub-menu-item", "entry_request.can_access_guest_list"),
+        ),
+    ),
+    Entry(
+        "Community",
+        css="community-menu-item",
+        children=(
+            Entry("Tasks", "/tasks", "tasks-sub-menu-item", "note.can_access_tasks", types=("admin", "custodian")),
+            Entry("Time Card", "/timesheet", rule="timesheet.can_access_all_timesheets"),
+            Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "forms.can_create_form"),
+        ),
+    ),
+    Entry("Payments", children=(Entry("Plans", "/payments", rule="plan_payment.can_access_all_payments"),)),
     Entry("My Payments", "/mypayments", types=("client", "resident")),
     Entry("My Form", "/myforms", rule="my_forms.can_access_own_forms", types=("client", "resident")),
     Entry("Tasks", "/tasks", "tasks-menu-item", "note.can_access_tasks", types=("client", "resident")),
-    Entry("My Account", css="account-menu-item", children=(
-        Entry("My Profile", "/myprofile", "my-profile-menu-item"),
-        Entry("Logout", "/logout"),
-    )),
+    Entry(
+        "My Account",
+        css="account-menu-item",
+        children=(
+            Entry("My Profile", "/myprofile", "my-profile-menu-item"),
+            Entry("Logout", "/logout"),
+        ),
+    ),
 )
 
 
 def menu_for(user: Any) -> list[dict[str, Any]]:
     """The entries the user sees, as plain data for the template."""
+
     def shown(entry: Entry) -> dict[str, Any]:
-        return {"label": entry.label, "href": entry.href, "css": entry.css,
-                "children": [shown(c) for c in entry.children if c.visible_to(user)]}
+        return {
+            "label": entry.label,
+            "href": entry.href,
+            "css": entry.css,
+            "children": [shown(c) for c in entry.children if c.visible_to(user)],
+        }
 
     return [shown(entry) for entry in MENU if entry.visible_to(user)] if user else []

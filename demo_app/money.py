@@ -1,4 +1,5 @@
 """Money for the reference app: integer ngwee in storage, "K6,000.00" on screen, strict parsing."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """What the payments screens show: the Plans tab's parts (plans, balances, dialogs, receipt) and the dashboard rows."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -16,8 +17,16 @@ DASHBOARD_TYPES = {**transactions.SOURCES, "cash": "Cash Deposit"}
 # titleize(status) of a plan payment, as the dashboard and the plan rows show it.
 PAYMENT_STATUS_LABELS = {"paid": "Paid", "cancelled": "Cancelled"}
 FREQUENCY_LABELS = {"daily": "Daily", "weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly"}
-RECEIPT_COMMUNITY_FIELDS = ("account-name", "tax-id-no", "address", "city", "country", "support-email", "website",
-                            "support-phone-no")
+RECEIPT_COMMUNITY_FIELDS = (
+    "account-name",
+    "tax-id-no",
+    "address",
+    "city",
+    "country",
+    "support-email",
+    "website",
+    "support-phone-no",
+)
 
 
 def titleize(value: str) -> str:
@@ -63,13 +72,23 @@ def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": tx["id"],
         "numbers": ", ".join(p["receipt_number"] for p in tx["parts"]),
-        "client": tx["client_name"], "nrc": tx["ext_ref_id"] or "-", "date": clock.fmt_date(tx["created_at"]),
+        "client": tx["client_name"],
+        "nrc": tx["ext_ref_id"] or "-",
+        "date": clock.fmt_date(tx["created_at"]),
         "plan_type": titleize(first["plan_type"]) if first else "General Plan",
         "plot": first["parcel_number"] if first else "General Plan",
-        "rows": [{"plot": p["parcel_number"] or "General Plan", "type": transactions.SOURCES[tx["source"]],
-                  "amount": fmt(p["amount_ngwee"])} for p in tx["parts"]],
-        "cashier": tx["cashier_name"], "expected_monthly": fmt(first["installment_ngwee"] if first else 0),
-        "total_paid": fmt(tx["amount_ngwee"]), "balance_remaining": fmt(first["balance_after_ngwee"] if first else 0),
+        "rows": [
+            {
+                "plot": p["parcel_number"] or "General Plan",
+                "type": transactions.SOURCES[tx["source"]],
+                "amount": fmt(p["amount_ngwee"]),
+            }
+            for p in tx["parts"]
+        ],
+        "cashier": tx["cashier_name"],
+        "expected_monthly": fmt(first["installment_ngwee"] if first else 0),
+        "total_paid": fmt(tx["amount_ngwee"]),
+        "balance_remaining": fmt(first["balance_after_ngwee"] if first else 0),
         "cancelled": tx["status"] != "accepted",
     }
 
@@ -77,11 +96,21 @@ def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
 def _transaction_rows(person_id: int) -> list[dict[str, Any]]:
     rows = []
     for tx in transactions.transactions_of(person_id):
-        rows.append({"id": tx["id"], "date": clock.fmt_date(tx["created_at"]), "recorded": tx["cashier_name"],
-                     "description": tx["source"], "amount": fmt(tx["amount_ngwee"]),
-                     "accepted": tx["status"] == "accepted", "client": tx["client_name"],
-                     "plans": " ".join(str(r["plan_id"]) for r in query(
-                         "SELECT plan_id FROM plan_payments WHERE transaction_id = ?", (tx["id"],)))})
+        rows.append(
+            {
+                "id": tx["id"],
+                "date": clock.fmt_date(tx["created_at"]),
+                "recorded": tx["cashier_name"],
+                "description": tx["source"],
+                "amount": fmt(tx["amount_ngwee"]),
+                "accepted": tx["status"] == "accepted",
+                "client": tx["client_name"],
+                "plans": " ".join(
+                    str(r["plan_id"])
+                    for r in query("SELECT plan_id FROM plan_payments WHERE transaction_id = ?", (tx["id"],))
+                ),
+            }
+        )
     return rows
 
 
@@ -95,40 +124,67 @@ def plans_part(person: Any, staff: bool) -> dict[str, Any]:
     receipt = _owned_transaction(args.get("receipt"), person)
     prompt = _owned_transaction(args.get("transaction"), person)
     return {
-        "person": person, "staff": staff, "subtab": subtab, "plans": plans,
+        "person": person,
+        "staff": staff,
+        "subtab": subtab,
+        "plans": plans,
         "payable": [p for p in plans if p["status"] in ("active", "completed")],
-        "pending_text": pending_text(balances["pending"]), "transactions_text": fmt(balances["transactions"]),
+        "pending_text": pending_text(balances["pending"]),
+        "transactions_text": fmt(balances["transactions"]),
         "general_text": fmt(balances["general"]),
         "can_pay": staff and can("payment_records.can_create_transaction"),
         "can_revert": staff and can("payment_records.can_revert_transaction"),
         "can_plan": staff and can("payment_plan.can_create_payment_plan"),
-        "sources": transactions.SOURCES, "cheque_sources": transactions.CHEQUE_SOURCES,
-        "plan_type_options": [(t, titleize(t)) for t in ledger.PLAN_TYPES], "frequencies": FREQUENCY_LABELS,
-        "plot_options": [(str(lot["id"]), f"{lot['parcel_type']}: {lot['parcel_number']}" if lot["parcel_type"]
-                          else lot["parcel_number"]) for lot in ledger.parcels_of(person["id"])] if staff else [],
+        "sources": transactions.SOURCES,
+        "cheque_sources": transactions.CHEQUE_SOURCES,
+        "plan_type_options": [(t, titleize(t)) for t in ledger.PLAN_TYPES],
+        "frequencies": FREQUENCY_LABELS,
+        "plot_options": [
+            (
+                str(lot["id"]),
+                f"{lot['parcel_type']}: {lot['parcel_number']}" if lot["parcel_type"] else lot["parcel_number"],
+            )
+            for lot in ledger.parcels_of(person["id"])
+        ]
+        if staff
+        else [],
         "rows": _transaction_rows(person["id"]) if subtab else [],
         "filter_options": [("all", "All")] + [(str(pl["id"]), pl["parcel_number"]) for pl in plans],
-        "receipt": receipt_view(receipt) if receipt else None, "prompt": prompt,
-        "pay_form": state.get("pay_form"), "plan_form": state.get("plan_form"),
-        "today": clock.today_local().isoformat(), "community_fields": RECEIPT_COMMUNITY_FIELDS,
+        "receipt": receipt_view(receipt) if receipt else None,
+        "prompt": prompt,
+        "pay_form": state.get("pay_form"),
+        "plan_form": state.get("plan_form"),
+        "today": clock.today_local().isoformat(),
+        "community_fields": RECEIPT_COMMUNITY_FIELDS,
     }
 
 
-def dashboard_rows(tab: str, limit: int, offset: int, search: str, since: datetime | None,
-                   until: datetime | None) -> list[dict[str, Any]]:
+def dashboard_rows(
+    tab: str, limit: int, offset: int, search: str, since: datetime | None, until: datetime | None
+) -> list[dict[str, Any]]:
     """The dashboard's rows: plan payments (tab Payments) or plans (tab Plans), newest first."""
     if tab == "plans":
         like = f"%{search.lower()}%"
-        plans = query(f"{ledger.PLAN_COLUMNS} WHERE p.plan_type != 'general' AND (lower(u.name) LIKE ?"
-                      " OR lower(coalesce(l.parcel_number, '')) LIKE ?) ORDER BY p.created_at DESC, p.id DESC"
-                      " LIMIT ? OFFSET ?", (like, like, limit, offset))
+        plans = query(
+            f"{ledger.PLAN_COLUMNS} WHERE p.plan_type != 'general' AND (lower(u.name) LIKE ?"
+            " OR lower(coalesce(l.parcel_number, '')) LIKE ?) ORDER BY p.created_at DESC, p.id DESC"
+            " LIMIT ? OFFSET ?",
+            (like, like, limit, offset),
+        )
         return [_plan_view(dict(p)) for p in plans]
     rows = []
     for pay in transactions.payments_list(limit, offset, search, since, until):
         plot = pay["parcel_number"] or "General Plan"
-        rows.append({"user_id": pay["user_id"], "client": pay["client_name"],
-                     "plot_info": f"{pay['parcel_type']} - {plot}" if pay["parcel_type"] else plot,
-                     "date": clock.fmt_date(pay["created_at"]), "amount": fmt(pay["amount_ngwee"]),
-                     "type": DASHBOARD_TYPES[pay["source"]], "receipt": pay["receipt_number"] or "-",
-                     "status": PAYMENT_STATUS_LABELS[pay["status"]]})
+        rows.append(
+            {
+                "user_id": pay["user_id"],
+                "client": pay["client_name"],
+                "plot_info": f"{pay['parcel_type']} - {plot}" if pay["parcel_type"] else plot,
+                "date": clock.fmt_date(pay["created_at"]),
+                "amount": fmt(pay["amount_ngwee"]),
+                "type": DASHBOARD_TYPES[pay["source"]],
+                "receipt": pay["receipt_number"] or "-",
+                "status": PAYMENT_STATUS_LABELS[pay["status"]],
+            }
+        )
     return rows

@@ -1,4 +1,5 @@
 """Payments: the user's Plans tab (pay, receipts, revert, new plan), My Payments, the payments dashboard."""
+
 from __future__ import annotations
 
 from datetime import time as day_time
@@ -50,14 +51,22 @@ def pay(user_id: str):
     """The pay dialog's confirm: record the payment, then offer its receipt ("Generate Receipt")."""
     person = _client(user_id)
     form = request.form
-    plan_ids = form.getlist("plan_id")[:transactions.PARTS_MAX + 1]
-    parts = [(plan_id, form.get(f"amount_{plan_id}", ""), form.get(f"receipt_{plan_id}", ""))
-             for plan_id in plan_ids if str(form.get(f"amount_{plan_id}", "")).strip()]
+    plan_ids = form.getlist("plan_id")[: transactions.PARTS_MAX + 1]
+    parts = [
+        (plan_id, form.get(f"amount_{plan_id}", ""), form.get(f"receipt_{plan_id}", ""))
+        for plan_id in plan_ids
+        if str(form.get(f"amount_{plan_id}", "")).strip()
+    ]
     try:
         payment = transactions.prepare_payment(
-            person["id"], source=form.get("source", ""), transaction_number=form.get("transaction_number"),
-            bank_name=form.get("bank_name"), cheque_number=form.get("cheque_number"), parts=parts,
-            paid_date=form.get("paid_date") if form.get("manual") == "true" else None)
+            person["id"],
+            source=form.get("source", ""),
+            transaction_number=form.get("transaction_number"),
+            bank_name=form.get("bank_name"),
+            cheque_number=form.get("cheque_number"),
+            parts=parts,
+            paid_date=form.get("paid_date") if form.get("manual") == "true" else None,
+        )
         tx_id = transactions.record_payment(person["id"], payment, g.user["id"])
     except PaymentRefused as exc:
         flash(str(exc), "error")
@@ -69,7 +78,7 @@ def pay(user_id: str):
 @bp.post("/user/<user_id>/transactions/<transaction_id>/revert")
 @requires("payment_records.can_revert_transaction")
 def revert(user_id: str, transaction_id: str):
-    """"Revert Transaction", after "Are you sure you want to delete this Transaction?"."""
+    """ "Revert Transaction", after "Are you sure you want to delete this Transaction?"."""
     person = _client(user_id)
     tx = transactions.transaction(_number(transaction_id))
     if tx is None or tx["user_id"] != person["id"]:
@@ -85,17 +94,24 @@ def revert(user_id: str, transaction_id: str):
 @bp.post("/user/<user_id>/payment_plans")
 @requires("payment_plan.can_create_payment_plan")
 def new_plan(user_id: str):
-    """"Create a Plan" for one of the person's plots."""
+    """ "Create a Plan" for one of the person's plots."""
     person = _client(user_id)
     form = request.form
     try:
         parcel_id = _number(form.get("land_parcel_id", ""), missing="Property is required")
         if parcel_id not in {p["id"] for p in ledger.parcels_of(person["id"])}:
             raise PaymentRefused("Property is required")
-        ledger.create_plan(person["id"], parcel_id, form.get("plan_type", ""), _plan_amount(form.get("amount")),
-                           _duration(form.get("duration")), ledger.day(form.get("start_date"), "Start Date"),
-                           frequency=form.get("frequency", "monthly"), renewable=form.get("renewable") == "true",
-                           payment_day=_duration(form.get("payment_day") or "1", "Payment Day"))
+        ledger.create_plan(
+            person["id"],
+            parcel_id,
+            form.get("plan_type", ""),
+            _plan_amount(form.get("amount")),
+            _duration(form.get("duration")),
+            ledger.day(form.get("start_date"), "Start Date"),
+            frequency=form.get("frequency", "monthly"),
+            renewable=form.get("renewable") == "true",
+            payment_day=_duration(form.get("payment_day") or "1", "Payment Day"),
+        )
     except PaymentRefused as exc:
         flash(str(exc), "error")
         return _profile_again(person, plan_form=form)
@@ -153,13 +169,15 @@ def dashboard():
         if since and until and until < since:
             raise PaymentRefused("To must be on or after From")
     except PaymentRefused as exc:
-        return render_template("payments/dashboard.html", tab=tab, rows=[], error=str(exc), search=search,
-                               offset=0, page_size=PAGE_SIZE), 400
+        return render_template(
+            "payments/dashboard.html", tab=tab, rows=[], error=str(exc), search=search, offset=0, page_size=PAGE_SIZE
+        ), 400
     start = clock.combine_local(since, day_time(0)) if since else None
     end = clock.combine_local(until + timedelta(days=1), day_time(0)) if until else None
     rows = dashboard_rows(tab, PAGE_SIZE, offset, search, start, end)
-    return render_template("payments/dashboard.html", tab=tab, rows=rows, error=None, search=search,
-                           offset=offset, page_size=PAGE_SIZE)
+    return render_template(
+        "payments/dashboard.html", tab=tab, rows=rows, error=None, search=search, offset=offset, page_size=PAGE_SIZE
+    )
 
 
 def _page(text: str) -> int:

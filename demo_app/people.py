@@ -1,4 +1,5 @@
 """People of the community: creating them as the platform's userCreate does, finding them, passwords."""
+
 from __future__ import annotations
 
 import secrets
@@ -47,9 +48,17 @@ def password_ok(person: sqlite3.Row | None, password: str) -> bool:
     return bool(person and person["password_hash"] and check_password_hash(person["password_hash"], password))
 
 
-def create(name: str, role: str, *, phone: str | None = None, email: str | None = None,
-           username: str | None = None, password_hash: str | None = None, state: str = "valid",
-           ext_ref_id: str | None = None) -> int:
+def create(
+    name: str,
+    role: str,
+    *,
+    phone: str | None = None,
+    email: str | None = None,
+    username: str | None = None,
+    password_hash: str | None = None,
+    state: str = "valid",
+    ext_ref_id: str | None = None,
+) -> int:
     """A new person; their id. Duplicate phone numbers are refused as on the platform."""
     name = " ".join(str(name or "").split())
     if not name:
@@ -67,9 +76,18 @@ def create(name: str, role: str, *, phone: str | None = None, email: str | None 
     return execute(
         "INSERT INTO users (name, username, email, password_hash, role, state, phone, ext_ref_id, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (name, username or username_for(name), email or None,
-         password_hash or generate_password_hash(secrets.token_urlsafe(16)), role, state, phone or None,
-         ext_ref_id, clock.to_iso(clock.now_utc())))
+        (
+            name,
+            username or username_for(name),
+            email or None,
+            password_hash or generate_password_hash(secrets.token_urlsafe(16)),
+            role,
+            state,
+            phone or None,
+            ext_ref_id,
+            clock.to_iso(clock.now_utc()),
+        ),
+    )
 
 
 def reset_password(user_id: int) -> tuple[str, str]:
@@ -78,8 +96,10 @@ def reset_password(user_id: int) -> tuple[str, str]:
     if person is None:
         raise PersonError("User not found")
     password = secrets.token_urlsafe(12)
-    execute("UPDATE users SET password_hash = ?, has_reset_password = 0 WHERE id = ?",
-            (generate_password_hash(password), person["id"]))
+    execute(
+        "UPDATE users SET password_hash = ?, has_reset_password = 0 WHERE id = ?",
+        (generate_password_hash(password), person["id"]),
+    )
     return person["username"], password
 
 
@@ -110,5 +130,7 @@ def set_own_password(user_id: int, password: str) -> None:
     problems = password_problems(password, password)
     if problems:
         raise PersonError(problems[0])
-    execute("UPDATE users SET password_hash = ?, has_reset_password = 1 WHERE id = ?",
-            (generate_password_hash(password), person["id"]))
+    execute(
+        "UPDATE users SET password_hash = ?, has_reset_password = 1 WHERE id = ?",
+        (generate_password_hash(password), person["id"]),
+    )

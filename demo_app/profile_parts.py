@@ -3,6 +3,7 @@
 The providers are listed here, once: each takes the person shown, the tab and the scan details
 of the address, and returns the part to render ({"template": …, **context}) or None.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Create and reset the database with the personas."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -47,8 +48,15 @@ def seed(app: Flask, conn: sqlite3.Connection) -> dict[str, int]:
         cur = conn.execute(
             "INSERT INTO users (name, username, email, password_hash, role, phone, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (persona["name"], persona.get("username") or persona.get("key"), persona.get("email"),
-             _password_hash(app, persona), persona["role"], persona.get("phone") or f"+26097100{i:04d}", now),
+            (
+                persona["name"],
+                persona.get("username") or persona.get("key"),
+                persona.get("email"),
+                _password_hash(app, persona),
+                persona["role"],
+                persona.get("phone") or f"+26097100{i:04d}",
+                now,
+            ),
         )
         ids[persona.get("key") or persona["username"]] = cur.lastrowid
     conn.commit()

@@ -9,6 +9,7 @@ A worker's time sheet covers a pay period from the 27th to the 26th (community c
 belongs to the community day it started on; "days worked" counts shifts of at least one hour
 (EmployeeTimeSheetLog.jsx `calculateHoursAndDays`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -65,8 +66,11 @@ def period_day_allowed(day: date) -> bool:
 
 def pay_period(day: date) -> tuple[date, date]:
     """The pay period (27th to 26th, both included) holding a community date."""
-    start = day.replace(day=PERIOD_FIRST_DAY) if day.day >= PERIOD_FIRST_DAY else \
-        (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
+    start = (
+        day.replace(day=PERIOD_FIRST_DAY)
+        if day.day >= PERIOD_FIRST_DAY
+        else (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
+    )
     following = (start.replace(day=1) + timedelta(days=32)).replace(day=PERIOD_FIRST_DAY)
     return start, following - timedelta(days=1)
 
@@ -91,8 +95,10 @@ class Summary:
 
     def sentence(self, first: date, last: date) -> str:
         """The summary line of the time sheet (timecard:timecard.worked_time_stats, "days" even for one)."""
-        return (f"Worked {self.days} days for a total of {self.total_hours} hrs"
-                f" between {first.isoformat()} - {last.isoformat()}")
+        return (
+            f"Worked {self.days} days for a total of {self.total_hours} hrs"
+            f" between {first.isoformat()} - {last.isoformat()}"
+        )
 
 
 def summarise(shifts: Iterable[Mapping[str, Any]], now: datetime) -> Summary:

@@ -3,6 +3,7 @@
 The pages and the GraphQL resolvers both call these functions, so a shift recorded either way is
 the same shift everywhere.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -44,8 +45,9 @@ def running(user_id: int) -> sqlite3.Row | None:
 
 def latest(user_id: int) -> sqlite3.Row | None:
     """The worker's newest shift (userLastShift)."""
-    return query("SELECT * FROM shifts WHERE user_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                 (user_id,), one=True)
+    return query(
+        "SELECT * FROM shifts WHERE user_id = ? ORDER BY started_at DESC, id DESC LIMIT 1", (user_id,), one=True
+    )
 
 
 def by_id(shift_id: int) -> sqlite3.Row | None:
@@ -56,8 +58,9 @@ def by_id(shift_id: int) -> sqlite3.Row | None:
 def start(user_id: int, by: int, at: datetime) -> sqlite3.Row:
     """Start a shift now; refused while one is in progress (the unique index settles a race)."""
     try:
-        shift_id = execute("INSERT INTO shifts (user_id, started_at, started_by) VALUES (?, ?, ?)",
-                           (user_id, iso_ms(at), by))
+        shift_id = execute(
+            "INSERT INTO shifts (user_id, started_at, started_by) VALUES (?, ?, ?)", (user_id, iso_ms(at), by)
+        )
     except sqlite3.IntegrityError:
         raise ShiftError(ALREADY_IN_PROGRESS) from None
     return by_id(shift_id)
@@ -70,8 +73,10 @@ def end(user_id: int, by: int, at: datetime) -> sqlite3.Row:
         raise ShiftError(NOT_IN_PROGRESS)
     # A clock moved backwards (tests) must not make a shift end before it started.
     ended = max(at, clock.from_iso(shift["started_at"]))
-    execute("UPDATE shifts SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
-            (iso_ms(ended), by, shift["id"]))
+    execute(
+        "UPDATE shifts SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
+        (iso_ms(ended), by, shift["id"]),
+    )
     return by_id(shift["id"])
 
 
@@ -93,14 +98,18 @@ def latest_per_worker(limit: int, offset: int) -> list[sqlite3.Row]:
         "SELECT s.*, u.name AS user_name FROM shifts s JOIN users u ON u.id = s.user_id"
         " WHERE s.id = (SELECT s2.id FROM shifts s2 WHERE s2.user_id = s.user_id"
         "               ORDER BY s2.started_at DESC, s2.id DESC LIMIT 1)"
-        " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset))
+        " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
 
 
 def between(user_id: int, lower: datetime, upper: datetime, limit: int = 300, offset: int = 0) -> list[sqlite3.Row]:
     """A worker's shifts that started in [lower, upper), newest first."""
-    return query("SELECT * FROM shifts WHERE user_id = ? AND started_at >= ? AND started_at < ?"
-                 " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
-                 (user_id, iso_ms(lower), iso_ms(upper), limit, offset))
+    return query(
+        "SELECT * FROM shifts WHERE user_id = ? AND started_at >= ? AND started_at < ?"
+        " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
+        (user_id, iso_ms(lower), iso_ms(upper), limit, offset),
+    )
 
 
 def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -116,7 +125,9 @@ def in_period(user_id: int, first: date, last: date) -> list[sqlite3.Row]:
 def record_past(user_id: int, started: datetime, ended: datetime | None, by: int) -> int:
     """A shift on chosen (past) times, for the test-only API; refused if it would run alongside another."""
     try:
-        return execute("INSERT INTO shifts (user_id, started_at, ended_at, started_by, ended_by) VALUES (?, ?, ?, ?, ?)",
-                       (user_id, iso_ms(started), iso_ms(ended) if ended else None, by, by if ended else None))
+        return execute(
+            "INSERT INTO shifts (user_id, started_at, ended_at, started_by, ended_by) VALUES (?, ?, ?, ?, ?)",
+            (user_id, iso_ms(started), iso_ms(ended) if ended else None, by, by if ended else None),
+        )
     except sqlite3.IntegrityError:
         raise ShiftError(ALREADY_IN_PROGRESS) from None

@@ -4,6 +4,7 @@ The platform's quick filters (TaskQuickSearch.jsx, TodoList.jsx taskQuery) with 
 and order. Due dates are community calendar dates: a task is overdue once its due date is before
 today in the community, until it is completed; a task due today is due, not overdue.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
@@ -12,17 +13,38 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 # NotesCategories (utils/constants.js): the "Task Type" options, value → text, in the form's order.
-CATEGORIES = [("call", "Call"), ("message", "Message"), ("email", "Email"), ("to_do", "To-Do"), ("form", "Form"),
-              ("emergency", "Emergency SOS"), ("template", "Process Template"), ("task_list", "Task List")]
+CATEGORIES = [
+    ("call", "Call"),
+    ("message", "Message"),
+    ("email", "Email"),
+    ("to_do", "To-Do"),
+    ("form", "Form"),
+    ("emergency", "Emergency SOS"),
+    ("template", "Process Template"),
+    ("task_list", "Task List"),
+]
 # Notes::Note VALID_CATEGORY: what the API accepts (a few have no option in the form).
 VALID_CATEGORIES = {value for value, _ in CATEGORIES} | {"text", "other"}
 DEFAULT_CATEGORY = "to_do"
 # The status chip (task:task.<status>): value → text.
-STATUSES = {"not_started": "Not Started", "in_progress": "In Progress", "needs_attention": "Needs Attention",
-            "at_risk": "At Risk", "completed": "Complete"}
+STATUSES = {
+    "not_started": "Not Started",
+    "in_progress": "In Progress",
+    "needs_attention": "Needs Attention",
+    "at_risk": "At Risk",
+    "completed": "Complete",
+}
 # Who may be picked as an assignee (CustomAutoComplete / TaskInfoTop allowedAssignees).
-ASSIGNEE_TYPES = ("admin", "custodian", "security_guard", "contractor", "site_worker", "consultant", "developer",
-                  "lead")
+ASSIGNEE_TYPES = (
+    "admin",
+    "custodian",
+    "security_guard",
+    "contractor",
+    "site_worker",
+    "consultant",
+    "developer",
+    "lead",
+)
 # Who sees every task; everyone else sees the tasks they wrote or are assigned (Note.for_site_manager).
 SEES_ALL_TASKS = ("admin", "custodian")
 
@@ -56,8 +78,10 @@ RULES: dict[str, tuple[str, Callable[[Task, int, date], bool]]] = {
     "myOpenTasks": ("My Tasks", lambda t, me, today: me in t.assignee_ids and not t.completed),
     "tasksDueIn10Days": ("Tasks due in 10 days", _due_within(10)),
     "tasksDueIn30Days": ("Tasks due in 30 days", _due_within(30)),
-    "tasksOpenAndOverdue": ("Overdue Tasks",
-                            lambda t, me, today: not t.completed and t.due is not None and t.due < today),
+    "tasksOpenAndOverdue": (
+        "Overdue Tasks",
+        lambda t, me, today: not t.completed and t.due is not None and t.due < today,
+    ),
     # The platform lists every task without a due date here, done or not ('due_date:nil').
     "tasksWithNoDueDate": ("Tasks with no due date", lambda t, me, today: t.due is None),
     "totalCallsOpen": ("Total Calls Open", lambda t, me, today: not t.completed and t.category == "call"),
@@ -68,11 +92,18 @@ RULES: dict[str, tuple[str, Callable[[Task, int, date], bool]]] = {
 # With no filter in the address the platform lists "My Tasks" (TodoList.jsx).
 DEFAULT_FILTER = "myOpenTasks"
 # taskStats field → filter key (the platform's TaskStatType names).
-STAT_FIELDS = {"myOpenTasks": "myOpenTasks", "tasksDueIn10Days": "tasksDueIn10Days",
-               "tasksDueIn30Days": "tasksDueIn30Days", "tasksOpenAndOverdue": "tasksOpenAndOverdue",
-               "overdueTasks": "tasksOpenAndOverdue", "tasksWithNoDueDate": "tasksWithNoDueDate",
-               "totalCallsOpen": "totalCallsOpen", "totalFormsOpen": "processes", "tasksOpen": "tasksOpen",
-               "completedTasks": "completedTasks"}
+STAT_FIELDS = {
+    "myOpenTasks": "myOpenTasks",
+    "tasksDueIn10Days": "tasksDueIn10Days",
+    "tasksDueIn30Days": "tasksDueIn30Days",
+    "tasksOpenAndOverdue": "tasksOpenAndOverdue",
+    "overdueTasks": "tasksOpenAndOverdue",
+    "tasksWithNoDueDate": "tasksWithNoDueDate",
+    "totalCallsOpen": "totalCallsOpen",
+    "totalFormsOpen": "processes",
+    "tasksOpen": "tasksOpen",
+    "completedTasks": "completedTasks",
+}
 
 
 def filter_key(raw: str | None) -> str:
@@ -160,8 +191,11 @@ def parse_due_date(raw: Any, to_community_date: Callable[[datetime], date]) -> d
     if not text.isascii() or len(text) > 40:
         raise TaskError("Due date is not a valid date")
     try:
-        day = date.fromisoformat(text) if len(text) == 10 else to_community_date(
-            datetime.fromisoformat(text.replace("Z", "+00:00")))
+        day = (
+            date.fromisoformat(text)
+            if len(text) == 10
+            else to_community_date(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        )
     except (ValueError, OverflowError):
         raise TaskError("Due date is not a valid date") from None
     if not EARLIEST_DUE <= day <= LATEST_DUE:

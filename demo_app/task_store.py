@@ -4,6 +4,7 @@ completing and commenting. Pages and GraphQL resolvers both call these functions
 Admins and custodians see every task; everyone else sees the tasks they wrote or are assigned
 (the platform's Note.for_site_manager). Only flagged notes are tasks.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -58,15 +59,21 @@ def _visible_sql(user: Any) -> tuple[str, tuple[Any, ...]]:
     """The WHERE clause (on alias t) of the tasks this user may see."""
     if user["role"] in SEES_ALL_TASKS:
         return "t.flagged = 1", ()
-    return ("t.flagged = 1 AND (t.author_id = ? OR EXISTS (SELECT 1 FROM task_assignees a"
-            " WHERE a.task_id = t.id AND a.user_id = ?))", (user["id"], user["id"]))
+    return (
+        "t.flagged = 1 AND (t.author_id = ? OR EXISTS (SELECT 1 FROM task_assignees a"
+        " WHERE a.task_id = t.id AND a.user_id = ?))",
+        (user["id"], user["id"]),
+    )
 
 
 def visible_rows(user: Any) -> list[Any]:
     """Every task the user may see, newest first (the platform's default order)."""
     where, args = _visible_sql(user)
-    return query("SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
-                 f" WHERE {where} ORDER BY t.created_at DESC, t.id DESC", args)
+    return query(
+        "SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
+        f" WHERE {where} ORDER BY t.created_at DESC, t.id DESC",
+        args,
+    )
 
 
 def find(raw_id: Any, user: Any) -> Any:
@@ -75,8 +82,12 @@ def find(raw_id: Any, user: Any) -> Any:
     if task_id is None:
         return None
     where, args = _visible_sql(user)
-    return query("SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
-                 f" WHERE t.id = ? AND {where}", (task_id, *args), one=True)
+    return query(
+        "SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
+        f" WHERE t.id = ? AND {where}",
+        (task_id, *args),
+        one=True,
+    )
 
 
 def query_task(task_id: int) -> Any:
@@ -89,11 +100,13 @@ def assignees_of(task_ids: Iterable[int]) -> dict[int, list[Any]]:
     ids = list(task_ids)
     found: dict[int, list[Any]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        for row in query(f"SELECT a.task_id, u.id, u.name, u.role FROM task_assignees a JOIN users u"
-                         f" ON u.id = a.user_id WHERE a.task_id IN ({marks}) ORDER BY a.rowid",
-                         tuple(chunk)):
+        for row in query(
+            f"SELECT a.task_id, u.id, u.name, u.role FROM task_assignees a JOIN users u"
+            f" ON u.id = a.user_id WHERE a.task_id IN ({marks}) ORDER BY a.rowid",
+            tuple(chunk),
+        ):
             found[row["task_id"]].append(row)
     return found
 
@@ -108,9 +121,14 @@ def comment_counts(task_ids: Iterable[int]) -> dict[int, int]:
 def view(row: Any, assignees: list[Any], today: date, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """A task as the pages show it."""
     task = as_task(row, (a["id"] for a in assignees))
-    return {**dict(row), **(extra or {}), "assignees": [dict(a) for a in assignees],
-            "status_label": STATUSES.get(row["status"], row["status"]), "rule_task": task,
-            "overdue": RULES["tasksOpenAndOverdue"][1](task, 0, today)}
+    return {
+        **dict(row),
+        **(extra or {}),
+        "assignees": [dict(a) for a in assignees],
+        "status_label": STATUSES.get(row["status"], row["status"]),
+        "rule_task": task,
+        "overdue": RULES["tasksOpenAndOverdue"][1](task, 0, today),
+    }
 
 
 def listing(user: Any, key: str, today: date, search: str = "") -> list[dict[str, Any]]:
@@ -132,9 +150,12 @@ def listing(user: Any, key: str, today: date, search: str = "") -> list[dict[str
 
     def shown(row: Any) -> dict[str, Any]:
         subs = sorted(children.get(row["id"], []), key=lambda r: (r["position"], r["id"]))
-        return view(row, people[row["id"]], today, {
-            "comment_count": comments.get(row["id"], 0),
-            "subtasks": [shown(s) for s in subs]})
+        return view(
+            row,
+            people[row["id"]],
+            today,
+            {"comment_count": comments.get(row["id"], 0), "subtasks": [shown(s) for s in subs]},
+        )
 
     listed = []
     for row in rows:
@@ -164,12 +185,28 @@ def _existing_person(raw_id: Any) -> int | None:
     return person["id"]
 
 
-def create(author: Any, *, body: Any, description: Any = "", category: Any = None, due_date: Any = None,
-           user_id: Any = None, parent_id: Any = None, order: Any = None, flagged: bool = False,
-           completed: bool = False, status: Any = None) -> int:
+def create(
+    author: Any,
+    *,
+    body: Any,
+    description: Any = "",
+    category: Any = None,
+    due_date: Any = None,
+    user_id: Any = None,
+    parent_id: Any = None,
+    order: Any = None,
+    flagged: bool = False,
+    completed: bool = False,
+    status: Any = None,
+) -> int:
     """A new task (or note, when not flagged) written by `author`; its id. TaskError when a field is wrong."""
-    values = (clean_body(body), clean_description(description), clean_category(category), due_from(due_date),
-              clean_order(order))
+    values = (
+        clean_body(body),
+        clean_description(description),
+        clean_category(category),
+        due_from(due_date),
+        clean_order(order),
+    )
     person = _existing_person(user_id)
     parent = None
     if parent_id not in (None, ""):
@@ -182,8 +219,18 @@ def create(author: Any, *, body: Any, description: Any = "", category: Any = Non
     return execute(
         "INSERT INTO tasks (body, description, category, due_date, position, author_id, user_id, parent_id,"
         " flagged, completed, status, completed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*values, author["id"], person, parent, int(bool(flagged)), int(bool(completed)), state,
-         now if completed else None, now))
+        (
+            *values,
+            author["id"],
+            person,
+            parent,
+            int(bool(flagged)),
+            int(bool(completed)),
+            state,
+            now if completed else None,
+            now,
+        ),
+    )
 
 
 def toggle_assignee(task_id: int, user_id: Any) -> bool:
@@ -194,8 +241,10 @@ def toggle_assignee(task_id: int, user_id: Any) -> bool:
     db = get_db()
     gone = db.execute("DELETE FROM task_assignees WHERE task_id = ? AND user_id = ?", (task_id, person)).rowcount
     if not gone:
-        db.execute("INSERT INTO task_assignees (task_id, user_id, created_at) VALUES (?, ?, ?)",
-                   (task_id, person, clock.to_iso(clock.now_utc())))
+        db.execute(
+            "INSERT INTO task_assignees (task_id, user_id, created_at) VALUES (?, ?, ?)",
+            (task_id, person, clock.to_iso(clock.now_utc())),
+        )
     db.commit()
     return not gone
 
@@ -203,17 +252,31 @@ def toggle_assignee(task_id: int, user_id: Any) -> bool:
 def set_completed(task_id: int, done: bool) -> None:
     """Mark complete (status Complete) or open again (status back to Not Started)."""
     now = clock.to_iso(clock.now_utc())
-    execute("UPDATE tasks SET completed = ?, completed_at = ?, status = CASE WHEN ? THEN 'completed'"
-            " WHEN status = 'completed' THEN 'not_started' ELSE status END WHERE id = ?",
-            (int(done), now if done else None, int(done), task_id))
+    execute(
+        "UPDATE tasks SET completed = ?, completed_at = ?, status = CASE WHEN ? THEN 'completed'"
+        " WHEN status = 'completed' THEN 'not_started' ELSE status END WHERE id = ?",
+        (int(done), now if done else None, int(done), task_id),
+    )
 
 
 def update(task_id: int, fields: dict[str, Any]) -> None:
     """noteUpdate: change the given fields (each validated like on creation)."""
-    cleaners = {"body": clean_body, "description": clean_description, "category": clean_category,
-                "dueDate": due_from, "order": clean_order, "status": clean_status}
-    columns = {"body": "body", "description": "description", "category": "category", "dueDate": "due_date",
-               "order": "position", "status": "status"}
+    cleaners = {
+        "body": clean_body,
+        "description": clean_description,
+        "category": clean_category,
+        "dueDate": due_from,
+        "order": clean_order,
+        "status": clean_status,
+    }
+    columns = {
+        "body": "body",
+        "description": "description",
+        "category": "category",
+        "dueDate": "due_date",
+        "order": "position",
+        "status": "status",
+    }
     changes = {columns[k]: cleaners[k](v) for k, v in fields.items() if k in cleaners and v is not None}
     if "userId" in fields and fields["userId"] is not None:
         changes["user_id"] = _existing_person(fields["userId"])
@@ -228,15 +291,19 @@ def update(task_id: int, fields: dict[str, Any]) -> None:
 
 def add_comment(task_id: int, user: Any, body: Any) -> int:
     """A comment on a task by `user`; its id."""
-    return execute("INSERT INTO task_comments (task_id, user_id, body, created_at) VALUES (?, ?, ?, ?)",
-                   (task_id, user["id"], clean_comment(body), clock.to_iso(clock.now_utc())))
+    return execute(
+        "INSERT INTO task_comments (task_id, user_id, body, created_at) VALUES (?, ?, ?, ?)",
+        (task_id, user["id"], clean_comment(body), clock.to_iso(clock.now_utc())),
+    )
 
 
 def comments(task_id: int, limit: int | None = None, offset: int = 0) -> list[Any]:
     """A task's comments, oldest first, with their writers' names."""
-    return query("SELECT c.*, u.name AS user_name FROM task_comments c JOIN users u ON u.id = c.user_id"
-                 " WHERE c.task_id = ? ORDER BY c.created_at, c.id LIMIT ? OFFSET ?",
-                 (task_id, -1 if limit is None else limit, offset))
+    return query(
+        "SELECT c.*, u.name AS user_name FROM task_comments c JOIN users u ON u.id = c.user_id"
+        " WHERE c.task_id = ? ORDER BY c.created_at, c.id LIMIT ? OFFSET ?",
+        (task_id, -1 if limit is None else limit, offset),
+    )
 
 
 def comment(comment_id: int) -> Any:
@@ -247,5 +314,8 @@ def comment(comment_id: int) -> Any:
 def subtasks(task_id: int, user: Any) -> list[Any]:
     """The sub-tasks of a task that the user may see, in their order."""
     where, args = _visible_sql(user)
-    return query(f"SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
-                 f" WHERE t.parent_id = ? AND {where} ORDER BY t.position, t.id", (task_id, *args))
+    return query(
+        f"SELECT t.*, au.name AS author_name FROM tasks t JOIN users au ON au.id = t.author_id"
+        f" WHERE t.parent_id = ? AND {where} ORDER BY t.position, t.id",
+        (task_id, *args),
+    )

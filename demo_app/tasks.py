@@ -4,6 +4,7 @@ details with assignees and comments, completing and assigning.
 The rules (filters, field limits) are in task_rules.py, the data in task_store.py; GraphQL
 (gql/tasks.py) calls the same store functions.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,8 +22,10 @@ PAGE_SIZE = 50  # tasks per page, as the platform's list (TodoList.jsx limit)
 MAX_ASSIGNEES = 20
 SEARCH_MAX = 100
 # TodoList.jsx: t('task.task_marked_as') + t('task.complete' | 'task.incomplete').
-MARKED = {True: "Task has been successfully marked as Complete",
-          False: "Task has been successfully marked as Incomplete"}
+MARKED = {
+    True: "Task has been successfully marked as Complete",
+    False: "Task has been successfully marked as Incomplete",
+}
 
 
 def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -52,10 +55,15 @@ def detail_context(row: Any) -> dict[str, Any]:
     today = clock.today_local()
     people = store.assignees_of([row["id"]])[row["id"]]
     parent = store.find(row["parent_id"], g.user) if row["parent_id"] else None
-    return {"task": store.view(row, people, today), "parent": parent,
-            "subtasks": store.subtasks(row["id"], g.user), "comments": store.comments(row["id"]),
-            "may_assign": can("note.can_assign_note"), "may_comment": can("note.can_create_note_comment"),
-            "may_update": can("note.can_update_note")}
+    return {
+        "task": store.view(row, people, today),
+        "parent": parent,
+        "subtasks": store.subtasks(row["id"], g.user),
+        "comments": store.comments(row["id"]),
+        "may_assign": can("note.can_assign_note"),
+        "may_comment": can("note.can_create_note_comment"),
+        "may_update": can("note.can_update_note"),
+    }
 
 
 def _render_list(form: dict[str, Any] | None = None, status: int = 200):
@@ -75,13 +83,28 @@ def _render_list(form: dict[str, Any] | None = None, status: int = 200):
         detail = detail_context(row)
     here = list_url(shown_key, search=search, offset=offset or None)
     return render_template(
-        "tasks/list.html", tasks=tasks[offset:offset + PAGE_SIZE], key=key, shown_key=shown_key,
-        filters=[(k, label) for k, (label, _rule) in RULES.items()], search=search, offset=offset,
-        more=len(tasks) > offset + PAGE_SIZE, page_size=PAGE_SIZE, here=here, detail=detail,
-        detail_tab=request.args.get("detailTab", ""), categories=CATEGORIES, form=form,
-        form_people=[p for p in (store.find_person(i) for i in (form or {}).get("assignees", [])[:MAX_ASSIGNEES])
-                     if p is not None],
-        close_url=list_url(shown_key, search=search), list_url=list_url), status
+        "tasks/list.html",
+        tasks=tasks[offset : offset + PAGE_SIZE],
+        key=key,
+        shown_key=shown_key,
+        filters=[(k, label) for k, (label, _rule) in RULES.items()],
+        search=search,
+        offset=offset,
+        more=len(tasks) > offset + PAGE_SIZE,
+        page_size=PAGE_SIZE,
+        here=here,
+        detail=detail,
+        detail_tab=request.args.get("detailTab", ""),
+        categories=CATEGORIES,
+        form=form,
+        form_people=[
+            p
+            for p in (store.find_person(i) for i in (form or {}).get("assignees", [])[:MAX_ASSIGNEES])
+            if p is not None
+        ],
+        close_url=list_url(shown_key, search=search),
+        list_url=list_url,
+    ), status
 
 
 @bp.get("/tasks")
@@ -93,7 +116,7 @@ def task_list():
 
 def _assignee_ids(raw: list[str]) -> list[int]:
     ids = []
-    for value in raw[:MAX_ASSIGNEES + 1]:
+    for value in raw[: MAX_ASSIGNEES + 1]:
         task_id = store.parse_id(value)
         if task_id is None or store.find_person(task_id) is None:
             raise TaskError("User not found")
@@ -113,10 +136,16 @@ def create_task():
         assignees = _assignee_ids(form.getlist("assignees"))
         if assignees and not can("note.can_assign_note"):
             raise TaskError("Unauthorized")
-        task_id = store.create(g.user, body=form.get("task_body"), description=form.get("task_description"),
-                               category=form.get("category"), due_date=form.get("due_date"),
-                               order=form.get("order"), parent_id=form.get("parent_note_id") or None,
-                               flagged=True)
+        task_id = store.create(
+            g.user,
+            body=form.get("task_body"),
+            description=form.get("task_description"),
+            category=form.get("category"),
+            due_date=form.get("due_date"),
+            order=form.get("order"),
+            parent_id=form.get("parent_note_id") or None,
+            flagged=True,
+        )
     except TaskError as problem:
         flash(str(problem), "error")
         return _render_list(form=form.to_dict(flat=True) | {"assignees": form.getlist("assignees")}, status=400)
@@ -137,8 +166,13 @@ def _task_or_404(raw_id: str) -> Any:
 @requires("note.can_access_tasks")
 def task_page(raw_id: str):
     """A task's own page (/tasks/:taskId, TaskUpdate)."""
-    return render_template("tasks/detail.html", **detail_context(_task_or_404(raw_id)), here=f"/tasks/{raw_id}",
-                           close_url=None, detail_tab="")
+    return render_template(
+        "tasks/detail.html",
+        **detail_context(_task_or_404(raw_id)),
+        here=f"/tasks/{raw_id}",
+        close_url=None,
+        detail_tab="",
+    )
 
 
 @bp.post("/tasks/<raw_id>/completion")

@@ -4,6 +4,7 @@ Routes and texts are the platform's (modules/TimeCard): `/timesheet` "Time Card"
 worker's latest shift) and `/timesheet/:id` (a worker's shifts in one pay period, 27th to 26th).
 Rules are in shift_rules.py, storage in shifts.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,15 +41,21 @@ def shift_view(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     started = clock.local(row["started_at"])
     seconds = seconds_between(row["started_at"], row["ended_at"], now)
     done = row["ended_at"] is not None
-    return {"id": row["id"], "user_id": row["user_id"], "day": started.strftime("%A"),
-            "date": shift_day(row["started_at"]).isoformat(), "start": started.strftime("%H:%M"),
-            # 24-hour times run 00:00-23:59: a shift ending a quarter past midnight ends at "00:15".
-            "stop": clock.fmt_time(row["ended_at"]) if done else IN_PROGRESS_SHEET,
-            "total": fmt_duration(seconds) if done else IN_PROGRESS_SHEET,
-            "worked": fmt_duration(seconds) if done else IN_PROGRESS_CARD}
+    return {
+        "id": row["id"],
+        "user_id": row["user_id"],
+        "day": started.strftime("%A"),
+        "date": shift_day(row["started_at"]).isoformat(),
+        "start": started.strftime("%H:%M"),
+        # 24-hour times run 00:00-23:59: a shift ending a quarter past midnight ends at "00:15".
+        "stop": clock.fmt_time(row["ended_at"]) if done else IN_PROGRESS_SHEET,
+        "total": fmt_duration(seconds) if done else IN_PROGRESS_SHEET,
+        "worked": fmt_duration(seconds) if done else IN_PROGRESS_CARD,
+    }
 
 
 # -- the profile's shift buttons ------------------------------------------------------------
+
 
 def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str, Any] | None:
     """Start Shift / End Shift, for a custodian viewing an active worker (ShiftButtons.jsx)."""
@@ -57,11 +64,15 @@ def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str
         return None
     if not shifts.is_worker(person):
         return None
-    return {"template": "timesheet/_profile.html", "worker": person,
-            "in_progress": shifts.running(person["id"]) is not None}
+    return {
+        "template": "timesheet/_profile.html",
+        "worker": person,
+        "in_progress": shifts.running(person["id"]) is not None,
+    }
 
 
 # -- Time Card and the worker's time sheet ------------------------------------------------------
+
 
 def _bad_request(title: str, message: str):
     return render_template("error.html", title=title, message=message, detail=""), 400
@@ -78,9 +89,14 @@ def time_card():
     rows = shifts.latest_per_worker(PAGE_SIZE + 1, offset)
     now = clock.now_utc()
     blocks = [{**shift_view(r, now), "name": r["user_name"]} for r in rows[:PAGE_SIZE]]
-    return render_template("timesheet/time_card.html", blocks=blocks, offset=offset, page_size=PAGE_SIZE,
-                           previous=max(offset - PAGE_SIZE, 0) if offset else None,
-                           following=offset + PAGE_SIZE if len(rows) > PAGE_SIZE else None)
+    return render_template(
+        "timesheet/time_card.html",
+        blocks=blocks,
+        offset=offset,
+        page_size=PAGE_SIZE,
+        previous=max(offset - PAGE_SIZE, 0) if offset else None,
+        following=offset + PAGE_SIZE if len(rows) > PAGE_SIZE else None,
+    )
 
 
 def may_see_time_sheet_of(person: Mapping[str, Any]) -> bool:
@@ -110,13 +126,20 @@ def employee_time_sheet(user_id: str):
         abort(404)
     day = wanted_day(request.args.get("date"))
     if day is None:
-        return _bad_request("Unknown pay period", "Give a day of the pay period as YYYY-MM-DD, from "
-                            f"{FIRST_PERIOD_DAY.isoformat()} to {LAST_PERIOD_DAY.isoformat()}.")
+        return _bad_request(
+            "Unknown pay period",
+            "Give a day of the pay period as YYYY-MM-DD, from "
+            f"{FIRST_PERIOD_DAY.isoformat()} to {LAST_PERIOD_DAY.isoformat()}.",
+        )
     first, last = pay_period(day)
     rows = shifts.in_period(person["id"], first, last)
     now = clock.now_utc()
     previous, following = neighbour_periods(first, last)
-    return render_template("timesheet/employee.html", person=person, shifts=[shift_view(r, now) for r in rows],
-                           summary=summarise(rows, now).sentence(first, last),
-                           previous=previous.isoformat() if previous else None,
-                           following=following.isoformat() if following else None)
+    return render_template(
+        "timesheet/employee.html",
+        person=person,
+        shifts=[shift_view(r, now) for r in rows],
+        summary=summarise(rows, now).sentence(first, last),
+        previous=previous.isoformat() if previous else None,
+        following=following.isoformat() if following else None,
+    )

@@ -1,4 +1,5 @@
 """People's pages: the guard's search, a person's profile (with each area's part), the ID card."""
+
 from __future__ import annotations
 
 import segno
@@ -21,8 +22,11 @@ def search():
     results = []
     if term:
         like = f"%{term.lower()}%"
-        results = query("SELECT * FROM users WHERE lower(name) LIKE ? OR lower(coalesce(email, '')) LIKE ?"
-                        " OR coalesce(phone, '') LIKE ? ORDER BY name LIMIT 50", (like, like, like))
+        results = query(
+            "SELECT * FROM users WHERE lower(name) LIKE ? OR lower(coalesce(email, '')) LIKE ?"
+            " OR coalesce(phone, '') LIKE ? ORDER BY name LIMIT 50",
+            (like, like, like),
+        )
     return render_template("search.html", term=term, results=results, role_label=ROLE_LABELS)
 
 
@@ -39,9 +43,15 @@ def profile(user_id: str, tm: str | None = None, dg: str | None = None):
         abort(404)  # clients and residents see only their own profile
     tab = request.args.get("tab", "Contacts")
     scan = {"tm": tm, "digital": dg == "dg"} if tm is not None else None
-    return render_template("profile.html", person=person, tab=tab, scan=scan,
-                           role_label=ROLE_LABELS.get(person["role"], person["role"]),
-                           parts=parts_for(person, tab, scan), is_guard=g.user["role"] in GUARD_TYPES)
+    return render_template(
+        "profile.html",
+        person=person,
+        tab=tab,
+        scan=scan,
+        role_label=ROLE_LABELS.get(person["role"], person["role"]),
+        parts=parts_for(person, tab, scan),
+        is_guard=g.user["role"] in GUARD_TYPES,
+    )
 
 
 @bp.route("/myprofile")
@@ -63,7 +73,12 @@ def id_card(user_id: str):
     code_url = f"{request.scheme}://{request.host.split(':')[0]}/user/{person['id']}/{now_ms}/dg"
     qr = segno.make(code_url, error="m")
     expires = person["expires_at"]
-    return render_template("id_card.html", person=person, role=person["role"],
-                           qr_svg=qr.svg_inline(scale=6, border=4, omitsize=False), code_url=code_url,
-                           expiration=clock.fmt_date(expires) if expires else None,
-                           expired=bool(expires and clock.from_iso(expires) < clock.now_utc()))
+    return render_template(
+        "id_card.html",
+        person=person,
+        role=person["role"],
+        qr_svg=qr.svg_inline(scale=6, border=4, omitsize=False),
+        code_url=code_url,
+        expiration=clock.fmt_date(expires) if expires else None,
+        expired=bool(expires and clock.from_iso(expires) < clock.now_utc()),
+    )

@@ -5,6 +5,7 @@ element up is one script (pages/scripts.py) rather than WebDriver's find-then-ch
 trips; a look-up that times out raises LookupError naming what was looked for and what the screen
 showed instead.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -97,8 +98,9 @@ class BasePage(MuiWidgets):
     def wait_until(self, condition: Callable[[Any], Any], message: str, timeout: float | None = None) -> Any:
         """Poll `condition(driver)` until truthy; LookupError with `message` and the screen when time runs out."""
         waited = timeout if timeout is not None else self.timeout
-        waiter = WebDriverWait(self.driver, waited, poll_frequency=POLL_SECONDS,
-                               ignored_exceptions=(StaleElementReferenceException,))
+        waiter = WebDriverWait(
+            self.driver, waited, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
+        )
 
         def asked(driver: Any) -> Any:
             try:
@@ -158,8 +160,10 @@ class BasePage(MuiWidgets):
 
     def wait_for_navigation(self, old_page: WebElement) -> None:
         """After an action that loads a new document: wait for the old one to go and the new to finish."""
-        self.wait_until(lambda d: is_stale(old_page) and d.execute_script("return document.readyState") == "complete",
-                        "the page did not change")
+        self.wait_until(
+            lambda d: is_stale(old_page) and d.execute_script("return document.readyState") == "complete",
+            "the page did not change",
+        )
 
     # -- acting on elements -----------------------------------------------------------------
     def find(self, locator: Locator) -> WebElement:

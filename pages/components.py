@@ -1,4 +1,5 @@
 """Parts shared by many screens: the page frame, the side menu, the snackbar, dialogs, the install bar."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,8 +20,10 @@ class PageFrame(BasePage):
 
     def wait_title(self, title: str) -> None:
         """Wait until the page titled `title` is shown."""
-        self.wait_until(lambda _d: self.is_shown(self.TITLE) and self.find(self.TITLE).text.strip() == title,
-                        f'the page titled "{title}" was not shown')
+        self.wait_until(
+            lambda _d: self.is_shown(self.TITLE) and self.find(self.TITLE).text.strip() == title,
+            f'the page titled "{title}" was not shown',
+        )
 
 
 class SideMenu(BasePage):
@@ -37,8 +40,11 @@ class SideMenu(BasePage):
             self.wait_for(self.NAV)
 
     def _entry(self, label: str) -> Locator:
-        return Locator(By.XPATH, f'//*[@data-testid="nav-container"]//*[contains(@class, "MuiListItem-root")]'
-                                 f'[normalize-space()="{label}"]', f'the menu entry "{label}"')
+        return Locator(
+            By.XPATH,
+            f'//*[@data-testid="nav-container"]//*[contains(@class, "MuiListItem-root")][normalize-space()="{label}"]',
+            f'the menu entry "{label}"',
+        )
 
     def go(self, *labels: str) -> None:
         """Open the menu and follow entries by label: ("Access", "Logs") opens a group, then a page."""
@@ -57,10 +63,11 @@ class SideMenu(BasePage):
         """Every page the menu offers: {"Access › Logs": address} (groups opened to read them)."""
         found: dict[str, str] = {}
         for link in self.driver.execute_script(
-                "return Array.from(document.querySelectorAll('[data-testid=\"nav-container\"] a')).map(a => {"
-                " const group = a.closest('.sub-menu');"
-                " const parent = group ? group.parentNode.querySelector('.menu-group').innerText.trim() : '';"
-                " return [parent ? parent + ' › ' + a.innerText.trim() : a.innerText.trim(), a.href]; });"):
+            "return Array.from(document.querySelectorAll('[data-testid=\"nav-container\"] a')).map(a => {"
+            " const group = a.closest('.sub-menu');"
+            " const parent = group ? group.parentNode.querySelector('.menu-group').innerText.trim() : '';"
+            " return [parent ? parent + ' › ' + a.innerText.trim() : a.innerText.trim(), a.href]; });"
+        ):
             found[link[0]] = link[1]
         return found
 
@@ -70,8 +77,10 @@ class SideMenu(BasePage):
             if href.endswith(skip):
                 continue
             self.driver.get(href)
-            self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
-                            f"the {label} page did not finish loading")
+            self.wait_until(
+                lambda d: d.execute_script("return document.readyState") == "complete",
+                f"the {label} page did not finish loading",
+            )
             yield label, href
 
 
@@ -86,13 +95,13 @@ class Snackbar(BasePage):
 
     def wait_message(self, text: str) -> None:
         """Wait until the snackbar says exactly `text`."""
-        self.wait_until(lambda _d: text in self.texts_of(self.ALERT),
-                        f'the message "{text}" did not appear')
+        self.wait_until(lambda _d: text in self.texts_of(self.ALERT), f'the message "{text}" did not appear')
 
     def is_error(self) -> bool:
         """Whether the message shown is an error (red, filled error Alert)."""
-        return "MuiAlert-filledError" in (self.find(css('[data-testid="message-alert"] [role="alert"]', "the alert"))
-                                          .get_attribute("class") or "")
+        return "MuiAlert-filledError" in (
+            self.find(css('[data-testid="message-alert"] [role="alert"]', "the alert")).get_attribute("class") or ""
+        )
 
 
 class InstallBanner(BasePage):
@@ -111,8 +120,7 @@ class InstallBanner(BasePage):
 class ErrorPage(BasePage):
     """The platform's catch-all page for an address it does not have (or a role may not see)."""
 
-    MARKER = Locator(By.XPATH, '//*[normalize-space()="Sorry!! We couldn\'t find this page"]',
-                     "the not-found message")
+    MARKER = Locator(By.XPATH, '//*[normalize-space()="Sorry!! We couldn\'t find this page"]', "the not-found message")
 
     def headline(self) -> str:
         """Its message."""

@@ -4,6 +4,7 @@ Where the platform gives a field no test id of its own (date and time pickers, r
 groups), fields are found by their label, as a person finds them; READ_FIELDS reads every field of a
 form in one script call.
 """
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -82,7 +83,9 @@ class SubmitFormPage(FormFields):
         elif kind == "picker":
             self.driver.execute_script(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                element, value.replace(" ", "T") if element.get_attribute("type") == "datetime-local" else value)
+                element,
+                value.replace(" ", "T") if element.get_attribute("type") == "datetime-local" else value,
+            )
         else:
             wanted = set(comma_list(value))
             for choice in element.find_elements(By.CSS_SELECTOR, "input"):
@@ -132,8 +135,9 @@ class FormEntriesPage(BasePage):
 
     def entries(self) -> list[dict[str, str]]:
         """The entries, newest first."""
-        return self.rows(self.ROW, {"date": "submitted_on", "version": "versionNumber", "by": "submitted_by",
-                                    "status": "status"})
+        return self.rows(
+            self.ROW, {"date": "submitted_on", "version": "versionNumber", "by": "submitted_by", "status": "status"}
+        )
 
     def empty_message(self) -> str:
         """What the page says without entries."""
@@ -167,8 +171,10 @@ class MyFormsPage(BasePage):
 
     def own_forms(self) -> list[dict[str, str]]:
         """The person's submitted forms and drafts, newest first."""
-        return self.rows('[data-testid="form_user_item"]', {"name": "disc_title", "submitted": "submitted_at",
-                                                           "status": "css:.MuiChip-label"})
+        return self.rows(
+            '[data-testid="form_user_item"]',
+            {"name": "disc_title", "submitted": "submitted_at", "status": "css:.MuiChip-label"},
+        )
 
     def no_forms_text(self) -> str:
         """What the list of forms to fill in says when it is empty ('' when it lists forms)."""
@@ -176,6 +182,11 @@ class MyFormsPage(BasePage):
 
     def open_form(self, name: str) -> SubmitFormPage:
         """Open a form to fill it in (the newest of that name)."""
-        self.click_and_load(Locator(By.XPATH, f'(//*[@data-testid="community_form"]//*[@data-testid="form_name"]'
-                                              f'[normalize-space()="{name}"])[1]', f'the form "{name}"'))
+        self.click_and_load(
+            Locator(
+                By.XPATH,
+                f'(//*[@data-testid="community_form"]//*[@data-testid="form_name"][normalize-space()="{name}"])[1]',
+                f'the form "{name}"',
+            )
+        )
         return self.goes_to(SubmitFormPage)

@@ -1,4 +1,5 @@
 """Manage Forms (modules/Forms): the forms list, Create a Form and the builder (Configure Form)."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -26,8 +27,11 @@ class FormsPage(BasePage):
         return [r["name"] for r in self.rows('[data-testid="community_form"]', {"name": "form_name"})]
 
     def _form(self, name: str) -> Locator:
-        return Locator(By.XPATH, f'(//*[@data-testid="community_form"][.//*[@data-testid="form_name"]'
-                                 f'[normalize-space()="{name}"]])[1]', f'the form "{name}" in the list')
+        return Locator(
+            By.XPATH,
+            f'(//*[@data-testid="community_form"][.//*[@data-testid="form_name"][normalize-space()="{name}"]])[1]',
+            f'the form "{name}" in the list',
+        )
 
     def start_form(self) -> FormCreatePage:
         """Create a form."""
@@ -59,7 +63,10 @@ class FormCreatePage(BasePage):
 
     def field_labels(self) -> list[str]:
         """The labels of the text and date fields, as written."""
-        return [" ".join((e.get_attribute("textContent") or "").replace("*", "").split()) for e in self.find_all(self.LABELS)]
+        return [
+            " ".join((e.get_attribute("textContent") or "").replace("*", "").split())
+            for e in self.find_all(self.LABELS)
+        ]
 
     def switch_labels(self) -> list[str]:
         """The labels of the switches."""
@@ -94,7 +101,7 @@ class FormBuilderPage(FormFields):
     ADD_PROPERTY = testid("form_property_action_btn", "the Add Property button")
     PUBLISH = testid("publishing", "the Publish form button")
     PROCEED = testid("proceed_button", "the confirmation's Proceed button")
-    CONFIRMATION = css('.MuiDialog-root:not([hidden]) .MuiDialogContent-root', "the confirmation's message")
+    CONFIRMATION = css(".MuiDialog-root:not([hidden]) .MuiDialogContent-root", "the confirmation's message")
 
     def add_category(self, name: str, rendered_text: str = "") -> FormBuilderPage:
         """Add Category: its name (and the text its preview shows), header visible; Save."""
@@ -109,9 +116,12 @@ class FormBuilderPage(FormFields):
 
     def _in_category(self, category: str, test_id: str, what: str) -> Locator:
         """An element of the category so named (the platform gives a category no test id of its own)."""
-        return Locator(By.XPATH, f'//*[@data-testid="category-list-container"]//*[normalize-space()="{category}"]'
-                                 f'/ancestor::*[.//*[@data-testid="add_property"]][1]//*[@data-testid="{test_id}"]',
-                       f'{what} of the category "{category}"')
+        return Locator(
+            By.XPATH,
+            f'//*[@data-testid="category-list-container"]//*[normalize-space()="{category}"]'
+            f'/ancestor::*[.//*[@data-testid="add_property"]][1]//*[@data-testid="{test_id}"]',
+            f'{what} of the category "{category}"',
+        )
 
     def add_field(self, category: str, name: str, field_type: str, required: bool, options: list[str]) -> None:
         """Add Property to a category: name, type (by value), options, the required switch."""
@@ -134,5 +144,3 @@ class FormBuilderPage(FormFields):
         message = self.text_of(self.CONFIRMATION)
         self.click_and_load(self.PROCEED)
         return message
-
-

@@ -1,4 +1,5 @@
 """Registered guests: the invitation form, My Guests (edit, cancel) and the guard's Invitations."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,11 @@ class GuestTime(BasePage):
 
     def labels(self) -> list[str]:
         """The labels of the visible fields, as written."""
-        return [" ".join((e.get_attribute("textContent") or "").replace("*", "").split())
-                for e in self.find_all(self.LABELS) if e.is_displayed()]
+        return [
+            " ".join((e.get_attribute("textContent") or "").replace("*", "").split())
+            for e in self.find_all(self.LABELS)
+            if e.is_displayed()
+        ]
 
 
 class GuestInvitePage(GuestTime):
@@ -71,8 +75,10 @@ class GuestInvitePage(GuestTime):
         """Search the users for a guest (Enter): the not-found message, or '' when someone was found."""
         self.type_into(self.SEARCH, name)
         self._field(self.SEARCH).send_keys(Keys.ENTER)
-        self.wait_until(lambda _d: self.is_shown(self.NOT_FOUND) or self.find_all(css(self.FOUND, "found")),
-                        f"the search for {name!r} did not answer")
+        self.wait_until(
+            lambda _d: self.is_shown(self.NOT_FOUND) or self.find_all(css(self.FOUND, "found")),
+            f"the search for {name!r} did not answer",
+        )
         return self.text_of(self.NOT_FOUND) if self.is_shown(self.NOT_FOUND) else ""
 
     def clear_start_time(self) -> None:
@@ -116,16 +122,30 @@ class MyGuestsPage(BasePage):
 
     def guests(self) -> list[GuestCard]:
         """Every guest card shown."""
-        rows = self.rows(self.CARD, {"name": "guest_name", "starts": "start_of_visit", "ends": "ends_on_date",
-                                     "time": "visit_time", "validity": "guest_validity", "status": "invite_status"})
+        rows = self.rows(
+            self.CARD,
+            {
+                "name": "guest_name",
+                "starts": "start_of_visit",
+                "ends": "ends_on_date",
+                "time": "visit_time",
+                "validity": "guest_validity",
+                "status": "invite_status",
+            },
+        )
         return [GuestCard(**row) for row in rows]
 
     def _menu(self, name: str) -> list:
-        card = Locator(By.XPATH, f'//*[@data-testid="guest_card"][.//*[@data-testid="guest_name"][normalize-space()="{name}"]]',
-                       f"the card of {name}")
+        card = Locator(
+            By.XPATH,
+            f'//*[@data-testid="guest_card"][.//*[@data-testid="guest_name"][normalize-space()="{name}"]]',
+            f"the card of {name}",
+        )
         self.click(self.wait_for(card).find_element(By.CSS_SELECTOR, '[data-testid="guest_invite_menu"]'))
-        self.wait_until(lambda _d: [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()],
-                        f"the menu of {name} did not open")
+        self.wait_until(
+            lambda _d: [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()],
+            f"the menu of {name} did not open",
+        )
         return [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()]
 
     def edit(self, name: str) -> EditGuestDialog:
@@ -173,7 +193,11 @@ class InvitationsPage(BasePage):
 
     def grant_access(self, name: str) -> ObservationDialog:
         """Grant Access to a guest: the observation dialog follows."""
-        card = Locator(By.XPATH, f'//div[contains(@class, "MuiCard-root")][.//*[normalize-space()="{name}"]]'
-                                 f'[.//*[@data-testid="invitation-status"]]', f"the invitation of {name}")
+        card = Locator(
+            By.XPATH,
+            f'//div[contains(@class, "MuiCard-root")][.//*[normalize-space()="{name}"]]'
+            f'[.//*[@data-testid="invitation-status"]]',
+            f"the invitation of {name}",
+        )
         self.click(self.wait_for(card).find_element(By.CSS_SELECTOR, '[data-testid="grant_access_btn"]'))
         return self.goes_to(ObservationDialog)

@@ -1,4 +1,5 @@
 """Home pages: the guard's dashboard of cards (GuardHome.jsx) and everyone else's Dashboard (Home.jsx)."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -52,8 +53,9 @@ class GuardHomePage(BasePage):
 
     def open_card(self, title: str) -> None:
         """Click a card by its title (the page it links to follows)."""
-        card = Locator(By.XPATH, f'//a[contains(@class, "card-link")][p[normalize-space()="{title}"]]',
-                       f'the "{title}" card')
+        card = Locator(
+            By.XPATH, f'//a[contains(@class, "card-link")][p[normalize-space()="{title}"]]', f'the "{title}" card'
+        )
         self.click_and_load(card)
 
     def start_search(self) -> None:

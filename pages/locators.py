@@ -1,4 +1,5 @@
 """How page objects name what they look for: locators with a plain-English description, and texts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ class Locator:
 
     def inside(self, parent: Locator, description: str | None = None) -> Locator:
         """This locator within another (both CSS)."""
-        return Locator(By.CSS_SELECTOR, f"{parent.value} {self.value}", description or f"{self.description} in {parent}")
+        return Locator(
+            By.CSS_SELECTOR, f"{parent.value} {self.value}", description or f"{self.description} in {parent}"
+        )
 
 
 def testid(value: str, description: str) -> Locator:

@@ -1,4 +1,5 @@
 """The logbook, "Logs" (/logbook: LogBookItem.jsx and LogEvents.jsx)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,10 @@ from .base import BasePage, Locator, testid, ui
 READ_CARDS = """
 return Array.from(document.querySelectorAll('[data-testid="acting_user_name"]')).map(guard => {
   const card = guard.closest('.MuiCard-root') || guard.parentNode;
-  const text = sel => { const el = card.querySelector(sel); return el ? el.innerText.replace(/\\s+/g, ' ').trim() : ''; };
+  const text = sel => {
+    const el = card.querySelector(sel);
+    return el ? el.innerText.replace(/\\s+/g, ' ').trim() : '';
+  };
   return {name: text('.entry-log-visitor-name'), guard: guard.innerText.trim(),
           note: text('[data-testid="observation_note"]'), date: text('[data-testid="created-at"]'),
           chips: Array.from(card.querySelectorAll('.MuiChip-label')).map(c => c.textContent.trim())};
@@ -47,8 +51,10 @@ class LogbookPage(BasePage):
 
     def entries(self) -> list[LogEntry]:
         """Every card shown, newest first."""
-        return [LogEntry(r["name"], r["guard"], r["note"], r["date"], tuple(r["chips"]))
-                for r in self.driver.execute_script(READ_CARDS)]
+        return [
+            LogEntry(r["name"], r["guard"], r["note"], r["date"], tuple(r["chips"]))
+            for r in self.driver.execute_script(READ_CARDS)
+        ]
 
     def search(self, name: str) -> list[LogEntry]:
         """The cards whose name contains `name` (the "All Logs" search), newest first."""

@@ -1,4 +1,5 @@
 """The login screen (components/AuthScreens/LoginScreen.jsx) and Set Password (PasswordSetup.jsx)."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -24,8 +25,13 @@ class LoginPage(BasePage):
     def log_in_as(self, username: str, password: str, expect_home: bool = True) -> None:
         """Log in; returns once the login screen has gone (to the user's home, or Set Password)."""
         self._submit(username, password)
-        self.wait_until(lambda _d: not self.path.startswith("/login") and self.driver.execute_script(
-            "return document.readyState === 'complete'"), f"the login of {username} did not get past the login screen")
+        self.wait_until(
+            lambda _d: (
+                not self.path.startswith("/login")
+                and self.driver.execute_script("return document.readyState === 'complete'")
+            ),
+            f"the login of {username} did not get past the login screen",
+        )
         if expect_home:
             self.wait_for(testid("page_title", "the home page's title"))
 
@@ -39,10 +45,16 @@ class SetPasswordPage(BasePage):
     """Set Password: shown instead of the home page after an admin reset the user's password."""
 
     MARKER = Locator(By.XPATH, '//h4[normalize-space()="Set Password"]', "the Set Password title")
-    PASSWORD = Locator(By.XPATH, '//label[starts-with(normalize-space(), "Password")]/following-sibling::div//input',
-                       "the Password field")
-    CONFIRM = Locator(By.XPATH, '//label[starts-with(normalize-space(), "Confirm Password")]'
-                                '/following-sibling::div//input', "the Confirm Password field")
+    PASSWORD = Locator(
+        By.XPATH,
+        '//label[starts-with(normalize-space(), "Password")]/following-sibling::div//input',
+        "the Password field",
+    )
+    CONFIRM = Locator(
+        By.XPATH,
+        '//label[starts-with(normalize-space(), "Confirm Password")]/following-sibling::div//input',
+        "the Confirm Password field",
+    )
     SUBMIT = button_text("Set Password")
 
     def title(self) -> str:

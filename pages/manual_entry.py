@@ -1,4 +1,5 @@
 """Manual entry (/request: GuestVerification's "Guest Form" step, RequestUpdate.jsx) and the observation dialog."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -16,8 +17,11 @@ class ObservationDialog(BasePage):
     RECORD_NEXT = testid("save_and_record_other", "Skip/Save & Manually Record Next Entry")
     DASHBOARD = testid("close_go_dashboard", "Close & Go To Dashboard")
     SAVE = testid("save", "Save (the Invitations' observation dialog)")
-    ACTIONS = {ui("Skip & Scan Next Entry"): SCAN_NEXT, ui("Skip & Manually Record Next Entry"): RECORD_NEXT,
-               ui("Close & Go To Dashboard"): DASHBOARD}
+    ACTIONS = {
+        ui("Skip & Scan Next Entry"): SCAN_NEXT,
+        ui("Skip & Manually Record Next Entry"): RECORD_NEXT,
+        ui("Close & Go To Dashboard"): DASHBOARD,
+    }
     SKIP, SAVE_WORD = ui("Skip"), ui("Save")  # the buttons' first word: "Skip" without a note, "Save" with one
 
     def title(self) -> str:
@@ -40,8 +44,10 @@ class ObservationDialog(BasePage):
 
     def save_and_record_next(self) -> None:
         """Save the note and go on to record the next visitor by hand ("Save & Manually Record Next Entry")."""
-        self.wait_until(lambda _d: self.label_of(self.RECORD_NEXT).startswith(self.SAVE_WORD + " "),
-                        "the button does not offer to save the note")
+        self.wait_until(
+            lambda _d: self.label_of(self.RECORD_NEXT).startswith(self.SAVE_WORD + " "),
+            "the button does not offer to save the note",
+        )
         self.click_and_load(self.RECORD_NEXT)
 
     def save(self) -> None:
@@ -54,13 +60,15 @@ class ManualEntryPage(BasePage):
 
     PATH = "/request"
     MARKER = testid("entry_user_name", "the Full Name field")
-    FIELDS = {"name": testid("entry_user_name", "the Full Name field"),
-              "email": testid("email", "the Email field"),
-              "nrc": testid("entry_user_nrc", "the NRC field"),
-              "phone number": testid("entry_user_phone", "the phone field (react-phone-input-2)"),
-              "vehicle plate": testid("entry_user_vehicle", "the Vehicle Plate Number field"),
-              "company": testid("companyName", "the company field"),
-              "temperature": testid("temperature", "the Temperature field")}
+    FIELDS = {
+        "name": testid("entry_user_name", "the Full Name field"),
+        "email": testid("email", "the Email field"),
+        "nrc": testid("entry_user_nrc", "the NRC field"),
+        "phone number": testid("entry_user_phone", "the phone field (react-phone-input-2)"),
+        "vehicle plate": testid("entry_user_vehicle", "the Vehicle Plate Number field"),
+        "company": testid("companyName", "the company field"),
+        "temperature": testid("temperature", "the Temperature field"),
+    }
     REASON = testid("entry_user_visit", "the Reason for visit select")
     GRANT = testid("entry_user_grant", "the Grant button")
     DENY = testid("entry_user_deny", "the Deny button")

@@ -1,5 +1,6 @@
 """Payments: the dialogs of a user's Plans tab, components of pages/plans.py's PlansPage: the pay dialog
 (PaymentModal) and "Create a Plan" (PaymentPlanModal)."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -13,15 +14,16 @@ class PaymentDialog(PaymentsPart):
     """PaymentModal: "Make a Payment", one amount field per plan, then the confirm step."""
 
     TITLE = testid("customDialog", "the dialog's title")
-    MARKER = Locator(By.XPATH, '//*[@data-testid="customDialog"][normalize-space()="Make a Payment"]',
-                     'the "Make a Payment" dialog')
+    MARKER = Locator(
+        By.XPATH, '//*[@data-testid="customDialog"][normalize-space()="Make a Payment"]', 'the "Make a Payment" dialog'
+    )
     CONFIRM_TITLE = ui("You are about to make a payment with following details")
     TYPE = testid("transaction-type", "the Transaction Type select")
     TYPE_BOX = css(".transaction-type-select-input", "the Transaction Type box")
     NUMBER = css(".transaction-number-input", "the Transaction Number field")
     BANK = element_id("bank-name", "the Bank Name field")
     CHEQUE = element_id("cheque-number", "the Cheque Number field")
-    CARDS = css('input.transaction-amount-input', "the plans' Amount fields")
+    CARDS = css("input.transaction-amount-input", "the plans' Amount fields")
     LABELS = css('[role="dialog"] label.MuiInputLabel-root', "the dialog's field labels")
     ERRORS = css('[role="dialog"] .MuiFormHelperText-root.Mui-error', "the dialog's error messages")
     HINT = ui("The additional amount {{amount}} will be allocated to the general fund")
@@ -32,8 +34,9 @@ class PaymentDialog(PaymentsPart):
         """The Transaction Type options, as shown."""
         return self.options_of(self.TYPE)
 
-    def fill(self, source: str, amount: str, plot: str | None = None, number: str = "", bank: str = "",
-             cheque: str = "") -> str:
+    def fill(
+        self, source: str, amount: str, plot: str | None = None, number: str = "", bank: str = "", cheque: str = ""
+    ) -> str:
         """Fill the dialog: type (its value), amount towards the plan on `plot` (or the first); that plan's
         remaining balance as the dialog shows it."""
         if source:
@@ -50,9 +53,12 @@ class PaymentDialog(PaymentsPart):
 
     def _card(self, plot: str | None) -> WebElement:
         """The plan card of a plot (its number is shown in capitals), or the first card."""
-        path = ('//input[contains(@class, "transaction-amount-input")]' if plot is None else
-                f'//*[normalize-space()="{plot.upper()}"]/ancestor::*[.//input[contains(@class,'
-                f' "transaction-amount-input")]][1]')
+        path = (
+            '//input[contains(@class, "transaction-amount-input")]'
+            if plot is None
+            else f'//*[normalize-space()="{plot.upper()}"]/ancestor::*[.//input[contains(@class,'
+            f' "transaction-amount-input")]][1]'
+        )
         return self.visible(Locator(By.XPATH, path, f"the amount field of plot {plot}"))
 
     def type_into_element(self, element: WebElement, text: str) -> None:
@@ -67,8 +73,9 @@ class PaymentDialog(PaymentsPart):
     def general_fund_hint(self) -> str:
         """The overpay hint, once shown."""
         start = self.HINT.split("{{")[0].strip()
-        return self.visible(Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]',
-                                    "the general fund hint")).text.strip()
+        return self.visible(
+            Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the general fund hint")
+        ).text.strip()
 
     def pay(self) -> PaymentDialog:
         """Press Pay: the confirm step follows when the dialog has nothing to object."""
@@ -109,14 +116,16 @@ class PaymentDialog(PaymentsPart):
 class PlanDialog(PaymentsPart):
     """PaymentPlanModal "Create a Plan" (the Cypress spec's classes for its fields)."""
 
-    MARKER = Locator(By.XPATH, '//*[@data-testid="customDialog"][normalize-space()="Create a Plan"]',
-                     'the "Create a Plan" dialog')
+    MARKER = Locator(
+        By.XPATH, '//*[@data-testid="customDialog"][normalize-space()="Create a Plan"]', 'the "Create a Plan" dialog'
+    )
     DURATION = css(".plan-duration-txt-input", "the Plan Duration field")
     AMOUNT = css(".plan-amount-txt-input", "the Amount field")
     TYPE = css(".plan-type-select-input", "the Plan Type box")
     PLOT = css(".plan-plot-select-input", "the Select Plot box")
-    NO_PLOT = Locator(By.XPATH, '//p[starts-with(normalize-space(), "No plot associated to this user")]',
-                      "the no-plot message")
+    NO_PLOT = Locator(
+        By.XPATH, '//p[starts-with(normalize-space(), "No plot associated to this user")]', "the no-plot message"
+    )
     SAVE = testid("custom-dialog-button", "the dialog's save button")
 
     def no_plot_message(self) -> str:
@@ -129,6 +138,11 @@ class PlanDialog(PaymentsPart):
         self.type_into(self.AMOUNT, monthly)
         self.pick(self.TYPE, value=plan_type)
         self.click(self.PLOT)
-        self.click(self.visible(Locator(By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][contains(., "{plot}")]',
-                                        f"the plot {plot}")))
+        self.click(
+            self.visible(
+                Locator(
+                    By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][contains(., "{plot}")]', f"the plot {plot}"
+                )
+            )
+        )
         self.click_and_load(self.visible(self.SAVE))

@@ -1,5 +1,6 @@
 """Payments: the payments dashboard (/payments, PaymentList.jsx), every payment and plan of the community.
 A user's Plans tab is pages/plans.py; its dialogs payment_dialogs.py and receipt.py."""
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,18 @@ class PaymentsDashboardPage(PaymentsPart):
 
     def payments(self) -> list[DashboardRow]:
         """The plan payments listed (this page of them), newest first."""
-        return [DashboardRow(**row) for row in self.rows(self.ROWS, {
-            "client": "created_by", "info": "payment_info", "receipt": "receipt_number", "status": "payment_status"})]
+        return [
+            DashboardRow(**row)
+            for row in self.rows(
+                self.ROWS,
+                {
+                    "client": "created_by",
+                    "info": "payment_info",
+                    "receipt": "receipt_number",
+                    "status": "payment_status",
+                },
+            )
+        ]
 
     def is_empty(self) -> bool:
         """Whether the list says "No Payments Available"."""
@@ -57,8 +68,12 @@ class PaymentsDashboardPage(PaymentsPart):
 
     def open_client(self, name: str) -> PlansPage:
         """Follow a client's name (in either tab's list) to their plans."""
-        link = Locator(By.XPATH, f'//*[@data-testid="created_by" or @data-testid="plot_user_info"]'
-                                 f'//a[starts-with(normalize-space(), "{name}")]', f"the client {name}")
+        link = Locator(
+            By.XPATH,
+            f'//*[@data-testid="created_by" or @data-testid="plot_user_info"]'
+            f'//a[starts-with(normalize-space(), "{name}")]',
+            f"the client {name}",
+        )
         self.click_and_load(self.visible(link))
         return self.goes_to(PlansPage)
 
@@ -66,6 +81,8 @@ class PaymentsDashboardPage(PaymentsPart):
         """Open a tab by its label; the clients and plots of the plans it lists (empty for Payments)."""
         tab = Locator(By.XPATH, f'//*[@role="tab"][normalize-space()="{label}"]', f'the "{label}" tab')
         self.click_and_load(tab)
-        self.wait_until(lambda d: "Mui-selected" in (self.find(tab).get_attribute("class") or ""),
-                        f"the {label} tab was not selected")
+        self.wait_until(
+            lambda d: "Mui-selected" in (self.find(tab).get_attribute("class") or ""),
+            f"the {label} tab was not selected",
+        )
         return self.visible_texts(testid("plot_user_info", "the plans' clients and plots"))

@@ -5,6 +5,7 @@ The platform mounts a dialog only while it is open; the reference app keeps clos
 page, so the dialogs' shared test ids (custom-dialog-button, dialog_cancel, customDialog) are always
 looked up among the visible elements.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,11 @@ class PaymentsPart(BasePage):
 
     def visible(self, locator: Locator, timeout: float | None = None) -> WebElement:
         """The first visible element matching the locator, once there is one."""
-        return self.wait_until(lambda d: next((e for e in d.find_elements(*locator) if e.is_displayed()), None),
-                               f"{locator} did not appear", timeout)
+        return self.wait_until(
+            lambda d: next((e for e in d.find_elements(*locator) if e.is_displayed()), None),
+            f"{locator} did not appear",
+            timeout,
+        )
 
     @staticmethod
     def text_locator(text: str) -> Locator:
@@ -33,8 +37,9 @@ class PaymentsPart(BasePage):
     def visit(self, path: str | None = None) -> None:
         """Go to the page's address without expecting to be shown it (a role it is withheld from)."""
         self.driver.get(self.base_url + (path if path is not None else self.PATH))
-        self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete",
-                        "the page did not finish loading")
+        self.wait_until(
+            lambda d: d.execute_script("return document.readyState") == "complete", "the page did not finish loading"
+        )
 
     def visible_texts(self, locator: Locator) -> list[str]:
         """The texts of the matching elements shown now."""

@@ -1,4 +1,5 @@
 """People: the search page, a person's profile, the ID card with its QR code."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -22,10 +23,14 @@ class SearchPage(BasePage):
         """
         self.type_into(self.MARKER, name)
         self._field(self.MARKER).send_keys(Keys.ENTER)
-        self.wait_until(lambda d: d.execute_script("return document.readyState") == "complete"
-                        and self._field(self.MARKER).get_attribute("value") == name
-                        and (self.is_shown(self.RESULTS) or self.is_shown(self.NO_RESULTS)),
-                        f"the search for {name!r} gave no answer")
+        self.wait_until(
+            lambda d: (
+                d.execute_script("return document.readyState") == "complete"
+                and self._field(self.MARKER).get_attribute("value") == name
+                and (self.is_shown(self.RESULTS) or self.is_shown(self.NO_RESULTS))
+            ),
+            f"the search for {name!r} gave no answer",
+        )
 
     def result_names(self) -> list[str]:
         """The names of the people found."""
@@ -33,8 +38,11 @@ class SearchPage(BasePage):
 
     def open_result(self, name: str) -> None:
         """Open the profile of the person with exactly that name."""
-        result = Locator(By.XPATH, f'//a[@data-testid="link_search_user"][.//*[normalize-space()="{name}"]]',
-                         f'the search result "{name}"')
+        result = Locator(
+            By.XPATH,
+            f'//a[@data-testid="link_search_user"][.//*[normalize-space()="{name}"]]',
+            f'the search result "{name}"',
+        )
         self.click_and_load(self.wait_for(result))
 
 

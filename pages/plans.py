@@ -1,5 +1,6 @@
 """Payments: a user's Plans tab (Plans.jsx + UserBalance.jsx) and its Transactions sub-tab, where a payment
 is reverted. Its dialogs are in payment_dialogs.py and receipt.py."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ class PlansPage(PaymentsPart):
     RECORD_PAYMENT = testid("add-payment", "the Record New Payment button")
     NEW_PLAN = css(".new-payment-plan-btn", "the New Payment Plan button")
     NO_PLAN = testid("no-plan-available", "the empty plans list")
-    VIEW_TRANSACTIONS = Locator(By.XPATH, '//button[normalize-space()="View all Transactions"]',
-                                'the "View all Transactions" button')
+    VIEW_TRANSACTIONS = Locator(
+        By.XPATH, '//button[normalize-space()="View all Transactions"]', 'the "View all Transactions" button'
+    )
     PLAN_ROWS = '[data-testid="summary"]'
     STRIP = (ui("Total Balance"), ui("Total Transactions Made"), ui("General Funds"))
 
@@ -49,7 +51,7 @@ class PlansPage(PaymentsPart):
         return self.open(f"/user/{user_id}?tab=Plans")
 
     def total_balance(self) -> str:
-        """"Total Balance" as shown: "- K6,000.00" while something is owed."""
+        """ "Total Balance" as shown: "- K6,000.00" while something is owed."""
         return self.text_of(self.MARKER)
 
     def figure(self, label: str) -> str:
@@ -75,8 +77,13 @@ class PlansPage(PaymentsPart):
         """The person's plans, in the list's order (back from the Transactions sub-tab if it is shown)."""
         if self.is_shown(TransactionsTab.MARKER):
             self.click_and_load(TransactionsTab.MARKER)
-        return [PlanRow(**row) for row in self.rows(self.PLAN_ROWS, {
-            "plot": "plot-number", "plan": "payment-plan", "balance": "balance", "status": "status"})]
+        return [
+            PlanRow(**row)
+            for row in self.rows(
+                self.PLAN_ROWS,
+                {"plot": "plot-number", "plan": "payment-plan", "balance": "balance", "status": "status"},
+            )
+        ]
 
     def offers_payment_actions(self) -> bool:
         """Whether "Record New Payment" or the transactions (where reverting is) are offered here."""
@@ -93,7 +100,7 @@ class PlansPage(PaymentsPart):
         return self.goes_to(PlanDialog)
 
     def transactions(self) -> TransactionsTab:
-        """"View all Transactions"."""
+        """ "View all Transactions"."""
         self.click_and_load(self.VIEW_TRANSACTIONS)
         return self.goes_to(TransactionsTab)
 
@@ -106,8 +113,9 @@ class TransactionsTab(PaymentsPart):
     QUESTION = testid("delete_dialog", "the revert question")
     QUESTION_TEXT = ui("Are you sure you want to delete this Transaction?")
     CONFIRM = testid("confirm_action", "the delete button")
-    REVERT = Locator(By.XPATH, '//li[@role="menuitem"][normalize-space()="Revert Transaction"]',
-                     'the "Revert Transaction" menu item')
+    REVERT = Locator(
+        By.XPATH, '//li[@role="menuitem"][normalize-space()="Revert Transaction"]', 'the "Revert Transaction" menu item'
+    )
 
     def open_for(self, user_id: str) -> TransactionsTab:
         """Go straight to a person's transactions."""
@@ -115,9 +123,19 @@ class TransactionsTab(PaymentsPart):
 
     def transactions(self) -> list[TransactionRow]:
         """The transactions, newest first."""
-        return [TransactionRow(can_revert=bool(row.pop("menu")), **row) for row in self.rows(self.ROWS, {
-            "date": "date", "recorded": "recorded", "description": "description", "amount": "amount",
-            "menu": 'css:button[data-testid="menu"]'})]
+        return [
+            TransactionRow(can_revert=bool(row.pop("menu")), **row)
+            for row in self.rows(
+                self.ROWS,
+                {
+                    "date": "date",
+                    "recorded": "recorded",
+                    "description": "description",
+                    "amount": "amount",
+                    "menu": 'css:button[data-testid="menu"]',
+                },
+            )
+        ]
 
     def start_revert(self, amount: str) -> str:
         """Choose "Revert Transaction" on the newest revertible transaction of that amount; the question asked."""

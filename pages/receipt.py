@@ -1,4 +1,5 @@
 """Payments: after a payment, the receipt prompt (ReceiptModal) and the receipt itself (ReceiptDetails.jsx)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,11 +48,13 @@ class ReceiptDialog(PaymentsPart):
 
     def details(self) -> Receipt:
         """What the receipt states."""
-        return Receipt(number=self.text_of(self.NUMBER).removeprefix("Receipt #").strip(),
-                       client=self.text_of(testid("client-name", "the client's name")),
-                       cashier=self.text_of(testid("cashier-name", "the cashier's name")),
-                       total_paid=self.text_of(testid("total-amount-paid", "the total amount paid")),
-                       expected_monthly=self.text_of(testid("expected-monthly-amount", "the expected monthly payment")))
+        return Receipt(
+            number=self.text_of(self.NUMBER).removeprefix("Receipt #").strip(),
+            client=self.text_of(testid("client-name", "the client's name")),
+            cashier=self.text_of(testid("cashier-name", "the cashier's name")),
+            total_paid=self.text_of(testid("total-amount-paid", "the total amount paid")),
+            expected_monthly=self.text_of(testid("expected-monthly-amount", "the expected monthly payment")),
+        )
 
     def close(self) -> PlansPage:
         """Close the receipt: back to the plans."""

@@ -1,4 +1,5 @@
 """Scan entry: the guard's scanner (containers/Scan.jsx) and Log This Entry on a profile (UserInformation.jsx)."""
+
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -16,13 +17,18 @@ class ScanPage(BasePage):
     PATH = "/scan"
     INSTRUCTION = ui("Please center your QR code on the screen below.")
     TORCH = ui("Toggle Torch")
-    MARKER = Locator(By.XPATH, '//*[normalize-space()="Please center your QR code on the screen below."]',
-                     "the scanner's instruction")
+    MARKER = Locator(
+        By.XPATH,
+        '//*[normalize-space()="Please center your QR code on the screen below."]',
+        "the scanner's instruction",
+    )
     CAMERA = testid("qr_wrapper", "the camera's video")
     ERROR = css("p.text-danger", "the scanner's error (no test id on the platform)")
     TORCH_SWITCH = Locator(By.XPATH, '//label[.//*[normalize-space()="Toggle Torch"]]', "the torch switch")
-    CAMERA_STREAMING = ("const v = document.querySelector('[data-testid=\"qr_wrapper\"]');"
-                        " return !!(v && v.srcObject && v.srcObject.active);")
+    CAMERA_STREAMING = (
+        "const v = document.querySelector('[data-testid=\"qr_wrapper\"]');"
+        " return !!(v && v.srcObject && v.srcObject.active);"
+    )
 
     def camera_is_on(self) -> bool:
         """Whether the camera streams into the scanner (waits a moment for it to start)."""
@@ -38,15 +44,23 @@ class ScanPage(BasePage):
 
     def refusal(self) -> str:
         """What the scanner says about the code it read (waits for it)."""
-        self.wait_until(lambda _d: self.is_shown(self.ERROR) and self.find(self.ERROR).text.strip(),
-                        "the scanner said nothing about the code", timeout=self.timeout * 2)
+        self.wait_until(
+            lambda _d: self.is_shown(self.ERROR) and self.find(self.ERROR).text.strip(),
+            "the scanner said nothing about the code",
+            timeout=self.timeout * 2,
+        )
         return self.text_of(self.ERROR)
 
     def wait_for_code(self) -> str:
         """Wait until the scanner has read a code and opened the address it holds; that address's path."""
-        self.wait_until(lambda d: not d.execute_script("return location.pathname").startswith("/scan")
-                        and d.execute_script("return document.readyState") == "complete",
-                        "the scanner did not read the code", timeout=self.timeout * 2)
+        self.wait_until(
+            lambda d: (
+                not d.execute_script("return location.pathname").startswith("/scan")
+                and d.execute_script("return document.readyState") == "complete"
+            ),
+            "the scanner did not read the code",
+            timeout=self.timeout * 2,
+        )
         return self.driver.execute_script("return location.pathname")
 
 

@@ -6,8 +6,8 @@ plain Selenium; finding a visible element, emptying a field or reading a list ar
 
 # Find the first VISIBLE element matching a locator (css | id | xpath), optionally enabled too;
 # a TextField's root div stands for its input when `field` is wanted; `text` / `label` answer its
-# shown text / its text as written (textContent), wrapped in a list so that '' is an answer. Marks the document so that a
-# click that loads a new page can be told from one that does not (window.__prodready_old).
+# shown text / its text as written (textContent), wrapped in a list so that '' is an answer. A
+# clickable element found arms the document (see ARM) for the action about to happen.
 FIND = """
 const [by, value, want] = arguments;
 let all = [];
@@ -31,7 +31,8 @@ for (let el of all) {
   }
   if (want === 'present') return el;
   if (!shown(el)) continue;
-  if ((want === 'clickable' || want === 'field') && (el.disabled || el.getAttribute('aria-disabled') === 'true')) continue;
+  const off = el.disabled || el.getAttribute('aria-disabled') === 'true';
+  if ((want === 'clickable' || want === 'field') && off) continue;
   if (want === 'clickable') { ARM }
   if (want === 'text') return [el.innerText.trim()];
   if (want === 'label') return [el.textContent.replace(/\\s+/g, ' ').trim()];

@@ -4,6 +4,7 @@ The platform gives them no test ids: its own Cypress spec (time_sheet.js) uses t
 `.start-shift-btn` and `.end-shift-btn`, and so do we. The message under End Shift is a bare
 Typography next to the button (no id, no class of its own).
 """
+
 from __future__ import annotations
 
 import time
@@ -30,9 +31,11 @@ class ShiftButtons(BasePage):
     MARKER = css(".end-shift-btn", "the End Shift button")
     START = css(".start-shift-btn", "the Start Shift button")
     END = css(".end-shift-btn", "the End Shift button")
-    MESSAGE = Locator(By.XPATH, '//button[contains(@class, "end-shift-btn")]'
-                                '/following-sibling::*[contains(@class, "MuiTypography-root")]',
-                      "the message under End Shift")
+    MESSAGE = Locator(
+        By.XPATH,
+        '//button[contains(@class, "end-shift-btn")]/following-sibling::*[contains(@class, "MuiTypography-root")]',
+        "the message under End Shift",
+    )
     # The reference app marks the buttons' row busy while manageShift is on its way (the platform does
     # not: there the wait ends at once, as its buttons change before the answer comes).
     BUSY = css('[aria-busy="true"] .end-shift-btn', "the shift buttons waiting for the platform")
@@ -68,10 +71,13 @@ class ShiftButtons(BasePage):
 
         A timed wait of the production page's script ("wait 20 sec"), as a wait on the clock.
         """
+
         def waited_enough(_driver) -> float | None:
             if not self.in_progress():
-                raise LookupError(f"the shift stopped showing in progress after {time.monotonic() - since:.1f}s;"
-                                  f" the screen shows {self.screen()}")
+                raise LookupError(
+                    f"the shift stopped showing in progress after {time.monotonic() - since:.1f}s;"
+                    f" the screen shows {self.screen()}"
+                )
             passed = time.monotonic() - since
             return passed if passed >= seconds else None
 
@@ -81,8 +87,10 @@ class ShiftButtons(BasePage):
         """Press End Shift on a running shift; returns once the profile offers Start Shift again."""
         self._press(self.END)
         self.wait_gone(self.BUSY)
-        self.wait_until(lambda _d: self.find(self.START).is_enabled()
-                        and self.label_of(self.START) == self.START_LABEL, "Start Shift was not offered again")
+        self.wait_until(
+            lambda _d: self.find(self.START).is_enabled() and self.label_of(self.START) == self.START_LABEL,
+            "Start Shift was not offered again",
+        )
 
     def end_shift_expecting_refusal(self) -> str:
         """Press End Shift when no shift may be ended; the message shown under it."""

@@ -3,6 +3,7 @@
 Where the platform gives no test id: the assignee options by the Autocomplete's ARIA roles; the
 form's dialog by its ARIA role (MUI's Dialog paper).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -17,8 +18,11 @@ if TYPE_CHECKING:
 
 def _option(name: str) -> Locator:
     """A person offered by the task form's assignee search."""
-    return Locator(By.XPATH, f'//*[@role="dialog"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
-                   f'the person "{name}" among the people offered')
+    return Locator(
+        By.XPATH,
+        f'//*[@role="dialog"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
+        f'the person "{name}" among the people offered',
+    )
 
 
 def pick_option(page: BasePage, option: Locator) -> None:
@@ -48,7 +52,8 @@ class TaskForm(BasePage):
         """The labels of the form's fields, as written (without the required mark)."""
         return self.driver.execute_script(
             "return Array.from(document.querySelectorAll('[role=dialog] label.MuiInputLabel-root'))"
-            ".map(l => (l.firstChild ? l.firstChild.textContent : '').trim());")
+            ".map(l => (l.firstChild ? l.firstChild.textContent : '').trim());"
+        )
 
     def task_type(self) -> str:
         """The Task Type shown."""
@@ -67,12 +72,18 @@ class TaskForm(BasePage):
         """Search for a person by name and pick them (they become a chip)."""
         self.type_into(self.ASSIGNEE, name)
         pick_option(self, _option(name))
-        self.wait_for(Locator(By.XPATH, f'//*[@role="dialog"]//*[contains(@class, "MuiAutocomplete-tag")]'
-                                        f'/*[contains(@class, "MuiChip-label")][normalize-space()="{name}"]',
-                              f'the chip of "{name}"'))
+        self.wait_for(
+            Locator(
+                By.XPATH,
+                f'//*[@role="dialog"]//*[contains(@class, "MuiAutocomplete-tag")]'
+                f'/*[contains(@class, "MuiChip-label")][normalize-space()="{name}"]',
+                f'the chip of "{name}"',
+            )
+        )
 
-    def fill(self, name: str, description: str = "", assignees: tuple[str, ...] = (),
-             due: str | None = None) -> TaskForm:
+    def fill(
+        self, name: str, description: str = "", assignees: tuple[str, ...] = (), due: str | None = None
+    ) -> TaskForm:
         """Fill in the form (due: YYYY-MM-DD, or None to leave it empty)."""
         self.type_into(self.NAME, name)
         self.type_into(self.DESCRIPTION, description)
@@ -114,8 +125,9 @@ class TaskDetails(BasePage):
     TITLE = css('[data-testid="task-info-section"] [data-testid="task-title"]', "the task's name")
     ASSIGNEES = css('[data-testid="user-chip"] [data-testid="user_chip"] .MuiChip-label', "the assignees")
     ADD_ASSIGNEE = testid("add-assignee", "the Add Assignee chip")
-    ASSIGNEE_SEARCH = css('[data-testid="add-assignee"] [data-testid="auto-complete-input"] input',
-                          "the assignee search")
+    ASSIGNEE_SEARCH = css(
+        '[data-testid="add-assignee"] [data-testid="auto-complete-input"] input', "the assignee search"
+    )
     COMMENT_BOX = testid("body_input", "the comment box")
     COMMENT = testid("comment_btn", "the Comment button")
     COMMENTS = testid("comment-body", "the comments")
@@ -138,9 +150,14 @@ class TaskDetails(BasePage):
         """Add Assignee › pick the person: assigns them (or takes the task away if they had it)."""
         self.click(css('[data-testid="add-assignee"] [role="button"]', "the Add Assignee chip"))
         self.type_into(self.ASSIGNEE_SEARCH, name)
-        pick_option(self, Locator(By.XPATH, f'//*[@data-testid="add-assignee"]//li[@role="option"]'
-                                            f'[.//*[normalize-space()="{name}"]]',
-                                  f'the person "{name}" among the people offered'))
+        pick_option(
+            self,
+            Locator(
+                By.XPATH,
+                f'//*[@data-testid="add-assignee"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
+                f'the person "{name}" among the people offered',
+            ),
+        )
         self.wait_settled()
         return self.wait_loaded()
 

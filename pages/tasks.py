@@ -5,6 +5,7 @@ Where the platform gives no test id: the quick filter's menu is found by its Men
 (`split-button-menu`), the assignee options by the Autocomplete's ARIA roles, the detail panel by
 `drawer-paper` (the platform has two `drawer` ids on this page: the menu's hamburger and the split screen).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,12 @@ class TaskRow:
 
 
 def _card(title: str) -> Locator:
-    return Locator(By.XPATH, f'//*[@data-testid="todo-list-container"]//*[@data-testid="card"]'
-                             f'[.//*[@data-testid="task-title"][normalize-space()="{title}"]]', f'the task "{title}"')
+    return Locator(
+        By.XPATH,
+        f'//*[@data-testid="todo-list-container"]//*[@data-testid="card"]'
+        f'[.//*[@data-testid="task-title"][normalize-space()="{title}"]]',
+        f'the task "{title}"',
+    )
 
 
 class TasksPage(BasePage):
@@ -59,8 +64,9 @@ class TasksPage(BasePage):
         """The quick filter's menu items, in order (opens and closes the menu)."""
         self.click(self.QUICK_FILTER)
         self.wait_for(self.FILTERS)
-        labels = [" ".join((item.get_attribute("textContent") or "").split())
-                  for item in self.find_all(self.FILTER_ITEMS)]
+        labels = [
+            " ".join((item.get_attribute("textContent") or "").split()) for item in self.find_all(self.FILTER_ITEMS)
+        ]
         self.click(self.QUICK_FILTER)
         self.wait_gone(self.FILTERS)
         return labels
@@ -68,17 +74,33 @@ class TasksPage(BasePage):
     def filter_by(self, label: str) -> TasksPage:
         """Pick a quick filter: the list of that filter (/tasks?filter=<key>)."""
         self.click(self.QUICK_FILTER)
-        self.click_and_load(Locator(By.XPATH, f'//*[@id="split-button-menu"]//li[normalize-space()="{label}"]//a',
-                                    f'the quick filter "{label}"'))
+        self.click_and_load(
+            Locator(
+                By.XPATH,
+                f'//*[@id="split-button-menu"]//li[normalize-space()="{label}"]//a',
+                f'the quick filter "{label}"',
+            )
+        )
         return self.wait_loaded()
 
     def listed(self) -> list[TaskRow]:
         """The tasks listed, top to bottom."""
-        found = self.rows(ROW, {"title": "task-title", "status": "task_status_chip", "due": "task_due_date",
-                                "subs": "task-subtasks-count", "comments": "task-comment"})
+        found = self.rows(
+            ROW,
+            {
+                "title": "task-title",
+                "status": "task_status_chip",
+                "due": "task_due_date",
+                "subs": "task-subtasks-count",
+                "comments": "task-comment",
+            },
+        )
         # Sub-tasks not shown read as empty: only what the person sees is listed.
-        return [TaskRow(r["title"], r["status"], r["due"].removeprefix(self.DUE_PREFIX).strip(), r["subs"],
-                        r["comments"]) for r in found if r["title"]]
+        return [
+            TaskRow(r["title"], r["status"], r["due"].removeprefix(self.DUE_PREFIX).strip(), r["subs"], r["comments"])
+            for r in found
+            if r["title"]
+        ]
 
     def titles(self) -> list[str]:
         """The names of the tasks listed."""
@@ -103,9 +125,15 @@ class TasksPage(BasePage):
         kebab = card.find_element(By.CSS_SELECTOR, '[data-testid="task-item-menu"]')
         self.click(kebab)
         menu = kebab.get_attribute("aria-controls")
-        self.click(self.wait_for(Locator(
-            By.XPATH, f'//*[@id="{menu}"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
-            f'"{item}" in the menu of "{title}"')))
+        self.click(
+            self.wait_for(
+                Locator(
+                    By.XPATH,
+                    f'//*[@id="{menu}"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
+                    f'"{item}" in the menu of "{title}"',
+                )
+            )
+        )
 
     def open_details(self, title: str) -> TaskDetails:
         """Menu › Open Task Details: the task's details beside the list."""
@@ -126,7 +154,7 @@ class TasksPage(BasePage):
         """Show the task's sub-tasks (show_task_subtasks) and read their names."""
         card = self.wait_for(_card(title))
         self.click(card.find_element(By.CSS_SELECTOR, '[data-testid="show_task_subtasks"]'))
-        group = css(f'#sub-tasks-{card.get_attribute("data-task-id")}', f'the sub-tasks of "{title}"')
+        group = css(f"#sub-tasks-{card.get_attribute('data-task-id')}", f'the sub-tasks of "{title}"')
         self.wait_for(group)
         return [r["title"] for r in self.rows(f'{group.value} [data-testid="card"]', {"title": "task-title"})]
 

@@ -4,6 +4,7 @@ modules/TimeCard: the Time Card's blocks have no test ids (CustodianTimeSheetLog
 worker, a fragment of rows: `.shift-user-name`, the last-shift cell, `.nz_endshift`, then "More
 details"); the worker's time sheet has `emp_name`, `summary`, `data_table_container` and `prog`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,15 @@ class TimeCardPage(BasePage):
 
     def blocks(self) -> list[ShiftBlock]:
         """Every worker's block, in the order shown."""
-        return [ShiftBlock(b["worker"], _after_label(b["last"], self.LAST_SHIFT), _after_label(b["hours"], self.HOURS),
-                           b["details"]) for b in self.driver.execute_script(READ_BLOCKS)]
+        return [
+            ShiftBlock(
+                b["worker"],
+                _after_label(b["last"], self.LAST_SHIFT),
+                _after_label(b["hours"], self.HOURS),
+                b["details"],
+            )
+            for b in self.driver.execute_script(READ_BLOCKS)
+        ]
 
     def blocks_of(self, worker: str) -> list[ShiftBlock]:
         """The blocks of one worker (one, if the page is right)."""
@@ -84,14 +92,18 @@ class TimeCardPage(BasePage):
         """One worker's block."""
         found = self.blocks_of(worker)
         if not found:
-            raise LookupError(f"the Time Card has no block for {worker!r}; it shows {[b.worker for b in self.blocks()]}")
+            raise LookupError(
+                f"the Time Card has no block for {worker!r}; it shows {[b.worker for b in self.blocks()]}"
+            )
         return found[0]
 
     def more_details(self, worker: str) -> EmployeeTimeSheetPage:
         """Open a worker's time sheet from their block."""
         link: WebElement | None = self.driver.execute_script(FIND_DETAILS, worker, self.MORE_DETAILS)
         if link is None:
-            raise LookupError(f"the Time Card has no {self.MORE_DETAILS!r} for {worker!r}; the screen shows {self.screen()}")
+            raise LookupError(
+                f"the Time Card has no {self.MORE_DETAILS!r} for {worker!r}; the screen shows {self.screen()}"
+            )
         self.click(link)
         return self.goes_to(EmployeeTimeSheetPage)
 
@@ -120,15 +132,25 @@ class EmployeeTimeSheetPage(BasePage):
 
     def shifts(self) -> list[ShiftRow]:
         """The period's shifts as listed."""
-        rows = self.rows(self.ROWS, {"day": "css:td:nth-child(1)", "date": "css:td:nth-child(2)",
-                                     "start": "css:td:nth-child(3)", "stop": "css:td:nth-child(4)", "total": "prog"})
+        rows = self.rows(
+            self.ROWS,
+            {
+                "day": "css:td:nth-child(1)",
+                "date": "css:td:nth-child(2)",
+                "start": "css:td:nth-child(3)",
+                "stop": "css:td:nth-child(4)",
+                "total": "prog",
+            },
+        )
         return [ShiftRow(r["day"], r["date"], r["start"], r["stop"], r["total"]) for r in rows]
 
     def _move(self, button: Locator) -> EmployeeTimeSheetPage:
         before = self.summary()
         self.click(button)
-        self.wait_until(lambda _d: self.is_shown(self.SUMMARY) and self.find(self.SUMMARY).text.strip() != before,
-                        "the time sheet did not move to another pay period")
+        self.wait_until(
+            lambda _d: self.is_shown(self.SUMMARY) and self.find(self.SUMMARY).text.strip() != before,
+            "the time sheet did not move to another pay period",
+        )
         return self.wait_loaded()
 
     def previous_period(self) -> EmployeeTimeSheetPage:

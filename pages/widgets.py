@@ -1,4 +1,5 @@
 """The platform's MUI widgets as services of every page: choosing in a Select, reading its options."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -36,10 +37,15 @@ class MuiWidgets:
         """Choose an option of a MUI Select: open its box, click the option in the portal listbox."""
         self._open_select(select)
         if value is not None:
-            option = css(f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}")
+            option = css(
+                f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}"
+            )
         else:
-            option = Locator(By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][normalize-space()="{text}"]',
-                             f"the option {text!r} of {select}")
+            option = Locator(
+                By.XPATH,
+                f'//ul[@role="listbox"]//li[@role="option"][normalize-space()="{text}"]',
+                f"the option {text!r} of {select}",
+            )
         self.click(option)
         self.wait_gone(LISTBOX)
 
@@ -51,6 +57,8 @@ class MuiWidgets:
             "const box = arguments[0];"
             "const texts = Array.from(box.querySelectorAll('li[role=\"option\"]')).map(li => li.innerText.trim());"
             "const p = box.closest('.MuiPopover-root, .MuiModal-root');"
-            "const b = p && p.querySelector('.MuiBackdrop-root'); if (b) b.click(); return texts;", listbox)
+            "const b = p && p.querySelector('.MuiBackdrop-root'); if (b) b.click(); return texts;",
+            listbox,
+        )
         self.wait_gone(LISTBOX)
         return list(texts)

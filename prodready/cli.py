@@ -24,29 +24,41 @@ from prodready.release.commands import COMMON, COMMON_DEFAULTS, RELEASE_SUBCOMMA
 from prodready.release.errors import ReleaseError, UsageError
 from prodready.release.usage import Parser, usage_message
 
-EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = (exit_codes.OK, exit_codes.NO_GO, exit_codes.CONFIG,
-                                                                exit_codes.GITLAB, exit_codes.NOT_FOUND)
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = (
+    exit_codes.OK,
+    exit_codes.NO_GO,
+    exit_codes.CONFIG,
+    exit_codes.GITLAB,
+    exit_codes.NOT_FOUND,
+)
 
 
 def add_run_parser(subparsers: Any) -> None:
     """`prodready run` (its arguments are handed to prodready.run.runner, the rest to behave)."""
     subparsers.add_parser(
-        "run", help="run the acceptance suite (behave) in parallel workers, with retries and reports",
+        "run",
+        help="run the acceptance suite (behave) in parallel workers, with retries and reports",
         description="prodready run [--workers N] [--retries N] [--reports DIR] [--target NAME] "
-                    "[behave arguments…]: see `prodready run --help`.", add_help=False)
+        "[behave arguments…]: see `prodready run --help`.",
+        add_help=False,
+    )
 
 
 def add_report_parser(subparsers: Any) -> None:
     """`prodready report build [DIR]` and `prodready report merge SHARD_DIR… --into DIR`."""
-    p = subparsers.add_parser("report", help="rebuild the readiness report, or merge the reports of shards",
-                              description="Rebuild reports/readiness.html from a finished run, or join the "
-                                          "report folders of a sharded run (--shard I/N) into one report.")
+    p = subparsers.add_parser(
+        "report",
+        help="rebuild the readiness report, or merge the reports of shards",
+        description="Rebuild reports/readiness.html from a finished run, or join the "
+        "report folders of a sharded run (--shard I/N) into one report.",
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     build = actions.add_parser("build", help="rebuild the readiness report of a finished run")
     build.add_argument("folder", nargs="?", type=Path, default=Path("reports"))
     build.set_defaults(handler=cmd_report_build)
-    merge = actions.add_parser("merge", help="join the shards' report folders into one readiness report "
-                                             "(GO only if every shard reported)")
+    merge = actions.add_parser(
+        "merge", help="join the shards' report folders into one readiness report (GO only if every shard reported)"
+    )
     merge.add_argument("folders", nargs="+", type=Path, metavar="SHARD_DIR")
     merge.add_argument("--into", type=Path, default=Path("reports"), help="where the merged report goes")
     merge.set_defaults(handler=cmd_report_merge)
@@ -68,8 +80,11 @@ def cmd_report_merge(args: argparse.Namespace) -> int:
 
 def add_demo_parser(subparsers: Any) -> None:
     """`prodready demo`."""
-    p = subparsers.add_parser("demo", help="serve the reference community app to click through",
-                              description="Serve the reference app (python -m demo_app) with its seeded logins.")
+    p = subparsers.add_parser(
+        "demo",
+        help="serve the reference community app to click through",
+        description="Serve the reference app (python -m demo_app) with its seeded logins.",
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=int(os.environ.get("DEMO_APP_PORT", "5000")))
     p.set_defaults(handler=cmd_demo)
@@ -88,13 +103,15 @@ SUBCOMMANDS: list[Callable[[Any], None]] = [add_run_parser, add_report_parser, a
 
 # --- plumbing ------------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand."""
     parser = Parser(
-        prog="prodready", parents=[COMMON],
+        prog="prodready",
+        parents=[COMMON],
         description="Production readiness for the community platform: the acceptance suite "
-                    "(run), the reference app (demo), and the release on GitLab: gate, deploy "
-                    "schedule, reminder and rollback.",
+        "(run), the reference app (demo), and the release on GitLab: gate, deploy "
+        "schedule, reminder and rollback.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for register in SUBCOMMANDS:

@@ -2,6 +2,7 @@
 
 A scenario that passes and fails with the same code is flaky: fix its wait, not its retries.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv[:split])
-    behave_args = argv[split + 1:]
+    behave_args = argv[split + 1 :]
     outcomes: dict[str, list[str]] = collections.defaultdict(list)
     for n in range(1, args.runs + 1):
         reports = ROOT / "reports" / "flake" / f"run-{n}"
@@ -32,7 +33,8 @@ def main() -> int:
         for result in runner.scenario_results(features):
             if result["status"] == "passed" or result["status"] in runner.FAILED:
                 outcomes[f"{result['location']}  {result['name']}"].append(
-                    "passed" if result["status"] == "passed" else "failed")
+                    "passed" if result["status"] == "passed" else "failed"
+                )
     flaky = {name: runs for name, runs in outcomes.items() if len(set(runs)) > 1}
     always_failing = [name for name, runs in outcomes.items() if set(runs) == {"failed"}]
     print(f"flake: {len(outcomes)} scenarios, {args.runs} runs each")

@@ -5,6 +5,7 @@ should catch it. A mutant the suite does not catch ("survived") is a hole in the
   python scripts/mutation.py                 every mutant
   python scripts/mutation.py entry_logging   one mutant (and, after --, extra behave args)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,9 +13,9 @@ import importlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,6 +52,7 @@ def _required_manual_fields() -> None:
 
 def _logbook_crash() -> None:
     """The logbook page fails with a server error."""
+
     def crash(*args, **kwargs):
         raise RuntimeError("mutant: logbook query broken")
 
@@ -79,12 +81,15 @@ def _balance_update() -> None:
 
     def record_payment(user_id, values, depositor_id, at=None):
         conn = db.get_db()
-        before = conn.execute("SELECT id, pending_ngwee, status FROM payment_plans WHERE user_id = ?",
-                              (user_id,)).fetchall()
+        before = conn.execute(
+            "SELECT id, pending_ngwee, status FROM payment_plans WHERE user_id = ?", (user_id,)
+        ).fetchall()
         tx_id = real(user_id, values, depositor_id, at)
         for row in before:
-            conn.execute("UPDATE payment_plans SET pending_ngwee = ?, status = ? WHERE id = ?",
-                         (row["pending_ngwee"], row["status"], row["id"]))
+            conn.execute(
+                "UPDATE payment_plans SET pending_ngwee = ?, status = ? WHERE id = ?",
+                (row["pending_ngwee"], row["status"], row["id"]),
+            )
         conn.commit()
         return tx_id
 
@@ -121,31 +126,64 @@ def _task_assignment() -> None:
     """A new task forgets its assignee."""
     tasks = importlib.import_module("demo_app.tasks")
     real = tasks.store_task
-    tasks.store_task = lambda values, author_id, completed=False: real({**values, "assignee_id": None}, author_id,
-                                                                       completed)
+    tasks.store_task = lambda values, author_id, completed=False: real(
+        {**values, "assignee_id": None}, author_id, completed
+    )
 
 
 MUTANTS: list[Mutant] = [
-    Mutant("entry_logging", "gate entries are not written to the logbook",
-           ("-t", "@checklist.gate_access.scan_entry or @checklist.gate_access.manual_entry"), _entry_logging),
-    Mutant("guest_validity", "registered guests are valid at any time",
-           ("-t", "@checklist.gate_access.registered_guests"), _guest_validity),
-    Mutant("required_manual_fields", "manual entry accepts visitors without required fields",
-           ("-t", "@checklist.gate_access.manual_entry"), _required_manual_fields),
-    Mutant("logbook_crash", "the logbook page answers with a server error",
-           ("-t", "@checklist.application.overall", "-n", "menu opens without an error"), _logbook_crash),
-    Mutant("cacheable_pages", "signed-in pages are cached, so going back after logout shows them",
-           ("-t", "@checklist.application.overall", "-n", "Logging out"), _cacheable_pages),
-    Mutant("balance_update", "payments do not lower the plan's balance",
-           ("-t", "@checklist.payments.submit_payment"), _balance_update),
-    Mutant("revert", "reverting a payment does not restore the balance",
-           ("-t", "@checklist.payments.submit_payment"), _revert),
-    Mutant("shift_end", "ending a shift leaves it running",
-           ("-t", "@checklist.timesheet.end_shift"), _shift_end),
-    Mutant("form_required_fields", "forms accept submissions without their required fields",
-           ("-t", "@checklist.forms.submit_form"), _form_required_fields),
-    Mutant("task_assignment", "new tasks lose their assignee",
-           ("-t", "@checklist.tasks.assign_task"), _task_assignment),
+    Mutant(
+        "entry_logging",
+        "gate entries are not written to the logbook",
+        ("-t", "@checklist.gate_access.scan_entry or @checklist.gate_access.manual_entry"),
+        _entry_logging,
+    ),
+    Mutant(
+        "guest_validity",
+        "registered guests are valid at any time",
+        ("-t", "@checklist.gate_access.registered_guests"),
+        _guest_validity,
+    ),
+    Mutant(
+        "required_manual_fields",
+        "manual entry accepts visitors without required fields",
+        ("-t", "@checklist.gate_access.manual_entry"),
+        _required_manual_fields,
+    ),
+    Mutant(
+        "logbook_crash",
+        "the logbook page answers with a server error",
+        ("-t", "@checklist.application.overall", "-n", "menu opens without an error"),
+        _logbook_crash,
+    ),
+    Mutant(
+        "cacheable_pages",
+        "signed-in pages are cached, so going back after logout shows them",
+        ("-t", "@checklist.application.overall", "-n", "Logging out"),
+        _cacheable_pages,
+    ),
+    Mutant(
+        "balance_update",
+        "payments do not lower the plan's balance",
+        ("-t", "@checklist.payments.submit_payment"),
+        _balance_update,
+    ),
+    Mutant(
+        "revert",
+        "reverting a payment does not restore the balance",
+        ("-t", "@checklist.payments.submit_payment"),
+        _revert,
+    ),
+    Mutant("shift_end", "ending a shift leaves it running", ("-t", "@checklist.timesheet.end_shift"), _shift_end),
+    Mutant(
+        "form_required_fields",
+        "forms accept submissions without their required fields",
+        ("-t", "@checklist.forms.submit_form"),
+        _form_required_fields,
+    ),
+    Mutant(
+        "task_assignment", "new tasks lose their assignee", ("-t", "@checklist.tasks.assign_task"), _task_assignment
+    ),
 ]
 
 
@@ -167,19 +205,36 @@ def main() -> int:
     argv = sys.argv[1:]
     split = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:split])
-    extra = argv[split + 1:]  # for behave
+    extra = argv[split + 1 :]  # for behave
     if args.inside:
         return run_one(args.mutants[0], extra)
     chosen = [m for m in MUTANTS if not args.mutants or m.name in args.mutants]
     survived = []
     for mutant in chosen:
         reports = ROOT / "reports" / "mutation" / mutant.name
-        done = subprocess.run([sys.executable, __file__, "--inside", mutant.name, "--",
-                               "-D", f"reports={reports}", "--junit-directory", str(reports / "junit"), *extra],
-                              cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--inside",
+                mutant.name,
+                "--",
+                "-D",
+                f"reports={reports}",
+                "--junit-directory",
+                str(reports / "junit"),
+                *extra,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         caught = done.returncode == 1
-        print(f"{'caught  ' if caught else 'SURVIVED'} {mutant.name}: {mutant.description}"
-              + ("" if caught else f" (behave exit {done.returncode})"), flush=True)
+        print(
+            f"{'caught  ' if caught else 'SURVIVED'} {mutant.name}: {mutant.description}"
+            + ("" if caught else f" (behave exit {done.returncode})"),
+            flush=True,
+        )
         if not caught:
             survived.append(mutant.name)
             print(done.stdout[-2000:], done.stderr[-2000:])

@@ -3,6 +3,7 @@
 Ends with the plain line CI reads, `N passed, N failed`; exits 1 when anything failed or when no
 scenario or no test ran (behave exits 0 when a selection matches nothing).
 """
+
 from __future__ import annotations
 
 import json

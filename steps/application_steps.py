@@ -1,4 +1,5 @@
 """The application overall: logging in, every menu page, pages of other roles, logging out."""
+
 from behave import given, then, when
 
 from pages.components import PageFrame, SideMenu

@@ -1,4 +1,5 @@
 """Steps every area shares: people logging in, the community clock, the menu, pages a role may not see."""
+
 from behave import given, then, when
 
 from pages.components import SideMenu, Snackbar

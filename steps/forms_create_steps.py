@@ -18,7 +18,8 @@ def step_form_started(context, name, category):
     Example: Given the admin has started the form "Pet Registration" with the category "Pet"
     """
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), [], category=category, publish=False)
+        context.cast.api_as("admin"), context.data.name(name), [], category=category, publish=False
+    )
 
 
 # -- the admin creates and builds a form ------------------------------------------------------

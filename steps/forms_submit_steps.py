@@ -26,7 +26,8 @@ def step_form_with_fields(context, state, name):
     """
     assert state in ("published", "draft"), f"a form is published or draft, not {state!r}"
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), publish=state == "published")
+        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), publish=state == "published"
+    )
 
 
 @given('a published form "{name}" with a preview reading "{text}" and the fields:')
@@ -36,7 +37,12 @@ def step_form_with_preview(context, name, text):
     Example: Given a published form "Lease Agreement" with a preview reading "Previewing: Tenant: #tenant, Rooms: #rooms" and the fields:
     """
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), rendered_text=text, preview=True)
+        context.cast.api_as("admin"),
+        context.data.name(name),
+        fields_of(context.table),
+        rendered_text=text,
+        preview=True,
+    )
 
 
 # -- a client fills a form in -----------------------------------------------------------------
@@ -143,7 +149,9 @@ def step_own_forms(context, name, status):
     Example: Then the client's own forms list "Club Membership" as "draft"
     """
     own = context.cast.actor("client").open(MyFormsPage).own_forms()
-    assert {"name": context.data.name(name), "status": status} in [{k: r[k] for k in ("name", "status")} for r in own], own
+    assert {"name": context.data.name(name), "status": status} in [
+        {k: r[k] for k in ("name", "status")} for r in own
+    ], own
 
 
 @then('"{name}" is not among the forms offered to the client')

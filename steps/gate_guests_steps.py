@@ -1,4 +1,5 @@
 """Gate Access, script 1.3 Registered Guests: an admin invites guests for a visit; the gate grants the valid ones."""
+
 from behave import given, then, when
 
 from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
@@ -166,13 +167,17 @@ def step_save_observation(context, who, note):
     dialog.save()
 
 
-@when('the admin edits the invitation of "{name}" to today, from an hour ago to an hour from now, repeating on today\'s weekday')
+@when(
+    'the admin edits the invitation of "{name}" to today, from an hour ago to an hour from now, repeating on today\'s weekday'
+)
 def step_edit_invitation(context, name):
     """On My Guests, the admin moves the guest's visit to now, repeating on today's weekday for a week, and saves.
 
     Example: When the admin edits the invitation of "Mary Dinna" to today, from an hour ago to an hour from now, repeating on today's weekday
     """
-    context.notes["window"] = gate.edit_invitation(context.cast.actor("admin").on(MyGuestsPage), context.data.name(name))
+    context.notes["window"] = gate.edit_invitation(
+        context.cast.actor("admin").on(MyGuestsPage), context.data.name(name)
+    )
 
 
 @when('the admin cancels the invitation of "{name}"')
@@ -196,15 +201,19 @@ def step_guard_not_listed(context, page, name):
     assert names.count(context.data.name(name)) == context.notes["listed_before"] - 1, names
 
 
-@then('every invitation shows "{valid:Ui}" or "{invalid:Ui}", and "{button:Ui}" is enabled exactly for "{same:Ui}" ones')
+@then(
+    'every invitation shows "{valid:Ui}" or "{invalid:Ui}", and "{button:Ui}" is enabled exactly for "{same:Ui}" ones'
+)
 def step_every_invitation(context, valid, invalid, button, same):
     """Every invitation on the list shown is valid or not, and only the valid ones can be granted access.
 
     Example: Then every invitation shows "Valid" or "Invalid now", and "Grant Access" is enabled exactly for "Valid" ones
     """
     shown = context.cast.last_actor().on(InvitationsPage).invitations()
-    assert all(i.validity in (valid, invalid) and i.grant_label == button
-               and i.grant_enabled == (i.validity == same) for i in shown), shown
+    assert all(
+        i.validity in (valid, invalid) and i.grant_label == button and i.grant_enabled == (i.validity == same)
+        for i in shown
+    ), shown
 
 
 @then('the invitation asks for "{labels:UiList}"')
@@ -233,7 +242,9 @@ def step_search_users(context, name):
 
     Example: When the admin searches the users for "Stranger Unknown", who is not one yet
     """
-    context.notes["search_answer"] = context.cast.actor("admin").on(GuestInvitePage).search_users(context.data.name(name))
+    context.notes["search_answer"] = (
+        context.cast.actor("admin").on(GuestInvitePage).search_users(context.data.name(name))
+    )
 
 
 @then('the invitation says "{message:Ui}"')

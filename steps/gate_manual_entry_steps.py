@@ -1,4 +1,5 @@
 """Gate Access, script 1.2 Manual Entry: the guard records a visitor by hand, grants or denies, adds an observation."""
+
 from behave import then, when
 
 from pages.home import GuardHomePage
@@ -144,8 +145,13 @@ def step_logbook_observation(context, note, name, who):
 
     Example: Then the logbook shows the observation "Observation example" about "Test Manual User", by the guard
     """
-    gate.logbook_entry(context.cast, context.data.name(name), guard=context.cast.person(who).name,
-                       chip=LogbookPage.OBSERVATION, note=note)
+    gate.logbook_entry(
+        context.cast,
+        context.data.name(name),
+        guard=context.cast.person(who).name,
+        chip=LogbookPage.OBSERVATION,
+        note=note,
+    )
 
 
 @then('the admin sees in the logbook that "{name}" was denied, not "{chip:Ui}"')

@@ -1,4 +1,5 @@
 """Gate Access, script 1.1 Scan: the guard logs a person's entry from their profile or from the QR code of their ID."""
+
 from behave import then, when
 
 from pages.components import PageFrame

@@ -1,5 +1,6 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"), after paying: what the
 client owes and holds, their plan's balance, their transactions, reverting a payment."""
+
 from behave import register_type, then, when
 
 from pages.payments_part import MONEY
@@ -10,6 +11,7 @@ register_type(Kwacha=parse_kwacha)
 
 
 # -- balances -------------------------------------------------------------------------------------------
+
 
 @when('the admin takes note of the client\'s "{label:Ui}"')
 def step_note_balance(context, label):
@@ -28,7 +30,9 @@ def step_balance_dropped(context, label):
     """
     went = min(kwacha(context.notes["paid"]), kwacha(context.notes["remaining"]))
     now = owed(plans_page(context).figure(label))
-    assert context.notes["balance_before"] - now == went, f"{money(context.notes['balance_before'])} became {money(now)}"
+    assert context.notes["balance_before"] - now == went, (
+        f"{money(context.notes['balance_before'])} became {money(now)}"
+    )
 
 
 @then('the client\'s "{label:Ui}" is back to the balance noted before the payment')
@@ -63,6 +67,7 @@ def step_holds(context, label, amount):
 
 # -- plans and transactions ------------------------------------------------------------------------------
 
+
 @then("the client's plan is {status} with a balance of {amount:Kwacha}")
 def step_plan_state(context, status, amount):
     """The client has exactly one plan, with this status (active, completed…) and this balance.
@@ -79,7 +84,11 @@ def step_plan_on_plot(context, plan_type, amount):
 
     Example: Then the client's plan on their plot is "basic" with a balance of K6,000.00
     """
-    plans = [(p.plan, MONEY.search(p.balance).group(0)) for p in plans_page(context).plans() if p.plot == context.notes["client"].plot]
+    plans = [
+        (p.plan, MONEY.search(p.balance).group(0))
+        for p in plans_page(context).plans()
+        if p.plot == context.notes["client"].plot
+    ]
     assert plans == [(plan_type.capitalize(), amount)], plans_page(context).plans()
 
 
@@ -89,7 +98,9 @@ def step_client_plan(context, amount):
 
     Example: Then the client sees their plan with a balance of K5,500.00
     """
-    plans = [MONEY.search(p.balance).group(0) for p in plans_page(context).plans() if p.plot == context.notes["client"].plot]
+    plans = [
+        MONEY.search(p.balance).group(0) for p in plans_page(context).plans() if p.plot == context.notes["client"].plot
+    ]
     assert plans == [amount], plans_page(context).plans()
 
 

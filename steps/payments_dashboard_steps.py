@@ -1,5 +1,6 @@
 """Payments, the production page's "Payments Dashboard": every payment of the community with its receipt number
 and status, the plans of the community, and who is shown the dashboard."""
+
 from behave import given, then, when
 
 from pages.base import comma_list
@@ -19,13 +20,22 @@ def _dashboard_lists(context, table) -> list:
     columns, expected = expected_rows(table)
     expected = [{**row, "client": context.data.name(row["client"])} for row in expected]
     rows, clients = context.cast.actor("admin").on(PaymentsDashboardPage).payments(), {r["client"] for r in expected}
-    shown = [{"client": max((c for c in clients if r.client.startswith(c)), key=len), "amount": r.amount,
-              "type": r.payment_type, "status": r.status} for r in rows if any(r.client.startswith(c) for c in clients)]
+    shown = [
+        {
+            "client": max((c for c in clients if r.client.startswith(c)), key=len),
+            "amount": r.amount,
+            "type": r.payment_type,
+            "status": r.status,
+        }
+        for r in rows
+        if any(r.client.startswith(c) for c in clients)
+    ]
     assert_rows(expected, shown, columns, only=False)
     return match_rows(rows, [(r["client"], r["amount"], r["type"], r["status"]) for r in expected])[0]
 
 
 # -- the data a scenario starts from (the platform's GraphQL) -----------------------------------------
+
 
 @given("these clients have paid towards their plans:")
 def step_clients_paid(context):
@@ -33,10 +43,13 @@ def step_clients_paid(context):
 
     Example: Given these clients have paid towards their plans:
     """
-    pay_as_listed(context, [(row["client"], row["type"], row["amount"], row["reverted"] == "yes") for row in context.table])
+    pay_as_listed(
+        context, [(row["client"], row["type"], row["amount"], row["reverted"] == "yes") for row in context.table]
+    )
 
 
 # -- the payments dashboard -------------------------------------------------------------------------------
+
 
 @when("the admin opens the payments dashboard")
 def step_open_dashboard(context):
@@ -64,7 +77,9 @@ def step_dashboard_rows_well_formed(context, empty):
     Example: Then each payment listed shows its client, amount and type, receipt number and status, or the list says "No Payments Available"
     """
     dashboard = context.cast.actor("admin").on(PaymentsDashboardPage)
-    problems = [r for r in dashboard.payments() if not (r.client and r.amount and r.payment_type and r.receipt and r.status)]
+    problems = [
+        r for r in dashboard.payments() if not (r.client and r.amount and r.payment_type and r.receipt and r.status)
+    ]
     assert (dashboard.payments() or dashboard.text_of(dashboard.EMPTY) == empty) and not problems, problems
 
 
@@ -103,7 +118,9 @@ def step_dashboard_plans(context, names):
 
     Example: Then the dashboard lists the plans of "Lubuto Sakala, Mapalo Chanda"
     """
-    missing = [n for n in comma_list(names) if not any(context.data.name(n) in t for t in context.notes["plans_listed"])]
+    missing = [
+        n for n in comma_list(names) if not any(context.data.name(n) in t for t in context.notes["plans_listed"])
+    ]
     assert not missing, (missing, context.notes["plans_listed"])
 
 

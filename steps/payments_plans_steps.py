@@ -1,5 +1,6 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"), first part: the client
 and their plans: a client with a plan, made through the platform's API; finding their plans; making a plan."""
+
 from behave import given, register_type, then, when
 
 from pages.components import SideMenu
@@ -27,6 +28,7 @@ register_type(Kwacha=parse_kwacha)
 
 
 # -- the data a scenario starts from (the platform's GraphQL) -----------------------------------------
+
 
 @given("a client with a payment plan")
 def step_client_with_plan(context):
@@ -86,6 +88,7 @@ def step_paid_before(context, amount):
 
 # -- finding a client's plans ---------------------------------------------------------------------------
 
+
 @when("the admin finds the client and opens their plans")
 def step_find_client(context):
     """The admin searches for the client by name, opens their profile and then their plans, as script 3 does.
@@ -143,6 +146,7 @@ def step_plans_page_shows(context, texts):
 
 
 # -- plans ------------------------------------------------------------------------------------------------
+
 
 @when('the admin creates a "{plan_type}" plan of {monthly:Kwacha} a month for {months:d} months on the client\'s plot')
 def step_create_plan(context, plan_type, monthly, months):

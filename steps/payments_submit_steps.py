@@ -1,5 +1,6 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"): the pay dialog and its
 rules, the platform refusing a payment, the receipt. Balances after a payment: payments_balances_steps.py."""
+
 from behave import register_type, then, when
 
 from pages.components import Snackbar
@@ -18,13 +19,16 @@ register_type(Kwacha=parse_kwacha)
 
 # -- paying ---------------------------------------------------------------------------------------------
 
+
 @when("the admin records a {kind} payment of {amount:Kwacha} towards the client's plan")
 def step_record_payment(context, kind, amount):
     """The admin records a payment of this kind (cash, cheque, mobile money…) and amount towards the client's plan, and confirms it.
 
     Example: When the admin records a cash payment of K100.00 towards the client's plan
     """
-    dialog, remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker)
+    dialog, remaining = fill_payment(
+        context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker
+    )
     context.notes.update(paid=amount, remaining=remaining, fields=dialog.fields())
     dialog.pay().wait_confirm_step().confirm()
 
@@ -35,7 +39,9 @@ def step_start_payment(context, amount):
 
     Example: When the admin starts a cash payment of K7,500.00 towards the client's plan
     """
-    dialog, _remaining = fill_payment(context.cast.actor("admin"), new_attempt(context, "cash", amount), context.notes["client"].plot, context.faker)
+    dialog, _remaining = fill_payment(
+        context.cast.actor("admin"), new_attempt(context, "cash", amount), context.notes["client"].plot, context.faker
+    )
     context.notes.update(paid=amount, dialog=dialog)
 
 
@@ -55,7 +61,12 @@ def step_try_to_pay(context, amount, how):
 
     Example: When the admin tries to pay "0" in cash
     """
-    dialog, _ = fill_payment(context.cast.actor("admin"), attempt_from_words(amount, how, context), context.notes["client"].plot, context.faker)
+    dialog, _ = fill_payment(
+        context.cast.actor("admin"),
+        attempt_from_words(amount, how, context),
+        context.notes["client"].plot,
+        context.faker,
+    )
     context.notes["dialog"] = dialog.try_to_pay()
 
 
@@ -148,6 +159,7 @@ def step_refused(context):
 
 # -- the receipt ----------------------------------------------------------------------------------------
 
+
 @when("the admin prints the receipt")
 def step_print_receipt(context):
     """The admin chooses to print the receipt of the payment just made.
@@ -165,7 +177,9 @@ def step_receipt(context, amount):
     """
     receipt = context.cast.actor("admin").on(ReceiptDialog).details()
     expected = (context.notes["client"].name, context.cast.person("admin").name, amount)
-    assert (receipt.client, receipt.cashier, receipt.total_paid) == expected and RECEIPT_NUMBER.match(receipt.number), receipt
+    assert (receipt.client, receipt.cashier, receipt.total_paid) == expected and RECEIPT_NUMBER.match(receipt.number), (
+        receipt
+    )
 
 
 @when("the admin closes the receipt")

@@ -1,5 +1,6 @@
 """Tasks, the production page's "Assigning tasks to a user": the task form, its assignees, a task's details
 (assigning and unassigning there) and its comments."""
+
 from behave import then, when
 
 from pages.task_details import TaskDetails, TaskForm
@@ -62,8 +63,12 @@ def step_create_task(context, who, task, due, people):
     Example: When the admin creates the task "Inspect the borehole" due in 5 days, assigned to the custodian and the admin
     """
     form = context.cast.actor(who).on(TasksPage).start_new_task()
-    form.fill(context.data.name(task), context.faker.sentence(nb_words=6),
-              tuple(context.cast.person(k).name for k in persona_keys(people)), due_day(context, due)).create()
+    form.fill(
+        context.data.name(task),
+        context.faker.sentence(nb_words=6),
+        tuple(context.cast.person(k).name for k in persona_keys(people)),
+        due_day(context, due),
+    ).create()
 
 
 @when('the {who:Persona} opens the details of "{task}" from "{label:Ui}"')

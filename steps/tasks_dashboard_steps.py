@@ -1,5 +1,6 @@
 """Tasks, the production page's "Task Dashboard": the task list and its quick filters, completing a task,
 sub-tasks, and the tasks a person is (not) shown."""
+
 from behave import given, then, when
 
 from pages.components import ErrorPage, PageFrame
@@ -18,7 +19,8 @@ def step_tasks_made(context, who):
     Example: Given the admin has made these tasks:
     """
     context.notes.setdefault("tasks", {}).update(
-        make_tasks(context.cast, who, context.table, context.data.name, today_in_community(context)))
+        make_tasks(context.cast, who, context.table, context.data.name, today_in_community(context))
+    )
 
 
 @when("the {who:Persona} opens the Task Dashboard")

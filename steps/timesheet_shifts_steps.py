@@ -1,5 +1,6 @@
 """Time Sheet (production page, script 2 "Time Sheet Check in/out Test"): "Start a worker's shift" and "End a
 worker's shift" on the worker's profile, and what the platform records of them."""
+
 from behave import given, then, when
 
 from pages.people import ProfilePage, SearchPage
@@ -7,6 +8,7 @@ from pages.shift import ShiftButtons
 from prodready.scenario import timesheet as ts
 
 # -- workers and their shifts, prepared through the platform's API --------------------------------
+
 
 @given('a new guard "{name}" of the community')
 def step_new_guard(context, name):
@@ -36,6 +38,7 @@ def step_started_elsewhere(context, name):
 
 
 # -- the worker's profile: Start Shift / End Shift --------------------------------------------------
+
 
 @when('the {who:Persona} finds the guard "{name}"')
 def step_find_guard(context, who, name):

@@ -1,5 +1,6 @@
 """Time Sheet (production page, script 2 "Time Sheet Check in/out Test"): "See all workers' shifts": the Time
 Card (every worker's latest shift) and a worker's time sheet, one pay period."""
+
 from behave import given, then, when
 
 from pages.home import GuardHomePage, HomePage
@@ -13,6 +14,7 @@ SLACK_SECONDS = 15  # what the clicks around the timed wait may add to a shift o
 
 # -- workers and their shifts, prepared through the platform's API --------------------------------
 
+
 @given("these shifts were worked:")
 def step_shifts_worked(context):
     """Shifts worked on past days, from a table of worker, date, start and end (reference app only: @needs_clock).
@@ -25,6 +27,7 @@ def step_shifts_worked(context):
 
 
 # -- the Time Card and a worker's time sheet --------------------------------------------------------
+
 
 @when("the {who:Persona} opens the Time Card")
 def step_open_time_card(context, who):
@@ -61,7 +64,10 @@ def step_time_card_has_shift(context, name):
     """
     block = context.cast.actor("custodian").open(TimeCardPage).block_of(ts.shown_name(context, name))
     assert block.last_shift_worked == context.notes["shift"].day.isoformat(), block
-    assert ts.lasted_as_long_as(block.hours_worked, context.notes["waited"], SLACK_SECONDS), (block, context.notes["waited"])
+    assert ts.lasted_as_long_as(block.hours_worked, context.notes["waited"], SLACK_SECONDS), (
+        block,
+        context.notes["waited"],
+    )
 
 
 @then('the Timesheet log of "{name}" lists that shift with its start and stop times')
@@ -71,7 +77,9 @@ def step_log_has_shift(context, name):
     Example: Then the Timesheet log of "mama Guard" lists that shift with its start and stop times
     """
     sheet = context.cast.actor("custodian").on(TimeCardPage).more_details(ts.shown_name(context, name))
-    problems = ts.row_problems(sheet.shifts(), context.notes["shift"], context.notes["stop_clock"], context.notes["waited"], SLACK_SECONDS)
+    problems = ts.row_problems(
+        sheet.shifts(), context.notes["shift"], context.notes["stop_clock"], context.notes["waited"], SLACK_SECONDS
+    )
     assert sheet.worker() == ts.shown_name(context, name) and not problems, (sheet.worker(), problems)
 
 
@@ -125,7 +133,9 @@ def step_previous_period(context, who):
     context.cast.actor(who).on(EmployeeTimeSheetPage).previous_period()
 
 
-@then('the time sheet of "{name}" lists today\'s {count:d} shifts, the newest with "{running:Ui}" as its stop time and total')
+@then(
+    'the time sheet of "{name}" lists today\'s {count:d} shifts, the newest with "{running:Ui}" as its stop time and total'
+)
 def step_sheet_today(context, name, count, running):
     """The worker's time sheet lists today's shifts, the newest still running.
 
@@ -170,7 +180,10 @@ def step_own_sheet(context, who):
 
     Example: Then the guard sees their own time sheet for the current pay period
     """
-    sheet, period = context.cast.actor(who).on(EmployeeTimeSheetPage), ts.pay_period(ts.today_in(context.target.timezone))
+    sheet, period = (
+        context.cast.actor(who).on(EmployeeTimeSheetPage),
+        ts.pay_period(ts.today_in(context.target.timezone)),
+    )
     shown = (sheet.worker(), sheet.summary())
     assert shown[0] == context.cast.person(who).name and ts.summary_pattern(*period).fullmatch(shown[1]), shown
 

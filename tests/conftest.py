@@ -1,4 +1,5 @@
 """Shared fixtures: the reference app from its factory with a temporary database, and its GraphQL API."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from demo_app import create_app  # noqa: E402
 
 PASSWORD = "correct horse battery"
 TEST_TOKEN = "test-api-token-for-pytest"
-LOGIN = ("mutation($u: String!, $p: String!) { loginUsernamePassword(username: $u, password: $p)"
-         " { authToken user { id hasResetPassword } } }")
+LOGIN = (
+    "mutation($u: String!, $p: String!) { loginUsernamePassword(username: $u, password: $p)"
+    " { authToken user { id hasResetPassword } } }"
+)
 
 
 @pytest.fixture
@@ -34,8 +37,14 @@ def far_away_process_timezone(monkeypatch):
 @pytest.fixture
 def app(tmp_path):
     """A fresh reference app (CSRF on, as in production) with the default personas and the test-only API."""
-    return create_app({"DATABASE": str(tmp_path / "app.sqlite"), "DEFAULT_PASSWORD": PASSWORD,
-                       "TEST_API_TOKEN": TEST_TOKEN, "TESTING": True})
+    return create_app(
+        {
+            "DATABASE": str(tmp_path / "app.sqlite"),
+            "DEFAULT_PASSWORD": PASSWORD,
+            "TEST_API_TOKEN": TEST_TOKEN,
+            "TESTING": True,
+        }
+    )
 
 
 @pytest.fixture
@@ -137,7 +146,8 @@ def test_api(client):
     """Call the test-only API with the token."""
 
     def call(method: str, path: str, **kwargs):
-        return client.open(f"/__test__{path}", method=method, headers={"Authorization": f"Bearer {TEST_TOKEN}"},
-                           **kwargs)
+        return client.open(
+            f"/__test__{path}", method=method, headers={"Authorization": f"Bearer {TEST_TOKEN}"}, **kwargs
+        )
 
     return call

@@ -1,4 +1,5 @@
 """Hand-made behave.json / run-meta.json / evidence for the report tests (no browser, no behave run)."""
+
 from __future__ import annotations
 
 import io
@@ -10,11 +11,20 @@ from typing import Any
 from prodready.core.checklist import ITEMS
 
 
-def step(name: str, status: str = "passed", duration: float = 0.25, keyword: str = "Given",
-         error: str | list[str] | None = None) -> dict[str, Any]:
+def step(
+    name: str,
+    status: str = "passed",
+    duration: float = 0.25,
+    keyword: str = "Given",
+    error: str | list[str] | None = None,
+) -> dict[str, Any]:
     """One step as behave's JSON formatter writes it (no result when it did not run)."""
-    out: dict[str, Any] = {"keyword": keyword, "step_type": keyword.lower(), "name": name,
-                           "location": "features/x.feature:1"}
+    out: dict[str, Any] = {
+        "keyword": keyword,
+        "step_type": keyword.lower(),
+        "name": name,
+        "location": "features/x.feature:1",
+    }
     if status not in ("skipped", "untested"):
         out["result"] = {"status": status, "duration": duration}
         if error:
@@ -22,23 +32,43 @@ def step(name: str, status: str = "passed", duration: float = 0.25, keyword: str
     return out
 
 
-def scenario(name: str, *tags: str, status: str = "passed", line: int = 10, file: str = "features/x.feature",
-             steps: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def scenario(
+    name: str,
+    *tags: str,
+    status: str = "passed",
+    line: int = 10,
+    file: str = "features/x.feature",
+    steps: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """A scenario element; its steps follow its status unless given."""
     if steps is None:
         step_status = "skipped" if status in ("skipped", "untested") else "passed"
         steps = [step("the guard is logged in", step_status, 0.5), step("the guard does it", step_status, 1.0, "When")]
         if status == "failed":
-            steps.append(step("it worked", "failed", 0.2, "Then",
-                              error=["Assertion Failed: it did not", "second line"]))
-    return {"type": "scenario", "keyword": "Scenario", "name": name, "tags": list(tags),
-            "location": f"{file}:{line}", "steps": steps, "status": status}
+            steps.append(
+                step("it worked", "failed", 0.2, "Then", error=["Assertion Failed: it did not", "second line"])
+            )
+    return {
+        "type": "scenario",
+        "keyword": "Scenario",
+        "name": name,
+        "tags": list(tags),
+        "location": f"{file}:{line}",
+        "steps": steps,
+        "status": status,
+    }
 
 
 def feature(name: str, elements: list[dict[str, Any]], *tags: str, file: str = "features/x.feature") -> dict[str, Any]:
     statuses = {e["status"] for e in elements}
-    return {"keyword": "Feature", "name": name, "tags": list(tags), "location": f"{file}:1",
-            "status": "failed" if "failed" in statuses else "passed", "elements": elements}
+    return {
+        "keyword": "Feature",
+        "name": name,
+        "tags": list(tags),
+        "location": f"{file}:1",
+        "status": "failed" if "failed" in statuses else "passed",
+        "elements": elements,
+    }
 
 
 def covering_everything(status_of: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -47,23 +77,48 @@ def covering_everything(status_of: dict[str, str] | None = None) -> list[dict[st
     areas: dict[str, list[dict[str, Any]]] = {}
     for n, item in enumerate(ITEMS):
         areas.setdefault(item.area, []).append(
-            scenario(f"{item.title} works", f"checklist.{item.id}", status=status_of.get(item.id, "passed"),
-                     line=10 + n, file=f"features/{item.id.split('.')[0]}.feature"))
+            scenario(
+                f"{item.title} works",
+                f"checklist.{item.id}",
+                status=status_of.get(item.id, "passed"),
+                line=10 + n,
+                file=f"features/{item.id.split('.')[0]}.feature",
+            )
+        )
     return [feature(area, elements, file=elements[0]["location"].rsplit(":", 1)[0]) for area, elements in areas.items()]
 
 
-def write_run(reports: Path, features: list[dict[str, Any]] | None, *, started: float | None = None,
-              duration: float = 42.0, features_dir: Path | None = None, **meta: Any) -> Path:
+def write_run(
+    reports: Path,
+    features: list[dict[str, Any]] | None,
+    *,
+    started: float | None = None,
+    duration: float = 42.0,
+    features_dir: Path | None = None,
+    **meta: Any,
+) -> Path:
     """A finished run's files in `reports` (behave.json omitted when features is None)."""
     reports.mkdir(parents=True, exist_ok=True)
     if features is not None:
         (reports / "behave.json").write_text(json.dumps(features), encoding="utf-8")
     started = started if started is not None else time.time() - duration
-    base = {"status": "finished", "target": "demo", "base_url": "http://127.0.0.1:5000", "read_only": False, "embedded": True,
-            "browser": "chrome 156.0", "seed": 4242, "commit": "abc1234", "selected": 0, "gate": None,
-            "artifacts": {}, "started": started, "finished": started + duration,
-            "paths": [str(features_dir)] if features_dir else [str(reports / "no-features-here")],
-            "command": "behave features"}
+    base = {
+        "status": "finished",
+        "target": "demo",
+        "base_url": "http://127.0.0.1:5000",
+        "read_only": False,
+        "embedded": True,
+        "browser": "chrome 156.0",
+        "seed": 4242,
+        "commit": "abc1234",
+        "selected": 0,
+        "gate": None,
+        "artifacts": {},
+        "started": started,
+        "finished": started + duration,
+        "paths": [str(features_dir)] if features_dir else [str(reports / "no-features-here")],
+        "command": "behave features",
+    }
     base.update(meta)
     (reports / "run-meta.json").write_text(json.dumps(base), encoding="utf-8")
     return reports
@@ -95,8 +150,15 @@ def write_evidence(reports: Path, folder_name: str, actors: dict[str, dict[str, 
         (out / "page.html").write_text("<html><body>page</body></html>", encoding="utf-8")
         console = spec.get("console", [])
         (out / "console.log").write_text("\n".join(console), encoding="utf-8")
-        summary.append({"actor": label, "name": spec.get("name", label), "url": spec["url"],
-                        "screenshot": f"{folder_name}/{label}/screenshot.png",
-                        "html": f"{folder_name}/{label}/page.html", "console": console})
+        summary.append(
+            {
+                "actor": label,
+                "name": spec.get("name", label),
+                "url": spec["url"],
+                "screenshot": f"{folder_name}/{label}/screenshot.png",
+                "html": f"{folder_name}/{label}/page.html",
+                "console": console,
+            }
+        )
     (folder / "evidence.json").write_text(json.dumps(summary), encoding="utf-8")
     return folder

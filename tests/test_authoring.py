@@ -1,4 +1,5 @@
 """For people who write scenarios: the step catalogue, nearest-step suggestions, `make check-features`."""
+
 from __future__ import annotations
 
 import subprocess
@@ -30,8 +31,12 @@ def test_a_misspelt_step_gets_the_right_step_first():
 
 
 def test_the_page_names_people_as_the_production_page_does():
-    assert [parse_persona(w) for w in ("security guard", "Store  Custodian", "Administrator", "guard")] == \
-        ["guard", "custodian", "admin", "guard"]
+    assert [parse_persona(w) for w in ("security guard", "Store  Custodian", "Administrator", "guard")] == [
+        "guard",
+        "custodian",
+        "admin",
+        "guard",
+    ]
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -41,16 +46,19 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_check_features_names_undefined_steps_ui_words_and_missing_checklist_tags(tmp_path):
-    path = write(tmp_path, "Feature: written by a manager\n"
-                           "  Scenario: no tag\n"
-                           "    Given the security guard is logged in\n"
-                           "    Then the login screen sayz \"Wrong username or password\"\n"
-                           "    When the admin clicks the button with data-testid \"x\" on /logbook\n"
-                           "  @extra\n  Scenario: beyond the list\n    Given the Store Custodian is logged in\n")
+    path = write(
+        tmp_path,
+        "Feature: written by a manager\n"
+        "  Scenario: no tag\n"
+        "    Given the security guard is logged in\n"
+        '    Then the login screen sayz "Wrong username or password"\n'
+        '    When the admin clicks the button with data-testid "x" on /logbook\n'
+        "  @extra\n  Scenario: beyond the list\n    Given the Store Custodian is logged in\n",
+    )
     findings = check.check([path])
     text = "\n".join(findings.lines)
     assert findings.problems == 4, text
-    assert "no @checklist.<item> tag" in text and "scenario \"beyond the list\"" not in text
+    assert "no @checklist.<item> tag" in text and 'scenario "beyond the list"' not in text
     assert 'no step understands "Then the login screen sayz' in text
     after = findings.lines[findings.lines.index(next(line for line in findings.lines if "sayz" in line)) + 1]
     assert after.strip() == 'did you mean: Then the login screen says "{message}"'
@@ -63,9 +71,15 @@ def test_check_features_passes_on_the_projects_features():
 
 
 def test_make_check_features_exits_non_zero_on_a_misspelt_step(tmp_path):
-    path = write(tmp_path, "@checklist.application.overall\nFeature: x\n  Scenario: y\n"
-                           "    Given the guard is loged in\n")
-    done = subprocess.run([sys.executable, "-m", "prodready.authoring.check", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    path = write(
+        tmp_path, "@checklist.application.overall\nFeature: x\n  Scenario: y\n    Given the guard is loged in\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "prodready.authoring.check", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "did you mean: Given the {who} is logged in" in done.stdout.splitlines()[1]

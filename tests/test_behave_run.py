@@ -1,4 +1,5 @@
 """behave itself, run as a user would (subprocess): counts, bad configuration, a broken app."""
+
 from __future__ import annotations
 
 import json
@@ -13,9 +14,24 @@ SCAN_TAG = "@checklist.gate_access.scan_entry"
 
 
 def behave(*args: str, reports: Path, timeout: int = 240) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "behave", "-f", "progress", *args, "-D", f"reports={reports}",
-                           "--junit-directory", str(reports / "junit")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "behave",
+            "-f",
+            "progress",
+            *args,
+            "-D",
+            f"reports={reports}",
+            "--junit-directory",
+            str(reports / "junit"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def scenarios_tagged(tag: str) -> int:
@@ -51,16 +67,36 @@ def test_an_unknown_target_stops_before_any_browser(tmp_path):
 
 def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
     done = subprocess.run(
-        [sys.executable, "scripts/mutation.py", "--inside", "entry_logging", "--",
-         "-n", "Scan entry without a phone", "-D", f"reports={tmp_path}", "--junit-directory", str(tmp_path / "j")],
-        cwd=ROOT, capture_output=True, text=True, timeout=240)
+        [
+            sys.executable,
+            "scripts/mutation.py",
+            "--inside",
+            "entry_logging",
+            "--",
+            "-n",
+            "Scan entry without a phone",
+            "-D",
+            f"reports={tmp_path}",
+            "--junit-directory",
+            str(tmp_path / "j"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 1, done.stdout[-2000:]
     assert "1 failed" in done.stdout
     shots = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "artifacts").rglob("screenshot.png"))
     # Both people of the scenario leave a screenshot: the guard and the admin.
     assert [s.split("/")[-2] for s in shots] == ["admin", "guard"]
-    errors = [step["result"].get("error_message", "") for f in json.loads((tmp_path / "behave.json").read_text())
-              for e in f.get("elements", []) for step in e.get("steps", []) if step.get("result", {}).get("status") == "failed"]
+    errors = [
+        step["result"].get("error_message", "")
+        for f in json.loads((tmp_path / "behave.json").read_text())
+        for e in f.get("elements", [])
+        for step in e.get("steps", [])
+        if step.get("result", {}).get("status") == "failed"
+    ]
     assert any("no logbook entry for 'An Admin User'" in "".join(err) for err in errors), errors
 
 
@@ -72,14 +108,31 @@ def test_a_step_that_errors_keeps_its_reason_in_the_reports(tmp_path):
     (proj / "environment.py").symlink_to(ROOT / "environment.py")
     (proj / "steps" / "broken_steps.py").write_text(
         "from behave import when\n\n@when('a page object is broken')\ndef step(context):\n"
-        "    raise RuntimeError('the Grant button moved')\n")
+        "    raise RuntimeError('the Grant button moved')\n"
+    )
     (proj / "behave.ini").write_text("[behave]\nrunner = prodready.run.behave_runner:Runner\n")
     (proj / "features" / "broken.feature").write_text(
-        "Feature: Broken\n  Scenario: A broken page object\n    When a page object is broken\n")
+        "Feature: Broken\n  Scenario: A broken page object\n    When a page object is broken\n"
+    )
     reports = tmp_path / "reports"
-    done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", "-D", f"reports={reports}",
-                           "--junit-directory", str(reports / "junit")], cwd=proj, capture_output=True, text=True,
-                          timeout=240, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "behave",
+            "-f",
+            "progress",
+            "-D",
+            f"reports={reports}",
+            "--junit-directory",
+            str(reports / "junit"),
+        ],
+        cwd=proj,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 1
     [step] = json.loads((reports / "behave.json").read_text())[0]["elements"][0]["steps"]
     assert step["result"]["status"] == "error"

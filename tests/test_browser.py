@@ -1,4 +1,5 @@
 """The browser factory: driver resolution, options, and isolated per-actor sessions."""
+
 from __future__ import annotations
 
 import http.server
@@ -101,8 +102,10 @@ class _Page(http.server.BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
-        body = (b"<html><body><p id=w></p><script>document.getElementById('w').textContent = innerWidth;"
-                b"console.error('page says hello')</script></body></html>")
+        body = (
+            b"<html><body><p id=w></p><script>document.getElementById('w').textContent = innerWidth;"
+            b"console.error('page says hello')</script></body></html>"
+        )
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Set-Cookie", "who=" + self.path.strip("/"))
@@ -188,8 +191,9 @@ def remote_end():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([find_chromedriver(), f"--port={port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [find_chromedriver(), f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

@@ -1,4 +1,5 @@
 """prodready.toml and userdata validation: every mistake gets one clear message."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,23 +43,33 @@ def test_unknown_target_names_the_choices():
 
 
 def test_a_literal_password_is_refused(tmp_path):
-    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n[targets.t.personas.guard]\npassword = "hunter22"\n')
+    path = write(
+        tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n[targets.t.personas.guard]\npassword = "hunter22"\n'
+    )
     with pytest.raises(ConfigError, match="password of persona 'guard' is written in the file"):
         load_project(path).target("t")
 
 
 def test_a_missing_environment_variable_is_named(tmp_path, monkeypatch):
     monkeypatch.delenv("GUARD_PW_FOR_TEST", raising=False)
-    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
-                               '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n')
-    with pytest.raises(ConfigError, match="target 't' needs its logins: set the environment variables GUARD_PW_FOR_TEST"):
+    path = write(
+        tmp_path,
+        BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+        '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n',
+    )
+    with pytest.raises(
+        ConfigError, match="target 't' needs its logins: set the environment variables GUARD_PW_FOR_TEST"
+    ):
         resolve_credentials(load_project(path).target("t"))
 
 
 def test_credentials_from_the_environment_are_registered_for_masking(tmp_path, monkeypatch):
     monkeypatch.setenv("GUARD_PW_FOR_TEST", "s3cret-value-123")
-    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
-                               '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n')
+    path = write(
+        tmp_path,
+        BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+        '[targets.t.personas.guard]\npassword = "env:GUARD_PW_FOR_TEST"\n',
+    )
     creds = resolve_credentials(load_project(path).target("t"))
     assert creds["guard"].password == "s3cret-value-123"
     assert "s3cret-value-123" not in repr(creds["guard"])
@@ -79,7 +90,9 @@ def test_op_reference_without_the_1password_cli_says_what_to_do(monkeypatch):
 
 
 def test_bad_base_url_and_gate_are_refused(tmp_path):
-    path = write(tmp_path, BASE + '[targets.a]\nbase_url = "ftp://x"\n[targets.b]\nbase_url = "https://x.test"\ngate = "maybe"\n')
+    path = write(
+        tmp_path, BASE + '[targets.a]\nbase_url = "ftp://x"\n[targets.b]\nbase_url = "https://x.test"\ngate = "maybe"\n'
+    )
     with pytest.raises(ConfigError, match="base_url must be an http"):
         load_project(path).target("a")
     with pytest.raises(ConfigError, match="gate must be one of off, warn, enforce"):
@@ -91,13 +104,16 @@ def test_broken_toml_is_one_message(tmp_path):
         load_project(write(tmp_path, "[targets\n"))
 
 
-@pytest.mark.parametrize("userdata, message", [
-    ({"browser": "lynx"}, "choose one of chromium"),
-    ({"gate": "sometimes"}, "choose one of off, warn, enforce"),
-    ({"headless": "perhaps"}, "use true or false"),
-    ({"seed": "abc"}, "must be numbers"),
-    ({"remote_url": "grid:4444"}, "http"),
-])
+@pytest.mark.parametrize(
+    "userdata, message",
+    [
+        ({"browser": "lynx"}, "choose one of chromium"),
+        ({"gate": "sometimes"}, "choose one of off, warn, enforce"),
+        ({"headless": "perhaps"}, "use true or false"),
+        ({"seed": "abc"}, "must be numbers"),
+        ({"remote_url": "grid:4444"}, "http"),
+    ],
+)
 def test_userdata_mistakes(userdata, message):
     with pytest.raises(ConfigError, match=message):
         run_settings({"target": "demo", **userdata})
@@ -111,8 +127,13 @@ def test_userdata_defaults():
 def test_every_missing_variable_is_named_at_once(tmp_path, monkeypatch):
     for var in ("T_GUARD_EMAIL", "T_GUARD_PW"):
         monkeypatch.delenv(var, raising=False)
-    path = write(tmp_path, BASE + '[targets.t]\nbase_url = "https://x.test"\n'
-                               '[targets.t.personas.guard]\nusername = "env:T_GUARD_USERNAME"\npassword = "env:T_GUARD_PW"\n')
+    path = write(
+        tmp_path,
+        BASE + '[targets.t]\nbase_url = "https://x.test"\n'
+        '[targets.t.personas.guard]\nusername = "env:T_GUARD_USERNAME"\npassword = "env:T_GUARD_PW"\n',
+    )
     with pytest.raises(ConfigError) as caught:
         resolve_credentials(load_project(path).target("t"))
-    assert str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_USERNAME, T_GUARD_PW"
+    assert (
+        str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_USERNAME, T_GUARD_PW"
+    )

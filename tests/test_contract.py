@@ -2,6 +2,7 @@
 comes from the real platform (or is listed as reference-only, with a reason), and the reference app
 renders it. Prints `platform contract: A/B test ids, C/D texts from the platform; E reference-only`.
 """
+
 from __future__ import annotations
 
 import ast
@@ -18,8 +19,10 @@ PLATFORM = ROOT.parent / "shared" / "platform"
 REFERENCE_ONLY = "reference-only"
 MAX_REFERENCE_ONLY = 5
 TESTID_IN_STRING = re.compile(r'data-testid=\\?"([^"\\]+)\\?"')
-TEXT_IN_XPATH = re.compile(r'normalize-space\(\)(?:, )?="([^"]+)"|starts-with\(normalize-space\(\), "([^"]+)"\)'
-                           r'|placeholder="([^"]+)"')
+TEXT_IN_XPATH = re.compile(
+    r'normalize-space\(\)(?:, )?="([^"]+)"|starts-with\(normalize-space\(\), "([^"]+)"\)'
+    r'|placeholder="([^"]+)"'
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,11 @@ def used_in_pages() -> tuple[frozenset[str], frozenset[str]]:
                     texts.add(args[0])
                 elif name == "rows" and len(node.args) > 1 and isinstance(node.args[1], ast.Dict):
                     for value in node.args[1].values:
-                        if isinstance(value, ast.Constant) and isinstance(value.value, str) \
-                                and not value.value.startswith("css:"):
+                        if (
+                            isinstance(value, ast.Constant)
+                            and isinstance(value.value, str)
+                            and not value.value.startswith("css:")
+                        ):
                             ids.add(value.value)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 ids.update(i for i in TESTID_IN_STRING.findall(node.value) if "${" not in i)
@@ -130,16 +136,21 @@ def test_every_test_id_and_text_the_suite_uses_is_in_the_contract(capsys):
     known_texts = {e.value for e in entries if e.kind == "text"}
     missing = sorted(f"test id {i!r}" for i in ids - known_ids) + sorted(f"text {t!r}" for t in texts - known_texts)
     assert not missing, "used by the suite but not in contract/*.tsv: " + "; ".join(missing)
-    stale = sorted(f"{e.area}: {e.kind} {e.value!r}" for e in entries
-                   if (e.kind == "testid" and e.value not in ids) or (e.kind == "text" and e.value not in texts))
+    stale = sorted(
+        f"{e.area}: {e.kind} {e.value!r}"
+        for e in entries
+        if (e.kind == "testid" and e.value not in ids) or (e.kind == "text" and e.value not in texts)
+    )
     assert not stale, "in the contract but used by no page object or feature: " + "; ".join(stale)
     platform_ids = {e.value for e in entries if e.kind == "testid" and e.source != REFERENCE_ONLY}
     platform_texts = {e.value for e in entries if e.kind == "text" and e.source != REFERENCE_ONLY}
     reference_only = [e for e in entries if e.source == REFERENCE_ONLY]
     with capsys.disabled():
-        print(f"\nplatform contract: {len(ids & platform_ids)}/{len(ids)} test ids, "
-              f"{len(texts & platform_texts)}/{len(texts)} texts from the platform; "
-              f"{len(reference_only)} reference-only")
+        print(
+            f"\nplatform contract: {len(ids & platform_ids)}/{len(ids)} test ids, "
+            f"{len(texts & platform_texts)}/{len(texts)} texts from the platform; "
+            f"{len(reference_only)} reference-only"
+        )
     assert len(reference_only) <= MAX_REFERENCE_ONLY, [e.value for e in reference_only]
 
 
@@ -162,8 +173,12 @@ def test_no_entry_is_listed_twice():
 
 def test_the_reference_app_renders_every_entry():
     source = reference_app_source()
-    absent = [f"{e.kind} {e.value!r}" for e in contract()
-              if (f'"{e.value}"' not in source and f"'{e.value}'" not in source) if e.kind == "testid"]
+    absent = [
+        f"{e.kind} {e.value!r}"
+        for e in contract()
+        if (f'"{e.value}"' not in source and f"'{e.value}'" not in source)
+        if e.kind == "testid"
+    ]
     absent += [f"text {e.value!r}" for e in contract() if e.kind == "text" and e.value not in source]
     assert not absent, "the reference app never renders: " + "; ".join(absent)
 
@@ -172,15 +187,18 @@ def test_the_reference_app_renders_every_entry():
 def test_platform_entries_come_from_the_platform_facts():
     facts = platform_facts()
     testids = [line.split("\t") for line in facts["testids.tsv"].splitlines()[1:]]
-    words = "\n".join(facts[name] for name in ("wording-en.tsv", "flows.md", "routes.tsv", "mutations.tsv", "README.md"))
+    words = "\n".join(
+        facts[name] for name in ("wording-en.tsv", "flows.md", "routes.tsv", "mutations.tsv", "README.md")
+    )
     wrong = []
     for entry in contract():
         if entry.source == REFERENCE_ONLY:
             continue
         if not entry.source.startswith("app/"):
             wrong.append(f"{entry.value!r}: source {entry.source!r} is not a path of the platform")
-        elif entry.kind == "testid" and not any(row[0] == entry.value and row[1].startswith(entry.source)
-                                                for row in testids if len(row) > 1):
+        elif entry.kind == "testid" and not any(
+            row[0] == entry.value and row[1].startswith(entry.source) for row in testids if len(row) > 1
+        ):
             wrong.append(f"test id {entry.value!r} is not in testids.tsv for {entry.source}")
         elif entry.kind == "text" and entry.value not in words:
             wrong.append(f"text {entry.value!r} is not in the platform's words")

@@ -57,8 +57,11 @@ def rule_ifs(name: str) -> list[str]:
 
 def jobs_for_schedule(description: str) -> list[str]:
     wanted = f'$CI_PIPELINE_SCHEDULE_DESCRIPTION == "{description}"'
-    return [name for name in JOBS if any(wanted in cond and '$CI_PIPELINE_SOURCE == "schedule"'
-                                         in cond for cond in rule_ifs(name))]
+    return [
+        name
+        for name in JOBS
+        if any(wanted in cond and '$CI_PIPELINE_SOURCE == "schedule"' in cond for cond in rule_ifs(name))
+    ]
 
 
 def stage_index(name: str) -> int:
@@ -73,7 +76,7 @@ def test_every_job_has_a_known_stage_a_script_and_rules():
 
 
 def test_merge_request_pipeline_runs_make_test():
-    (job,) = [n for n in JOBS if any('merge_request_event' in c for c in rule_ifs(n))]
+    (job,) = [n for n in JOBS if any("merge_request_event" in c for c in rule_ifs(n))]
     assert "make test" in script(job)
 
 
@@ -107,8 +110,9 @@ def test_push_to_production_is_gate_then_staging_acceptance_then_tag():
     assert set(JOBS[tag]["needs"]) == {gate, acceptance}
     assert JOBS[acceptance]["needs"] == [gate]
     # The same commit all along: what was gated is what is tagged.
-    assert all('--ref "$CI_COMMIT_SHA"' in line for n in (gate, tag)
-               for line in script(n) if line.startswith("prodready"))
+    assert all(
+        '--ref "$CI_COMMIT_SHA"' in line for n in (gate, tag) for line in script(n) if line.startswith("prodready")
+    )
 
 
 def test_tag_pipeline_deploys_smokes_read_only_and_checks_rollback_on_failure():

@@ -1,4 +1,5 @@
 """The readiness report from hand-made behave.json: verdict rules, coverage, flaky, history, masking, shape."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def test_every_item_covered_and_passed_is_go(tmp_path):
 def test_a_failed_scenario_is_no_go_with_its_error_and_item(tmp_path):
     report = build_reports(write_run(tmp_path, covering_everything({"payments.submit_payment": "failed"})))
     assert report["verdict"] == "NO-GO"
-    assert report["reasons"] == [{"kind": "failed", "text": "1 scenario failed",
-                                  "scenarios": ["Submitting a payment works"]}]
+    assert report["reasons"] == [
+        {"kind": "failed", "text": "1 scenario failed", "scenarios": ["Submitting a payment works"]}
+    ]
     assert items_by_id(report)["payments.submit_payment"]["status"] == "failed"
     failed = next(s for s in report["scenarios"] if s["status"] == "failed")
     assert failed["error"] == "Assertion Failed: it did not\nsecond line"
@@ -76,7 +78,8 @@ def test_an_item_without_scenario_is_no_go_named_not_covered(tmp_path):
     assert reason["kind"] == "not covered"
     assert reason["items"] == ["Forms: Creating a form", "Forms: Submitting a form"]
     assert items_by_id(report)["forms.create_form"]["note"] == (
-        "no scenario checks this yet (tag @checklist.forms.create_form)")
+        "no scenario checks this yet (tag @checklist.forms.create_form)"
+    )
     html = read(tmp_path, "readiness.html")
     assert 'data-item="forms.create_form" data-status="not covered"' in html
     lines = summary_lines(report, tmp_path)
@@ -89,13 +92,16 @@ def test_a_subset_run_names_the_items_it_did_not_cover_and_why(tmp_path):
     features_dir.mkdir()
     (features_dir / "tasks.feature").write_text(
         "Feature: Tasks\n\n  @checklist.tasks.dashboard\n  Scenario: The task dashboard lists tasks\n"
-        "    Given the admin is logged in\n", encoding="utf-8")
+        "    Given the admin is logged in\n",
+        encoding="utf-8",
+    )
     features = covering_everything()
     for f in features:  # -t selected everything but the tasks scenarios: behave reports them skipped
         for element in f["elements"]:
             if element["tags"][0].startswith("checklist.tasks"):
-                element.update(scenario(element["name"], *element["tags"], status="skipped",
-                                        file="features/tasks.feature", line=3))
+                element.update(
+                    scenario(element["name"], *element["tags"], status="skipped", file="features/tasks.feature", line=3)
+                )
     report = build_reports(write_run(tmp_path / "reports", features, features_dir=features_dir))
     assert report["verdict"] == "NO-GO"
     assert report["subset"]["is_subset"] is True
@@ -112,11 +118,14 @@ def test_a_read_only_target_explains_that_writing_scenarios_cannot_cover_an_item
     features_dir.mkdir()
     (features_dir / "forms.feature").write_text(
         "Feature: Forms\n\n  @checklist.forms.create_form\n  Scenario: An admin creates a form\n"
-        "    Given the admin is logged in\n", encoding="utf-8")
+        "    Given the admin is logged in\n",
+        encoding="utf-8",
+    )
     features = [f for f in covering_everything() if f["name"] != "Forms"]
     report = build_reports(write_run(tmp_path / "r", features, features_dir=features_dir, read_only=True))
     assert items_by_id(report)["forms.create_form"]["note"] == (
-        "1 scenario in forms.feature, none @read_only: they cannot run on a read-only target")
+        "1 scenario in forms.feature, none @read_only: they cannot run on a read-only target"
+    )
 
 
 def test_no_scenario_ran_is_no_go(tmp_path):
@@ -132,15 +141,29 @@ def test_a_run_that_left_no_behave_json_is_no_go(tmp_path):
 
 
 def test_gate_no_go_and_gate_error_make_the_verdict_no_go(tmp_path):
-    gate = {"verdict": "NO-GO", "environment": "production", "from_sha": "a" * 40, "to_sha": "b" * 40,
-            "issues": [{"iid": 12, "title": "Pay by card", "web_url": "https://gitlab.example/i/12",
-                        "assignees": ["alice"], "verified": True, "signed_off": False,
-                        "problems": ["no stakeholder signoff"]}],
-            "untracked_merge_requests": [{"iid": 7, "title": "Tweak", "web_url": "https://gitlab.example/mr/7"}]}
+    gate = {
+        "verdict": "NO-GO",
+        "environment": "production",
+        "from_sha": "a" * 40,
+        "to_sha": "b" * 40,
+        "issues": [
+            {
+                "iid": 12,
+                "title": "Pay by card",
+                "web_url": "https://gitlab.example/i/12",
+                "assignees": ["alice"],
+                "verified": True,
+                "signed_off": False,
+                "problems": ["no stakeholder signoff"],
+            }
+        ],
+        "untracked_merge_requests": [{"iid": 7, "title": "Tweak", "web_url": "https://gitlab.example/mr/7"}],
+    }
     report = build_reports(write_run(tmp_path / "a", covering_everything(), gate=gate))
     assert report["verdict"] == "NO-GO"
     assert report["reasons"] == [
-        {"kind": "gate", "text": "The release gate says NO-GO (issues not verified or not signed off)"}]
+        {"kind": "gate", "text": "The release gate says NO-GO (issues not verified or not signed off)"}
+    ]
     html = read(tmp_path / "a", "readiness.html")
     assert "Pay by card" in html and "no stakeholder signoff" in html and "Tweak" in html
     error = {"verdict": "NO-GO", "error": "GitLab answered 401", "issues": [], "untracked_merge_requests": []}
@@ -151,12 +174,33 @@ def test_gate_no_go_and_gate_error_make_the_verdict_no_go(tmp_path):
 
 
 def test_the_report_names_merge_requests_whose_issues_cannot_be_read(tmp_path):
-    gate = {"verdict": "NO-GO", "environment": "production", "from_sha": "a" * 40, "to_sha": "b" * 40,
-            "issues": [{"iid": 3, "reference": "group/other#3", "title": "Elsewhere", "web_url": "u",
-                        "verified": True, "signed_off": True, "problems": []}],
-            "blockers": [{"merge_request": 9, "reference": "!9", "title": "Secret fix", "web_url": "u9",
-                          "problems": ["closing issue #44 cannot be read (403)"]}],
-            "untracked_merge_requests": []}
+    gate = {
+        "verdict": "NO-GO",
+        "environment": "production",
+        "from_sha": "a" * 40,
+        "to_sha": "b" * 40,
+        "issues": [
+            {
+                "iid": 3,
+                "reference": "group/other#3",
+                "title": "Elsewhere",
+                "web_url": "u",
+                "verified": True,
+                "signed_off": True,
+                "problems": [],
+            }
+        ],
+        "blockers": [
+            {
+                "merge_request": 9,
+                "reference": "!9",
+                "title": "Secret fix",
+                "web_url": "u9",
+                "problems": ["closing issue #44 cannot be read (403)"],
+            }
+        ],
+        "untracked_merge_requests": [],
+    }
     build_reports(write_run(tmp_path, covering_everything(), gate=gate))
     html = read(tmp_path, "readiness.html")
     assert "Secret fix" in html and "closing issue #44 cannot be read (403)" in html and "group/other#3" in html
@@ -178,9 +222,15 @@ def test_a_run_stopped_by_the_gate_still_writes_a_no_go_report(tmp_path, capsys)
     from prodready.run import prepare as suite
 
     write_run(tmp_path, covering_everything())  # an older run in the same folder
-    run = suite.Run(settings=run_settings({}), target=load_project().target("demo"), credentials={},
-                    reports=tmp_path, seed=5, selected=15,
-                    gate={"verdict": "NO-GO", "issues": [], "untracked_merge_requests": []})
+    run = suite.Run(
+        settings=run_settings({}),
+        target=load_project().target("demo"),
+        credentials={},
+        reports=tmp_path,
+        seed=5,
+        selected=15,
+        gate={"verdict": "NO-GO", "issues": [], "untracked_merge_requests": []},
+    )
     suite.write_meta(run, status="gate-no-go")
     report = json.loads(read(tmp_path, "readiness.json"))
     assert report["verdict"] == "NO-GO" and report["gate"]["verdict"] == "NO-GO"
@@ -194,8 +244,9 @@ def test_a_scenario_in_flaky_json_is_flaky_never_passed_and_the_verdict_is_go_wi
     features = covering_everything()
     write_run(tmp_path, features)
     flaky_one = features[0]["elements"][1]
-    (tmp_path / "flaky.json").write_text(json.dumps(
-        [{"location": flaky_one["location"], "name": flaky_one["name"], "attempts": 2}]))
+    (tmp_path / "flaky.json").write_text(
+        json.dumps([{"location": flaky_one["location"], "name": flaky_one["name"], "attempts": 2}])
+    )
     report = build_reports(tmp_path)
     assert report["verdict"] == "GO"
     assert report["warnings"] == ["1 scenario flaky: failed, then passed when retried (Scan Entry works)"]
@@ -209,9 +260,16 @@ def test_a_scenario_in_flaky_json_is_flaky_never_passed_and_the_verdict_is_go_wi
 def test_a_scenario_that_failed_then_passed_in_merged_results_is_flaky(tmp_path):
     features = covering_everything()
     retried = dict(features[1]["elements"][0])
-    features[1]["elements"].insert(0, scenario(retried["name"], *retried["tags"], status="failed",
-                                               line=int(retried["location"].rsplit(":", 1)[1]),
-                                               file=retried["location"].rsplit(":", 1)[0]))
+    features[1]["elements"].insert(
+        0,
+        scenario(
+            retried["name"],
+            *retried["tags"],
+            status="failed",
+            line=int(retried["location"].rsplit(":", 1)[1]),
+            file=retried["location"].rsplit(":", 1)[0],
+        ),
+    )
     report = build_reports(write_run(tmp_path, features))
     entries = [s for s in report["scenarios"] if s["name"] == retried["name"]]
     assert [s["status"] for s in entries] == ["flaky"]
@@ -219,8 +277,9 @@ def test_a_scenario_that_failed_then_passed_in_merged_results_is_flaky(tmp_path)
 
 def test_an_old_flaky_json_does_not_mark_a_later_serial_run(tmp_path):
     features = covering_everything()
-    (tmp_path / "flaky.json").write_text(json.dumps(
-        [{"location": features[0]["elements"][0]["location"], "name": features[0]["elements"][0]["name"]}]))
+    (tmp_path / "flaky.json").write_text(
+        json.dumps([{"location": features[0]["elements"][0]["location"], "name": features[0]["elements"][0]["name"]}])
+    )
     old = time.time() - 3600
     os.utime(tmp_path / "flaky.json", (old, old))
     report = build_reports(write_run(tmp_path, features))
@@ -229,8 +288,15 @@ def test_an_old_flaky_json_does_not_mark_a_later_serial_run(tmp_path):
 
 def test_failed_wins_over_flaky_for_an_item(tmp_path):
     features = covering_everything()
-    features[0]["elements"].append(scenario("Manual entry again", "checklist.gate_access.manual_entry",
-                                            status="failed", line=99, file="features/gate_access.feature"))
+    features[0]["elements"].append(
+        scenario(
+            "Manual entry again",
+            "checklist.gate_access.manual_entry",
+            status="failed",
+            line=99,
+            file="features/gate_access.feature",
+        )
+    )
     write_run(tmp_path, features)
     first = features[0]["elements"][0]
     (tmp_path / "flaky.json").write_text(json.dumps([{"location": first["location"], "name": first["name"]}]))
@@ -243,10 +309,18 @@ def test_failure_evidence_of_every_actor_is_inline_with_console_errors_and_url(t
     features = covering_everything({"payments.submit_payment": "failed"})
     name = "Submitting a payment works"
     # A merged parallel run: the meta points at a worker folder that no longer exists.
-    folder = write_evidence(tmp_path, "submitting-a-payment-works", {
-        "admin": {"url": "http://127.0.0.1:5000/payments/new", "name": "An Admin User",
-                  "console": ["[error] TypeError: amount is undefined", "[info] loaded"]},
-        "client": {"url": "http://127.0.0.1:5000/payments", "name": "Mary Client", "colour": "#2e7d32"}})
+    folder = write_evidence(
+        tmp_path,
+        "submitting-a-payment-works",
+        {
+            "admin": {
+                "url": "http://127.0.0.1:5000/payments/new",
+                "name": "An Admin User",
+                "console": ["[error] TypeError: amount is undefined", "[info] loaded"],
+            },
+            "client": {"url": "http://127.0.0.1:5000/payments", "name": "Mary Client", "colour": "#2e7d32"},
+        },
+    )
     write_run(tmp_path, features, artifacts={name: str(tmp_path / "workers" / "1" / "artifacts" / folder.name)})
     report = build_reports(tmp_path)
     failed = next(s for s in report["scenarios"] if s["name"] == name)
@@ -268,21 +342,33 @@ def test_the_html_is_one_self_contained_file(tmp_path):
     build_reports(tmp_path)  # a second build: the trend has something to draw
     html = read(tmp_path, "readiness.html")
     assert "<link" not in html.lower()
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", html.replace(
-        'href="http://127.0.0.1', "").replace('href="https://gitlab', ""), re.I)
+    assert not re.search(
+        r"""(src|href)\s*=\s*["']?(https?:|//|file:)""",
+        html.replace('href="http://127.0.0.1', "").replace('href="https://gitlab', ""),
+        re.I,
+    )
     assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
     assert all(src.startswith(("data:", "#")) for src in re.findall(r'src="([^"]+)"', html))
     assert "<svg" in html and 'class="trend"' in html
-    assert html.index('id="verdict"') < html.index('id="checklist"') < html.index('id="scenarios"') \
+    assert (
+        html.index('id="verdict"')
+        < html.index('id="checklist"')
+        < html.index('id="scenarios"')
         < html.index('id="run"')
+    )
 
 
 def test_run_details_name_target_browser_seed_and_commit(tmp_path):
-    report = build_reports(write_run(tmp_path, covering_everything(), seed=777, commit="f00dcafe",
-                                     browser="chrome 156.0.8078.108"))
+    report = build_reports(
+        write_run(tmp_path, covering_everything(), seed=777, commit="f00dcafe", browser="chrome 156.0.8078.108")
+    )
     run = report["run"]
-    assert (run["target"], run["seed"], run["commit"], run["browser"]) == ("demo", 777, "f00dcafe",
-                                                                            "chrome 156.0.8078.108")
+    assert (run["target"], run["seed"], run["commit"], run["browser"]) == (
+        "demo",
+        777,
+        "f00dcafe",
+        "chrome 156.0.8078.108",
+    )
     assert run["duration"] == 42.0 and run["started"].endswith("Z")
     html = read(tmp_path, "readiness.html")
     assert "-D seed=777" in html and "f00dcafe" in html and "chrome 156.0.8078.108" in html
@@ -302,7 +388,7 @@ def test_history_keeps_the_last_n_runs_with_each_scenario_outcome(tmp_path):
     assert task["status"] == "failed" and task["duration"] == pytest.approx(1.7)
     html = read(tmp_path, "readiness.html")
     assert "Trend: the last 3 runs" in html
-    assert html.count('<rect x=') >= 3  # one bar per run
+    assert html.count("<rect x=") >= 3  # one bar per run
 
 
 def test_rebuilding_the_same_run_replaces_its_history_entry(tmp_path):
@@ -326,11 +412,20 @@ def test_secrets_are_masked_in_every_file_of_the_reports_folder_in_any_encoding(
     REDACTOR.add(SECRET)
     features = covering_everything()
     features[0]["elements"][0] = scenario(
-        f"Typing {SECRET}", "checklist.gate_access.manual_entry", status="failed", file="features/gate_access.feature",
-        steps=[step(f"the guard types {SECRET}", "passed"),
-               step("the box is empty", "failed", keyword="Then", error=f"the box shows {SECRET!r}")])
-    write_evidence(tmp_path, "typing-" + "x", {"guard": {"url": "http://h/search?q=" + _browser_query(SECRET),
-                                                       "console": [f"[error] {SECRET}"]}})
+        f"Typing {SECRET}",
+        "checklist.gate_access.manual_entry",
+        status="failed",
+        file="features/gate_access.feature",
+        steps=[
+            step(f"the guard types {SECRET}", "passed"),
+            step("the box is empty", "failed", keyword="Then", error=f"the box shows {SECRET!r}"),
+        ],
+    )
+    write_evidence(
+        tmp_path,
+        "typing-" + "x",
+        {"guard": {"url": "http://h/search?q=" + _browser_query(SECRET), "console": [f"[error] {SECRET}"]}},
+    )
     write_run(tmp_path, features, artifacts={f"Typing {SECRET}": str(tmp_path / "artifacts" / "typing-x")})
     junit = tmp_path / "junit"
     junit.mkdir()
@@ -339,11 +434,21 @@ def test_secrets_are_masked_in_every_file_of_the_reports_folder_in_any_encoding(
     ElementTree.ElementTree(case).write(junit / "TESTS-x.xml", encoding="utf-8")
     build_reports(tmp_path)
     # The forms the writers produce, computed independently of prodready.core.masking.
-    forms = {SECRET, json.dumps(SECRET)[1:-1], SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
-             SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"),
-             _browser_query(SECRET), repr(SECRET)[1:-1]}
-    leaks = {(str(path.relative_to(tmp_path)), form) for path in tmp_path.rglob("*") if path.is_file()
-             for form in forms if form.encode() in path.read_bytes()}
+    forms = {
+        SECRET,
+        json.dumps(SECRET)[1:-1],
+        SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+        SECRET.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"),
+        _browser_query(SECRET),
+        repr(SECRET)[1:-1],
+    }
+    leaks = {
+        (str(path.relative_to(tmp_path)), form)
+        for path in tmp_path.rglob("*")
+        if path.is_file()
+        for form in forms
+        if form.encode() in path.read_bytes()
+    }
     assert leaks == set()
     assert MASK in read(tmp_path, "readiness.html") and MASK in read(tmp_path, "behave.json")
     assert (junit / "TESTS-x.xml").read_text(encoding="utf-8").count(MASK) == 3
@@ -359,7 +464,7 @@ def _browser_query(text: str) -> str:
 def test_mask_leaves_inline_images_alone():
     REDACTOR.add("AAAAsecretAAAA")
     picture = "data:image/png;base64,iVBORw0KGgoAAAAsecretAAAA=="
-    assert mask(f"<img src=\"{picture}\"> AAAAsecretAAAA") == f"<img src=\"{picture}\"> {MASK}"
+    assert mask(f'<img src="{picture}"> AAAAsecretAAAA') == f'<img src="{picture}"> {MASK}'
 
 
 def test_sweep_rewrites_only_files_holding_a_secret(tmp_path):
@@ -384,29 +489,82 @@ def test_main_rebuilds_and_exits_with_the_verdict(tmp_path, capsys):
 def test_the_headline_says_where_the_verdict_was_measured():
     from prodready.reporting.report_html import _headline
 
-    assert _headline(True, {"target": "demo", "embedded": True}) == \
-        "Every must-work feature passed on demo, the reference app"
+    assert (
+        _headline(True, {"target": "demo", "embedded": True})
+        == "Every must-work feature passed on demo, the reference app"
+    )
     assert _headline(True, {"target": "staging"}) == "Every must-work feature works on staging"
     assert _headline(False, {"target": "production"}) == "Do not ship: problems on production"
 
 
 def test_issue_tags_tie_scenarios_to_the_release_issues(tmp_path):
     features = covering_everything()
-    features.append(feature("Fixes", [
-        scenario("Manual entry keeps the company", "checklist.gate_access.manual_entry", "issue.101", line=5,
-                 file="features/fixes.feature"),
-        scenario("Receipt shows the plot", "checklist.payments.submit_payment", "issue.102", status="failed",
-                 line=9, file="features/fixes.feature"),
-        scenario("Time card totals", "checklist.timesheet.all_shifts", "issue.555", line=13,
-                 file="features/fixes.feature")], file="features/fixes.feature"))
-    gate = {"verdict": "GO", "environment": "production", "from_sha": "a" * 40, "to_sha": "b" * 40,
-            "issues": [{"iid": 101, "title": "Company on manual entry", "web_url": "https://x/101", "assignees": [],
-                        "verified": True, "signed_off": True, "problems": []},
-                       {"iid": 102, "title": "Plot on receipt", "web_url": "https://x/102", "assignees": [],
-                        "verified": True, "signed_off": True, "problems": []},
-                       {"iid": 103, "title": "Untested", "web_url": "https://x/103", "assignees": [],
-                        "verified": True, "signed_off": True, "problems": []}],
-            "untracked_merge_requests": []}
+    features.append(
+        feature(
+            "Fixes",
+            [
+                scenario(
+                    "Manual entry keeps the company",
+                    "checklist.gate_access.manual_entry",
+                    "issue.101",
+                    line=5,
+                    file="features/fixes.feature",
+                ),
+                scenario(
+                    "Receipt shows the plot",
+                    "checklist.payments.submit_payment",
+                    "issue.102",
+                    status="failed",
+                    line=9,
+                    file="features/fixes.feature",
+                ),
+                scenario(
+                    "Time card totals",
+                    "checklist.timesheet.all_shifts",
+                    "issue.555",
+                    line=13,
+                    file="features/fixes.feature",
+                ),
+            ],
+            file="features/fixes.feature",
+        )
+    )
+    gate = {
+        "verdict": "GO",
+        "environment": "production",
+        "from_sha": "a" * 40,
+        "to_sha": "b" * 40,
+        "issues": [
+            {
+                "iid": 101,
+                "title": "Company on manual entry",
+                "web_url": "https://x/101",
+                "assignees": [],
+                "verified": True,
+                "signed_off": True,
+                "problems": [],
+            },
+            {
+                "iid": 102,
+                "title": "Plot on receipt",
+                "web_url": "https://x/102",
+                "assignees": [],
+                "verified": True,
+                "signed_off": True,
+                "problems": [],
+            },
+            {
+                "iid": 103,
+                "title": "Untested",
+                "web_url": "https://x/103",
+                "assignees": [],
+                "verified": True,
+                "signed_off": True,
+                "problems": [],
+            },
+        ],
+        "untracked_merge_requests": [],
+    }
     report = build_reports(write_run(tmp_path, features, gate=gate))
     assert [(i["iid"], i["status"]) for i in report["issues"]] == [(101, "passed"), (102, "failed"), (555, "passed")]
     html = (tmp_path / "readiness.html").read_text()

@@ -2,6 +2,7 @@
 
 PRODREADY_UPDATE_DOCS=1 also saves the picture the README shows (docs/readiness-report.png).
 """
+
 from __future__ import annotations
 
 import json
@@ -28,14 +29,20 @@ DOCS_PICTURE = ROOT / "docs" / "readiness-report.png"
 
 # Scenario names as the suite's features word them, per checklist item (two runs' worth of a real suite).
 NAMES = {
-    "gate_access.manual_entry": ["Manual entry: the guard grants a visitor and adds an observation",
-                                 "A visitor the guard denies is logged as denied"],
-    "gate_access.scan_entry": ["Scan entry with a phone: the guard scans the QR code on the admin's phone",
-                               "The scanner refuses a code that belongs to another site"],
+    "gate_access.manual_entry": [
+        "Manual entry: the guard grants a visitor and adds an observation",
+        "A visitor the guard denies is logged as denied",
+    ],
+    "gate_access.scan_entry": [
+        "Scan entry with a phone: the guard scans the QR code on the admin's phone",
+        "The scanner refuses a code that belongs to another site",
+    ],
     "gate_access.registered_guests": ["Granting access to a registered guest whose visit is valid now"],
     "payments.dashboard": ["The admin sees the payments dashboard with its totals"],
-    "payments.submit_payment": ["The admin records a cash payment for Mary Client",
-                                "A payment without an amount is refused"],
+    "payments.submit_payment": [
+        "The admin records a cash payment for Mary Client",
+        "A payment without an amount is refused",
+    ],
     "forms.create_form": ["The admin creates a form with two fields"],
     "forms.submit_form": ["Mary Client submits the form and the admin sees her answers"],
     "timesheet.start_shift": ["The custodian starts mama Guard's shift"],
@@ -56,15 +63,31 @@ def _features(failing: str | None) -> list[dict]:
     for item in ITEMS:
         for name in NAMES[item.id]:
             line += 9
-            steps = [step("the admin is logged in", duration=0.41),
-                     step("the admin opens the page", "passed", 0.62 + line / 1000, "When")]
+            steps = [
+                step("the admin is logged in", duration=0.41),
+                step("the admin opens the page", "passed", 0.62 + line / 1000, "When"),
+            ]
             if name == failing:
-                steps += [step('the admin records a payment of "250.00" in cash', "passed", 0.9, "When"),
-                          step('the receipt shows "K 250.00"', "failed", 5.01, "Then",
-                               error="Assertion Failed: the receipt shows 'K 0.00', expected 'K 250.00'")]
-            areas.setdefault(item.area, []).append(scenario(
-                name, f"checklist.{item.id}", status="failed" if name == failing else "passed", line=line,
-                steps=steps, file=f"features/{item.id.split('.')[0]}.feature"))
+                steps += [
+                    step('the admin records a payment of "250.00" in cash', "passed", 0.9, "When"),
+                    step(
+                        'the receipt shows "K 250.00"',
+                        "failed",
+                        5.01,
+                        "Then",
+                        error="Assertion Failed: the receipt shows 'K 0.00', expected 'K 250.00'",
+                    ),
+                ]
+            areas.setdefault(item.area, []).append(
+                scenario(
+                    name,
+                    f"checklist.{item.id}",
+                    status="failed" if name == failing else "passed",
+                    line=line,
+                    steps=steps,
+                    file=f"features/{item.id.split('.')[0]}.feature",
+                )
+            )
     return [feature(area, elements, file=elements[0]["location"].rsplit(":", 1)[0]) for area, elements in areas.items()]
 
 
@@ -72,20 +95,39 @@ def _realistic_run(reports: Path) -> None:
     """A nightly run: everything covered, one failed payment (with evidence), one flaky task, 12 runs of history."""
     start = time.time() - 11 * 86_400 - 600  # the nightly runs of the last eleven days, then this one
     for n in range(11):  # earlier nightly runs: mostly GO, one bad night
-        write_run(reports, _features(FAILING if n == 6 else None), started=start + n * 86_400,
-                  duration=61 + (n * 7) % 23)
+        write_run(
+            reports, _features(FAILING if n == 6 else None), started=start + n * 86_400, duration=61 + (n * 7) % 23
+        )
         build_reports(reports)
-    folder = write_evidence(reports, "the-admin-records-a-cash-payment-for-mary-client", {
-        "admin": {"url": "http://127.0.0.1:41703/payments/new?user=4", "name": "An Admin User",
-                  "console": ["[error] http://127.0.0.1:41703/payments - Failed to load resource: 500"]},
-        "client": {"url": "http://127.0.0.1:41703/my_payments", "name": "Mary Client", "colour": "#2e7d32"}})
+    folder = write_evidence(
+        reports,
+        "the-admin-records-a-cash-payment-for-mary-client",
+        {
+            "admin": {
+                "url": "http://127.0.0.1:41703/payments/new?user=4",
+                "name": "An Admin User",
+                "console": ["[error] http://127.0.0.1:41703/payments - Failed to load resource: 500"],
+            },
+            "client": {"url": "http://127.0.0.1:41703/my_payments", "name": "Mary Client", "colour": "#2e7d32"},
+        },
+    )
     features = _features(FAILING)
-    write_run(reports, features, started=start + 11 * 86_400, duration=74.0,
-              artifacts={FAILING: str(folder)}, base_url="http://127.0.0.1:41703", browser="chrome 156.0.8078.108",
-              seed=306146, commit="a5ec67f", command="prodready run --workers 2 --retries 1")
+    write_run(
+        reports,
+        features,
+        started=start + 11 * 86_400,
+        duration=74.0,
+        artifacts={FAILING: str(folder)},
+        base_url="http://127.0.0.1:41703",
+        browser="chrome 156.0.8078.108",
+        seed=306146,
+        commit="a5ec67f",
+        command="prodready run --workers 2 --retries 1",
+    )
     flaky_one = next(el for f in features for el in f["elements"] if el["name"] == FLAKY)
-    (reports / "flaky.json").write_text(json.dumps(
-        [{"location": flaky_one["location"], "name": FLAKY, "attempts": 2}]), encoding="utf-8")
+    (reports / "flaky.json").write_text(
+        json.dumps([{"location": flaky_one["location"], "name": FLAKY, "attempts": 2}]), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +169,9 @@ def test_a_stakeholder_sees_the_verdict_first_then_the_checklist_in_the_page_wor
     assert failed.get_attribute("open") is not None
     images = failed.find_elements("css selector", ".actor img")
     assert len(images) == 2
-    assert all(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", i) == 320
-               for i in images)
+    assert all(
+        driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", i) == 320 for i in images
+    )
     assert "Failed to load resource: 500" in failed.text
     trend = driver.find_element("css selector", "svg.trend")
     assert trend.size["height"] > 100 and len(trend.find_elements("css selector", "rect")) >= 12

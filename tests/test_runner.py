@@ -1,4 +1,5 @@
 """The parallel runner: sharing features among workers, merging results, flaky retries."""
+
 from __future__ import annotations
 
 import json
@@ -10,15 +11,29 @@ from prodready.run import planning, runner, shards
 
 
 def feature_json(name: str, *scenarios: tuple[str, str]) -> dict:
-    return {"keyword": "Feature", "name": name, "status": "passed", "location": f"features/{name}.feature:1",
-            "elements": [{"type": "scenario", "keyword": "Scenario", "name": n, "status": st,
-                          "location": f"features/{name}.feature:{10 + i}", "steps": []}
-                         for i, (n, st) in enumerate(scenarios)]}
+    return {
+        "keyword": "Feature",
+        "name": name,
+        "status": "passed",
+        "location": f"features/{name}.feature:1",
+        "elements": [
+            {
+                "type": "scenario",
+                "keyword": "Scenario",
+                "name": n,
+                "status": st,
+                "location": f"features/{name}.feature:{10 + i}",
+                "steps": [],
+            }
+            for i, (n, st) in enumerate(scenarios)
+        ],
+    }
 
 
 def planned(*weights: float) -> list[planning.Planned]:
-    return [planning.Planned(f"features/f.feature:{10 + i}", f"features/f.feature:s{i}", w)
-            for i, w in enumerate(weights)]
+    return [
+        planning.Planned(f"features/f.feature:{10 + i}", f"features/f.feature:s{i}", w) for i, w in enumerate(weights)
+    ]
 
 
 def test_longest_first_balances_scenarios_among_workers():
@@ -54,9 +69,15 @@ def test_shards_split_the_run_without_overlap_and_agree_on_the_plan():
     assert max(p.selected for p in shards) - min(p.selected for p in shards) <= 1
 
 
-@pytest.mark.parametrize("text,environ,expected", [
-    ("2/3", {}, planning.Shard(2, 3)), (None, {"CI_NODE_INDEX": "1", "CI_NODE_TOTAL": "4"}, planning.Shard(1, 4)),
-    (None, {}, None), ("1/1", {}, None)])
+@pytest.mark.parametrize(
+    "text,environ,expected",
+    [
+        ("2/3", {}, planning.Shard(2, 3)),
+        (None, {"CI_NODE_INDEX": "1", "CI_NODE_TOTAL": "4"}, planning.Shard(1, 4)),
+        (None, {}, None),
+        ("1/1", {}, None),
+    ],
+)
 def test_shard_comes_from_the_option_or_gitlab_ci(text, environ, expected):
     assert planning.parse_shard(text, environ) == expected
 
@@ -68,9 +89,21 @@ def test_a_bad_shard_is_refused_with_what_to_give(text):
 
 
 def test_history_weights_read_the_last_run(tmp_path):
-    (tmp_path / "history.json").write_text(json.dumps({"runs": [
-        {"scenarios": {"features/a.feature:x": {"duration": 9}}},
-        {"scenarios": {"features/a.feature:x": {"duration": 2.5}, "features/a.feature:y": {"duration": "bad"}}}]}))
+    (tmp_path / "history.json").write_text(
+        json.dumps(
+            {
+                "runs": [
+                    {"scenarios": {"features/a.feature:x": {"duration": 9}}},
+                    {
+                        "scenarios": {
+                            "features/a.feature:x": {"duration": 2.5},
+                            "features/a.feature:y": {"duration": "bad"},
+                        }
+                    },
+                ]
+            }
+        )
+    )
     assert planning.history_weights(tmp_path / "history.json") == {"features/a.feature:x": 2.5}
 
 
@@ -81,13 +114,24 @@ def test_merge_combines_workers(tmp_path):
         (part / "behave.json").write_text(json.dumps([feature]))
         (part / "junit" / f"TESTS-{n}.xml").write_text("<testsuite/>")
         (part / "artifacts" / f"shot{n}").mkdir(parents=True)
-        (part / "run-meta.json").write_text(json.dumps({"selected": 1, "seed": n, "started": n, "finished": 10 + n,
-                                                        "artifacts": {f"s{n}": str(part / "artifacts" / f"shot{n}")}}))
+        (part / "run-meta.json").write_text(
+            json.dumps(
+                {
+                    "selected": 1,
+                    "seed": n,
+                    "started": n,
+                    "finished": 10 + n,
+                    "artifacts": {f"s{n}": str(part / "artifacts" / f"shot{n}")},
+                }
+            )
+        )
     meta = runner.merge([tmp_path / "workers" / "1", tmp_path / "workers" / "2"], tmp_path)
     assert (meta["selected"], meta["started"], meta["finished"], meta["workers"]) == (2, 1, 12, 2)
     assert meta["artifacts"]["s2"] == str(tmp_path / "artifacts" / "shot2")
-    assert [s["status"] for s in runner.scenario_results(json.loads((tmp_path / "behave.json").read_text()))] == \
-        ["passed", "failed"]
+    assert [s["status"] for s in runner.scenario_results(json.loads((tmp_path / "behave.json").read_text()))] == [
+        "passed",
+        "failed",
+    ]
     assert sorted(p.name for p in (tmp_path / "junit").iterdir()) == ["TESTS-1.xml", "TESTS-2.xml"]
 
 
@@ -130,7 +174,9 @@ def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path)
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
     features = [feature_json("a", ("one", "error"), ("two", "undefined"), ("three", "passed"))]
     assert [r["status"] in runner.FAILED for r in runner.scenario_results(features)] == [True, True, False]
-    runner.replace_results(features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))])
+    runner.replace_results(
+        features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))]
+    )
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "hook_error", "passed"]
     assert features[0]["status"] == "failed"
 
@@ -139,8 +185,12 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
     feature = feature_json("a", ("The guard logs an entry", "failed"))
     feature["elements"][0]["steps"] = [
         {"keyword": "Given", "name": "the guard is logged in", "result": {"status": "passed"}},
-        {"keyword": "Then", "name": "the logbook shows it", "result": {
-            "status": "failed", "error_message": ["Assertion Failed: no logbook entry for 'X'", "more"]}}]
+        {
+            "keyword": "Then",
+            "name": "the logbook shows it",
+            "result": {"status": "failed", "error_message": ["Assertion Failed: no logbook entry for 'X'", "more"]},
+        },
+    ]
     (tmp_path / "artifacts" / "the-guard-logs-an-entry").mkdir(parents=True)
     lines = runner.failure_digest([feature], tmp_path)
     assert lines[0] == "FAILED features/a.feature:10  The guard logs an entry"
@@ -151,9 +201,20 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
 
 def test_failure_digest_gives_an_exceptions_last_line():
     feature = feature_json("a", ("Broken page object", "error"))
-    feature["elements"][0]["steps"] = [{"keyword": "When", "name": "x", "result": {
-        "status": "error", "error_message": ["Traceback (most recent call last):", '  File "p.py", line 1',
-                                             "AttributeError: 'Select' object has no attribute 'x'"]}}]
+    feature["elements"][0]["steps"] = [
+        {
+            "keyword": "When",
+            "name": "x",
+            "result": {
+                "status": "error",
+                "error_message": [
+                    "Traceback (most recent call last):",
+                    '  File "p.py", line 1',
+                    "AttributeError: 'Select' object has no attribute 'x'",
+                ],
+            },
+        }
+    ]
     lines = runner.failure_digest([feature], Path("/nonexistent"))
     assert lines[2] == "  why: AttributeError: 'Select' object has no attribute 'x'"
 
@@ -171,14 +232,25 @@ def shard_folder(root: Path, index: int, total: int, plan: str, *scenarios: tupl
     (folder / "junit").mkdir(parents=True)
     (folder / "behave.json").write_text(json.dumps([feature_json(f"f{index}", *scenarios)]))
     (folder / "junit" / "TESTS-f.xml").write_text("<testsuite/>")
-    (folder / "run-meta.json").write_text(json.dumps({
-        "status": "finished", "target": "demo", "started": index, "finished": 10 + index,
-        "shard": {"index": index, "total": total, "plan": plan, "scenarios": [s[0] for s in scenarios]}}))
+    (folder / "run-meta.json").write_text(
+        json.dumps(
+            {
+                "status": "finished",
+                "target": "demo",
+                "started": index,
+                "finished": 10 + index,
+                "shard": {"index": index, "total": total, "plan": plan, "scenarios": [s[0] for s in scenarios]},
+            }
+        )
+    )
     return folder
 
 
 def test_merged_shards_make_one_report_and_junit_files_never_overwrite(tmp_path):
-    folders = [shard_folder(tmp_path, 1, 2, "p1", ("one", "passed")), shard_folder(tmp_path, 2, 2, "p1", ("two", "passed"))]
+    folders = [
+        shard_folder(tmp_path, 1, 2, "p1", ("one", "passed")),
+        shard_folder(tmp_path, 2, 2, "p1", ("two", "passed")),
+    ]
     report = shards.merge_shards(folders, tmp_path / "merged")
     assert [s["name"] for s in report["scenarios"]] == ["one", "two"]
     assert not any(r["kind"] == "shards" for r in report["reasons"])
@@ -189,7 +261,9 @@ def test_a_missing_or_foreign_shard_is_a_no_go(tmp_path):
     only_one = shards.merge_shards([shard_folder(tmp_path, 1, 3, "p1", ("one", "passed"))], tmp_path / "m1")
     assert only_one["verdict"] == "NO-GO"
     assert "The run is incomplete: shard 2/3, 3/3 did not report" in [r["text"] for r in only_one["reasons"]]
-    foreign = [shard_folder(tmp_path / "x", 1, 2, "p1", ("one", "passed")),
-               shard_folder(tmp_path / "x", 2, 2, "OTHER", ("two", "passed"))]
+    foreign = [
+        shard_folder(tmp_path / "x", 1, 2, "p1", ("one", "passed")),
+        shard_folder(tmp_path / "x", 2, 2, "OTHER", ("two", "passed")),
+    ]
     texts = [r["text"] for r in shards.merge_shards(foreign, tmp_path / "m2")["reasons"]]
     assert any("planned differently" in t for t in texts)

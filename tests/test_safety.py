@@ -4,6 +4,7 @@ Each test runs behave in a subprocess with its own config (-D config=…) and re
 project's reports/ is never touched. A fake chromedriver that leaves a marker file proves that
 the refused runs never tried to start a browser.
 """
+
 from __future__ import annotations
 
 import html
@@ -47,7 +48,9 @@ username = "mama.guard"
 logs_in = false
 """
 LOGGING_IN = ("guard", "admin", "custodian", "client")
-CONFIG = PERSONAS + """
+CONFIG = (
+    PERSONAS
+    + """
 # The reference app, marked read-only as production is.
 [targets.production]
 embedded = true
@@ -58,12 +61,19 @@ gate = "off"
 [targets.leaky]
 embedded = true
 gate = "off"
-""" + "".join(f'\n[targets.leaky.personas.{p}]\npassword = "env:PRODREADY_SCAN_{p.upper()}_PASSWORD"\n'
-              for p in LOGGING_IN) + """
+"""
+    + "".join(
+        f'\n[targets.leaky.personas.{p}]\npassword = "env:PRODREADY_SCAN_{p.upper()}_PASSWORD"\n' for p in LOGGING_IN
+    )
+    + """
 [targets.unreachable]
 base_url = "http://127.0.0.1:9"
-""" + "".join(f'\n[targets.unreachable.personas.{p}]\npassword = "env:PRODREADY_SAFETY_UNSET_{p.upper()}_PASSWORD"\n'
-              for p in LOGGING_IN)
+"""
+    + "".join(
+        f'\n[targets.unreachable.personas.{p}]\npassword = "env:PRODREADY_SAFETY_UNSET_{p.upper()}_PASSWORD"\n'
+        for p in LOGGING_IN
+    )
+)
 SECRETS = {
     "PRODREADY_SCAN_ADMIN_PASSWORD": 'Adm1n "pw" & <é>+/x',  # quotes, markup, accents: every encoder has a go
     "PRODREADY_SCAN_GUARD_PASSWORD": "Gu4rd-secret-5521",
@@ -157,15 +167,31 @@ def no_browser(tmp_path):
     return {"CHROMEDRIVER_PATH": str(fake)}, marker
 
 
-def behave(args: list[str], cwd: Path, reports: Path, env: dict[str, str] | None = None,
-           timeout: float = 180) -> tuple[subprocess.CompletedProcess, float]:
+def behave(
+    args: list[str], cwd: Path, reports: Path, env: dict[str, str] | None = None, timeout: float = 180
+) -> tuple[subprocess.CompletedProcess, float]:
     """Run behave like a user would, reports in `reports`; the result and the seconds it took."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("PRODREADY_")}
     environ.update(PYTHONPATH=str(ROOT), SE_OFFLINE="true", **(env or {}))
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "behave", *args, "-D", f"reports={reports}",
-                           "--junit", "--junit-directory", str(reports / "junit")],
-                          cwd=cwd, env=environ, capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "behave",
+            *args,
+            "-D",
+            f"reports={reports}",
+            "--junit",
+            "--junit-directory",
+            str(reports / "junit"),
+        ],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return done, time.monotonic() - started
 
 
@@ -175,8 +201,10 @@ def test_a_writing_scenario_on_a_read_only_target_is_refused_before_any_browser_
     reports = tmp_path / "reports"
     done, seconds = behave(["-D", f"config={project / 'test.toml'}", "-D", "target=production"], project, reports, env)
     assert done.returncode == 2, done.stdout + done.stderr
-    assert ("target 'production' is read-only: only @read_only scenarios may run there; refused 1:\n"
-            "  features/secrets.feature:10  The admin types their password where everyone can see it") in done.stderr
+    assert (
+        "target 'production' is read-only: only @read_only scenarios may run there; refused 1:\n"
+        "  features/secrets.feature:10  The admin types their password where everyone can see it"
+    ) in done.stderr
     assert "The admin looks somebody up" not in done.stderr  # @read_only: allowed
     assert not marker.exists(), "a browser was started"
     assert "reference app serving" not in done.stderr and "chrome" not in done.stderr.lower()
@@ -211,17 +239,27 @@ def test_a_missing_credential_fails_before_the_run_naming_the_variable(project, 
 def encodings(secret: str) -> set[str]:
     """How a secret may look once written: raw, JSON, XML/HTML escapes, the app's template, a URL."""
     amp = secret.replace("&", "&amp;")
-    return {secret, json.dumps(secret)[1:-1], html.escape(secret, quote=False),
-            html.escape(secret, quote=False).replace('"', "&quot;"), amp.replace('"', "&quot;"),
-            html.escape(secret, quote=False).replace('"', "&#34;"), quote_plus(secret, safe="")}
+    return {
+        secret,
+        json.dumps(secret)[1:-1],
+        html.escape(secret, quote=False),
+        html.escape(secret, quote=False).replace('"', "&quot;"),
+        amp.replace('"', "&quot;"),
+        html.escape(secret, quote=False).replace('"', "&#34;"),
+        quote_plus(secret, safe=""),
+    }
 
 
 def test_no_secret_appears_in_anything_a_failing_run_writes(project, tmp_path):
     reports = tmp_path / "reports"
     extra = ["-D", "allure=true"] if _has_allure() else []
     leak_file = tmp_path / "leaked-token"
-    done, _ = behave(["-D", "config=test.toml", "-D", "target=leaky", *extra], project, reports,
-                     {**SECRETS, "PRODREADY_LEAK_FILE": str(leak_file)})
+    done, _ = behave(
+        ["-D", "config=test.toml", "-D", "target=leaky", *extra],
+        project,
+        reports,
+        {**SECRETS, "PRODREADY_LEAK_FILE": str(leak_file)},
+    )
     assert done.returncode == 1, done.stdout + done.stderr  # the leaking scenario fails on purpose
     # Evidence was written, and the failure's message went everywhere a message goes — masked.
     shots = list((reports / "artifacts").glob("*/admin/screenshot.png"))
@@ -241,10 +279,16 @@ def test_no_secret_appears_in_anything_a_failing_run_writes(project, tmp_path):
     secrets = {**SECRETS, "the admin's auth token": leak_file.read_text(encoding="utf-8")}
     for variable, secret in secrets.items():
         for form in encodings(secret):
-            leaks += [f"{variable} as {form!r} in {p.relative_to(reports)}" for p in written
-                      if form.encode() in p.read_bytes()]
-            leaks += [f"{variable} as {form!r} in {stream}" for stream, text in
-                      (("stdout", done.stdout), ("stderr", done.stderr)) if form in text]
+            leaks += [
+                f"{variable} as {form!r} in {p.relative_to(reports)}"
+                for p in written
+                if form.encode() in p.read_bytes()
+            ]
+            leaks += [
+                f"{variable} as {form!r} in {stream}"
+                for stream, text in (("stdout", done.stdout), ("stderr", done.stderr))
+                if form in text
+            ]
     assert leaks == []
 
 

@@ -1,4 +1,5 @@
 """Expected tables compare as people mean them."""
+
 from __future__ import annotations
 
 import pytest

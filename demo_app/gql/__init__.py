@@ -4,6 +4,7 @@ Each area module of this package holds the part of the schema it serves (`SDL`, 
 platform's type and field names, mutations.tsv) and its resolvers (`BINDABLES`); the resolvers call
 the same domain functions as the pages, so data made through GraphQL is what the pages show.
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,7 +74,13 @@ def endpoint():
     schema = current_app.extensions.get("graphql_schema")
     if schema is None:
         schema = current_app.extensions["graphql_schema"] = build_schema()
-    _ok, result = graphql_sync(schema, data, context_value={"user": g.user, "request": request},
-                               error_formatter=_format_error, debug=False, introspection=True,
-                               logger=QUIET)
+    _ok, result = graphql_sync(
+        schema,
+        data,
+        context_value={"user": g.user, "request": request},
+        error_formatter=_format_error,
+        debug=False,
+        introspection=True,
+        logger=QUIET,
+    )
     return jsonify(result), 200

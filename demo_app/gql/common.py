@@ -1,4 +1,5 @@
 """What every area's resolvers share: who is calling, permission checks, argument checks."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -3,6 +3,7 @@ queries forms, form, formCategories, formProperties, formEntries, submittedForms
 
 Resolvers call form_actions, the same path as the pages.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,9 @@ def resolve_properties(_obj: Any, info: Any, formId: str) -> list[dict[str, Any]
 
 
 @query_type.field("formEntries")
-def resolve_entries(_obj: Any, info: Any, formId: str, query: str | None = None, limit: int | None = None,
-                    offset: int | None = None) -> dict[str, Any]:
+def resolve_entries(
+    _obj: Any, info: Any, formId: str, query: str | None = None, limit: int | None = None, offset: int | None = None
+) -> dict[str, Any]:
     """A form's submissions, newest first."""
     require(info, "forms.can_view_form_entries")
     form = _visible(info, formId)
@@ -82,29 +84,51 @@ def resolve_submitted(_obj: Any, info: Any) -> list[dict[str, Any]]:
 
 
 @mutation.field("formCreate")
-def resolve_form_create(_obj: Any, info: Any, name: str, preview: bool, isPublic: bool,
-                        multipleSubmissionsAllowed: bool, hasTermsAndConditions: bool, expiresAt: str | None = None,
-                        description: str | None = None, roles: list[str] | None = None) -> dict[str, Any]:
+def resolve_form_create(
+    _obj: Any,
+    info: Any,
+    name: str,
+    preview: bool,
+    isPublic: bool,
+    multipleSubmissionsAllowed: bool,
+    hasTermsAndConditions: bool,
+    expiresAt: str | None = None,
+    description: str | None = None,
+    roles: list[str] | None = None,
+) -> dict[str, Any]:
     """A new draft form."""
     user = require(info, "forms.can_create_form")
-    data = {"name": name, "description": description, "expires_at": expiresAt, "preview": preview,
-            "is_public": isPublic, "multiple_submissions_allowed": multipleSubmissionsAllowed,
-            "has_terms_and_conditions": hasTermsAndConditions}
+    data = {
+        "name": name,
+        "description": description,
+        "expires_at": expiresAt,
+        "preview": preview,
+        "is_public": isPublic,
+        "multiple_submissions_allowed": multipleSubmissionsAllowed,
+        "has_terms_and_conditions": hasTermsAndConditions,
+    }
     try:
         return {"form": form_out(store.get_form(actions.create_form(data, user)))}
     except FormError as exc:
         raise _refused(exc) from None
 
 
-ARGUMENTS = {"name": "name", "description": "description", "expiresAt": "expires_at", "preview": "preview",
-             "isPublic": "is_public", "multipleSubmissionsAllowed": "multiple_submissions_allowed",
-             "hasTermsAndConditions": "has_terms_and_conditions"}
+ARGUMENTS = {
+    "name": "name",
+    "description": "description",
+    "expiresAt": "expires_at",
+    "preview": "preview",
+    "isPublic": "is_public",
+    "multipleSubmissionsAllowed": "multiple_submissions_allowed",
+    "hasTermsAndConditions": "has_terms_and_conditions",
+}
 STATUS_WORDS = {"publish": "published", "delete": "deleted"}  # utils/constants formStatus, as sent by the UI
 
 
 @mutation.field("formUpdate")
-def resolve_form_update(_obj: Any, info: Any, id: str, status: str | None = None, roles: Any = None,
-                        **given: Any) -> dict[str, Any]:
+def resolve_form_update(
+    _obj: Any, info: Any, id: str, status: str | None = None, roles: Any = None, **given: Any
+) -> dict[str, Any]:
     """Change a form's details or status ("published" makes it open to people)."""
     require(info, "forms.can_update_form")
     form = _visible(info, id)
@@ -117,14 +141,29 @@ def resolve_form_update(_obj: Any, info: Any, id: str, status: str | None = None
 
 
 @mutation.field("categoryCreate")
-def resolve_category_create(_obj: Any, info: Any, formId: str, fieldName: str, order: int, headerVisible: bool,
-                            general: bool, description: str | None = None, renderedText: str | None = None,
-                            displayCondition: Any = None) -> dict[str, Any]:
+def resolve_category_create(
+    _obj: Any,
+    info: Any,
+    formId: str,
+    fieldName: str,
+    order: int,
+    headerVisible: bool,
+    general: bool,
+    description: str | None = None,
+    renderedText: str | None = None,
+    displayCondition: Any = None,
+) -> dict[str, Any]:
     """A new category of a form."""
     require(info, "forms.can_create_category")
     form = _visible(info, formId)
-    data = {"field_name": fieldName, "order": str(order), "header_visible": headerVisible, "general": general,
-            "description": description, "rendered_text": renderedText}
+    data = {
+        "field_name": fieldName,
+        "order": str(order),
+        "header_visible": headerVisible,
+        "general": general,
+        "description": description,
+        "rendered_text": renderedText,
+    }
     try:
         category_id = actions.add_category(form, data)
     except FormError as exc:
@@ -133,10 +172,20 @@ def resolve_category_create(_obj: Any, info: Any, formId: str, fieldName: str, o
 
 
 @mutation.field("formPropertiesCreate")
-def resolve_property_create(_obj: Any, info: Any, formId: str, categoryId: str, order: str, fieldName: str,
-                            fieldType: str, fieldValue: Any = None, required: bool | None = None,
-                            adminUse: bool | None = None, shortDesc: str | None = None,
-                            longDesc: str | None = None) -> dict[str, Any]:
+def resolve_property_create(
+    _obj: Any,
+    info: Any,
+    formId: str,
+    categoryId: str,
+    order: str,
+    fieldName: str,
+    fieldType: str,
+    fieldValue: Any = None,
+    required: bool | None = None,
+    adminUse: bool | None = None,
+    shortDesc: str | None = None,
+    longDesc: str | None = None,
+) -> dict[str, Any]:
     """A new field in one of a form's categories."""
     require(info, "forms.can_create_form_properties")
     form = _visible(info, formId)
@@ -145,9 +194,16 @@ def resolve_property_create(_obj: Any, info: Any, formId: str, categoryId: str, 
             fieldValue = json.loads(fieldValue)
         except ValueError:
             raise GraphQLError("fieldValue is not valid JSON") from None
-    data = {"field_name": fieldName, "field_type": fieldType, "options": fieldValue if isinstance(fieldValue, list)
-            else [], "required": bool(required), "admin_use": bool(adminUse), "order": order,
-            "short_desc": shortDesc, "long_desc": longDesc}
+    data = {
+        "field_name": fieldName,
+        "field_type": fieldType,
+        "options": fieldValue if isinstance(fieldValue, list) else [],
+        "required": bool(required),
+        "admin_use": bool(adminUse),
+        "order": order,
+        "short_desc": shortDesc,
+        "long_desc": longDesc,
+    }
     try:
         prop_id = actions.add_property(form, categoryId, data)
     except FormError as exc:
@@ -156,8 +212,15 @@ def resolve_property_create(_obj: Any, info: Any, formId: str, categoryId: str, 
 
 
 @mutation.field("formUserCreate")
-def resolve_form_user_create(_obj: Any, info: Any, formId: str, userId: str, propValues: Any,
-                             status: str | None = None, hasAgreedToTerms: bool | None = None) -> dict[str, Any]:
+def resolve_form_user_create(
+    _obj: Any,
+    info: Any,
+    formId: str,
+    userId: str,
+    propValues: Any,
+    status: str | None = None,
+    hasAgreedToTerms: bool | None = None,
+) -> dict[str, Any]:
     """A person's answers to a form, submitted (or a draft with status "draft"); `error` says why not."""
     user = require(info, "forms.can_create_form_user")
     if to_id(userId, "User") != user["id"] and not can(actions.MANAGE, user):
@@ -174,4 +237,3 @@ def resolve_form_user_create(_obj: Any, info: Any, formId: str, userId: str, pro
     except FormError as exc:
         return {"formUser": None, "error": str(exc)}
     return {"formUser": form_user_out(store.get_submission(form_user_id)), "error": None}
-

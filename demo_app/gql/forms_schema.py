@@ -1,4 +1,5 @@
 """The forms area's GraphQL schema (the platform's type and field names) and its rows as those types."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -88,37 +89,70 @@ extend type Mutation {
 }
 """
 
+
 def form_out(row: Any) -> dict[str, Any] | None:
     """A form as the platform's Form type."""
     if row is None:
         return None
-    return {"id": row["id"], "name": row["name"], "description": row["description"], "status": row["status"],
-            "preview": bool(row["preview"]), "isPublic": bool(row["is_public"]),
-            "multipleSubmissionsAllowed": bool(row["multiple_submissions_allowed"]),
-            "hasTermsAndConditions": bool(row["has_terms_and_conditions"]), "expiresAt": row["expires_at"],
-            "versionNumber": row["version_number"], "roles": [], "createdAt": row["created_at"]}
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "description": row["description"],
+        "status": row["status"],
+        "preview": bool(row["preview"]),
+        "isPublic": bool(row["is_public"]),
+        "multipleSubmissionsAllowed": bool(row["multiple_submissions_allowed"]),
+        "hasTermsAndConditions": bool(row["has_terms_and_conditions"]),
+        "expiresAt": row["expires_at"],
+        "versionNumber": row["version_number"],
+        "roles": [],
+        "createdAt": row["created_at"],
+    }
 
 
 def property_out(prop: dict[str, Any]) -> dict[str, Any]:
     """A property as the platform's FormProperties type."""
-    return {"id": prop["id"], "formId": prop["form_id"], "categoryId": prop["category_id"],
-            "fieldName": prop["field_name"], "fieldType": prop["field_type"],
-            "fieldValue": [{"value": o, "label": o} for o in prop["options"]], "required": bool(prop["required"]),
-            "adminUse": bool(prop["admin_use"]), "order": str(prop["order_no"]), "shortDesc": prop["short_desc"],
-            "longDesc": prop["long_desc"]}
+    return {
+        "id": prop["id"],
+        "formId": prop["form_id"],
+        "categoryId": prop["category_id"],
+        "fieldName": prop["field_name"],
+        "fieldType": prop["field_type"],
+        "fieldValue": [{"value": o, "label": o} for o in prop["options"]],
+        "required": bool(prop["required"]),
+        "adminUse": bool(prop["admin_use"]),
+        "order": str(prop["order_no"]),
+        "shortDesc": prop["short_desc"],
+        "longDesc": prop["long_desc"],
+    }
 
 
 def category_out(category: dict[str, Any]) -> dict[str, Any]:
     """A category (with its properties) as the platform's Category type."""
-    return {"id": category["id"], "formId": category["form_id"], "fieldName": category["field_name"],
-            "description": category["description"], "renderedText": category["rendered_text"],
-            "headerVisible": bool(category["header_visible"]), "general": bool(category["general"]),
-            "order": category["order_no"], "displayCondition": None,
-            "formProperties": [property_out(p) for p in category.get("properties", [])]}
+    return {
+        "id": category["id"],
+        "formId": category["form_id"],
+        "fieldName": category["field_name"],
+        "description": category["description"],
+        "renderedText": category["rendered_text"],
+        "headerVisible": bool(category["header_visible"]),
+        "general": bool(category["general"]),
+        "order": category["order_no"],
+        "displayCondition": None,
+        "formProperties": [property_out(p) for p in category.get("properties", [])],
+    }
 
 
 def form_user_out(row: Any) -> dict[str, Any]:
     """A submission as the platform's FormUsers type."""
-    return {"id": row["id"], "formId": row["form_id"], "userId": row["user_id"], "status": row["status"],
-            "versionNumber": row["version_number"], "createdAt": row["created_at"], "updatedAt": row["updated_at"],
-            "user": record(people.find(row["user_id"])), "form": form_out(store.get_form(row["form_id"]))}
+    return {
+        "id": row["id"],
+        "formId": row["form_id"],
+        "userId": row["user_id"],
+        "status": row["status"],
+        "versionNumber": row["version_number"],
+        "createdAt": row["created_at"],
+        "updatedAt": row["updated_at"],
+        "user": record(people.find(row["user_id"])),
+        "form": form_out(store.get_form(row["form_id"])),
+    }

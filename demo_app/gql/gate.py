@@ -3,6 +3,7 @@
 Invitations (invitationCreate, invitationUpdate, myGuests, scheduledRequests) are in gate_invites.py;
 both parts are served from here. Every resolver calls the gate's own domain functions.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,7 +17,8 @@ from ..people import find as find_person
 from . import gate_invites
 from .common import record, require, to_id
 
-SDL = """
+SDL = (
+    """
 type EntryTime { visitationDate: String, startsAt: String, endsAt: String, occursOn: [String], visitEndDate: String }
 type EntryRequest {
   id: ID!, name: String!, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
@@ -47,7 +49,9 @@ extend type Mutation {
   entryRequestDeny(id: ID!): EntryRequestPayload
   entryRequestNote(id: ID, eventLogId: ID, refType: String, note: String, attachedImages: JSON): EntryRequestNotePayload
 }
-""" + gate_invites.SDL
+"""
+    + gate_invites.SDL
+)
 query_type, mutation = QueryType(), MutationType()
 request_type, event_type = ObjectType("EntryRequest"), ObjectType("EventLog")
 BINDABLES = [query_type, mutation, request_type, event_type, *gate_invites.BINDABLES]
@@ -156,15 +160,21 @@ def _event_request(row: Any, _info: Any) -> Any:
 
 
 @query_type.field("allEventLogs")
-def resolve_all_event_logs(_obj: Any, info: Any, subject: list[str] | None = None, refId: Any = None,
-                           refType: str | None = None, offset: int | None = None, limit: int | None = None,
-                           name: str | None = None) -> list[Any]:
+def resolve_all_event_logs(
+    _obj: Any,
+    info: Any,
+    subject: list[str] | None = None,
+    refId: Any = None,
+    refType: str | None = None,
+    offset: int | None = None,
+    limit: int | None = None,
+    name: str | None = None,
+) -> list[Any]:
     """The logbook's events, newest first (subjects user_entry, visitor_entry, observation_log)."""
     require(info, "entry_request.can_access_logbook")
     subjects = tuple(subject) if subject else gate_store.LOGBOOK_SUBJECTS
     ref = to_id(refId, "Event log") if refId is not None else None
-    rows = gate_store.events(subjects, name=name or "", ref_id=ref, ref_type=refType,
-                             offset=offset or 0, limit=limit)
+    rows = gate_store.events(subjects, name=name or "", ref_id=ref, ref_type=refType, offset=offset or 0, limit=limit)
     return [record(row) for row in rows]
 
 
@@ -176,8 +186,9 @@ def resolve_entry_request(_obj: Any, info: Any, id: Any) -> Any:
 
 
 @mutation.field("activityLogAdd")
-def resolve_activity_log_add(_obj: Any, info: Any, userId: Any, timestamp: str | None = None,
-                             digital: bool | None = None, **_ignored: Any) -> dict[str, Any]:
+def resolve_activity_log_add(
+    _obj: Any, info: Any, userId: Any, timestamp: str | None = None, digital: bool | None = None, **_ignored: Any
+) -> dict[str, Any]:
     """Log This Entry: the scanned person's entry ("success"), or "denied" for a deactivated person."""
     user = require(info, "activity_log.can_add_activity_log")
     person = find_person(to_id(userId, "User"))
@@ -187,8 +198,11 @@ def resolve_activity_log_add(_obj: Any, info: Any, userId: Any, timestamp: str |
         status, event_id = gate_store.log_scan(person, user["id"], timestamp, bool(digital))
     except GateError as exc:
         raise _refuse(exc) from None
-    return {"status": status, "user": record(person),
-            "eventLog": record(gate_store.find_event(event_id)) if event_id else None}
+    return {
+        "status": status,
+        "user": record(person),
+        "eventLog": record(gate_store.find_event(event_id)) if event_id else None,
+    }
 
 
 @mutation.field("entryRequestCreate")
@@ -196,8 +210,9 @@ def resolve_entry_request_create(_obj: Any, info: Any, name: str, **fields: Any)
     """A visitor at the gate, checked like the manual entry form (its required fields and limits)."""
     user = require(info, "entry_request.can_create_entry_request")
     # The platform's API needs only a name; the form's other required fields are the form's rule.
-    values, errors = check_entry({**{k: v for k, v in fields.items() if isinstance(v, str)}, "name": name},
-                                 required=("name",))
+    values, errors = check_entry(
+        {**{k: v for k, v in fields.items() if isinstance(v, str)}, "name": name}, required=("name",)
+    )
     if errors:
         field, message = next(iter(errors.items()))
         raise GraphQLError(message or f"{field} is Required")
@@ -225,13 +240,13 @@ def resolve_entry_request_deny(_obj: Any, info: Any, id: Any) -> dict[str, Any]:
 
 
 @mutation.field("entryRequestNote")
-def resolve_entry_request_note(_obj: Any, info: Any, id: Any = None, note: str | None = None,
-                               **_ignored: Any) -> dict[str, Any]:
+def resolve_entry_request_note(
+    _obj: Any, info: Any, id: Any = None, note: str | None = None, **_ignored: Any
+) -> dict[str, Any]:
     """An observation about an entry request (or a general one without an id)."""
     user = require(info, "entry_request.can_add_entry_request_note")
     try:
-        event_id = gate_store.add_note(to_id(id, "Entry request") if id not in (None, "") else None,
-                                       user["id"], note)
+        event_id = gate_store.add_note(to_id(id, "Entry request") if id not in (None, "") else None, user["id"], note)
     except GateError as exc:
         raise _refuse(exc) from None
     return {"event": record(gate_store.find_event(event_id))}

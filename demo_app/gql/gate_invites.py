@@ -1,4 +1,5 @@
 """Registered guests over GraphQL: invitationCreate, invitationUpdate, myGuests, scheduledRequests."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -59,14 +60,19 @@ def entry_time_of_request(request_id: Any) -> dict[str, Any] | None:
 def entry_time(row: Any) -> dict[str, Any]:
     """An invitation's visit as the platform's EntryTime: ISO instants, weekday names."""
     visit = invites.visit_of(row)
-    return {"visitationDate": clock.fmt_date(visit.starts_at), "startsAt": visit.starts_at.isoformat(),
-            "endsAt": visit.ends_at.isoformat(), "occursOn": list(visit.occurs_on),
-            "visitEndDate": visit.visit_end_date.isoformat() if visit.visit_end_date else None}
+    return {
+        "visitationDate": clock.fmt_date(visit.starts_at),
+        "startsAt": visit.starts_at.isoformat(),
+        "endsAt": visit.ends_at.isoformat(),
+        "occursOn": list(visit.occurs_on),
+        "visitEndDate": visit.visit_end_date.isoformat() if visit.visit_end_date else None,
+    }
 
 
 def _visit(visitationDate: Any, startsAt: Any, endsAt: Any, occursOn: Any, visitEndDate: Any) -> Any:
-    return plan_visit(visitationDate, startsAt, endsAt, occursOn or [], visitEndDate, clock.community_tz(),
-                      clock.today_local())
+    return plan_visit(
+        visitationDate, startsAt, endsAt, occursOn or [], visitEndDate, clock.community_tz(), clock.today_local()
+    )
 
 
 @query_type.field("myGuests")
@@ -77,8 +83,9 @@ def resolve_my_guests(_obj: Any, info: Any, query: str | None = None) -> list[An
 
 
 @query_type.field("scheduledRequests")
-def resolve_scheduled(_obj: Any, info: Any, offset: int | None = None, limit: int | None = None,
-                      query: str | None = None) -> list[Any]:
+def resolve_scheduled(
+    _obj: Any, info: Any, offset: int | None = None, limit: int | None = None, query: str | None = None
+) -> list[Any]:
     """The entry requests of every active invitation (the Invitations page), most recently changed first."""
     require(info, "entry_request.can_view_entry_requests")
     cards = invites.scheduled(query or "", offset or 0, limit or 20)
@@ -86,10 +93,17 @@ def resolve_scheduled(_obj: Any, info: Any, offset: int | None = None, limit: in
 
 
 @mutation.field("invitationCreate")
-def resolve_invitation_create(_obj: Any, info: Any, visitationDate: str, startsAt: str | None = None,
-                              endsAt: str | None = None, occursOn: list[str] | None = None,
-                              visitEndDate: str | None = None, userIds: list[str] | None = None,
-                              guests: list[Any] | None = None) -> dict[str, Any]:
+def resolve_invitation_create(
+    _obj: Any,
+    info: Any,
+    visitationDate: str,
+    startsAt: str | None = None,
+    endsAt: str | None = None,
+    occursOn: list[str] | None = None,
+    visitEndDate: str | None = None,
+    userIds: list[str] | None = None,
+    guests: list[Any] | None = None,
+) -> dict[str, Any]:
     """Invite guests for a visit in community time (new guests become visitors)."""
     user = require(info, "entry_request.can_invite_guest")
     try:
@@ -101,15 +115,21 @@ def resolve_invitation_create(_obj: Any, info: Any, visitationDate: str, startsA
 
 
 @mutation.field("invitationUpdate")
-def resolve_invitation_update(_obj: Any, info: Any, inviteId: Any, status: str | None = None,
-                              **when: Any) -> dict[str, Any]:
+def resolve_invitation_update(
+    _obj: Any, info: Any, inviteId: Any, status: str | None = None, **when: Any
+) -> dict[str, Any]:
     """Change an invitation's visit, or cancel / re-activate it."""
     user = require(info, "entry_request.can_update_invitation")
     try:
         visit = None
         if any(when.get(key) is not None for key in ("visitationDate", "startsAt", "endsAt")):
-            visit = _visit(when.get("visitationDate"), when.get("startsAt"), when.get("endsAt"),
-                           when.get("occursOn"), when.get("visitEndDate"))
+            visit = _visit(
+                when.get("visitationDate"),
+                when.get("startsAt"),
+                when.get("endsAt"),
+                when.get("occursOn"),
+                when.get("visitEndDate"),
+            )
         invites.update(to_id(inviteId, "Invitation"), user, visit, status)
     except GateError as exc:
         raise GraphQLError(str(exc)) from None

@@ -1,4 +1,5 @@
 """Payments through GraphQL: PropertyCreate, paymentPlanCreate, transactionCreate, transactionRevert and reads."""
+
 from __future__ import annotations
 
 import json
@@ -64,38 +65,64 @@ def _kwacha(ngwee: int) -> float:
 def _parcel(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
-    return {"id": row["id"], "parcelNumber": row["parcel_number"], "parcelType": row["parcel_type"],
-            "address1": row["address1"], "city": row["city"], "country": row["country"]}
+    return {
+        "id": row["id"],
+        "parcelNumber": row["parcel_number"],
+        "parcelType": row["parcel_type"],
+        "address1": row["address1"],
+        "city": row["city"],
+        "country": row["country"],
+    }
 
 
 def _plan(plan: dict[str, Any]) -> dict[str, Any]:
-    return {"id": plan["id"], "planType": plan["plan_type"], "status": plan["status"], "startDate": plan["start_date"],
-            "installmentAmount": _kwacha(plan["installment_ngwee"]), "duration": plan["duration"],
-            "pendingBalance": _kwacha(plan["pending_ngwee"]),
-            "totalAmount": _kwacha(plan["installment_ngwee"] * plan["duration"]),
-            "frequency": ledger.FREQUENCIES.index(plan["frequency"]), "paymentDay": plan["payment_day"],
-            "renewable": bool(plan["renewable"]),
-            "landParcel": _parcel(ledger.parcel(plan["land_parcel_id"])) if plan["land_parcel_id"] else None,
-            "user": record(people.find(plan["user_id"])),
-            "planPayments": [_plan_payment(p) for p in plan.get("payments", [])]}
+    return {
+        "id": plan["id"],
+        "planType": plan["plan_type"],
+        "status": plan["status"],
+        "startDate": plan["start_date"],
+        "installmentAmount": _kwacha(plan["installment_ngwee"]),
+        "duration": plan["duration"],
+        "pendingBalance": _kwacha(plan["pending_ngwee"]),
+        "totalAmount": _kwacha(plan["installment_ngwee"] * plan["duration"]),
+        "frequency": ledger.FREQUENCIES.index(plan["frequency"]),
+        "paymentDay": plan["payment_day"],
+        "renewable": bool(plan["renewable"]),
+        "landParcel": _parcel(ledger.parcel(plan["land_parcel_id"])) if plan["land_parcel_id"] else None,
+        "user": record(people.find(plan["user_id"])),
+        "planPayments": [_plan_payment(p) for p in plan.get("payments", [])],
+    }
 
 
 def _plan_payment(pay: dict[str, Any]) -> dict[str, Any]:
     plan = ledger.plan(pay["plan_id"])
-    return {"id": pay["id"], "amount": _kwacha(pay["amount_ngwee"]), "status": pay["status"],
-            "receiptNumber": pay["receipt_number"], "createdAt": pay["created_at"],
-            "currentPlotPendingBalance": _kwacha(pay["balance_after_ngwee"]),
-            "paymentPlan": _plan(plan) if plan else None,
-            "user": record(people.find(pay["user_id"]))}
+    return {
+        "id": pay["id"],
+        "amount": _kwacha(pay["amount_ngwee"]),
+        "status": pay["status"],
+        "receiptNumber": pay["receipt_number"],
+        "createdAt": pay["created_at"],
+        "currentPlotPendingBalance": _kwacha(pay["balance_after_ngwee"]),
+        "paymentPlan": _plan(plan) if plan else None,
+        "user": record(people.find(pay["user_id"])),
+    }
 
 
 def _transaction(tx_id: int) -> dict[str, Any]:
     tx = transactions.transaction(tx_id)
-    return {"id": tx["id"], "amount": _kwacha(tx["amount_ngwee"]), "source": tx["source"], "status": tx["status"],
-            "transactionNumber": tx["transaction_number"], "bankName": tx["bank_name"],
-            "chequeNumber": tx["cheque_number"], "createdAt": tx["created_at"],
-            "user": record(people.find(tx["user_id"])), "depositor": record(people.find(tx["depositor_id"])),
-            "planPayments": [_plan_payment(p) for p in tx["parts"]]}
+    return {
+        "id": tx["id"],
+        "amount": _kwacha(tx["amount_ngwee"]),
+        "source": tx["source"],
+        "status": tx["status"],
+        "transactionNumber": tx["transaction_number"],
+        "bankName": tx["bank_name"],
+        "chequeNumber": tx["cheque_number"],
+        "createdAt": tx["created_at"],
+        "user": record(people.find(tx["user_id"])),
+        "depositor": record(people.find(tx["depositor_id"])),
+        "planPayments": [_plan_payment(p) for p in tx["parts"]],
+    }
 
 
 def _person(info: Any, user_id: Any) -> Any:
@@ -133,71 +160,123 @@ def resolve_user_plans(_obj: Any, info: Any, userId: str) -> list[dict[str, Any]
 def resolve_user_balance(_obj: Any, info: Any, userId: str) -> dict[str, Any]:
     """The balance strip's figures."""
     figures = ledger.balances(_person(info, userId)["id"])
-    return {"pendingBalance": _kwacha(figures["pending"]), "balance": _kwacha(figures["general"]),
-            "totalTransactions": _kwacha(figures["transactions"])}
+    return {
+        "pendingBalance": _kwacha(figures["pending"]),
+        "balance": _kwacha(figures["general"]),
+        "totalTransactions": _kwacha(figures["transactions"]),
+    }
 
 
 @query.field("userTransactions")
-def resolve_user_transactions(_obj: Any, info: Any, userId: str, limit: int | None = None,
-                              offset: int | None = None) -> list[dict[str, Any]]:
+def resolve_user_transactions(
+    _obj: Any, info: Any, userId: str, limit: int | None = None, offset: int | None = None
+) -> list[dict[str, Any]]:
     """A client's transactions, newest first."""
     person = _person(info, userId)
-    rows = transactions.transactions_of(person["id"], max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6)))
+    rows = transactions.transactions_of(
+        person["id"], max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6))
+    )
     return [_transaction(tx["id"]) for tx in rows]
 
 
 @query.field("paymentsList")
-def resolve_payments_list(_obj: Any, info: Any, limit: int | None = None, offset: int | None = None,
-                          query: str | None = None) -> list[dict[str, Any]]:
+def resolve_payments_list(
+    _obj: Any, info: Any, limit: int | None = None, offset: int | None = None, query: str | None = None
+) -> list[dict[str, Any]]:
     """Every plan payment of the community, newest first (the payments dashboard)."""
     require(info, "plan_payment.can_fetch_payments_list")
-    rows = transactions.payments_list(max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6)),
-                                      " ".join((query or "").split())[:100])
+    rows = transactions.payments_list(
+        max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6)), " ".join((query or "").split())[:100]
+    )
     return [_plan_payment(p) for p in rows]
 
 
 @mutation.field("PropertyCreate")
-def resolve_property_create(_obj: Any, info: Any, parcelNumber: str, ownershipFields: Any = None,
-                            parcelType: str | None = None, address1: str | None = None, city: str | None = None,
-                            country: str | None = None, **_ignored: Any) -> dict[str, Any]:
+def resolve_property_create(
+    _obj: Any,
+    info: Any,
+    parcelNumber: str,
+    ownershipFields: Any = None,
+    parcelType: str | None = None,
+    address1: str | None = None,
+    city: str | None = None,
+    country: str | None = None,
+    **_ignored: Any,
+) -> dict[str, Any]:
     """A new plot, owned by the people ownershipFields names."""
     require(info, "land_parcel.can_create_land_parcel")
     try:
-        parcel_id = ledger.create_parcel(parcelNumber, _owners(ownershipFields), parcel_type=parcelType,
-                                         address1=address1, city=city, country=country)
+        parcel_id = ledger.create_parcel(
+            parcelNumber,
+            _owners(ownershipFields),
+            parcel_type=parcelType,
+            address1=address1,
+            city=city,
+            country=country,
+        )
     except PaymentRefused as exc:
         raise GraphQLError(str(exc)) from None
     return {"landParcel": _parcel(ledger.parcel(parcel_id))}
 
 
 @mutation.field("paymentPlanCreate")
-def resolve_plan_create(_obj: Any, info: Any, landParcelId: str, userId: str, status: int, planType: str,
-                        startDate: str, installmentAmount: float, totalAmount: float, duration: int, frequency: int,
-                        renewable: bool, coOwnersIds: list[str] | None = None, paymentDay: int | None = None,
-                        **_ignored: Any) -> dict[str, Any]:
+def resolve_plan_create(
+    _obj: Any,
+    info: Any,
+    landParcelId: str,
+    userId: str,
+    status: int,
+    planType: str,
+    startDate: str,
+    installmentAmount: float,
+    totalAmount: float,
+    duration: int,
+    frequency: int,
+    renewable: bool,
+    coOwnersIds: list[str] | None = None,
+    paymentDay: int | None = None,
+    **_ignored: Any,
+) -> dict[str, Any]:
     """A plan for a plot; pending balance = installment x duration."""
     require(info, "payment_plan.can_create_payment_plan")
     if not 0 <= status < len(ledger.PLAN_STATUSES) or not 0 <= frequency < len(ledger.FREQUENCIES):
-        raise GraphQLError("Status is required" if not 0 <= status < len(ledger.PLAN_STATUSES)
-                           else "Please select frequency")
+        raise GraphQLError(
+            "Status is required" if not 0 <= status < len(ledger.PLAN_STATUSES) else "Please select frequency"
+        )
     try:
         installment = to_ngwee(installmentAmount)
         to_ngwee(totalAmount)
         plan_id = ledger.create_plan(
-            to_id(userId, "User"), to_id(landParcelId, "Property"), planType, installment, duration,
-            ledger.day(startDate, "Start Date"), status=ledger.PLAN_STATUSES[status],
-            frequency=ledger.FREQUENCIES[frequency], payment_day=paymentDay or 1, renewable=renewable,
-            co_owner_ids=[to_id(i, "Co-owner") for i in (coOwnersIds or [])[:20]])
+            to_id(userId, "User"),
+            to_id(landParcelId, "Property"),
+            planType,
+            installment,
+            duration,
+            ledger.day(startDate, "Start Date"),
+            status=ledger.PLAN_STATUSES[status],
+            frequency=ledger.FREQUENCIES[frequency],
+            payment_day=paymentDay or 1,
+            renewable=renewable,
+            co_owner_ids=[to_id(i, "Co-owner") for i in (coOwnersIds or [])[:20]],
+        )
     except (PaymentRefused, AmountError) as exc:
         raise GraphQLError(str(exc)) from None
     return {"paymentPlan": _plan(ledger.plan(plan_id) | {"payments": []})}
 
 
 @mutation.field("transactionCreate")
-def resolve_transaction_create(_obj: Any, info: Any, userId: str, amount: float, source: str,
-                               paymentsAttributes: list[Any], bankName: str | None = None,
-                               chequeNumber: str | None = None, transactionNumber: str | None = None,
-                               createdAt: str | None = None) -> dict[str, Any]:
+def resolve_transaction_create(
+    _obj: Any,
+    info: Any,
+    userId: str,
+    amount: float,
+    source: str,
+    paymentsAttributes: list[Any],
+    bankName: str | None = None,
+    chequeNumber: str | None = None,
+    transactionNumber: str | None = None,
+    createdAt: str | None = None,
+) -> dict[str, Any]:
     """A payment towards the client's plans; each plan payment gets its receipt number."""
     cashier = require(info, "payment_records.can_create_transaction")
     person = people.find(to_id(userId, "User"))
@@ -205,9 +284,16 @@ def resolve_transaction_create(_obj: Any, info: Any, userId: str, amount: float,
         raise GraphQLError("User not found")
     parts = [(p.get("paymentPlanId"), p.get("amount"), p.get("receiptNumber")) for p in paymentsAttributes if p]
     try:
-        payment = transactions.prepare_payment(person["id"], source=source, transaction_number=transactionNumber,
-                                               bank_name=bankName, cheque_number=chequeNumber, parts=parts,
-                                               total=amount, paid_date=createdAt or None)
+        payment = transactions.prepare_payment(
+            person["id"],
+            source=source,
+            transaction_number=transactionNumber,
+            bank_name=bankName,
+            cheque_number=chequeNumber,
+            parts=parts,
+            total=amount,
+            paid_date=createdAt or None,
+        )
         tx_id = transactions.record_payment(person["id"], payment, cashier["id"])
     except PaymentRefused as exc:
         raise GraphQLError(str(exc)) from None

@@ -1,4 +1,5 @@
 """Logging in and people: loginUsernamePassword, currentUser, userCreate, adminResetPassword, …"""
+
 from __future__ import annotations
 
 from typing import Any
@@ -84,8 +85,9 @@ def resolve_user(_obj: Any, info: Any, id: str) -> Any:
 
 
 @query_type.field("userSearch")
-def resolve_user_search(_obj: Any, info: Any, query: str | None = None, limit: int | None = None,
-                        offset: int | None = None) -> list[Any]:
+def resolve_user_search(
+    _obj: Any, info: Any, query: str | None = None, limit: int | None = None, offset: int | None = None
+) -> list[Any]:
     """People whose name, email or phone contains the query."""
     require(info, "user.can_view_guests")
     like = f"%{(query or '').strip().lower()[:100]}%"
@@ -95,9 +97,11 @@ def resolve_user_search(_obj: Any, info: Any, query: str | None = None, limit: i
 
 
 def _search(like: str, limit: int, offset: int) -> Any:
-    return query("SELECT * FROM users WHERE lower(name) LIKE ? OR lower(coalesce(email, '')) LIKE ?"
-                 " OR coalesce(phone, '') LIKE ? ORDER BY name LIMIT ? OFFSET ?",
-                 (like, like, like, limit, offset))
+    return query(
+        "SELECT * FROM users WHERE lower(name) LIKE ? OR lower(coalesce(email, '')) LIKE ?"
+        " OR coalesce(phone, '') LIKE ? ORDER BY name LIMIT ? OFFSET ?",
+        (like, like, like, limit, offset),
+    )
 
 
 @mutation.field("loginUsernamePassword")
@@ -129,8 +133,12 @@ def resolve_switch_user(_obj: Any, info: Any, id: str) -> dict[str, Any]:
     """A guard switches to another guard of the post (guard home's select)."""
     user = caller(info)
     other = store.find(to_id(id, "User"))
-    if user["role"] not in ("security_guard", "security_supervisor") or other is None \
-            or other["role"] not in ("security_guard", "security_supervisor") or other["status"] != "active":
+    if (
+        user["role"] not in ("security_guard", "security_supervisor")
+        or other is None
+        or other["role"] not in ("security_guard", "security_supervisor")
+        or other["status"] != "active"
+    ):
         raise GraphQLError("Unauthorized")
     return {"authToken": token_for(other["id"]), "user": record(other)}
 
@@ -158,16 +166,29 @@ def resolve_reset_after_login(_obj: Any, _info: Any, password: str, userId: str)
 
 
 @mutation.field("userCreate")
-def resolve_user_create(_obj: Any, info: Any, name: str, phoneNumber: str, userType: str,
-                        email: str | None = None, state: str | None = None, extRefId: str | None = None,
-                        **_ignored: Any) -> dict[str, Any]:
+def resolve_user_create(
+    _obj: Any,
+    info: Any,
+    name: str,
+    phoneNumber: str,
+    userType: str,
+    email: str | None = None,
+    state: str | None = None,
+    extRefId: str | None = None,
+    **_ignored: Any,
+) -> dict[str, Any]:
     """A new person; any logged-in user may, but only admins choose type, state, phone and email."""
     user = caller(info)
     admin = user["role"] == "admin"
     try:
-        new_id = store.create(name, userType if admin else "visitor", phone=phoneNumber if admin else None,
-                              email=email if admin else None, state=(state or "pending") if admin else "pending",
-                              ext_ref_id=extRefId)
+        new_id = store.create(
+            name,
+            userType if admin else "visitor",
+            phone=phoneNumber if admin else None,
+            email=email if admin else None,
+            state=(state or "pending") if admin else "pending",
+            ext_ref_id=extRefId,
+        )
     except store.PersonError as exc:
         raise GraphQLError(str(exc)) from None
     return {"user": record(store.find(new_id))}

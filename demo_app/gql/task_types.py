@@ -1,4 +1,5 @@
 """The GraphQL types of tasks: Note (a task), NoteComment and TaskStat, with their field resolvers."""
+
 from __future__ import annotations
 
 from typing import Any

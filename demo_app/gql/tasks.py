@@ -1,5 +1,6 @@
 """Tasks: noteCreate, noteAssign, noteUpdate, noteCommentCreate; flaggedNotes, task, taskComments,
 taskSubTasks, taskStats, myTasksCount (the platform's names, arguments and permissions)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,7 +14,9 @@ from ..task_rules import DEFAULT_FILTER, STAT_FIELDS, TaskError
 from .common import record, require
 from .task_types import TYPE_BINDABLES, TYPES_SDL
 
-SDL = TYPES_SDL + """
+SDL = (
+    TYPES_SDL
+    + """
 type NotePayload { note: Note }
 type NoteAssignPayload { assigneeNote: String }
 type NoteCommentPayload { noteComment: NoteComment }
@@ -37,6 +40,7 @@ extend type Mutation {
                     replyFromId: ID, groupingId: ID, taggedDocuments: [ID]): NoteCommentPayload
 }
 """
+)
 query_type, mutation = QueryType(), MutationType()
 BINDABLES = [query_type, mutation, *TYPE_BINDABLES]
 NOT_FOUND = "Task not found"
@@ -56,14 +60,15 @@ def _task(info: Any, raw_id: Any) -> Any:
 
 
 @query_type.field("flaggedNotes")
-def resolve_flagged_notes(_obj: Any, info: Any, offset: int | None = None, limit: int | None = None,
-                          query: str | None = None) -> list[Any]:
+def resolve_flagged_notes(
+    _obj: Any, info: Any, offset: int | None = None, limit: int | None = None, query: str | None = None
+) -> list[Any]:
     """The tasks the caller may see, newest first; `query` keeps those whose name or description holds it."""
     user = require(info, "note.can_fetch_flagged_notes")
     needle = (query or "").strip().lower()[:100]
     rows = [r for r in store.visible_rows(user) if needle in f"{r['body']} {r['description']}".lower()]
     start = _bounded(offset, 0, 1_000_000)
-    return [record(r) for r in rows[start:start + _bounded(limit, 50, MAX_LIMIT)]]
+    return [record(r) for r in rows[start : start + _bounded(limit, 50, MAX_LIMIT)]]
 
 
 @query_type.field("task")
@@ -74,23 +79,27 @@ def resolve_task(_obj: Any, info: Any, taskId: str) -> Any:
 
 
 @query_type.field("taskComments")
-def resolve_task_comments(_obj: Any, info: Any, taskId: str, limit: int | None = None,
-                          offset: int | None = None) -> list[Any]:
+def resolve_task_comments(
+    _obj: Any, info: Any, taskId: str, limit: int | None = None, offset: int | None = None
+) -> list[Any]:
     """A task's comments, oldest first."""
     require(info, "note.can_fetch_task_comments")
     row = _task(info, taskId)
-    return [record(c) for c in store.comments(row["id"], _bounded(limit, MAX_LIMIT, MAX_LIMIT),
-                                             _bounded(offset, 0, 1_000_000))]
+    return [
+        record(c)
+        for c in store.comments(row["id"], _bounded(limit, MAX_LIMIT, MAX_LIMIT), _bounded(offset, 0, 1_000_000))
+    ]
 
 
 @query_type.field("taskSubTasks")
-def resolve_task_sub_tasks(_obj: Any, info: Any, taskId: str, limit: int | None = None,
-                           offset: int | None = None) -> list[Any]:
+def resolve_task_sub_tasks(
+    _obj: Any, info: Any, taskId: str, limit: int | None = None, offset: int | None = None
+) -> list[Any]:
     """A task's sub-tasks, in their order."""
     user = require(info, "note.can_fetch_task_by_id")
     rows = store.subtasks(_task(info, taskId)["id"], user)
     start = _bounded(offset, 0, 1_000_000)
-    return [record(r) for r in rows[start:start + _bounded(limit, 3, MAX_LIMIT)]]
+    return [record(r) for r in rows[start : start + _bounded(limit, 3, MAX_LIMIT)]]
 
 
 @query_type.field("taskStats")
@@ -109,16 +118,37 @@ def resolve_my_tasks_count(_obj: Any, info: Any) -> int:
 
 
 @mutation.field("noteCreate")
-def resolve_note_create(_obj: Any, info: Any, body: str, userId: str | None = None, category: str | None = None,
-                        description: str | None = None, flagged: bool | None = None, completed: bool | None = None,
-                        dueDate: str | None = None, parentNoteId: str | None = None, status: str | None = None,
-                        order: int | None = None, **_ignored: Any) -> dict[str, Any]:
+def resolve_note_create(
+    _obj: Any,
+    info: Any,
+    body: str,
+    userId: str | None = None,
+    category: str | None = None,
+    description: str | None = None,
+    flagged: bool | None = None,
+    completed: bool | None = None,
+    dueDate: str | None = None,
+    parentNoteId: str | None = None,
+    status: str | None = None,
+    order: int | None = None,
+    **_ignored: Any,
+) -> dict[str, Any]:
     """A new task (flagged) or note, written by the caller."""
     user = require(info, "note.can_create_note")
     try:
-        task_id = store.create(user, body=body, description=description, category=category, due_date=dueDate,
-                               user_id=userId, parent_id=parentNoteId, order=order, flagged=bool(flagged),
-                               completed=bool(completed), status=status)
+        task_id = store.create(
+            user,
+            body=body,
+            description=description,
+            category=category,
+            due_date=dueDate,
+            user_id=userId,
+            parent_id=parentNoteId,
+            order=order,
+            flagged=bool(flagged),
+            completed=bool(completed),
+            status=status,
+        )
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
     return {"note": record(store.query_task(task_id))}
@@ -158,4 +188,3 @@ def resolve_note_comment_create(_obj: Any, info: Any, noteId: str, body: str, **
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
     return {"noteComment": record(store.comment(comment_id))}
-

@@ -3,6 +3,7 @@
 Names, arguments and result shapes are the platform's (mutations.tsv, TimeCard/graphql/*.js,
 Types::TimeSheetType); times are ISO 8601 in community time with their offset.
 """
+
 from __future__ import annotations
 
 import re
@@ -113,23 +114,34 @@ def resolve_time_sheet_logs(_obj: Any, info: Any, limit: int | None = None, offs
 
 
 @query_type.field("userTimeSheetLogs")
-def resolve_user_time_sheet_logs(_obj: Any, info: Any, userId: str, dateTo: str, dateFrom: str | None = None,
-                                 limit: int | None = None, offset: int | None = None) -> list[Any]:
+def resolve_user_time_sheet_logs(
+    _obj: Any,
+    info: Any,
+    userId: str,
+    dateTo: str,
+    dateFrom: str | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[Any]:
     """A worker's shifts that started in [dateFrom, dateTo), newest first (dateFrom: the month's start).
 
     Admins and custodians may ask for anyone; everyone else for themselves only.
     """
     user = caller(info)
     wanted = _user_id(userId)
-    if wanted != user["id"] and not (can("timesheet.can_fetch_user_time_sheet_logs", user)
-                                     and can("timesheet.can_access_all_timesheets", user)):
+    if wanted != user["id"] and not (
+        can("timesheet.can_fetch_user_time_sheet_logs", user) and can("timesheet.can_access_all_timesheets", user)
+    ):
         raise GraphQLError(UNAUTHORIZED)
     person = people.find(wanted)
     if person is None:
         raise GraphQLError("User not found")
     upper = parse_bound(dateTo, "dateTo", end=True)
-    lower = parse_bound(dateFrom, "dateFrom", end=False) if dateFrom else \
-        clock.combine_local(clock.today_local().replace(day=1), time.min)
+    lower = (
+        parse_bound(dateFrom, "dateFrom", end=False)
+        if dateFrom
+        else clock.combine_local(clock.today_local().replace(day=1), time.min)
+    )
     rows = shifts.between(person["id"], lower, upper, *_page(limit, offset, MAX_LIST["userTimeSheetLogs"]))
     return [record(r) for r in rows]
 

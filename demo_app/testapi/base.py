@@ -1,4 +1,5 @@
 """The test API's blueprint, its token check, and the routes every area shares (reset, clock)."""
+
 from __future__ import annotations
 
 import hmac
@@ -27,8 +28,10 @@ def require_token():
 
 def route(rule: str, methods: tuple[str, ...] = ("POST",)) -> Callable[[Callable], Callable]:
     """Add a test-only route (public to the page guard: the token check above protects it)."""
+
     def decorate(view: Callable) -> Callable:
         return bp.route(rule, methods=list(methods))(public(view))
+
     return decorate
 
 

@@ -1,4 +1,5 @@
 """Test-only routes of the time sheet: shifts on chosen past times, which no live deployment can make."""
+
 from __future__ import annotations
 
 from datetime import datetime

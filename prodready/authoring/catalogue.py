@@ -4,6 +4,7 @@ A step's docstring says what it means in one line, then `Example: <a line of a f
 catalogue groups the steps by area (their module) and by Given / When / Then, explains the
 parameter types, and lists the words features may use for people (prodready.toml aliases).
 """
+
 from __future__ import annotations
 
 import inspect
@@ -17,30 +18,48 @@ from prodready.core.config import ROOT
 STEPS = ROOT / "steps"
 CATALOGUE = ROOT / "docs" / "steps.md"
 # Areas by step module, in the catalogue's order; "Area: part" titles group one area's modules (its script's parts).
-AREA_TITLES = {"common": "Every area", "application": "The application overall",
-               "gate_scan": "Gate Access: scan", "gate_manual_entry": "Gate Access: manual entry",
-               "gate_guests": "Gate Access: registered guests",
-               "payments_dashboard": "Payments: the dashboard",
-               "payments_plans": "Payments: submitting a payment, the client and their plans",
-               "payments_submit": "Payments: submitting a payment, the pay dialog and the receipt",
-               "payments_balances": "Payments: submitting a payment, balances and transactions",
-               "forms_create": "Forms: creating a form", "forms_submit": "Forms: submitting a form",
-               "timesheet_shifts": "Time Sheet: shifts on the profile",
-               "timesheet_time_card": "Time Sheet: the Time Card and time sheets",
-               "tasks_dashboard": "Tasks: the dashboard", "tasks_assign": "Tasks: assigning tasks"}
+AREA_TITLES = {
+    "common": "Every area",
+    "application": "The application overall",
+    "gate_scan": "Gate Access: scan",
+    "gate_manual_entry": "Gate Access: manual entry",
+    "gate_guests": "Gate Access: registered guests",
+    "payments_dashboard": "Payments: the dashboard",
+    "payments_plans": "Payments: submitting a payment, the client and their plans",
+    "payments_submit": "Payments: submitting a payment, the pay dialog and the receipt",
+    "payments_balances": "Payments: submitting a payment, balances and transactions",
+    "forms_create": "Forms: creating a form",
+    "forms_submit": "Forms: submitting a form",
+    "timesheet_shifts": "Time Sheet: shifts on the profile",
+    "timesheet_time_card": "Time Sheet: the Time Card and time sheets",
+    "tasks_dashboard": "Tasks: the dashboard",
+    "tasks_assign": "Tasks: assigning tasks",
+}
 KINDS = (("given", "Given"), ("when", "When"), ("then", "Then"))
 PARAMETER_TYPES = (
-    ("the {who}", "a person of the scripts: the guard, the admin, the custodian, the client, the worker, or another "
-                  "word for them from the table of people below; any case"),
-    ('"{…}" (a screen text)', "where the step's description speaks of a message, a title, a label or a column: the "
-                              "platform's own text, exactly as its screen shows it (the suite checks it against the "
-                              "platform's words)"),
-    ('"{…}" (your words)', "a name, a note, an amount or a number of your choice; names of people, guests, forms "
-                           "and tasks are made unique for each run (\"Grace Banda\" becomes \"Grace Banda 4821\")"),
+    (
+        "the {who}",
+        "a person of the scripts: the guard, the admin, the custodian, the client, the worker, or another "
+        "word for them from the table of people below; any case",
+    ),
+    (
+        '"{…}" (a screen text)',
+        "where the step's description speaks of a message, a title, a label or a column: the "
+        "platform's own text, exactly as its screen shows it (the suite checks it against the "
+        "platform's words)",
+    ),
+    (
+        '"{…}" (your words)',
+        "a name, a note, an amount or a number of your choice; names of people, guests, forms "
+        'and tasks are made unique for each run ("Grace Banda" becomes "Grace Banda 4821")',
+    ),
     ("K2,000.00", "money in the community's currency, as the platform shows it"),
     ("dates and times", "community time (Africa/Lusaka): 09:30, 20 November 2026, 2026-11-20, today, tomorrow"),
-    ("a table", "a table under the step; its first row names the columns; rows compare as a set unless the "
-                "step says \"in this order\""),
+    (
+        "a table",
+        "a table under the step; its first row names the columns; rows compare as a set unless the "
+        'step says "in this order"',
+    ),
 )
 
 
@@ -100,18 +119,27 @@ def undocumented(docs: list[StepDoc]) -> list[str]:
 
 def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
     """docs/steps.md."""
-    out = ["# Steps you can use in a scenario", "",
-           "Generated from the step definitions (`make check-features` also checks your features against "
-           "it); do not edit by hand: `make steps-doc` rewrites it. How to write a scenario: "
-           "[writing-scenarios.md](writing-scenarios.md).", "", "## Words in the steps", "",
-           "| written as | means |", "|---|---|"]
+    out = [
+        "# Steps you can use in a scenario",
+        "",
+        "Generated from the step definitions (`make check-features` also checks your features against "
+        "it); do not edit by hand: `make steps-doc` rewrites it. How to write a scenario: "
+        "[writing-scenarios.md](writing-scenarios.md).",
+        "",
+        "## Words in the steps",
+        "",
+        "| written as | means |",
+        "|---|---|",
+    ]
     out += [f"| `{form}` | {meaning} |" for form, meaning in PARAMETER_TYPES]
     out += ["", "## People", "", "| in a feature | is |", "|---|---|"]
     by_key: dict[str, list[str]] = {}
     for word, key in persona_words.items():
         by_key.setdefault(key, []).append(word)
-    out += [f"| {', '.join(f'the {w}' for w in sorted(words, key=len))} | the `{key}` persona |"
-            for key, words in by_key.items()]
+    out += [
+        f"| {', '.join(f'the {w}' for w in sorted(words, key=len))} | the `{key}` persona |"
+        for key, words in by_key.items()
+    ]
     areas = [a for a in AREA_TITLES if any(d.area == a for d in docs)]
     areas += sorted({d.area for d in docs} - set(areas))
     for area in areas:

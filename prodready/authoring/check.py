@@ -3,6 +3,7 @@
 Exit 1 when anything is found, with, under each step no definition understands, the three
 nearest steps of the catalogue and their examples.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,11 @@ def check_feature(path: Path, registry: Any, docs: list[StepDoc], findings: Find
     for scenario in feature.walk_scenarios():
         tags = set(scenario.effective_tags)
         if not any(t.startswith(tags_.CHECKLIST_PREFIX) for t in tags) and tags_.EXTRA not in tags:
-            findings.add(f"{rel}:{scenario.line}", f'scenario "{scenario.name}" has no @checklist.<item> tag '
-                                                  f"(or @{tags_.EXTRA} when it checks something beyond the list)")
+            findings.add(
+                f"{rel}:{scenario.line}",
+                f'scenario "{scenario.name}" has no @checklist.<item> tag '
+                f"(or @{tags_.EXTRA} when it checks something beyond the list)",
+            )
         for step in [*background, *scenario.steps]:
             if step.line in seen:
                 continue
@@ -71,8 +75,10 @@ def check_feature(path: Path, registry: Any, docs: list[StepDoc], findings: Find
             if not found:
                 findings.add(where, f'no step understands "{line}"', advice(line, docs))
             elif len(found) > 1:
-                findings.add(where, f'"{line}" matches {len(found)} steps: '
-                                    + "; ".join(f"{m.pattern} ({m.location})" for m in found))
+                findings.add(
+                    where,
+                    f'"{line}" matches {len(found)} steps: ' + "; ".join(f"{m.pattern} ({m.location})" for m in found),
+                )
             for pattern, what in UI_WORDS:
                 if pattern.search(step.name):
                     findings.add(where, f'"{line}" contains {what}: say what the person does or sees instead')

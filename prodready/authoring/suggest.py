@@ -1,4 +1,5 @@
 """Nearest steps: for a line no step understands, the three catalogue steps closest to it."""
+
 from __future__ import annotations
 
 import re

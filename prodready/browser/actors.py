@@ -1,4 +1,5 @@
 """People of the scripts acting through their own browser sessions (guard, admin, custodian, client)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -113,8 +114,15 @@ class Cast:
         if (key, device) not in self.actors:
             session = self.pool.acquire(device, label=key)
             self.actors[(key, device)] = Actor(
-                persona=self.personas[key], credentials=self.credentials.get(key), session=session,
-                base_url=self.base_url, timeout=self.timeout, cast=self, device=device, pool=self.pool)
+                persona=self.personas[key],
+                credentials=self.credentials.get(key),
+                session=session,
+                base_url=self.base_url,
+                timeout=self.timeout,
+                cast=self,
+                device=device,
+                pool=self.pool,
+            )
         self._last = (key, device)
         return self.actors[(key, device)]
 

@@ -1,4 +1,5 @@
 """WebDriver factory (local Chromium, remote Selenium Grid) and per-actor browser sessions."""
+
 from __future__ import annotations
 
 import io
@@ -15,33 +16,65 @@ from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.remote.webdriver import WebDriver
 
 CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--password-store=basic",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
+    "--password-store=basic",
     # What a test browser does not need (the switches automation tools such as Playwright pass too):
     # background work, throttling of hidden tabs, crash and phishing reporting, paint holding.
-    "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
-    "--disable-renderer-backgrounding", "--disable-back-forward-cache", "--disable-breakpad",
-    "--disable-client-side-phishing-detection", "--disable-component-extensions-with-background-pages",
-    "--disable-hang-monitor", "--disable-ipc-flooding-protection", "--disable-popup-blocking",
-    "--disable-prompt-on-repost", "--metrics-recording-only", "--no-default-browser-check",
-    "--no-service-autorun", "--force-color-profile=srgb", "--disable-search-engine-choice-screen",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
+    "--disable-back-forward-cache",
+    "--disable-breakpad",
+    "--disable-client-side-phishing-detection",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-hang-monitor",
+    "--disable-ipc-flooding-protection",
+    "--disable-popup-blocking",
+    "--disable-prompt-on-repost",
+    "--metrics-recording-only",
+    "--no-default-browser-check",
+    "--no-service-autorun",
+    "--force-color-profile=srgb",
+    "--disable-search-engine-choice-screen",
     "--disable-features=Translate,MediaRouter,OptimizationHints,PaintHolding,LazyFrameLoading,"
     "CertificateTransparencyComponentUpdater,DialMediaRouteProvider,GlobalMediaControls,AutofillServerCommunication",
 )
-CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                     "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable")
+CHROMIUM_BINARIES = (
+    "/usr/lib/chromium/chromium",
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+)
 # Debian's chromium-headless-shell: measured a third less time and half the memory of full Chromium
 # in new-headless mode, with the same chromedriver, BiDi contexts, phone emulation and fake camera.
 HEADLESS_SHELLS = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell")
 CHROMEDRIVERS = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
 DESKTOP_SIZE = (1280, 900)
 # A phone like the admin's in script 1.1.2 (Pixel 7 class).
-PHONE = {"width": 412, "height": 915, "pixel_ratio": 2.625,
-         "user_agent": ("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
-                        "Chrome/156.0.0.0 Mobile Safari/537.36")}
-INSTALL_HINT = ("install Chromium and its driver: sudo apt-get install -y chromium chromium-headless-shell chromium-driver "
-                "(or set CHROMEDRIVER_PATH and CHROME_BIN; or -D remote_url=<Selenium Grid URL>)")
+PHONE = {
+    "width": 412,
+    "height": 915,
+    "pixel_ratio": 2.625,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/156.0.0.0 Mobile Safari/537.36"
+    ),
+}
+INSTALL_HINT = (
+    "install Chromium and its driver: sudo apt-get install -y chromium chromium-headless-shell chromium-driver "
+    "(or set CHROMEDRIVER_PATH and CHROME_BIN; or -D remote_url=<Selenium Grid URL>)"
+)
 
 
 class BrowserUnavailable(Exception):
@@ -132,8 +165,9 @@ def find_chromedriver() -> str:
 
             return ChromeDriverManager(chrome_type=ChromeType.CHROMIUM).install()
         except Exception as exc:  # noqa: BLE001 - any failure of the optional path gets the same advice
-            raise BrowserUnavailable(f"webdriver-manager could not fetch a driver ({type(exc).__name__}); "
-                                     + INSTALL_HINT) from exc
+            raise BrowserUnavailable(
+                f"webdriver-manager could not fetch a driver ({type(exc).__name__}); " + INSTALL_HINT
+            ) from exc
     raise BrowserUnavailable("chromedriver not found; " + INSTALL_HINT)
 
 
@@ -146,8 +180,10 @@ def find_chromium(settings: BrowserSettings | None = None) -> str:
         if shell:
             return shell
         if settings.headless_shell == "on":
-            raise BrowserUnavailable("-D headless_shell=on: chromium-headless-shell is not installed "
-                                     "(sudo apt-get install -y chromium-headless-shell)")
+            raise BrowserUnavailable(
+                "-D headless_shell=on: chromium-headless-shell is not installed "
+                "(sudo apt-get install -y chromium-headless-shell)"
+            )
     found = _executable("CHROME_BIN", CHROMIUM_BINARIES)
     if found:
         return found
@@ -176,9 +212,17 @@ def chromium_options(settings: BrowserSettings, *, phone: bool = False, local: b
     if local:
         options.binary_location = binary
     if phone:
-        options.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": PHONE["width"], "height": PHONE["height"], "pixelRatio": PHONE["pixel_ratio"]},
-            "userAgent": PHONE["user_agent"]})
+        options.add_experimental_option(
+            "mobileEmulation",
+            {
+                "deviceMetrics": {
+                    "width": PHONE["width"],
+                    "height": PHONE["height"],
+                    "pixelRatio": PHONE["pixel_ratio"],
+                },
+                "userAgent": PHONE["user_agent"],
+            },
+        )
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # Navigation returns once the document is parsed and its scripts have run, not after every
     # image: page objects wait for what they need explicitly anyway.
@@ -193,8 +237,9 @@ def start_driver(settings: BrowserSettings, *, phone: bool = False) -> WebDriver
         return _start_firefox(settings)
     try:
         if settings.remote_url:
-            driver = webdriver.Remote(command_executor=settings.remote_url,
-                                      options=chromium_options(settings, phone=phone, local=False))
+            driver = webdriver.Remote(
+                command_executor=settings.remote_url, options=chromium_options(settings, phone=phone, local=False)
+            )
         else:
             service = ChromeService(executable_path=find_chromedriver())
             driver = webdriver.Chrome(options=chromium_options(settings, phone=phone), service=service)

@@ -1,4 +1,5 @@
 """Failure evidence: for every actor's browser, a screenshot, the page HTML, the console log and the URL."""
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,7 @@ Each person in a scenario gets their own session (the guard's incognito window, 
 browser, the admin's phone). Sessions are created lazily, reused across scenarios and cleaned
 between them, so a run starts one browser process and never pays for start-up twice.
 """
+
 from __future__ import annotations
 
 import json
@@ -80,9 +81,16 @@ class Session:
         once per tab); False where there is no BiDi user context (the caller plants it by hand)."""
         if self.bidi is None or self.user_context is None:
             return False
-        function = ("() => { try { if (location.origin === %s && !sessionStorage.getItem('prodready.planted')) {"
-                    " localStorage.setItem(%s, %s); sessionStorage.setItem('prodready.planted', '1'); } } catch (e) {} }"
-                    % (json.dumps(origin), json.dumps(key), json.dumps(value)))
+        function = (
+            (
+                "() => { try { if (location.origin === ORIGIN && !sessionStorage.getItem('prodready.planted')) {"
+                " localStorage.setItem(KEY, VALUE); sessionStorage.setItem('prodready.planted', '1'); }"
+                " } catch (e) {} }"
+            )
+            .replace("ORIGIN", json.dumps(origin))
+            .replace("KEY", json.dumps(key))
+            .replace("VALUE", json.dumps(value))
+        )
         added = self.bidi.script.add_preload_script(function, user_contexts=[self.user_context])
         self.preloads.append(added.get("script") if isinstance(added, dict) else added)
         return True
@@ -198,8 +206,13 @@ class SessionPool:
         context_id = main.browsing_context.create(type="tab", user_context=user_context)
         if kind == PHONE_KIND:
             self._emulate_phone(main, context_id)
-        session = Session(kind=kind, driver=BoundDriver(main, context_id, self._tracker),
-                          context_id=context_id, user_context=user_context, bidi=main)
+        session = Session(
+            kind=kind,
+            driver=BoundDriver(main, context_id, self._tracker),
+            context_id=context_id,
+            user_context=user_context,
+            bidi=main,
+        )
         self._by_context[context_id] = session
         return session
 
@@ -207,8 +220,10 @@ class SessionPool:
     def _emulate_phone(driver: WebDriver, context_id: str) -> None:
         """Phone screen and user agent for one tab (BiDi viewport + CDP on that tab)."""
         driver.browsing_context.set_viewport(
-            context=context_id, viewport={"width": PHONE["width"], "height": PHONE["height"]},
-            device_pixel_ratio=PHONE["pixel_ratio"])
+            context=context_id,
+            viewport={"width": PHONE["width"], "height": PHONE["height"]},
+            device_pixel_ratio=PHONE["pixel_ratio"],
+        )
         driver.switch_to.window(context_id)
         driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": PHONE["user_agent"]})
         driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
@@ -243,8 +258,9 @@ class SessionPool:
     def _on_console(self, entry: Any) -> None:
         session = self._by_context.get((getattr(entry, "source", None) or {}).get("context", ""))
         if session is not None and session.in_use:
-            session.console.append(ConsoleEntry(level=str(getattr(entry, "level", "info")),
-                                                text=str(getattr(entry, "text", ""))))
+            session.console.append(
+                ConsoleEntry(level=str(getattr(entry, "level", "info")), text=str(getattr(entry, "text", "")))
+            )
 
     def _on_js_error(self, entry: Any) -> None:
         session = self._by_context.get((getattr(entry, "source", None) or {}).get("context", ""))
@@ -256,8 +272,9 @@ class SessionPool:
         if not self._bidi:
             try:
                 for raw in session.driver.get_log("browser"):
-                    session.console.append(ConsoleEntry(level=str(raw.get("level", "")).lower(),
-                                                        text=str(raw.get("message", ""))))
+                    session.console.append(
+                        ConsoleEntry(level=str(raw.get("level", "")).lower(), text=str(raw.get("message", "")))
+                    )
             except WebDriverException:
                 pass  # remote ends without the log endpoint
         return list(session.console)

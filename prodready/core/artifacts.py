@@ -3,6 +3,7 @@
 reports/artifacts/<scenario slug>/<person>/{screenshot.png, page.html, console.log, url.txt}, with
 evidence.json (one entry per person, file paths relative to reports/artifacts) beside them.
 """
+
 from __future__ import annotations
 
 import re

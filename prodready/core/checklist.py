@@ -1,4 +1,5 @@
 """The production page's must-always-work list, as data, and which scenarios cover it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,10 +37,15 @@ IDS = frozenset(item.id for item in ITEMS)
 
 def items_of(tags: list[str] | tuple[str, ...] | set[str]) -> list[str]:
     """Checklist ids a scenario's tags name (`checklist.<id>`); unknown ids are ignored here."""
-    return [t[len(TAG_PREFIX):] for t in tags if t.startswith(TAG_PREFIX) and t[len(TAG_PREFIX):] in IDS]
+    return [t[len(TAG_PREFIX) :] for t in tags if t.startswith(TAG_PREFIX) and t[len(TAG_PREFIX) :] in IDS]
 
 
 def unknown_checklist_tags(tags: list[str] | tuple[str, ...] | set[str]) -> list[str]:
     """Tags that look like checklist tags but name no item (a typo would silently cover nothing)."""
-    return [t for t in tags if t.startswith(TAG_PREFIX) and t[len(TAG_PREFIX):] not in IDS
-            and t[len(TAG_PREFIX):] not in {i.split(".")[0] for i in IDS}]
+    return [
+        t
+        for t in tags
+        if t.startswith(TAG_PREFIX)
+        and t[len(TAG_PREFIX) :] not in IDS
+        and t[len(TAG_PREFIX) :] not in {i.split(".")[0] for i in IDS}
+    ]

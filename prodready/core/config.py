@@ -1,4 +1,5 @@
 """prodready.toml + behave userdata: targets, personas, run settings, and their validation."""
+
 from __future__ import annotations
 
 import tomllib
@@ -112,9 +113,18 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     if remote and urlsplit(remote).scheme not in ("http", "https"):
         raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
     return RunSettings(
-        target=target, browser=browser, headless=_bool(userdata.get("headless", True), "headless"),
-        remote_url=remote, gate=gate, seed=seed, timeout=timeout, isolation=isolation, headless_shell=shell,
-        allure=_bool(userdata.get("allure", False), "allure"), config_path=config_path)
+        target=target,
+        browser=browser,
+        headless=_bool(userdata.get("headless", True), "headless"),
+        remote_url=remote,
+        gate=gate,
+        seed=seed,
+        timeout=timeout,
+        isolation=isolation,
+        headless_shell=shell,
+        allure=_bool(userdata.get("allure", False), "allure"),
+        config_path=config_path,
+    )
 
 
 @dataclass(frozen=True)
@@ -131,8 +141,10 @@ class Project:
         """The named target (or the default), validated."""
         name = name or self.default_target
         if name not in self.targets:
-            raise ConfigError(f"unknown target '{name}': choose one of {', '.join(sorted(self.targets))} "
-                              f"(targets live in {self.path.name})")
+            raise ConfigError(
+                f"unknown target '{name}': choose one of {', '.join(sorted(self.targets))} "
+                f"(targets live in {self.path.name})"
+            )
         return _build_target(name, self.targets[name], self.personas)
 
 
@@ -156,13 +168,20 @@ def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
         missing = [k for k in ("role", "name") if not spec.get(k)]
         if missing:
             raise ConfigError(f"{path.name}: [personas.{key}] needs {', '.join(missing)}")
-        personas[key] = Persona(key=key, role=spec["role"], name=spec["name"], username=spec.get("username", key),
-                                password_ref=spec.get("password"), logs_in=spec.get("logs_in", True))
+        personas[key] = Persona(
+            key=key,
+            role=spec["role"],
+            name=spec["name"],
+            username=spec.get("username", key),
+            password_ref=spec.get("password"),
+            logs_in=spec.get("logs_in", True),
+        )
     targets = raw.get("targets") or {}
     if not targets:
         raise ConfigError(f"{path.name} defines no [targets.*]")
-    return Project(path=path, default_target=raw.get("default_target", "demo"), personas=personas,
-                   targets=targets, raw=raw)
+    return Project(
+        path=path, default_target=raw.get("default_target", "demo"), personas=personas, targets=targets, raw=raw
+    )
 
 
 def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona]) -> Target:
@@ -181,13 +200,18 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
     for key, persona in base.items():
         override = (spec.get("personas") or {}).get(key, {})
         personas[key] = Persona(
-            key=key, role=override.get("role", persona.role), name=override.get("name", persona.name),
+            key=key,
+            role=override.get("role", persona.role),
+            name=override.get("name", persona.name),
             username=override.get("username", persona.username),
             password_ref=override.get("password", persona.password_ref),
-            logs_in=override.get("logs_in", persona.logs_in))
+            logs_in=override.get("logs_in", persona.logs_in),
+        )
         if personas[key].password_ref and not is_reference(personas[key].password_ref):
-            raise ConfigError(f"target '{name}': the password of persona '{key}' is written in the file; "
-                              f"use env:VAR or op://vault/item/field instead")
+            raise ConfigError(
+                f"target '{name}': the password of persona '{key}' is written in the file; "
+                f"use env:VAR or op://vault/item/field instead"
+            )
     test_api = bool(spec.get("test_api", embedded))
     if test_api and not embedded:
         raise ConfigError(f"target '{name}': test_api is the embedded reference app's; a live deployment has none")
@@ -197,6 +221,15 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         shift_wait = -1.0
     if not 0 <= shift_wait <= 600:
         raise ConfigError(f"target '{name}': shift_wait_seconds must be a number of seconds from 0 to 600")
-    return Target(name=name, embedded=embedded, base_url=base_url, read_only=bool(spec.get("read_only", False)),
-                  gate=gate, shift_wait_seconds=shift_wait, personas=personas, timezone=spec.get("timezone", "Africa/Lusaka"), test_api=test_api,
-                  settings=dict(spec.get("settings") or {}))
+    return Target(
+        name=name,
+        embedded=embedded,
+        base_url=base_url,
+        read_only=bool(spec.get("read_only", False)),
+        gate=gate,
+        shift_wait_seconds=shift_wait,
+        personas=personas,
+        timezone=spec.get("timezone", "Africa/Lusaka"),
+        test_api=test_api,
+        settings=dict(spec.get("settings") or {}),
+    )

@@ -1,4 +1,5 @@
 """Logins and tokens of a target, resolved from their references (env:VAR, op://…) and registered as secrets."""
+
 from __future__ import annotations
 
 import secrets as _random
@@ -23,8 +24,10 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
             password = _random.token_urlsafe(18)
             username = persona.username
         elif not persona.password_ref:
-            problems.append(f"persona '{key}' on target '{target.name}' has no password reference "
-                            f"(add password = \"env:VAR\" under [targets.{target.name}.personas.{key}])")
+            problems.append(
+                f"persona '{key}' on target '{target.name}' has no password reference "
+                f'(add password = "env:VAR" under [targets.{target.name}.personas.{key}])'
+            )
             continue
         else:
             found: dict[str, str] = {}
@@ -42,8 +45,9 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
         REDACTOR.add(password)
         creds[key] = Credentials(username=username, password=password)
     if missing:
-        problems.insert(0, f"target '{target.name}' needs its logins: set the environment variables "
-                           + ", ".join(missing))
+        problems.insert(
+            0, f"target '{target.name}' needs its logins: set the environment variables " + ", ".join(missing)
+        )
     if problems:
         raise ConfigError("; ".join(problems))
     return creds

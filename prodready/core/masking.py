@@ -4,6 +4,7 @@ REDACTOR (prodready.core.secrets) knows the secrets; this module also masks the 
 once a writer has encoded it (JSON and XML escapes, URL encoding, Python repr), because behave's
 JSON, JUnit's XML and a typed-in search address would otherwise carry it past a plain replace.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,13 +28,18 @@ def variants(secret: str) -> set[str]:
     text = html.escape(secret, quote=False)  # & < > : XML and HTML text
     forms = {
         secret,
-        json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1],  # JSON (behave.json, Allure)
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],  # JSON (behave.json, Allure)
         repr(secret)[1:-1],  # Python's repr, as assertion messages quote values
-        text, html.escape(secret),
+        text,
+        html.escape(secret),
         text.replace('"', "&quot;"),  # XML attributes (ElementTree: JUnit)
         text.replace('"', "&#34;").replace("'", "&#39;"),  # Jinja / markupsafe (the app's pages)
         secret.replace("&", "&amp;").replace('"', "&quot;"),  # a browser's page source, attribute values
-        quote(secret), quote(secret, safe=""), quote_plus(secret), quote_plus(secret, safe=""),
+        quote(secret),
+        quote(secret, safe=""),
+        quote_plus(secret),
+        quote_plus(secret, safe=""),
         quote_plus(secret, safe="*"),  # the last: how a browser encodes a form field into an address
     }
     return {f for f in forms if len(f) >= 4}

@@ -1,4 +1,5 @@
 """Secrets by reference (env:VAR, op://vault/item/field), and the registry of the run's secrets."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,10 @@ def resolve(ref: str, *, what: str) -> str:
     if ref.startswith("op://"):
         op = shutil.which("op")
         if op is None:
-            raise SecretError(f"{what}: {ref} needs the 1Password CLI (`op`), which is not installed; "
-                              f"install it and sign in, or use an env:VAR reference in prodready.toml")
+            raise SecretError(
+                f"{what}: {ref} needs the 1Password CLI (`op`), which is not installed; "
+                f"install it and sign in, or use an env:VAR reference in prodready.toml"
+            )
         try:
             done = subprocess.run([op, "read", "--no-newline", ref], capture_output=True, text=True, timeout=30)
         except subprocess.TimeoutExpired as exc:

@@ -1,4 +1,5 @@
 """The tags a scenario may carry, and what the run does with them (DESIGN.md "Tags")."""
+
 CHECKLIST_PREFIX = "checklist."  # @checklist.<area>.<item>: the checklist item it covers
 READ_ONLY = "read_only"  # changes no data: the only scenarios allowed on a read-only target
 NEEDS_CLOCK = "needs_clock"  # needs the reference app's test-only API (clock, reset, the past)

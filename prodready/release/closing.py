@@ -42,8 +42,7 @@ def closing_issues(conn: Connection, mr: MergeRequest) -> tuple[list[dict[str, A
             continue
         data = _read(conn, mr, ref)
         if data is None:
-            problems.append(f"closes {_show(ref)}, which this token cannot read "
-                            f"(confidential, missing or no access)")
+            problems.append(f"closes {_show(ref)}, which this token cannot read (confidential, missing or no access)")
         else:  # referenced as closing but left out of the list: gate it all the same
             found[ref] = data
     unique = {(int(d["project_id"]), int(d["iid"])): d for d in found.values()}
@@ -55,8 +54,11 @@ def closing_refs(conn: Connection, mr: MergeRequest) -> list[Ref]:
     refs: list[Ref] = []
     for clause in _CLAUSE.finditer(f"{mr.title}\n{mr.description}"):
         for one in _ONE.finditer(clause[1]):
-            ref = _url_ref(conn, mr, one["url"], int(one["url_iid"])) if one["url"] else (
-                _full_path(mr, one["path"]), int(one["iid"]))
+            ref = (
+                _url_ref(conn, mr, one["url"], int(one["url_iid"]))
+                if one["url"]
+                else (_full_path(mr, one["path"]), int(one["iid"]))
+            )
             if ref is not None and ref not in refs:
                 refs.append(ref)
     return refs

@@ -30,33 +30,63 @@ def _common_options() -> argparse.ArgumentParser:
     SUPPRESS defaults: a subparser does not overwrite a value given before the subcommand.
     """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="config file (env PRODREADY_CONFIG; default ./prodready.toml)")
-    common.add_argument("--gitlab-url", default=argparse.SUPPRESS, metavar="URL",
-                        help="GitLab base URL (env GITLAB_URL; [release] gitlab_url)")
-    common.add_argument("--project", default=argparse.SUPPRESS, metavar="PATH_OR_ID",
-                        help="GitLab project, e.g. group/app (env PRODREADY_GITLAB_PROJECT)")
-    common.add_argument("--environment", default=argparse.SUPPRESS, metavar="NAME",
-                        help="deployment environment ([release] environment; default production)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="print JSON for machines instead of tables")
+    common.add_argument(
+        "--config",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="config file (env PRODREADY_CONFIG; default ./prodready.toml)",
+    )
+    common.add_argument(
+        "--gitlab-url",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="GitLab base URL (env GITLAB_URL; [release] gitlab_url)",
+    )
+    common.add_argument(
+        "--project",
+        default=argparse.SUPPRESS,
+        metavar="PATH_OR_ID",
+        help="GitLab project, e.g. group/app (env PRODREADY_GITLAB_PROJECT)",
+    )
+    common.add_argument(
+        "--environment",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="deployment environment ([release] environment; default production)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for machines instead of tables"
+    )
     return common
 
 
 COMMON = _common_options()
-COMMON_DEFAULTS: dict[str, Any] = {"config": None, "gitlab_url": None, "project": None,
-                                   "environment": None, "json": False}
+COMMON_DEFAULTS: dict[str, Any] = {
+    "config": None,
+    "gitlab_url": None,
+    "project": None,
+    "environment": None,
+    "json": False,
+}
 
 
 def _range_options() -> argparse.ArgumentParser:
     """The release range: candidate ref and starting commit."""
     rng = argparse.ArgumentParser(add_help=False)
-    rng.add_argument("--ref", default=None,
-                     help="candidate branch, tag or sha ([release] deploy_ref; "
-                          "default: the project's default branch)")
-    rng.add_argument("--from", dest="from_sha", default=None, metavar="SHA",
-                     help="the commit production runs now, where the release starts "
-                          "(default: the sha of the last successful deployment)")
+    rng.add_argument(
+        "--ref",
+        default=None,
+        help="candidate branch, tag or sha ([release] deploy_ref; default: the project's default branch)",
+    )
+    rng.add_argument(
+        "--from",
+        dest="from_sha",
+        default=None,
+        metavar="SHA",
+        help="the commit production runs now, where the release starts "
+        "(default: the sha of the last successful deployment)",
+    )
     return rng
 
 
@@ -65,16 +95,22 @@ RANGE = _range_options()
 
 # --- subcommands ---------------------------------------------------------------------------
 
+
 def add_gate_parser(subparsers: Any) -> None:
     """`prodready gate`."""
     p = subparsers.add_parser(
-        "gate", parents=[COMMON, RANGE], help="GO / NO-GO for the release's issues",
+        "gate",
+        parents=[COMMON, RANGE],
+        help="GO / NO-GO for the release's issues",
         description="List the issues the release closes (merged since the last successful "
-                    "deployment), each with verified / signed off / assignees / problems, and "
-                    "give the verdict: exit 0 GO, 1 NO-GO.")
-    p.add_argument("--notify", action="store_true",
-                   help="post a note on each issue telling its assignees when the deploy runs "
-                        "(once per release and deploy time)")
+        "deployment), each with verified / signed off / assignees / problems, and "
+        "give the verdict: exit 0 GO, 1 NO-GO.",
+    )
+    p.add_argument(
+        "--notify",
+        action="store_true",
+        help="post a note on each issue telling its assignees when the deploy runs (once per release and deploy time)",
+    )
     p.set_defaults(handler=cmd_gate)
 
 
@@ -97,15 +133,19 @@ def cmd_gate(args: argparse.Namespace) -> int:
 def add_schedule_parser(subparsers: Any) -> None:
     """`prodready schedule ACTION`."""
     p = subparsers.add_parser(
-        "schedule", parents=[COMMON], help="the 'Push to production' pipeline schedule",
+        "schedule",
+        parents=[COMMON],
+        help="the 'Push to production' pipeline schedule",
         description="status: active, cron, timezone, next run in UTC and community time; "
-                    "pause / resume: set active false / true; run-now: play it now (needs "
-                    "--yes); ensure: create or correct it (and its reminder schedule) from "
-                    "[release].")
+        "pause / resume: set active false / true; run-now: play it now (needs "
+        "--yes); ensure: create or correct it (and its reminder schedule) from "
+        "[release].",
+    )
     p.add_argument("action", choices=["status", "pause", "resume", "run-now", "ensure"])
     p.add_argument("--yes", action="store_true", help="confirm run-now (deploys production)")
-    p.add_argument("--ref", default=None, help="branch for ensure (default: deploy_ref or the "
-                                               "project's default branch)")
+    p.add_argument(
+        "--ref", default=None, help="branch for ensure (default: deploy_ref or the project's default branch)"
+    )
     p.set_defaults(handler=cmd_schedule)
 
 
@@ -118,27 +158,38 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         _print(args, schedule.status(conn), render.schedule_text)
     elif args.action in ("pause", "resume"):
         done = schedule.set_active(conn, args.action == "resume")
-        _print(args, done, lambda d: f"Schedule {d['description']!r} (id {d['id']}): "
-                                     f"{'active' if d['active'] else 'paused'}"
-                                     f"{'' if d['changed'] else ' (already)'}")
+        _print(
+            args,
+            done,
+            lambda d: (
+                f"Schedule {d['description']!r} (id {d['id']}): "
+                f"{'active' if d['active'] else 'paused'}"
+                f"{'' if d['changed'] else ' (already)'}"
+            ),
+        )
     elif args.action == "run-now":
         done = schedule.run_now(conn)
-        _print(args, done, lambda d: f"Schedule {d['description']!r} (id {d['id']}) played: "
-                                     f"follow it at {d['pipelines_url']}")
+        _print(
+            args,
+            done,
+            lambda d: f"Schedule {d['description']!r} (id {d['id']}) played: follow it at {d['pipelines_url']}",
+        )
     else:
-        _print(args, {"schedules": schedule.ensure(conn)},
-               lambda d: render.ensure_text(d["schedules"]))
+        _print(args, {"schedules": schedule.ensure(conn)}, lambda d: render.ensure_text(d["schedules"]))
     return EXIT_OK
 
 
 def add_remind_parser(subparsers: Any) -> None:
     """`prodready remind`."""
     p = subparsers.add_parser(
-        "remind", parents=[COMMON, RANGE], help="the reminder before the deploy",
+        "remind",
+        parents=[COMMON, RANGE],
+        help="the reminder before the deploy",
         description="The issues of the upcoming release still lacking the verified label or "
-                    "signoff, with assignees and the deploy time: posted to the Slack webhook "
-                    "in PRODREADY_SLACK_WEBHOOK, or printed when it is unset. A failed post "
-                    "exits 3.")
+        "signoff, with assignees and the deploy time: posted to the Slack webhook "
+        "in PRODREADY_SLACK_WEBHOOK, or printed when it is unset. A failed post "
+        "exits 3.",
+    )
     p.add_argument("--dry-run", action="store_true", help="print the message, post nothing")
     p.set_defaults(handler=cmd_remind)
 
@@ -154,11 +205,14 @@ def cmd_remind(args: argparse.Namespace) -> int:
 def add_rollback_parser(subparsers: Any) -> None:
     """`prodready rollback check|run`."""
     p = subparsers.add_parser(
-        "rollback", parents=[COMMON], help="check or run a rollback to the previous deployment",
+        "rollback",
+        parents=[COMMON],
+        help="check or run a rollback to the previous deployment",
         description="check: the current and previous successful deployments and the changes "
-                    "between them a redeploy would not undo ([release] rollback_blocking_paths)"
-                    "; exit 0 SAFE, 1 BLOCKED. run: retry the previous deployment's deploy job "
-                    "(needs --yes; refused while BLOCKED unless --force).")
+        "between them a redeploy would not undo ([release] rollback_blocking_paths)"
+        "; exit 0 SAFE, 1 BLOCKED. run: retry the previous deployment's deploy job "
+        "(needs --yes; refused while BLOCKED unless --force).",
+    )
     p.add_argument("action", choices=["check", "run"])
     p.add_argument("--yes", action="store_true", help="confirm run (redeploys production)")
     p.add_argument("--force", action="store_true", help="run even while BLOCKED")
@@ -180,20 +234,29 @@ def cmd_rollback(args: argparse.Namespace) -> int:
             print("Rollback refused: the changes above could prevent it; --force to override.")
         return EXIT_OK if result.verdict == rollback.SAFE else EXIT_BLOCKED
     done = rollback.redeploy(conn, result)
-    _print(args, done, lambda d: render.rollback_text(d) + "\n"
-           f"Redeploying deployment {d['previous']['deployment_id']} "
-           f"({d['previous']['ref']}): job {d['job']['id']} {d['job']['web_url']}")
+    _print(
+        args,
+        done,
+        lambda d: (
+            render.rollback_text(d) + "\n"
+            f"Redeploying deployment {d['previous']['deployment_id']} "
+            f"({d['previous']['ref']}): job {d['job']['id']} {d['job']['web_url']}"
+        ),
+    )
     return EXIT_OK
 
 
 def add_deploy_tag_parser(subparsers: Any) -> None:
     """`prodready deploy-tag` (the CI deploy step)."""
     p = subparsers.add_parser(
-        "deploy-tag", parents=[COMMON, RANGE], help="tag the gated release (CI deploy step)",
+        "deploy-tag",
+        parents=[COMMON, RANGE],
+        help="tag the gated release (CI deploy step)",
         description="Re-run the gate; when GO, create the next version tag (patch+1, 9 rolls "
-                    "over) on the gated commit with one 'iid url title' line per issue, and a "
-                    "release whose notes are a table Issue ID | URL | Title. NO-GO exits 1 "
-                    "without tagging.")
+        "over) on the gated commit with one 'iid url title' line per issue, and a "
+        "release whose notes are a table Issue ID | URL | Title. NO-GO exits 1 "
+        "without tagging.",
+    )
     p.add_argument("--dry-run", action="store_true", help="show the tag and notes, create nothing")
     p.set_defaults(handler=cmd_deploy_tag)
 
@@ -214,8 +277,10 @@ def _tag_text(result: dict[str, Any]) -> str:
     """Human output of deploy-tag."""
     if result["action"] in ("nothing to release", "already tagged"):
         return f"{result['action']}: {result['tag'] or result['to_sha'][:8]}; no tag created"
-    return (f"{result['action']} tag {result['tag']} on {result['to_sha'][:8]} "
-            f"(after {result['previous_tag'] or 'no tag'})\n\n{result['release_notes']}")
+    return (
+        f"{result['action']} tag {result['tag']} on {result['to_sha'][:8]} "
+        f"(after {result['previous_tag'] or 'no tag'})\n\n{result['release_notes']}"
+    )
 
 
 def _connect(args: argparse.Namespace) -> Connection:
@@ -236,8 +301,6 @@ def _print(args: argparse.Namespace, data: Any, human: Callable[[Any], str]) -> 
         print(json.dumps(data, indent=2, sort_keys=False))
     else:
         print(human(data))
-
-
 
 
 RELEASE_SUBCOMMANDS: list[Callable[[Any], None]] = [

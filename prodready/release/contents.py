@@ -40,8 +40,13 @@ class Deployment:
 
     def summary(self) -> dict[str, Any]:
         """The `{"sha", "ref", "deployment_id"}` shape of the JSON outputs."""
-        return {"sha": self.sha, "ref": self.ref, "deployment_id": self.id,
-                "finished_at": self.finished_at, "job_id": self.job_id}
+        return {
+            "sha": self.sha,
+            "ref": self.ref,
+            "deployment_id": self.id,
+            "finished_at": self.finished_at,
+            "job_id": self.job_id,
+        }
 
 
 @dataclass
@@ -109,8 +114,12 @@ def successful_deployments(conn: Connection, limit: int) -> list[Deployment]:
     with conn.call(f"listing successful deployments to {env}"):
         # iterator=True fetches lazily: only the first page is requested for the top few.
         pages = conn.project.deployments.list(
-            environment=env, status="success", order_by="finished_at", sort="desc",
-            per_page=max(limit, 2), iterator=True,
+            environment=env,
+            status="success",
+            order_by="finished_at",
+            sort="desc",
+            per_page=max(limit, 2),
+            iterator=True,
         )
         return [Deployment.from_api(d.attributes) for d in itertools.islice(pages, limit)]
 
@@ -132,16 +141,23 @@ def release_contents(conn: Connection) -> ReleaseContents:
         from_sha = from_deployment.sha
     to_sha = _resolve(conn, ref)
     origin = f"deployment {from_deployment.id}" if from_deployment else "--from"
-    with conn.call(f"comparing {from_sha[:12]}...{to_sha[:12]}",
-                   not_found=f"commit {from_sha} ({origin}) not found in {settings.project}"):
+    with conn.call(
+        f"comparing {from_sha[:12]}...{to_sha[:12]}",
+        not_found=f"commit {from_sha} ({origin}) not found in {settings.project}",
+    ):
         compare = conn.project.repository_compare(from_sha, to_sha)
         commits = [str(c["id"]) for c in compare["commits"]]
     merge_requests = _merged_merge_requests(conn, commits)
     issues = _closed_issues(conn, merge_requests)
     return ReleaseContents(
-        environment=settings.environment, ref=ref, from_sha=from_sha, to_sha=to_sha,
-        from_deployment=from_deployment, commit_count=len(commits),
-        merge_requests=merge_requests, issues=issues,
+        environment=settings.environment,
+        ref=ref,
+        from_sha=from_sha,
+        to_sha=to_sha,
+        from_deployment=from_deployment,
+        commit_count=len(commits),
+        merge_requests=merge_requests,
+        issues=issues,
     )
 
 
@@ -156,8 +172,7 @@ def _merged_merge_requests(conn: Connection, commits: list[str]) -> list[MergeRe
     found: dict[tuple[int, int], MergeRequest] = {}
     for sha in commits:
         with conn.call(f"listing merge requests of commit {sha[:12]}"):
-            related = conn.project.commits.get(sha, lazy=True).merge_requests(
-                get_all=True, per_page=PER_PAGE)
+            related = conn.project.commits.get(sha, lazy=True).merge_requests(get_all=True, per_page=PER_PAGE)
             for data in related:
                 key = (int(data["project_id"]), int(data["iid"]))
                 if data["state"] == "merged" and key not in found:
@@ -169,13 +184,21 @@ def _merge_request(conn: Connection, data: dict[str, Any]) -> MergeRequest:
     """A MergeRequest from GitLab's payload."""
     project_id, iid = int(data["project_id"]), int(data["iid"])
     full = str((data.get("references") or {}).get("full") or "")
-    path = full.rpartition("!")[0] if "!" in full else (
-        urlsplit(str(data["web_url"])).path.strip("/").partition("/-/merge_requests/")[0])
+    path = (
+        full.rpartition("!")[0]
+        if "!" in full
+        else (urlsplit(str(data["web_url"])).path.strip("/").partition("/-/merge_requests/")[0])
+    )
     ours = project_id == conn.project.id
     return MergeRequest(
-        project_id=project_id, iid=iid, title=str(data["title"]), web_url=str(data["web_url"]),
-        description=str(data.get("description") or ""), project_path=path,
-        reference=f"!{iid}" if ours or not path else f"{path}!{iid}")
+        project_id=project_id,
+        iid=iid,
+        title=str(data["title"]),
+        web_url=str(data["web_url"]),
+        description=str(data.get("description") or ""),
+        project_path=path,
+        reference=f"!{iid}" if ours or not path else f"{path}!{iid}",
+    )
 
 
 def _closed_issues(conn: Connection, merge_requests: list[MergeRequest]) -> list[Issue]:
@@ -199,7 +222,10 @@ def _issue(conn: Connection, data: dict[str, Any]) -> Issue:
     project_id, iid = int(data["project_id"]), int(data["iid"])
     path = issue_path(data)
     return Issue(
-        project_id=project_id, iid=iid, title=str(data["title"]), web_url=str(data["web_url"]),
+        project_id=project_id,
+        iid=iid,
+        title=str(data["title"]),
+        web_url=str(data["web_url"]),
         labels=tuple(str(label) for label in data.get("labels") or ()),
         assignees=tuple(str(a["username"]) for a in data.get("assignees") or ()),
         reference=f"#{iid}" if project_id == conn.project.id or not path else f"{path}#{iid}",

@@ -29,10 +29,15 @@ class IssueCheck:
         """The issue entry of `gate --json`."""
         issue = self.issue
         return {
-            "iid": issue.iid, "title": issue.title, "web_url": issue.web_url,
-            "assignees": list(issue.assignees), "verified": self.verified,
-            "signed_off": self.signed_off, "problems": list(self.problems),
-            "project_id": issue.project_id, "labels": list(issue.labels),
+            "iid": issue.iid,
+            "title": issue.title,
+            "web_url": issue.web_url,
+            "assignees": list(issue.assignees),
+            "verified": self.verified,
+            "signed_off": self.signed_off,
+            "problems": list(self.problems),
+            "project_id": issue.project_id,
+            "labels": list(issue.labels),
             "merge_requests": [mr.iid for mr in issue.merge_requests],
             "reference": issue.reference,
         }
@@ -40,9 +45,14 @@ class IssueCheck:
 
 def blocker_dict(mr: MergeRequest) -> dict[str, Any]:
     """A `blockers` entry of `gate --json`: a merge request whose closing issues are unreadable."""
-    return {"merge_request": mr.iid, "reference": mr.reference,
-            "project_id": mr.project_id, "title": mr.title, "web_url": mr.web_url,
-            "problems": list(mr.problems)}
+    return {
+        "merge_request": mr.iid,
+        "reference": mr.reference,
+        "project_id": mr.project_id,
+        "title": mr.title,
+        "web_url": mr.web_url,
+        "problems": list(mr.problems),
+    }
 
 
 @dataclass
@@ -56,10 +66,10 @@ class GateResult:
     @property
     def reasons(self) -> list[str]:
         """Why the verdict is NO-GO, one line per issue (empty when GO)."""
-        lines = [f"{c.issue.reference} {c.issue.title}: {'; '.join(c.problems)}"
-                 for c in self.checks if c.problems]
-        lines += [f"merge request {mr.reference} {mr.title}: {'; '.join(mr.problems)}"
-                  for mr in self.contents.unreadable]
+        lines = [f"{c.issue.reference} {c.issue.title}: {'; '.join(c.problems)}" for c in self.checks if c.problems]
+        lines += [
+            f"merge request {mr.reference} {mr.title}: {'; '.join(mr.problems)}" for mr in self.contents.unreadable
+        ]
         if self.untracked_blocks and self.contents.untracked:
             iids = ", ".join(mr.reference for mr in self.contents.untracked)
             lines.append(f"merge requests closing no issue (untracked_blocks = true): {iids}")
@@ -81,8 +91,7 @@ class GateResult:
             "to_sha": contents.to_sha,
             "issues": [c.to_dict() for c in self.checks],
             "untracked_merge_requests": [
-                {"iid": mr.iid, "title": mr.title, "web_url": mr.web_url}
-                for mr in contents.untracked
+                {"iid": mr.iid, "title": mr.title, "web_url": mr.web_url} for mr in contents.untracked
             ],
             "ref": contents.ref,
             "from_deployment_id": deployment.id if deployment else None,
@@ -141,9 +150,7 @@ def signoff_hint(conn: Connection) -> str:
     return "needs " + " or ".join(words[rule] for rule in settings.signoff_rules)
 
 
-def _signed_off(
-    conn: Connection, issue: Issue, approvals: dict[tuple[int, int], bool]
-) -> bool:
+def _signed_off(conn: Connection, issue: Issue, approvals: dict[tuple[int, int], bool]) -> bool:
     """Any configured rule is enough; cheap checks first, GitLab calls only when needed."""
     rules = conn.settings.signoff_rules
     if "label" in rules and conn.settings.signoff_label in issue.labels:

@@ -27,8 +27,11 @@ from prodready.release.urls import masked, show_origin
 
 PER_PAGE = 100  # GitLab's maximum page size: fewer round trips; pagination still follows Link.
 # What python-gitlab retries when asked to: a dropped connection, a cut body, a timeout.
-TRANSIENT_ERRORS = (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.Timeout)
+TRANSIENT_ERRORS = (
+    requests.exceptions.ConnectionError,
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.Timeout,
+)
 
 
 class _Gitlab(gitlab.Gitlab):
@@ -38,8 +41,7 @@ class _Gitlab(gitlab.Gitlab):
     here every wait goes through the Deadline, and the retry budget comes from the settings.
     """
 
-    def __init__(self, *args: Any, max_retries: int, session: GuardedSession,
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_retries: int, session: GuardedSession, **kwargs: Any) -> None:
         super().__init__(*args, session=session, **kwargs)
         self._prodready_max_retries = max_retries
         self._prodready_session = session
@@ -53,8 +55,11 @@ class _Gitlab(gitlab.Gitlab):
             try:
                 # python-gitlab itself neither retries nor sleeps: this loop does both.
                 return super().http_request(
-                    verb, path, *args, **{**kwargs, "retry_transient_errors": False,
-                                          "obey_rate_limit": False, "max_retries": 0})
+                    verb,
+                    path,
+                    *args,
+                    **{**kwargs, "retry_transient_errors": False, "obey_rate_limit": False, "max_retries": 0},
+                )
             except TRANSIENT_ERRORS as exc:
                 if deadline.expired():  # the timeout was the deadline's, not the setting's
                     raise DeadlineExceeded(deadline) from None
@@ -65,8 +70,7 @@ class _Gitlab(gitlab.Gitlab):
             except gitlab.exceptions.GitlabHttpError as exc:
                 if not _retryable(exc.response_code) or attempt >= self._prodready_max_retries:
                     raise
-                wait, reason = _wait_asked(self._prodready_session.last_headers, attempt,
-                                            exc.response_code or 0)
+                wait, reason = _wait_asked(self._prodready_session.last_headers, attempt, exc.response_code or 0)
             deadline.sleep(wait, reason)
             attempt += 1
 
@@ -111,8 +115,7 @@ def _seconds_until(retry_after: str, attempt: int) -> float:
 class Connection:
     """A connected GitLab project and the settings it was opened with."""
 
-    def __init__(self, settings: ReleaseSettings, gl: gitlab.Gitlab, project: Project,
-                 deadline: Deadline) -> None:
+    def __init__(self, settings: ReleaseSettings, gl: gitlab.Gitlab, project: Project, deadline: Deadline) -> None:
         self.settings = settings
         self.gl = gl
         self.project = project
@@ -123,8 +126,9 @@ class Connection:
         """The configured ref, else the project's default branch (none in an empty repository)."""
         ref = self.settings.ref or self.project.attributes.get("default_branch")
         if not ref:
-            raise NotFoundError(f"project {self.settings.project} has no default branch "
-                                f"(empty repository?): pass --ref")
+            raise NotFoundError(
+                f"project {self.settings.project} has no default branch (empty repository?): pass --ref"
+            )
         return str(ref)
 
     def project_of(self, project_id: int) -> Project:
@@ -168,9 +172,7 @@ def connect(settings: ReleaseSettings, deadline: Deadline | None = None) -> Conn
 
 
 @contextmanager
-def gitlab_call(
-    settings: ReleaseSettings, what: str, *, not_found: str | None = None
-) -> Iterator[None]:
+def gitlab_call(settings: ReleaseSettings, what: str, *, not_found: str | None = None) -> Iterator[None]:
     """Turn every python-gitlab/requests failure inside the block into one clear ReleaseError.
 
     `what` says what was being done (never a secret). A 404 becomes NotFoundError(`not_found`)
@@ -180,9 +182,7 @@ def gitlab_call(
     try:
         yield
     except gitlab.exceptions.GitlabAuthenticationError:
-        raise GitLabError(
-            f"GitLab at {host} rejected the token (401) while {what}: check {TOKEN_ENV}"
-        ) from None
+        raise GitLabError(f"GitLab at {host} rejected the token (401) while {what}: check {TOKEN_ENV}") from None
     except gitlab.exceptions.GitlabError as exc:
         code = exc.response_code
         if code is None:
@@ -198,9 +198,7 @@ def gitlab_call(
         if settings.token:  # GitLab's text is quoted: it must never carry the token out
             detail = detail.replace(settings.token, "[redacted]")
         retried = f" after {settings.gitlab_retries} retries" if _retryable(code) else ""
-        raise GitLabError(
-            f"GitLab at {host} answered HTTP {code}{retried} while {what}: {detail}"
-        ) from None
+        raise GitLabError(f"GitLab at {host} answered HTTP {code}{retried} while {what}: {detail}") from None
     except requests.exceptions.Timeout:
         raise GitLabError(
             f"GitLab at {host} did not answer within {settings.gitlab_timeout:g}s "

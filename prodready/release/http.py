@@ -82,14 +82,14 @@ class GuardedSession(requests.Session):
         self.home = home
         self.last_headers: requests.structures.CaseInsensitiveDict[str] | None = None
 
-    def request(self, method: str, url: str | bytes, *args: Any,
-                **kwargs: Any) -> requests.Response:
+    def request(self, method: str, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
         """Send in a worker thread and stop waiting for it at the deadline."""
         self.deadline.check()
         kwargs["timeout"] = self.deadline.cap(kwargs.get("timeout"))
         outcome: dict[str, Any] = {}
-        worker = threading.Thread(target=self._send_and_read, name="prodready-http", daemon=True,
-                                  args=(outcome, method, url, args, kwargs))
+        worker = threading.Thread(
+            target=self._send_and_read, name="prodready-http", daemon=True, args=(outcome, method, url, args, kwargs)
+        )
         worker.start()
         worker.join(self.deadline.remaining())
         # A worker still running is abandoned: a daemon thread never keeps the process alive,
@@ -102,8 +102,9 @@ class GuardedSession(requests.Session):
         self.last_headers = response.headers
         return response
 
-    def _send_and_read(self, outcome: dict[str, Any], method: str, url: str | bytes,
-                       args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    def _send_and_read(
+        self, outcome: dict[str, Any], method: str, url: str | bytes, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
         """The worker: the request and its whole body, or the exception it raised."""
         try:
             response = requests.Session.request(self, method, url, *args, **kwargs)
@@ -112,8 +113,7 @@ class GuardedSession(requests.Session):
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, re-raised there
             outcome["error"] = exc
 
-    def rebuild_auth(self, prepared_request: requests.PreparedRequest,
-                     response: requests.Response) -> None:
+    def rebuild_auth(self, prepared_request: requests.PreparedRequest, response: requests.Response) -> None:
         """Refuse a redirect leaving the home origin before anything is sent there."""
         target = str(prepared_request.url)
         if self.home is not None and origin(target) != origin(self.home):

@@ -22,8 +22,12 @@ class NoteOutcome:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON entry."""
-        return {"iid": self.iid, "web_url": self.web_url, "posted": self.posted,
-                "reference": self.reference or f"#{self.iid}"}
+        return {
+            "iid": self.iid,
+            "web_url": self.web_url,
+            "posted": self.posted,
+            "reference": self.reference or f"#{self.iid}",
+        }
 
 
 def marker(to_sha: str, when: datetime) -> str:
@@ -31,14 +35,16 @@ def marker(to_sha: str, when: datetime) -> str:
     return f"<!-- prodready:notify:{to_sha}:{when.strftime('%Y%m%dT%H%MZ')} -->"
 
 
-def note_body(conn: Connection, gate: GateResult, check: IssueCheck, when: datetime,
-              active: bool) -> str:
+def note_body(conn: Connection, gate: GateResult, check: IssueCheck, when: datetime, active: bool) -> str:
     """The note: who, what ships, when (community time and UTC), what is still missing."""
     settings = conn.settings
     contents = gate.contents
     who = " ".join(f"@{name}" for name in check.issue.assignees) or "No one is assigned:"
-    paused = "" if active else (f" The {settings.schedule_description!r} schedule is paused "
-                                f"right now; this is its next time if resumed.")
+    paused = (
+        ""
+        if active
+        else (f" The {settings.schedule_description!r} schedule is paused right now; this is its next time if resumed.")
+    )
     lines = [
         marker(contents.to_sha, when),
         f"{who} this issue ships with the deploy of `{contents.ref}` "
@@ -62,10 +68,8 @@ def notify(conn: Connection, gate: GateResult, when: datetime, active: bool) -> 
         with conn.call(f"notifying issue {issue.reference}"):
             notes = conn.project_of(issue.project_id).issues.get(issue.iid, lazy=True).notes
             # Every page is read: the earlier note may be far down a busy issue.
-            already = any(tag in (n.attributes.get("body") or "")
-                          for n in notes.list(iterator=True, per_page=PER_PAGE))
+            already = any(tag in (n.attributes.get("body") or "") for n in notes.list(iterator=True, per_page=PER_PAGE))
             if not already:
                 notes.create({"body": note_body(conn, gate, check, when, active)})
-        outcomes.append(NoteOutcome(issue.iid, issue.web_url, posted=not already,
-                                    reference=issue.reference))
+        outcomes.append(NoteOutcome(issue.iid, issue.web_url, posted=not already, reference=issue.reference))
     return outcomes

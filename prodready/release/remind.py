@@ -21,14 +21,15 @@ from prodready.release.settings import SLACK_ENV
 from prodready.release.urls import checked_secret_url, show_origin
 
 
-def reminder_text(conn: Connection, gate: GateResult, when: datetime, active: bool,
-                  now: datetime | None = None) -> str:
+def reminder_text(conn: Connection, gate: GateResult, when: datetime, active: bool, now: datetime | None = None) -> str:
     """Slack-formatted text (mrkdwn); readable as plain text on stdout too."""
     settings = conn.settings
     contents = gate.contents
     at = f"{format_time(when, settings.community_timezone)} / {format_time(when, 'UTC')}"
-    head = (f"Deploy of `{contents.ref}` ({contents.to_sha[:8]}) to {contents.environment} "
-            f"in {_duration(minutes_until(when, now))}, at {at}.")
+    head = (
+        f"Deploy of `{contents.ref}` ({contents.to_sha[:8]}) to {contents.environment} "
+        f"in {_duration(minutes_until(when, now))}, at {at}."
+    )
     if not active:
         head += f" The {settings.schedule_description!r} schedule is paused: no automatic deploy."
     pending = [c for c in gate.checks if c.problems]
@@ -41,17 +42,21 @@ def reminder_text(conn: Connection, gate: GateResult, when: datetime, active: bo
         for check in pending:
             issue = check.issue
             owners = ", ".join(f"@{a}" for a in issue.assignees) or "no assignee"
-            body.append(f"• <{issue.web_url}|{issue.reference} {issue.title}> ({owners}): "
-                        + "; ".join(check.problems))
-        body.append(f"Add {settings.verified_label} and the stakeholder signoff before the "
-                    f"deploy, or pause the {settings.schedule_description!r} schedule.")
+            body.append(f"• <{issue.web_url}|{issue.reference} {issue.title}> ({owners}): " + "; ".join(check.problems))
+        body.append(
+            f"Add {settings.verified_label} and the stakeholder signoff before the "
+            f"deploy, or pause the {settings.schedule_description!r} schedule."
+        )
     if contents.unreadable:
-        body.append("Merge requests closing issues this token cannot read block the deploy: "
-                    + ", ".join(f"<{mr.web_url}|{mr.reference}> ({'; '.join(mr.problems)})"
-                                for mr in contents.unreadable))
+        body.append(
+            "Merge requests closing issues this token cannot read block the deploy: "
+            + ", ".join(f"<{mr.web_url}|{mr.reference}> ({'; '.join(mr.problems)})" for mr in contents.unreadable)
+        )
     if gate.untracked_blocks and contents.untracked:
-        body.append("Merge requests closing no issue block the deploy: "
-                    + ", ".join(f"<{mr.web_url}|!{mr.iid}>" for mr in contents.untracked))
+        body.append(
+            "Merge requests closing no issue block the deploy: "
+            + ", ".join(f"<{mr.web_url}|!{mr.iid}>" for mr in contents.untracked)
+        )
     return "\n".join([head, *body])
 
 
@@ -75,8 +80,11 @@ def remind(conn: Connection, *, dry_run: bool, now: datetime | None = None) -> d
     if posted:
         post_to_slack(webhook, text, conn.settings.gitlab_timeout, conn.deadline)
     return {
-        "deploy_at_utc": when.isoformat(), "schedule_active": active,
-        "verdict": gate.verdict, "text": text, "posted": posted,
+        "deploy_at_utc": when.isoformat(),
+        "schedule_active": active,
+        "verdict": gate.verdict,
+        "text": text,
+        "posted": posted,
         "destination": "slack" if posted else "stdout",
         "not_ready": [c.to_dict() for c in gate.checks if c.problems],
     }
@@ -89,8 +97,9 @@ def post_to_slack(url: str, text: str, timeout: float, deadline: Deadline) -> No
         with GuardedSession(deadline) as session:  # the command's deadline covers Slack too
             answer = session.post(url, json={"text": text}, timeout=timeout)
     except DeadlineExceeded as exc:
-        raise DeliveryError(f"Slack webhook at {host} did not answer within the {exc.seconds:g}s "
-                            f"deadline ({DEADLINE_HINT})") from None
+        raise DeliveryError(
+            f"Slack webhook at {host} did not answer within the {exc.seconds:g}s deadline ({DEADLINE_HINT})"
+        ) from None
     except requests.exceptions.Timeout:
         raise DeliveryError(f"Slack webhook at {host} did not answer within {timeout:g}s") from None
     except requests.exceptions.RequestException:
@@ -98,5 +107,4 @@ def post_to_slack(url: str, text: str, timeout: float, deadline: Deadline) -> No
     if answer.status_code != 200:
         # Slack answers e.g. 404 no_service, 400 invalid_payload, 403 action_prohibited.
         reason = " ".join(answer.text.split())[:80] or answer.reason
-        raise DeliveryError(f"Slack webhook at {host} refused the reminder: "
-                            f"HTTP {answer.status_code} {reason}")
+        raise DeliveryError(f"Slack webhook at {host} refused the reminder: HTTP {answer.status_code} {reason}")

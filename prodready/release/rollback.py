@@ -29,9 +29,13 @@ class RollbackCheck:
 
     def to_dict(self) -> dict[str, Any]:
         """The `rollback check --json` shape."""
-        return {"verdict": self.verdict, "current": self.current.summary(),
-                "previous": self.previous.summary(), "blockers": self.blockers,
-                "changed_files": len(self.changed_paths)}
+        return {
+            "verdict": self.verdict,
+            "current": self.current.summary(),
+            "previous": self.previous.summary(),
+            "blockers": self.blockers,
+            "changed_files": len(self.changed_paths),
+        }
 
 
 def previous_pair(conn: Connection) -> tuple[Deployment, Deployment]:
@@ -43,8 +47,12 @@ def previous_pair(conn: Connection) -> tuple[Deployment, Deployment]:
     current: Deployment | None = None
     with conn.call(f"listing successful deployments to {env}"):
         for item in conn.project.deployments.list(
-            environment=env, status="success", order_by="finished_at", sort="desc",
-            per_page=PER_PAGE, iterator=True,
+            environment=env,
+            status="success",
+            order_by="finished_at",
+            sort="desc",
+            per_page=PER_PAGE,
+            iterator=True,
         ):
             deployment = Deployment.from_api(item.attributes)
             if current is None:
@@ -54,8 +62,7 @@ def previous_pair(conn: Connection) -> tuple[Deployment, Deployment]:
     where = f"to {env!r} in {conn.settings.project}"
     if current is None:
         raise NotFoundError(f"no successful deployment {where}: nothing to roll back")
-    raise NotFoundError(f"no earlier successful deployment of other code {where}: "
-                        f"nothing to roll back to")
+    raise NotFoundError(f"no earlier successful deployment of other code {where}: nothing to roll back to")
 
 
 def check(conn: Connection) -> RollbackCheck:
@@ -71,8 +78,14 @@ def check(conn: Connection) -> RollbackCheck:
     result = RollbackCheck(current, previous, sorted({p for _, o, n in changes for p in (o, n)}))
     if timed_out:
         # GitLab gave up comparing: the list may be partial, so nothing can be called safe.
-        result.blockers.append({"path": None, "pattern": None, "change": "unknown",
-                                "reason": "GitLab's comparison timed out: changes unknown"})
+        result.blockers.append(
+            {
+                "path": None,
+                "pattern": None,
+                "change": "unknown",
+                "reason": "GitLab's comparison timed out: changes unknown",
+            }
+        )
     for change, old, new in changes:
         for path in dict.fromkeys((new, old)):
             pattern = _matching(path, conn.settings.rollback_blocking_paths)
@@ -88,13 +101,15 @@ def redeploy(conn: Connection, result: RollbackCheck) -> dict[str, Any]:
     if previous.job_id is None:
         raise NotFoundError(f"deployment {previous.id} has no job to retry (made through the API?)")
     if previous.job_name != conn.settings.deploy_job:
-        raise ConfigError(f"deployment {previous.id} was made by job {previous.job_name!r}, "
-                          f"not deploy_job {conn.settings.deploy_job!r}: refusing to retry it")
-    with conn.call(f"retrying job {previous.job_id}",
-                   not_found=f"job {previous.job_id} of deployment {previous.id} not found"):
+        raise ConfigError(
+            f"deployment {previous.id} was made by job {previous.job_name!r}, "
+            f"not deploy_job {conn.settings.deploy_job!r}: refusing to retry it"
+        )
+    with conn.call(
+        f"retrying job {previous.job_id}", not_found=f"job {previous.job_id} of deployment {previous.id} not found"
+    ):
         job = conn.project.jobs.get(previous.job_id, lazy=True).retry()
-        new_job = {"id": int(job["id"]), "web_url": str(job["web_url"]),
-                   "status": str(job.get("status", ""))}
+        new_job = {"id": int(job["id"]), "web_url": str(job["web_url"]), "status": str(job.get("status", ""))}
     if not new_job["web_url"].startswith(("http://", "https://")):
         raise GitLabError("malformed answer from GitLab while retrying the deploy job (no URL)")
     return {**result.to_dict(), "job": new_job}

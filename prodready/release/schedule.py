@@ -28,8 +28,11 @@ class Schedule:
     def from_api(cls, data: dict[str, Any]) -> Schedule:
         """Build from GitLab's payload; newer GitLab reports `ref` as refs/heads/NAME."""
         return cls(
-            id=int(data["id"]), description=str(data["description"]), active=bool(data["active"]),
-            cron=str(data["cron"]), cron_timezone=str(data.get("cron_timezone") or "UTC"),
+            id=int(data["id"]),
+            description=str(data["description"]),
+            active=bool(data["active"]),
+            cron=str(data["cron"]),
+            cron_timezone=str(data.get("cron_timezone") or "UTC"),
             ref=branch_name(str(data["ref"])),
         )
 
@@ -54,8 +57,7 @@ def find_schedule(conn: Connection, description: str) -> Schedule:
         )
     if len(found) > 1:
         ids = ", ".join(str(s.id) for s in found)
-        raise ConfigError(f"{len(found)} pipeline schedules named {description!r} (ids {ids}): "
-                          f"keep one")
+        raise ConfigError(f"{len(found)} pipeline schedules named {description!r} (ids {ids}): keep one")
     return found[0]
 
 
@@ -77,8 +79,10 @@ def schedule_next_run(sched: Schedule, now: datetime | None = None) -> datetime:
     try:
         return next_run(sched.cron, sched.cron_timezone, now)
     except ConfigError as exc:
-        raise ConfigError(f"pipeline schedule {sched.description!r} (id {sched.id}): {exc}; "
-                          f"correct it in GitLab or run `prodready schedule ensure`") from None
+        raise ConfigError(
+            f"pipeline schedule {sched.description!r} (id {sched.id}): {exc}; "
+            f"correct it in GitLab or run `prodready schedule ensure`"
+        ) from None
 
 
 def format_time(when: datetime, tz_name: str) -> str:
@@ -94,8 +98,12 @@ def status(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
     when = schedule_next_run(sched, now)
     community = conn.settings.community_timezone
     return {
-        "id": sched.id, "description": sched.description, "active": sched.active,
-        "cron": sched.cron, "cron_timezone": sched.cron_timezone, "ref": sched.ref,
+        "id": sched.id,
+        "description": sched.description,
+        "active": sched.active,
+        "cron": sched.cron,
+        "cron_timezone": sched.cron_timezone,
+        "ref": sched.ref,
         # A paused schedule has no next run; the cron's next time is still worth showing.
         "next_run_utc": when.isoformat() if sched.active else None,
         "next_cron_time_utc": when.isoformat(),
@@ -114,8 +122,12 @@ def set_active(conn: Connection, active: bool) -> dict[str, Any]:
         confirmed = bool(answer["active"])
     if confirmed is not active:
         raise GitLabError(f"GitLab did not apply active={str(active).lower()} to schedule {sched.id}")
-    return {"id": sched.id, "description": sched.description, "active": confirmed,
-            "changed": sched.active is not active}
+    return {
+        "id": sched.id,
+        "description": sched.description,
+        "active": confirmed,
+        "changed": sched.active is not active,
+    }
 
 
 def run_now(conn: Connection) -> dict[str, Any]:
@@ -124,16 +136,19 @@ def run_now(conn: Connection) -> dict[str, Any]:
     with conn.call(f"playing pipeline schedule {sched.id}"):
         # play() overwrites the object it is called on (python-gitlab): use a throwaway one.
         conn.project.pipelineschedules.get(sched.id, lazy=True).play()
-    return {"id": sched.id, "description": sched.description, "played": True,
-            "pipelines_url": f"{conn.project.web_url}/-/pipelines?source=schedule"}
+    return {
+        "id": sched.id,
+        "description": sched.description,
+        "played": True,
+        "pipelines_url": f"{conn.project.web_url}/-/pipelines?source=schedule",
+    }
 
 
 def reminder_cron(cron: str, minutes: int) -> str:
     """The cron firing `minutes` before `cron`, for a plain `M H …` cron on the same day."""
     fields = cron.split()
     if len(fields) != 5 or not (fields[0].isdigit() and fields[1].isdigit()):
-        raise ConfigError(f"cannot derive the reminder time from schedule_cron {cron!r}: "
-                          f"use a plain minute and hour")
+        raise ConfigError(f"cannot derive the reminder time from schedule_cron {cron!r}: use a plain minute and hour")
     total = int(fields[1]) * 60 + int(fields[0]) - minutes
     if total < 0:
         raise ConfigError(f"the reminder {minutes} min before {cron!r} falls on the day before")
@@ -146,8 +161,10 @@ def ensure(conn: Connection) -> list[dict[str, Any]]:
     ref = conn.default_ref
     wanted = [
         (settings.schedule_description, settings.schedule_cron),
-        (settings.reminder_schedule_description,
-         reminder_cron(settings.schedule_cron, settings.reminder_minutes_before)),
+        (
+            settings.reminder_schedule_description,
+            reminder_cron(settings.schedule_cron, settings.reminder_minutes_before),
+        ),
     ]
     return [_ensure_one(conn, description, cron, ref) for description, cron in wanted]
 
@@ -160,18 +177,26 @@ def _ensure_one(conn: Connection, description: str, cron: str, ref: str) -> dict
     except NotFoundError:
         with conn.call(f"creating pipeline schedule {description!r}"):
             created = conn.project.pipelineschedules.create(
-                {"description": description, "ref": ref, "cron": cron,
-                 "cron_timezone": tz, "active": True})
-        return {"description": description, "id": created.id, "action": "created",
-                "changes": {"cron": [None, cron], "cron_timezone": [None, tz], "ref": [None, ref]}}
+                {"description": description, "ref": ref, "cron": cron, "cron_timezone": tz, "active": True}
+            )
+        return {
+            "description": description,
+            "id": created.id,
+            "action": "created",
+            "changes": {"cron": [None, cron], "cron_timezone": [None, tz], "ref": [None, ref]},
+        }
     current = {"cron": sched.cron, "cron_timezone": sched.cron_timezone, "ref": sched.ref}
     target = {"cron": cron, "cron_timezone": tz, "ref": ref}
     changes = {k: [current[k], v] for k, v in target.items() if current[k] != v}
     if changes:
         with conn.call(f"updating pipeline schedule {sched.id}"):
             conn.project.pipelineschedules.update(sched.id, {k: v[1] for k, v in changes.items()})
-    return {"description": description, "id": sched.id,
-            "action": "updated" if changes else "unchanged", "changes": changes}
+    return {
+        "description": description,
+        "id": sched.id,
+        "action": "updated" if changes else "unchanged",
+        "changes": changes,
+    }
 
 
 def deploy_time(conn: Connection, now: datetime | None = None) -> tuple[datetime, bool]:

@@ -139,9 +139,7 @@ def _validated(
     url = checked_base_url(_text(values, "gitlab_url"), "gitlab_url")
     project = str(values["project"]).strip()
     if not project:
-        raise ConfigError(
-            "no GitLab project: set [release] project, PRODREADY_GITLAB_PROJECT or --project"
-        )
+        raise ConfigError("no GitLab project: set [release] project, PRODREADY_GITLAB_PROJECT or --project")
     rules = values["signoff_rule"]
     rules = (rules,) if isinstance(rules, str) else tuple(_text_list(values, "signoff_rule"))
     for rule in rules:
@@ -174,8 +172,7 @@ def _validated(
         schedule_timezone=values["schedule_timezone"],
         community_timezone=values["community_timezone"],
         reminder_schedule_description=_text(values, "reminder_schedule_description"),
-        reminder_minutes_before=_number(values, "reminder_minutes_before", int, minimum=1,
-                                        maximum=24 * 60),
+        reminder_minutes_before=_number(values, "reminder_minutes_before", int, minimum=1, maximum=24 * 60),
         deploy_job=_text(values, "deploy_job"),
         rollback_blocking_paths=tuple(_text_list(values, "rollback_blocking_paths")),
         gitlab_timeout=_number(values, "gitlab_timeout", float, minimum=0.001, maximum=DAY),
@@ -202,18 +199,15 @@ def _text_list(values: Mapping[str, Any], key: str) -> list[str]:
     return value
 
 
-def _number(values: Mapping[str, Any], key: str, kind: type, *, minimum: float,
-            maximum: float) -> Any:
+def _number(values: Mapping[str, Any], key: str, kind: type, *, minimum: float, maximum: float) -> Any:
     """A finite int or float (env values arrive as text) from `minimum` to `maximum`."""
     try:
         number = kind(values[key])
     except (TypeError, ValueError, OverflowError):
         raise ConfigError(f"{key} must be a number (got {values[key]!r})") from None
     # nan compares false with everything and inf overflows timers: both are refused here.
-    if isinstance(values[key], bool) or not math.isfinite(number) or not (
-            minimum <= number <= maximum):
-        raise ConfigError(f"{key} must be a number from {minimum:g} to {maximum:g} "
-                          f"(got {values[key]!r})")
+    if isinstance(values[key], bool) or not math.isfinite(number) or not (minimum <= number <= maximum):
+        raise ConfigError(f"{key} must be a number from {minimum:g} to {maximum:g} (got {values[key]!r})")
     return number
 
 
@@ -221,8 +215,9 @@ def _token(env: Mapping[str, str]) -> str:
     """GITLAB_TOKEN without surrounding whitespace; refused (never shown) if it cannot be sent."""
     token = env.get(TOKEN_ENV, "").strip()
     if token and not _TOKEN_CHARS.fullmatch(token):
-        raise ConfigError(f"{TOKEN_ENV} contains a space, a line break or a non-ASCII "
-                          f"character: set it to the token alone")
+        raise ConfigError(
+            f"{TOKEN_ENV} contains a space, a line break or a non-ASCII character: set it to the token alone"
+        )
     return token
 
 

@@ -36,8 +36,13 @@ def release_notes(issues: list[Issue], untracked: list[MergeRequest]) -> str:
     lines = ["| Issue ID | URL | Title |", "| --- | --- | --- |"]
     lines += [f"| {i.iid} | {i.web_url} | {_cell(i.title)} |" for i in issues]
     if untracked:
-        lines += ["", "Merge requests that close no issue:", "",
-                  "| Merge request | URL | Title |", "| --- | --- | --- |"]
+        lines += [
+            "",
+            "Merge requests that close no issue:",
+            "",
+            "| Merge request | URL | Title |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| !{m.iid} | {m.web_url} | {_cell(m.title)} |" for m in untracked]
     return "\n".join(lines)
 
@@ -45,8 +50,7 @@ def release_notes(issues: list[Issue], untracked: list[MergeRequest]) -> str:
 def latest_version_tag(conn: Connection) -> tuple[str, str] | None:
     """(name, commit sha) of the highest MAJOR.MINOR.PATCH tag, or None."""
     with conn.call("listing tags"):
-        tags = conn.project.tags.list(order_by="version", sort="desc",
-                                      per_page=PER_PAGE, iterator=True)
+        tags = conn.project.tags.list(order_by="version", sort="desc", per_page=PER_PAGE, iterator=True)
         for tag in tags:  # lazily: usually the first page holds the answer
             data = tag.attributes
             if VERSION.match(data["name"]):
@@ -61,8 +65,11 @@ def create_release_tag(conn: Connection, gate: GateResult, *, dry_run: bool) -> 
     the gate ran waits for the next deploy.
     """
     contents = gate.contents
-    result: dict[str, Any] = {"verdict": gate.verdict, "to_sha": contents.to_sha,
-                              "issues": [i.iid for i in contents.issues]}
+    result: dict[str, Any] = {
+        "verdict": gate.verdict,
+        "to_sha": contents.to_sha,
+        "issues": [i.iid for i in contents.issues],
+    }
     if contents.commit_count == 0:
         return {**result, "action": "nothing to release", "tag": None}
     latest = latest_version_tag(conn)
@@ -72,15 +79,13 @@ def create_release_tag(conn: Connection, gate: GateResult, *, dry_run: bool) -> 
     name = next_version(latest[0] if latest else None)
     message = tag_message(contents.issues) or f"{contents.commit_count} commits, no issue"
     notes = release_notes(contents.issues, contents.untracked)
-    result.update(tag=name, previous_tag=latest[0] if latest else None,
-                  message=message, release_notes=notes)
+    result.update(tag=name, previous_tag=latest[0] if latest else None, message=message, release_notes=notes)
     if dry_run:
         return {**result, "action": "would create"}
     with conn.call(f"creating tag {name}"):
         conn.project.tags.create({"tag_name": name, "ref": contents.to_sha, "message": message})
     with conn.call(f"creating release {name}"):
-        release = conn.project.releases.create(
-            {"tag_name": name, "name": name, "description": notes})
+        release = conn.project.releases.create({"tag_name": name, "name": name, "description": notes})
         links = release.attributes.get("_links") or {}
     return {**result, "action": "created", "release_url": links.get("self")}
 

@@ -15,9 +15,11 @@ _USERINFO = re.compile(r"(?P<head>^[A-Za-z][A-Za-z0-9+.-]*://)(?P<info>[^/\s]*)@
 
 def masked(url: str) -> str:
     """The URL with its password (or a lone user part: a token, often) replaced by `***`."""
+
     def hide(match: re.Match[str]) -> str:
         user, colon, _ = match["info"].partition(":")
         return f"{match['head']}{user + colon if colon else ''}***@"
+
     return _USERINFO.sub(hide, url, count=1)
 
 

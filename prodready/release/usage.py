@@ -40,8 +40,7 @@ _VALUE_TEMPLATES = [
     (re.compile(r"invalid choice: .* \(choose from ", re.DOTALL), "invalid choice (choose from "),
     (re.compile(r"invalid (\w+) value: .*", re.DOTALL), r"invalid \1 value"),
     (re.compile(r"ignored explicit argument .*", re.DOTALL), "takes no value"),
-    (re.compile(r"ambiguous option: (-[^=\s]*)=.*? could match", re.DOTALL),
-     r"ambiguous option: \1 could match"),
+    (re.compile(r"ambiguous option: (-[^=\s]*)=.*? could match", re.DOTALL), r"ambiguous option: \1 could match"),
 ]
 _SHORTEST_HIDDEN = 12  # longer typed values are cut from any message (no real token is shorter)
 

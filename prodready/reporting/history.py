@@ -1,4 +1,5 @@
 """The last N runs (reports/history.json) and the trend picture a nightly job's reader looks at."""
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,14 @@ def entry(verdict: str, scenarios: list[Scenario], meta: dict[str, Any], not_cov
     ran = [s for s in scenarios if s.status != NOT_RUN]
     started, finished = meta.get("started"), meta.get("finished")
     return {
-        "id": started, "started": iso(started), "finished": iso(finished), "verdict": verdict,
+        "id": started,
+        "started": iso(started),
+        "finished": iso(finished),
+        "verdict": verdict,
         "duration": round(finished - started, 1) if started and finished else sum(s.duration for s in ran),
-        "target": meta.get("target"), "commit": meta.get("commit"), "not_covered": not_covered,
+        "target": meta.get("target"),
+        "commit": meta.get("commit"),
+        "not_covered": not_covered,
         "counts": {status: sum(1 for s in ran if s.status == status) for status in (PASSED, FAILED, FLAKY)},
         "scenarios": {s.key: {"name": s.name, "status": s.status, "duration": s.duration} for s in ran},
     }
@@ -39,7 +45,7 @@ def update(reports: Path, run: dict[str, Any], size: int) -> list[dict[str, Any]
     old = load_json(reports / FILENAME, {})
     runs = [r for r in (old.get("runs") if isinstance(old, dict) else None) or [] if isinstance(r, dict)]
     runs = [r for r in runs if run.get("id") is None or r.get("id") != run.get("id")]
-    runs = (runs + [run])[-max(1, size):]
+    runs = (runs + [run])[-max(1, size) :]
     (reports / FILENAME).write_text(json.dumps({"size": size, "runs": runs}, indent=1), encoding="utf-8")
     return runs
 
@@ -67,17 +73,20 @@ def trend_svg(runs: list[dict[str, Any]]) -> str:
     slot = (width - left - right) / len(runs)
     bar = max(4.0, min(28.0, slot * 0.7))
     longest = max(float(r.get("duration") or 0) for r in runs) or 1.0
-    worst = max(max(int((r.get("counts") or {}).get(FAILED, 0)), int((r.get("counts") or {}).get(FLAKY, 0)))
-                for r in runs) or 1
+    worst = (
+        max(max(int((r.get("counts") or {}).get(FAILED, 0)), int((r.get("counts") or {}).get(FLAKY, 0))) for r in runs)
+        or 1
+    )
     top_h, bottom_y, bottom_h = 100, 150, 44
-    out = [f'<svg class="trend" viewBox="0 0 {width} 222" role="img" '
-           f'aria-label="Run time and failures of the last {len(runs)} runs" xmlns="http://www.w3.org/2000/svg">',
-           f'<text x="0" y="14" class="axis">run time</text><text x="0" y="30" class="axis">{longest:.0f} s</text>',
-           f'<line x1="{left}" y1="{14 + top_h}" x2="{width - right}" y2="{14 + top_h}" class="base"/>',
-           f'<text x="0" y="{bottom_y - 8}" class="axis">failed</text>'
-           f'<text x="0" y="{bottom_y + 6}" class="axis">/ flaky</text>',
-           f'<line x1="{left}" y1="{bottom_y + bottom_h}" x2="{width - right}" y2="{bottom_y + bottom_h}" '
-           'class="base"/>']
+    out = [
+        f'<svg class="trend" viewBox="0 0 {width} 222" role="img" '
+        f'aria-label="Run time and failures of the last {len(runs)} runs" xmlns="http://www.w3.org/2000/svg">',
+        f'<text x="0" y="14" class="axis">run time</text><text x="0" y="30" class="axis">{longest:.0f} s</text>',
+        f'<line x1="{left}" y1="{14 + top_h}" x2="{width - right}" y2="{14 + top_h}" class="base"/>',
+        f'<text x="0" y="{bottom_y - 8}" class="axis">failed</text>'
+        f'<text x="0" y="{bottom_y + 6}" class="axis">/ flaky</text>',
+        f'<line x1="{left}" y1="{bottom_y + bottom_h}" x2="{width - right}" y2="{bottom_y + bottom_h}" class="base"/>',
+    ]
     label_width = 78.0  # "26 Nov 16:00" in the axis font: labels closer than this would overlap
     for i, run in enumerate(runs):
         x = left + i * slot + (slot - bar) / 2
@@ -85,17 +94,23 @@ def trend_svg(runs: list[dict[str, Any]]) -> str:
         counts = run.get("counts") or {}
         failed, flaky = int(counts.get(FAILED, 0)), int(counts.get(FLAKY, 0))
         h = max(1.5, top_h * duration / longest)
-        tip = (f"{_label(run)} UTC: {run.get('verdict')}, {duration:.1f} s, {failed} failed, {flaky} flaky, "
-               f"{run.get('not_covered', 0)} items not covered")
-        out.append(f'<g><title>{escape(tip)}</title>'
-                   f'<rect x="{x:.1f}" y="{14 + top_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" rx="2" '
-                   f'fill="{COLOURS.get(run.get("verdict"), "#777")}"/>')
+        tip = (
+            f"{_label(run)} UTC: {run.get('verdict')}, {duration:.1f} s, {failed} failed, {flaky} flaky, "
+            f"{run.get('not_covered', 0)} items not covered"
+        )
+        out.append(
+            f"<g><title>{escape(tip)}</title>"
+            f'<rect x="{x:.1f}" y="{14 + top_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" rx="2" '
+            f'fill="{COLOURS.get(run.get("verdict"), "#777")}"/>'
+        )
         half = bar / 2
         for n, (count, colour) in enumerate(((failed, COLOURS[FAILED]), (flaky, COLOURS[FLAKY]))):
             ch = bottom_h * count / worst
             if count:
-                out.append(f'<rect x="{x + n * half:.1f}" y="{bottom_y + bottom_h - ch:.1f}" width="{half - 1:.1f}" '
-                           f'height="{ch:.1f}" fill="{colour}"/>')
+                out.append(
+                    f'<rect x="{x + n * half:.1f}" y="{bottom_y + bottom_h - ch:.1f}" width="{half - 1:.1f}" '
+                    f'height="{ch:.1f}" fill="{colour}"/>'
+                )
         if not failed and not flaky:
             out.append(f'<circle cx="{x + half:.1f}" cy="{bottom_y + bottom_h - 4}" r="2.5" fill="{COLOURS[PASSED]}"/>')
         out.append("</g>")
@@ -103,8 +118,10 @@ def trend_svg(runs: list[dict[str, Any]]) -> str:
         spaced = i % max(1, math.ceil(label_width / slot)) == 0 and (len(runs) - 1 - i) * slot >= label_width
         if last or spaced:
             label = "this run" if last else _label(run)
-            out.append(f'<text x="{x + half:.1f}" y="{bottom_y + bottom_h + 16}" text-anchor="middle" '
-                       f'class="{"axis now" if last else "axis"}">{escape(label)}</text>')
+            out.append(
+                f'<text x="{x + half:.1f}" y="{bottom_y + bottom_h + 16}" text-anchor="middle" '
+                f'class="{"axis now" if last else "axis"}">{escape(label)}</text>'
+            )
     out.append("</svg>")
     return "".join(out)
 

@@ -1,4 +1,5 @@
 """The readiness verdict: a run's scenarios, the checklist's coverage and the rules for GO / NO-GO."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,10 @@ _PASSED = {"passed", "xfailed", "pending_warn"}
 # The one definition of a failed scenario: the report's NO-GO and the runner's retries and counts.
 FAILED_STATUSES = frozenset({"failed", "error", "hook_error", "cleanup_error", "undefined", "pending", "xpassed"})
 _FAILED = FAILED_STATUSES
-ABORTED = {"gate-no-go": "the release gate said NO-GO, so no scenario ran",
-            "gate-error": "the release gate could not be checked, so no scenario ran"}
+ABORTED = {
+    "gate-no-go": "the release gate said NO-GO, so no scenario ran",
+    "gate-error": "the release gate could not be checked, so no scenario ran",
+}
 
 
 def scenario_status(raw: str | None) -> str:
@@ -77,15 +80,21 @@ def issues_verified(scenarios: list[Scenario]) -> list[dict[str, Any]]:
     by_iid: dict[int, list[Scenario]] = {}
     for s in scenarios:
         for tag in s.tags:
-            if tag.startswith(tags.ISSUE_PREFIX) and tag[len(tags.ISSUE_PREFIX):].isdigit():
-                by_iid.setdefault(int(tag[len(tags.ISSUE_PREFIX):]), []).append(s)
+            if tag.startswith(tags.ISSUE_PREFIX) and tag[len(tags.ISSUE_PREFIX) :].isdigit():
+                by_iid.setdefault(int(tag[len(tags.ISSUE_PREFIX) :]), []).append(s)
     out = []
     for iid, found in sorted(by_iid.items()):
         ran = [s.status for s in found if s.status != NOT_RUN]
-        status = (NOT_RUN if not ran else FAILED if FAILED in ran else FLAKY if FLAKY in ran else PASSED)
-        out.append({"iid": iid, "status": status,
-                    "scenarios": [{"key": s.key, "name": s.name, "location": s.location, "status": s.status}
-                                  for s in found]})
+        status = NOT_RUN if not ran else FAILED if FAILED in ran else FLAKY if FLAKY in ran else PASSED
+        out.append(
+            {
+                "iid": iid,
+                "status": status,
+                "scenarios": [
+                    {"key": s.key, "name": s.name, "location": s.location, "status": s.status} for s in found
+                ],
+            }
+        )
     return out
 
 
@@ -96,9 +105,15 @@ def _steps(element: dict[str, Any]) -> list[dict[str, Any]]:
         error = result.get("error_message") or ""
         if isinstance(error, list):
             error = "\n".join(error)
-        steps.append({"keyword": step.get("keyword", ""), "name": step.get("name", ""),
-                      "status": result.get("status", "untested"),
-                      "duration": round(float(result.get("duration") or 0.0), 3), "error": error})
+        steps.append(
+            {
+                "keyword": step.get("keyword", ""),
+                "name": step.get("name", ""),
+                "status": result.get("status", "untested"),
+                "duration": round(float(result.get("duration") or 0.0), 3),
+                "error": error,
+            }
+        )
     return steps
 
 
@@ -118,10 +133,17 @@ def scenarios_of(features: list[dict[str, Any]], flaky: Iterable[dict[str, Any]]
             if element.get("type") == "background":
                 continue
             raw = element.get("status") or "untested"
-            seen[(element.get("location", ""), element.get("name", ""))].append(Scenario(
-                feature=feature.get("name", ""), name=element.get("name", ""),
-                location=element.get("location", ""), tags=feature_tags + list(element.get("tags", [])),
-                status=scenario_status(raw), raw_status=raw, steps=_steps(element)))
+            seen[(element.get("location", ""), element.get("name", ""))].append(
+                Scenario(
+                    feature=feature.get("name", ""),
+                    name=element.get("name", ""),
+                    location=element.get("location", ""),
+                    tags=feature_tags + list(element.get("tags", [])),
+                    status=scenario_status(raw),
+                    raw_status=raw,
+                    steps=_steps(element),
+                )
+            )
     result = []
     for (location, name), copies in seen.items():
         ran = [c for c in copies if c.status != NOT_RUN]
@@ -157,18 +179,22 @@ def written_scenarios(paths: Iterable[str]) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def coverage(scenarios: list[Scenario], written: list[tuple[str, str, list[str]]],
-             read_only_target: bool) -> list[dict[str, Any]]:
+def coverage(
+    scenarios: list[Scenario], written: list[tuple[str, str, list[str]]], read_only_target: bool
+) -> list[dict[str, Any]]:
     """Each checklist item with its scenarios of this run and its status; why an item is not covered."""
     items = []
     for item in checklist.ITEMS:
         mine = [s for s in scenarios if item.id in s.items and s.status != NOT_RUN]
         statuses = {s.status for s in mine}
-        status = (NOT_COVERED if not mine else FAILED if FAILED in statuses
-                  else FLAKY if FLAKY in statuses else PASSED)
+        status = NOT_COVERED if not mine else FAILED if FAILED in statuses else FLAKY if FLAKY in statuses else PASSED
         entry: dict[str, Any] = {
-            "id": item.id, "area": item.area, "title": item.title, "status": status,
-            "scenarios": [{"name": s.name, "location": s.location, "status": s.status} for s in mine]}
+            "id": item.id,
+            "area": item.area,
+            "title": item.title,
+            "status": status,
+            "scenarios": [{"name": s.name, "location": s.location, "status": s.status} for s in mine],
+        }
         if status == NOT_COVERED:
             entry["note"] = _why_not_covered(item.id, written, read_only_target)
         items.append(entry)
@@ -185,8 +211,13 @@ def _why_not_covered(item_id: str, written: list[tuple[str, str, list[str]]], re
     return f"{where}, none selected in this run"
 
 
-def verdict(scenarios: list[Scenario], items: list[dict[str, Any]], gate: dict[str, Any] | None,
-            meta_status: str, shard_problems: list[str] | None = None) -> tuple[str, list[dict[str, Any]], list[str]]:
+def verdict(
+    scenarios: list[Scenario],
+    items: list[dict[str, Any]],
+    gate: dict[str, Any] | None,
+    meta_status: str,
+    shard_problems: list[str] | None = None,
+) -> tuple[str, list[dict[str, Any]], list[str]]:
     """GO or NO-GO, the reasons for a NO-GO (in a stakeholder's words) and warnings for a GO."""
     reasons: list[dict[str, Any]] = []
     for problem in shard_problems or []:
@@ -198,22 +229,33 @@ def verdict(scenarios: list[Scenario], items: list[dict[str, Any]], gate: dict[s
     ran = [s for s in scenarios if s.status != NOT_RUN]
     failed = [s for s in ran if s.status == FAILED]
     if failed:
-        reasons.append({"kind": "failed", "text": f"{_n(len(failed), 'scenario')} failed",
-                        "scenarios": [s.name for s in failed]})
+        reasons.append(
+            {"kind": "failed", "text": f"{_n(len(failed), 'scenario')} failed", "scenarios": [s.name for s in failed]}
+        )
     uncovered = [i for i in items if i["status"] == NOT_COVERED]
     if uncovered:
-        reasons.append({"kind": "not covered",
-                        "text": f"{_n(len(uncovered), 'checklist item')} not covered by this run",
-                        "items": [f"{i['area']}: {i['title']}" for i in uncovered]})
+        reasons.append(
+            {
+                "kind": "not covered",
+                "text": f"{_n(len(uncovered), 'checklist item')} not covered by this run",
+                "items": [f"{i['area']}: {i['title']}" for i in uncovered],
+            }
+        )
     if gate is not None and gate.get("verdict") != GO:
-        text = (f"The release gate could not be checked: {gate['error']}" if gate.get("error")
-                else "The release gate says NO-GO (issues not verified or not signed off)")
+        text = (
+            f"The release gate could not be checked: {gate['error']}"
+            if gate.get("error")
+            else "The release gate says NO-GO (issues not verified or not signed off)"
+        )
         reasons.append({"kind": "gate", "text": text})
     if not ran and meta_status not in ABORTED:
         reasons.append({"kind": "nothing ran", "text": "No scenario ran"})
     flaky = [s for s in ran if s.status == FLAKY]
-    warnings = ([f"{_n(len(flaky), 'scenario')} flaky: failed, then passed when retried "
-                 f"({'; '.join(s.name for s in flaky)})"] if flaky else [])
+    warnings = (
+        [f"{_n(len(flaky), 'scenario')} flaky: failed, then passed when retried ({'; '.join(s.name for s in flaky)})"]
+        if flaky
+        else []
+    )
     return (NO_GO if reasons else GO), reasons, warnings
 
 

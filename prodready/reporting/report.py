@@ -3,6 +3,7 @@
 Inputs (the same for a serial run and a merged parallel one): behave.json, run-meta.json and,
 when the runner retried scenarios, flaky.json. Rebuild by hand: `python -m prodready.reporting.report [DIR]`.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,9 @@ def build_reports(reports_dir: Path, *, history_size: int = HISTORY_SIZE) -> dic
     problems = meta.get("shard_problems") if isinstance(meta.get("shard_problems"), list) else None
     verdict, reasons, warnings = readiness.verdict(scenarios, items, gate, status, problems)
     report = mask_data(_document(reports, meta, status, scenarios, written, items, gate, verdict, reasons, warnings))
-    runs = history.update(reports, mask_data(history.entry(verdict, scenarios, meta, report["coverage"]["missing"])),
-                          history_size)
+    runs = history.update(
+        reports, mask_data(history.entry(verdict, scenarios, meta, report["coverage"]["missing"])), history_size
+    )
     report["history"] = {"file": history.FILENAME, "runs": len(runs)}
     (reports / "readiness.json").write_text(mask(json.dumps(report, indent=2, ensure_ascii=False)), encoding="utf-8")
     (reports / "readiness.html").write_text(mask(render(report, runs, reports)), encoding="utf-8")
@@ -61,15 +63,27 @@ def _flaky(reports: Path, meta: dict[str, Any]) -> list[dict[str, Any]]:
     """The parallel runner's flaky.json, when it belongs to this run (a serial run leaves an old one)."""
     path = reports / "flaky.json"
     flaky = load_json(path, [])
-    if not isinstance(flaky, list) or not path.is_file() or \
-            (meta.get("started") and path.stat().st_mtime < float(meta["started"])):
+    if (
+        not isinstance(flaky, list)
+        or not path.is_file()
+        or (meta.get("started") and path.stat().st_mtime < float(meta["started"]))
+    ):
         return []
     return [f for f in flaky if isinstance(f, dict)]
 
 
-def _document(reports: Path, meta: dict[str, Any], status: str, scenarios: list[Scenario],
-              written: list[tuple[str, str, list[str]]], items: list[dict[str, Any]], gate: dict[str, Any] | None,
-              verdict: str, reasons: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
+def _document(
+    reports: Path,
+    meta: dict[str, Any],
+    status: str,
+    scenarios: list[Scenario],
+    written: list[tuple[str, str, list[str]]],
+    items: list[dict[str, Any]],
+    gate: dict[str, Any] | None,
+    verdict: str,
+    reasons: list[dict[str, Any]],
+    warnings: list[str],
+) -> dict[str, Any]:
     """readiness.json's content."""
     ran = [s for s in scenarios if s.status != NOT_RUN]
     uncovered = [i["id"] for i in items if i["status"] == NOT_COVERED]
@@ -78,32 +92,66 @@ def _document(reports: Path, meta: dict[str, Any], status: str, scenarios: list[
     not_selected = sum(1 for s in scenarios if s.status == NOT_RUN)
     started, finished = meta.get("started"), meta.get("finished")
     return {
-        "verdict": verdict, "reasons": reasons, "warnings": warnings,
-        "counts": {"ran": len(ran), PASSED: sum(s.status == PASSED for s in ran),
-                   FAILED: sum(s.status == FAILED for s in ran), FLAKY: sum(s.status == FLAKY for s in ran),
-                   "not_run": not_selected},
-        "coverage": {"total": len(ITEMS), "covered": len(ITEMS) - len(uncovered), "missing": len(uncovered),
-                     "not_covered": uncovered},
-        "subset": {"is_subset": bool(not_selected or files_not_run), "scenarios_not_selected": not_selected,
-                   "feature_files_not_run": files_not_run, "items_not_covered": uncovered},
+        "verdict": verdict,
+        "reasons": reasons,
+        "warnings": warnings,
+        "counts": {
+            "ran": len(ran),
+            PASSED: sum(s.status == PASSED for s in ran),
+            FAILED: sum(s.status == FAILED for s in ran),
+            FLAKY: sum(s.status == FLAKY for s in ran),
+            "not_run": not_selected,
+        },
+        "coverage": {
+            "total": len(ITEMS),
+            "covered": len(ITEMS) - len(uncovered),
+            "missing": len(uncovered),
+            "not_covered": uncovered,
+        },
+        "subset": {
+            "is_subset": bool(not_selected or files_not_run),
+            "scenarios_not_selected": not_selected,
+            "feature_files_not_run": files_not_run,
+            "items_not_covered": uncovered,
+        },
         "checklist": items,
         "gate": gate,
         "issues": readiness.issues_verified(scenarios),
         "scenarios": [_scenario(s, meta, reports) for s in scenarios],
-        "run": {"status": status, "target": meta.get("target"), "base_url": meta.get("base_url"),
-                "read_only": meta.get("read_only"), "embedded": meta.get("embedded"), "browser": meta.get("browser"),
-                "seed": meta.get("seed"),
-                "seeds": meta.get("seeds"), "workers": meta.get("workers"), "commit": meta.get("commit"),
-                "command": meta.get("command"), "started": history.iso(started), "finished": history.iso(finished),
-                "duration": round(finished - started, 1) if started and finished else None},
+        "run": {
+            "status": status,
+            "target": meta.get("target"),
+            "base_url": meta.get("base_url"),
+            "read_only": meta.get("read_only"),
+            "embedded": meta.get("embedded"),
+            "browser": meta.get("browser"),
+            "seed": meta.get("seed"),
+            "seeds": meta.get("seeds"),
+            "workers": meta.get("workers"),
+            "commit": meta.get("commit"),
+            "command": meta.get("command"),
+            "started": history.iso(started),
+            "finished": history.iso(finished),
+            "duration": round(finished - started, 1) if started and finished else None,
+        },
     }
 
 
 def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "key": s.key, "feature": s.feature, "name": s.name, "location": s.location, "tags": s.tags,
-        "items": s.items, "status": s.status, "behave_status": s.raw_status, "duration": s.duration,
-        "attempts": s.attempts, "steps": s.steps, "error": s.error}
+        "key": s.key,
+        "feature": s.feature,
+        "name": s.name,
+        "location": s.location,
+        "tags": s.tags,
+        "items": s.items,
+        "status": s.status,
+        "behave_status": s.raw_status,
+        "duration": s.duration,
+        "attempts": s.attempts,
+        "steps": s.steps,
+        "error": s.error,
+    }
     if s.status in (FAILED, FLAKY):
         out["evidence"] = evidence(s.name, meta.get("artifacts") or {}, reports)
     undefined = [f"{st['keyword']} {st['name']}" for st in s.steps if st["status"] == "undefined"]
@@ -127,9 +175,14 @@ def evidence(name: str, artifacts: dict[str, str], reports: Path) -> list[dict[s
     for actor in load_json(folder / INDEX, []):
         label = str(actor.get("actor", ""))
         console = [str(line) for line in actor.get("console") or []]
-        item = {"actor": label, "name": actor.get("name"), "url": actor.get("url"), "console": console,
-                "console_errors": [c for c in console if c.lower().startswith(("[error]", "[severe]"))],
-                "error": actor.get("error")}
+        item = {
+            "actor": label,
+            "name": actor.get("name"),
+            "url": actor.get("url"),
+            "console": console,
+            "console_errors": [c for c in console if c.lower().startswith(("[error]", "[severe]"))],
+            "error": actor.get("error"),
+        }
         for key, stored in (("screenshot", "screenshot"), ("page_html", "html")):
             # evidence.json keeps each file's path relative to the artifacts folder it was written in
             path = folder.parent / str(actor.get(stored) or "")

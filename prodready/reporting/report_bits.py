@@ -1,4 +1,5 @@
 """Small pieces of the readiness report's HTML: escaping, times, status pills, anchors."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,9 +11,17 @@ from prodready.core.artifacts import slug
 from prodready.reporting.readiness import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED
 
 COMMUNITY_TZ = ZoneInfo("Africa/Lusaka")
-LABELS = {PASSED: "✓ Passed", FAILED: "✗ Failed", FLAKY: "⚠ Flaky", NOT_COVERED: "— Not covered",
-          NOT_RUN: "not run", "skipped": "skipped", "untested": "not run", "undefined": "✗ Undefined",
-          "error": "✗ Error"}
+LABELS = {
+    PASSED: "✓ Passed",
+    FAILED: "✗ Failed",
+    FLAKY: "⚠ Flaky",
+    NOT_COVERED: "— Not covered",
+    NOT_RUN: "not run",
+    "skipped": "skipped",
+    "untested": "not run",
+    "undefined": "✗ Undefined",
+    "error": "✗ Error",
+}
 
 
 def e(value: Any) -> str:
@@ -40,5 +49,3 @@ def pill(status: str) -> str:
 
 def anchor(scenario: dict[str, Any]) -> str:
     return "s-" + slug(f"{scenario['location']}-{scenario['name']}")
-
-

@@ -4,6 +4,7 @@ Before any hook: the configuration, the selection and the release gate are check
 ends the process with its exit code: behave would turn an exception in before_all into a plain
 failure); behave.json is added to the outputs. After the run: the readiness report.
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,11 +34,15 @@ class Runner(BehaveRunner):
             say(str(refusal))
             sys.stdout.flush()
             raise SystemExit(getattr(refusal, "code", 2)) from None
-        say(f"target {run.target.name}, {run.selected} scenarios selected, faker seed {run.seed} "
-            f"(replay with -D seed={run.seed}), run id {run.run_id} (in the names of the data it makes)")
+        say(
+            f"target {run.target.name}, {run.selected} scenarios selected, faker seed {run.seed} "
+            f"(replay with -D seed={run.seed}), run id {run.run_id} (in the names of the data it makes)"
+        )
         if run.refused and not run.worker:  # the parallel runner has told it once for all its workers
-            say(f"refused on {run.target.name}, which has no test-only API (@{NEEDS_CLOCK}): {len(run.refused)} "
-                "scenarios: " + "; ".join(preflight.where(s) for s in run.refused))
+            say(
+                f"refused on {run.target.name}, which has no test-only API (@{NEEDS_CLOCK}): {len(run.refused)} "
+                "scenarios: " + "; ".join(preflight.where(s) for s in run.refused)
+            )
         for scenario in run.refused:
             scenario.skip(f"needs the reference app's clock (@{NEEDS_CLOCK}); target {run.target.name} has none")
         self.context = Context(self)

@@ -1,4 +1,5 @@
 """The failure digest a run prints at its end: where, the failing step, why, the evidence, the nearest steps."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,16 +17,14 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
         for element in feature.get("elements", []):
             if element.get("status") not in FAILED:
                 continue
-            step = next((s for s in element.get("steps", [])
-                         if s.get("result", {}).get("status") in FAILED), None)
+            step = next((s for s in element.get("steps", []) if s.get("result", {}).get("status") in FAILED), None)
             lines.append(f"FAILED {element.get('location')}  {element.get('name')}")
             if step is not None:
                 error = step["result"].get("error_message") or ""
                 error = error if isinstance(error, str) else "\n".join(error)
                 lines_ = [line.strip() for line in error.splitlines() if line.strip()]
                 # An assertion's message comes first; an exception's is its traceback's last line.
-                first = (lines_[-1] if lines_ and lines_[0].startswith("Traceback") else
-                         next(iter(lines_), ""))
+                first = lines_[-1] if lines_ and lines_[0].startswith("Traceback") else next(iter(lines_), "")
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
                     lines.append(f"  why: {first[:300]}")
@@ -36,5 +35,3 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
             if evidence.is_dir():
                 lines.append(f"  evidence: {evidence}")
     return lines
-
-

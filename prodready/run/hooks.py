@@ -4,6 +4,7 @@ community and cast for each scenario, evidence of each failure.
 environment.py stays thin and delegates here; prodready.run.behave_runner has already checked
 the run and put it on the context (`context.run`).
 """
+
 from __future__ import annotations
 
 import zlib
@@ -28,8 +29,10 @@ from prodready.scenario.testdata import ScenarioData
 from prodready.target.api import PlatformApi
 from prodready.target.testonly import NoTestOnlyApi, TestOnlyApi
 
-NO_RUNNER = ("prodready's hooks need prodready's behave runner: run `make acceptance`, or behave with "
-             "`runner = prodready.run.behave_runner:Runner` in behave.ini (or -r prodready.run.behave_runner:Runner)")
+NO_RUNNER = (
+    "prodready's hooks need prodready's behave runner: run `make acceptance`, or behave with "
+    "`runner = prodready.run.behave_runner:Runner` in behave.ini (or -r prodready.run.behave_runner:Runner)"
+)
 
 
 @fixture
@@ -58,8 +61,12 @@ def the_browser(context: Any) -> Iterator[SessionPool]:
     """One browser for the run (a context per person inside it), quit at the end."""
     run: Run = context.run
     s = run.settings
-    run.pool = SessionPool(BrowserSettings(browser=s.browser, headless=s.headless, remote_url=s.remote_url,
-                                           headless_shell=s.headless_shell), isolation=s.isolation)
+    run.pool = SessionPool(
+        BrowserSettings(
+            browser=s.browser, headless=s.headless, remote_url=s.remote_url, headless_shell=s.headless_shell
+        ),
+        isolation=s.isolation,
+    )
     try:
         driver = run.pool.start()
     except BrowserUnavailable as exc:
@@ -87,9 +94,15 @@ def before_scenario(context: Any, scenario: Any) -> None:
     run: Run = context.run
     if run.test_api is not None:
         run.test_api.reset()
-    context.cast = Cast(personas=dict(run.target.personas), credentials=run.credentials, pool=run.pool,
-                        base_url=run.base_url, timeout=run.settings.timeout, api=run.api,
-                        api_sessions=run.api_sessions)
+    context.cast = Cast(
+        personas=dict(run.target.personas),
+        credentials=run.credentials,
+        pool=run.pool,
+        base_url=run.base_url,
+        timeout=run.settings.timeout,
+        api=run.api,
+        api_sessions=run.api_sessions,
+    )
     context.test_api = run.test_api if run.test_api is not None else NoTestOnlyApi()
     context.data = ScenarioData(run.run_id)
     context.target = run.target

@@ -1,4 +1,5 @@
 """Joining the results of several behave processes (workers, retries, shards) into one run."""
+
 from __future__ import annotations
 
 import json
@@ -42,11 +43,17 @@ def merge(parts: list[Path], reports: Path, extra: dict[str, Any] | None = None)
     if metas:
         merged.update(
             selected=sum(m.get("selected", 0) for m in metas),
-            started=min(m.get("started", 0) for m in metas), finished=max(m.get("finished", 0) for m in metas),
-            artifacts={k: str(reports / artifacts.FOLDER / Path(v).name)
-                       for m in metas for k, v in (m.get("artifacts") or {}).items()},
-            seeds=sorted({m.get("seed") for m in metas}), workers=len(metas),
-            command=" ".join(["prodready run", *sys.argv[1:]]))
+            started=min(m.get("started", 0) for m in metas),
+            finished=max(m.get("finished", 0) for m in metas),
+            artifacts={
+                k: str(reports / artifacts.FOLDER / Path(v).name)
+                for m in metas
+                for k, v in (m.get("artifacts") or {}).items()
+            },
+            seeds=sorted({m.get("seed") for m in metas}),
+            workers=len(metas),
+            command=" ".join(["prodready run", *sys.argv[1:]]),
+        )
     merged.update(extra or {})
     (reports / "run-meta.json").write_text(json.dumps(merged, indent=2), encoding="utf-8")
     return merged
@@ -58,15 +65,24 @@ def scenario_results(features: list[Any]) -> list[dict[str, str]]:
     for feature in features:
         for element in feature.get("elements", []):
             if element.get("type") == "scenario" or element.get("keyword", "").startswith("Scenario"):
-                found.append({"location": element.get("location", ""), "name": element.get("name", ""),
-                              "status": element.get("status", "untested")})
+                found.append(
+                    {
+                        "location": element.get("location", ""),
+                        "name": element.get("name", ""),
+                        "status": element.get("status", "untested"),
+                    }
+                )
     return found
 
 
 def replace_results(features: list[Any], retried: list[Any]) -> None:
     """Put the retry's result of each retried scenario in place of the failed one."""
-    latest = {el.get("location"): el for f in retried for el in f.get("elements", [])
-              if el.get("status") == "passed" or el.get("status") in FAILED}
+    latest = {
+        el.get("location"): el
+        for f in retried
+        for el in f.get("elements", [])
+        if el.get("status") == "passed" or el.get("status") in FAILED
+    }
     for feature in features:
         if "elements" not in feature:
             continue
@@ -75,5 +91,3 @@ def replace_results(features: list[Any], retried: list[Any]) -> None:
             feature["status"] = "failed"
         elif feature["elements"]:
             feature["status"] = "passed"
-
-

@@ -3,6 +3,7 @@
 behave.ini carries no `format` lines (they would be added to every `-f` given on the command line),
 so the outputs the reports need are added here, from the hooks.
 """
+
 from __future__ import annotations
 
 import shutil

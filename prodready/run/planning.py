@@ -5,6 +5,7 @@ Scenarios (not feature files) are the unit: each is weighed by its duration in t
 worker, longest first (LPT scheduling). The same selection and history give every machine the
 same assignment; its fingerprint travels with each shard's results so a merge can tell.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -107,8 +108,9 @@ def history_weights(history: Path) -> dict[str, float]:
     return weights
 
 
-def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | None = None,
-         shard: Shard | None = None) -> Plan:
+def plan(
+    behave_args: Sequence[str], workers: int, weights: dict[str, float] | None = None, shard: Shard | None = None
+) -> Plan:
     """Parse the features as behave would with these arguments; share them among shards and workers."""
     from behave.configuration import Configuration
     from behave.runner_util import collect_feature_locations, parse_features
@@ -124,10 +126,18 @@ def plan(behave_args: Sequence[str], workers: int, weights: dict[str, float] | N
             chosen.append(scenario)
             filename = scenario.location.relpath()
             key = f"{filename}:{scenario.name}"
-            planned.append(Planned(f"{filename}:{scenario.location.line}", key,
-                                   (weights or {}).get(key, DEFAULT_WEIGHT)))
+            planned.append(
+                Planned(f"{filename}:{scenario.location.line}", key, (weights or {}).get(key, DEFAULT_WEIGHT))
+            )
     shards = longest_first(planned, shard.total) if shard else [planned]
     mine = shards[shard.index - 1] if shard else planned
     per_worker = [w for w in longest_first(mine, min(max(1, workers), max(1, len(mine)))) if w]
-    return Plan(scenarios=planned, mine=mine, workers=per_worker, shard=shard, fingerprint=fingerprint(shards),
-                userdata=config.userdata, behave_scenarios=chosen)
+    return Plan(
+        scenarios=planned,
+        mine=mine,
+        workers=per_worker,
+        shard=shard,
+        fingerprint=fingerprint(shards),
+        userdata=config.userdata,
+        behave_scenarios=chosen,
+    )

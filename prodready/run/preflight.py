@@ -1,4 +1,5 @@
 """What a run is about to do, checked before any browser opens: selection, read-only safety, tags."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -46,6 +47,8 @@ def check_run(userdata: Any, scenarios: list[Any]) -> tuple[RunSettings, Target,
     if target.read_only:
         offenders = read_only_offenders(scenarios)
         if offenders:
-            raise ConfigError(f"target '{target.name}' is read-only: only @read_only scenarios may run there; "
-                              f"refused {len(offenders)}:\n  " + "\n  ".join(offenders))
+            raise ConfigError(
+                f"target '{target.name}' is read-only: only @read_only scenarios may run there; "
+                f"refused {len(offenders)}:\n  " + "\n  ".join(offenders)
+            )
     return settings, target, resolve_credentials(target)

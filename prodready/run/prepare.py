@@ -3,6 +3,7 @@
 Everything here happens before a browser or the reference app starts. A run that may not go on
 ends with RunRefused, which carries the exit code (2 configuration, 1 gate NO-GO, 3 gate unreadable).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,9 @@ def say(message: str) -> None:
 def suite_commit() -> str:
     """The suite's git commit (or 'unknown' outside a checkout)."""
     try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, timeout=5)
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5
+        )
         return done.stdout.strip() or "unknown"
     except (OSError, subprocess.SubprocessError):
         return "unknown"
@@ -83,9 +85,17 @@ def prepare(userdata: Any, scenarios: list[Any]) -> Run:
         raise RunRefused(exit_codes.CONFIG, str(exc)) from None
     seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(1, 10**6)
     refused = preflight.refused_on_target(scenarios, target)
-    run = Run(settings=settings, target=target, credentials=credentials, reports=reports, seed=seed,
-              selected=len(scenarios) - len(refused), worker=bool(userdata.get("worker")),
-              run_id=f"{random.SystemRandom().randrange(10**4):04d}", refused=refused)
+    run = Run(
+        settings=settings,
+        target=target,
+        credentials=credentials,
+        reports=reports,
+        seed=seed,
+        selected=len(scenarios) - len(refused),
+        worker=bool(userdata.get("worker")),
+        run_id=f"{random.SystemRandom().randrange(10**4):04d}",
+        refused=refused,
+    )
     gate(run)
     return run
 
@@ -121,10 +131,20 @@ def write_meta(run: Run, status: str, paths: list[str] | None = None) -> None:
     """
     run.reports.mkdir(parents=True, exist_ok=True)
     meta = {
-        "status": status, "target": run.target.name, "base_url": run.base_url or run.target.base_url,
-        "read_only": run.target.read_only, "embedded": run.target.embedded, "browser": run.browser,
-        "seed": run.seed, "commit": suite_commit(), "selected": run.selected, "gate": run.gate,
-        "artifacts": run.artifacts, "started": run.started, "finished": time.time(), "paths": paths,
+        "status": status,
+        "target": run.target.name,
+        "base_url": run.base_url or run.target.base_url,
+        "read_only": run.target.read_only,
+        "embedded": run.target.embedded,
+        "browser": run.browser,
+        "seed": run.seed,
+        "commit": suite_commit(),
+        "selected": run.selected,
+        "gate": run.gate,
+        "artifacts": run.artifacts,
+        "started": run.started,
+        "finished": time.time(),
+        "paths": paths,
         "command": " ".join(["behave", *sys.argv[1:]]),
     }
     (run.reports / "run-meta.json").write_text(mask(json.dumps(meta, indent=2)), encoding="utf-8")

@@ -7,6 +7,7 @@ and browser (before_all runs per process) and writes to reports/workers/<n>/; th
 behave.json, run-meta.json, JUnit and evidence into reports/, marks retried-then-passed
 scenarios as flaky, and builds the reports. `prodready report merge` joins the shards.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,16 +69,38 @@ def _stream(prefix: str, pipe: Any, log: Path) -> None:
 def _behave(args: list[str], reports: Path, prefix: str = "", worker: str = "1") -> subprocess.Popen:
     """Start one behave process writing into `reports`."""
     reports.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "behave", *args, "-D", f"reports={reports}", "-D", f"worker={worker}",
-           "--junit-directory", str(reports / "junit")]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    cmd = [
+        sys.executable,
+        "-m",
+        "behave",
+        *args,
+        "-D",
+        f"reports={reports}",
+        "-D",
+        f"worker={worker}",
+        "--junit-directory",
+        str(reports / "junit"),
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     threading.Thread(target=_stream, args=(prefix, proc.stdout, reports / "output.log"), daemon=True).start()
     return proc
 
 
-def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Path | None = None,
-        shard: Shard | None = None, history: Path | None = None) -> int:
+def run(
+    behave_args: list[str],
+    workers: int = 1,
+    retries: int = 0,
+    reports: Path | None = None,
+    shard: Shard | None = None,
+    history: Path | None = None,
+) -> int:
     """Run the suite; the exit code (0 all passed or flaky, 1 failures, 2 configuration)."""
     reports = reports or ROOT / "reports"
     started = time.time()
@@ -93,12 +116,17 @@ def run(behave_args: list[str], workers: int = 1, retries: int = 0, reports: Pat
         return EXIT_CONFIG
     refused = refused_on_target(the_plan.behave_scenarios, target)
     if refused:
-        print(f"prodready: refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): "
-              f"{len(refused)} of {len(the_plan.scenarios)} scenarios:\n  " + "\n  ".join(where(s) for s in refused),
-              flush=True)
+        print(
+            f"prodready: refused on {target.name}, which has no test-only API (@{NEEDS_CLOCK_TAG}): "
+            f"{len(refused)} of {len(the_plan.scenarios)} scenarios:\n  " + "\n  ".join(where(s) for s in refused),
+            flush=True,
+        )
     if shard is not None:
-        print(f"prodready: shard {shard}: {the_plan.selected} of {len(the_plan.scenarios)} scenarios "
-              f"(plan {the_plan.fingerprint})", flush=True)
+        print(
+            f"prodready: shard {shard}: {the_plan.selected} of {len(the_plan.scenarios)} scenarios "
+            f"(plan {the_plan.fingerprint})",
+            flush=True,
+        )
     parts, codes = _run_workers(behave_args, the_plan, reports)
     if EXIT_CONFIG in codes:
         return EXIT_CONFIG
@@ -111,8 +139,14 @@ def _shard_meta(the_plan: Plan) -> dict[str, Any]:
     """What a merge of shards needs to know: which shard this was, of which plan, and what it held."""
     if the_plan.shard is None:
         return {}
-    return {"shard": {"index": the_plan.shard.index, "total": the_plan.shard.total, "plan": the_plan.fingerprint,
-                      "scenarios": [s.location for s in the_plan.mine]}}
+    return {
+        "shard": {
+            "index": the_plan.shard.index,
+            "total": the_plan.shard.total,
+            "plan": the_plan.fingerprint,
+            "scenarios": [s.location for s in the_plan.mine],
+        }
+    }
 
 
 def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple[list[Path], list[int]]:
@@ -125,20 +159,27 @@ def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple
         return [], [0]
     if len(the_plan.workers) > 1:
         loads = [f"{len(w)} ({sum(s.weight for s in w):.0f} s)" for w in the_plan.workers]
-        print(f"prodready: {the_plan.selected} scenarios on {len(the_plan.workers)} workers, longest first: "
-              + " | ".join(loads), flush=True)
+        print(
+            f"prodready: {the_plan.selected} scenarios on {len(the_plan.workers)} workers, longest first: "
+            + " | ".join(loads),
+            flush=True,
+        )
     parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.workers) + 1)]
     prefix = len(the_plan.workers) > 1
-    procs = [_behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
-             for n, (share, part) in enumerate(zip(the_plan.workers, parts, strict=False), start=1)]
+    procs = [
+        _behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
+        for n, (share, part) in enumerate(zip(the_plan.workers, parts, strict=False), start=1)
+    ]
     return parts, [p.wait() for p in procs]
 
 
 def _in_file_order(share: list[Any]) -> list[str]:
     """A worker's scenarios by file and line: behave then reads each feature file once."""
+
     def where(location: str) -> tuple[str, int]:
         path, _, line = location.rpartition(":")
         return path, int(line) if line.isdigit() else 0
+
     return sorted((s.location for s in share), key=where)
 
 
@@ -194,12 +235,20 @@ def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused:
         print(line, flush=True)
     for line in summary_lines(report, reports):
         print(f"prodready: {line}", flush=True)
-    summary = {"passed": len(ran) - len(failed), "failed": len(failed), "flaky": len(flaky), "refused": refused,
-               "seconds": round(time.time() - started, 1)}
+    summary = {
+        "passed": len(ran) - len(failed),
+        "failed": len(failed),
+        "flaky": len(flaky),
+        "refused": refused,
+        "seconds": round(time.time() - started, 1),
+    }
     (reports / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     not_run = f", {refused} refused on this target (@{NEEDS_CLOCK_TAG})" if refused else ""
-    print(f"prodready: {len(ran)} scenarios: {summary['passed']} passed ({len(flaky)} flaky), "
-          f"{len(failed)} failed{not_run} in {summary['seconds']} s", flush=True)
+    print(
+        f"prodready: {len(ran)} scenarios: {summary['passed']} passed ({len(flaky)} flaky), "
+        f"{len(failed)} failed{not_run} in {summary['seconds']} s",
+        flush=True,
+    )
     if not ran:
         return 1
     return 1 if failed else 0
@@ -207,9 +256,11 @@ def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: prodready run [--workers N] [--retries N] [--reports DIR] [behave args…]."""
-    parser = argparse.ArgumentParser(prog="prodready run", description=__doc__.splitlines()[0],
-                                     epilog="Every other argument goes to behave unchanged "
-                                            "(-t TAGS, -n NAME, -D key=value, feature paths).")
+    parser = argparse.ArgumentParser(
+        prog="prodready run",
+        description=__doc__.splitlines()[0],
+        epilog="Every other argument goes to behave unchanged (-t TAGS, -n NAME, -D key=value, feature paths).",
+    )
     add_arguments(parser)
     args, behave_args = parser.parse_known_args(argv)
     return run_from_args(args, behave_args)
@@ -217,19 +268,37 @@ def main(argv: list[str] | None = None) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The run options (shared with the `prodready run` subcommand)."""
-    parser.add_argument("--workers", "-w", type=int, default=int(os.environ.get("PRODREADY_WORKERS", "1")),
-                        help="parallel behave processes on this machine (env PRODREADY_WORKERS; default 1)")
-    parser.add_argument("--retries", type=int, default=int(os.environ.get("PRODREADY_RETRIES", "0")),
-                        help="run failed scenarios again up to N times; those that pass are reported "
-                             "flaky (env PRODREADY_RETRIES; default 0)")
+    parser.add_argument(
+        "--workers",
+        "-w",
+        type=int,
+        default=int(os.environ.get("PRODREADY_WORKERS", "1")),
+        help="parallel behave processes on this machine (env PRODREADY_WORKERS; default 1)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        default=int(os.environ.get("PRODREADY_RETRIES", "0")),
+        help="run failed scenarios again up to N times; those that pass are reported "
+        "flaky (env PRODREADY_RETRIES; default 0)",
+    )
     parser.add_argument("--reports", type=Path, default=None, help="reports folder (default reports/)")
     parser.add_argument("--target", default=None, help="shortcut for -D target=NAME")
-    parser.add_argument("--history", type=Path, default=None, metavar="FILE",
-                        help="the history.json whose durations balance the work (default: the reports "
-                             "folder's); shards of one run must share it")
-    parser.add_argument("--shard", default=None, metavar="I/N",
-                        help="run only shard I of N (default: GitLab CI's CI_NODE_INDEX/CI_NODE_TOTAL); "
-                             "join the shards' reports with `prodready report merge`")
+    parser.add_argument(
+        "--history",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the history.json whose durations balance the work (default: the reports "
+        "folder's); shards of one run must share it",
+    )
+    parser.add_argument(
+        "--shard",
+        default=None,
+        metavar="I/N",
+        help="run only shard I of N (default: GitLab CI's CI_NODE_INDEX/CI_NODE_TOTAL); "
+        "join the shards' reports with `prodready report merge`",
+    )
 
 
 def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
@@ -244,8 +313,9 @@ def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
         return EXIT_CONFIG
     if args.target:
         behave_args = ["-D", f"target={args.target}", *behave_args]
-    return run(behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard,
-               history=args.history)
+    return run(
+        behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard, history=args.history
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 The merged verdict is GO only when every shard of the same plan reported (and, as always, every
 checklist item is covered and nothing failed): a missing or foreign shard is a NO-GO reason.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,15 +18,21 @@ from prodready.run.runner import merge
 
 def shard_problems(metas: list[dict[str, Any] | None], folders: list[Path]) -> list[str]:
     """Why these results are not one whole run: shards missing, repeated, or of different plans."""
-    problems = [f"{folder} holds no run (run-meta.json missing)" for folder, meta in zip(folders, metas, strict=False) if not meta]
+    problems = [
+        f"{folder} holds no run (run-meta.json missing)"
+        for folder, meta in zip(folders, metas, strict=False)
+        if not meta
+    ]
     shards = [m.get("shard") for m in metas if m]
     if not shards or any(not isinstance(s, dict) for s in shards):
         return problems + ["the folders are not shards of one run (run each with --shard I/N)"]
     totals = {s.get("total") for s in shards}
     plans = {s.get("plan") for s in shards}
     if len(totals) > 1 or len(plans) > 1:
-        problems.append("the shards were planned differently (other selections or histories): "
-                        "run them from the same commit, arguments and history")
+        problems.append(
+            "the shards were planned differently (other selections or histories): "
+            "run them from the same commit, arguments and history"
+        )
     total = max(int(t or 0) for t in totals)
     seen = [int(s.get("index", 0)) for s in shards]
     missing = [i for i in range(1, total + 1) if i not in seen]
@@ -48,9 +55,15 @@ def merge_shards(folders: list[Path], into: Path) -> dict[str, Any]:
     if (into / "junit").is_dir():
         shutil.rmtree(into / "junit")
     shards = [m.get("shard") for m in metas if m and isinstance(m.get("shard"), dict)]
-    merge([f for f, m in zip(folders, metas, strict=False) if m], into,
-          {"shard_problems": problems, "shards": [{k: s.get(k) for k in ("index", "total", "plan")} for s in shards],
-           "selected": sum(len(s.get("scenarios") or []) for s in shards) or None})
+    merge(
+        [f for f, m in zip(folders, metas, strict=False) if m],
+        into,
+        {
+            "shard_problems": problems,
+            "shards": [{k: s.get(k) for k in ("index", "total", "plan")} for s in shards],
+            "selected": sum(len(s.get("scenarios") or []) for s in shards) or None,
+        },
+    )
     flaky = [f for folder in folders for f in load_json(folder / "flaky.json", []) if isinstance(f, dict)]
     (into / "flaky.json").write_text(json.dumps(flaky, indent=2), encoding="utf-8")
     return build_reports(into)

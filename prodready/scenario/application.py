@@ -1,4 +1,5 @@
 """The application overall: pages by the words people use, and a walk through a role's menu."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,11 @@ def visit_menu(actor: Any) -> list[Visit]:
 
 def page_withheld(page: BasePage) -> bool:
     """Whether the app, once settled at this address, withholds the page (its marker never shows)."""
-    page.wait_until(lambda d: d.execute_script("return document.readyState") == "complete"
-                    and (page.is_shown(SideMenu.HAMBURGER) or page.is_shown(ErrorPage.MARKER)),
-                    "the app did not settle on a page")
+    page.wait_until(
+        lambda d: (
+            d.execute_script("return document.readyState") == "complete"
+            and (page.is_shown(SideMenu.HAMBURGER) or page.is_shown(ErrorPage.MARKER))
+        ),
+        "the app did not settle on a page",
+    )
     return not page.is_current()

@@ -1,4 +1,5 @@
 """Now and today in the community (the target's timezone, Africa/Lusaka by default)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

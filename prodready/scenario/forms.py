@@ -1,6 +1,7 @@
 """Forms set up through the platform's GraphQL (formCreate, categoryCreate, formPropertiesCreate, formUpdate),
 the field tables the features write in the builder's words, and what the Forms steps (steps/forms_*_steps.py)
 do on screen in a few page-object calls."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -30,10 +31,20 @@ PROPERTY_CREATE = """mutation formPropertiesCreate($formId: ID!, $categoryId: ID
 }"""
 FORM_PUBLISH = """mutation formUpdate($id: ID!) { formUpdate(id: $id, status: "published") { form { id status } } }"""
 # The builder's Field Type options: label (as the features write it) → value (form:field_types.*).
-FIELD_TYPES = {"Text": "text", "Multiline Text": "multiline_text", "Radio": "radio", "Checkbox": "checkbox",
-               "Dropdown": "dropdown", "Date": "date", "Time": "time", "Date with Time": "datetime",
-               "File Upload": "file_upload", "Signature": "signature", "Payment": "payment",
-               "Appointment": "appointment"}
+FIELD_TYPES = {
+    "Text": "text",
+    "Multiline Text": "multiline_text",
+    "Radio": "radio",
+    "Checkbox": "checkbox",
+    "Dropdown": "dropdown",
+    "Date": "date",
+    "Time": "time",
+    "Date with Time": "datetime",
+    "File Upload": "file_upload",
+    "Signature": "signature",
+    "Payment": "payment",
+    "Appointment": "appointment",
+}
 
 
 @dataclass(frozen=True)
@@ -79,17 +90,36 @@ def answers_of(table: Iterable[Any]) -> dict[str, str]:
     return {row["field"].strip(): row["answer"].strip() for row in table}
 
 
-def prepare_form(api: Any, name: str, fields: list[Field], *, category: str = "Details", rendered_text: str = "",
-                 preview: bool = False, publish: bool = True) -> PreparedForm:
+def prepare_form(
+    api: Any,
+    name: str,
+    fields: list[Field],
+    *,
+    category: str = "Details",
+    rendered_text: str = "",
+    preview: bool = False,
+    publish: bool = True,
+) -> PreparedForm:
     """A form with one category holding the fields, published unless asked otherwise, made by the admin."""
-    form = api.call(FORM_CREATE, {"name": name, "description": f"{name} (made by the acceptance suite)",
-                                  "preview": preview})["formCreate"]["form"]
-    category_id = api.call(CATEGORY_CREATE, {"formId": form["id"], "fieldName": category,
-                                             "renderedText": rendered_text})["categoryCreate"]["category"]["id"]
+    form = api.call(
+        FORM_CREATE, {"name": name, "description": f"{name} (made by the acceptance suite)", "preview": preview}
+    )["formCreate"]["form"]
+    category_id = api.call(
+        CATEGORY_CREATE, {"formId": form["id"], "fieldName": category, "renderedText": rendered_text}
+    )["categoryCreate"]["category"]["id"]
     for order, field in enumerate(fields, start=1):
-        api.call(PROPERTY_CREATE, {"formId": form["id"], "categoryId": category_id, "order": str(order),
-                                   "fieldName": field.name, "fieldType": field.kind, "required": field.required,
-                                   "fieldValue": [{"value": o, "label": o} for o in field.options]})
+        api.call(
+            PROPERTY_CREATE,
+            {
+                "formId": form["id"],
+                "categoryId": category_id,
+                "order": str(order),
+                "fieldName": field.name,
+                "fieldType": field.kind,
+                "required": field.required,
+                "fieldValue": [{"value": o, "label": o} for o in field.options],
+            },
+        )
     if publish:
         api.call(FORM_PUBLISH, {"id": form["id"]})
     return PreparedForm(str(form["id"]), form["name"], str(category_id))

@@ -4,6 +4,7 @@ and what the Gate Access steps (steps/gate_*_steps.py) share on screen: the gues
 Visit times are relative to now in the community's time, so the scenarios run on any target at any
 hour without moving its clock: a window around now is "Valid", one earlier or later today is not.
 """
+
 from __future__ import annotations
 
 import io
@@ -83,11 +84,16 @@ def window_not_now(now: datetime | None = None) -> Window:
 def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...] = (), until: str = "") -> None:
     """The admin invites a new guest (invitationCreate) for the window, repeating on weekdays until a day."""
     first, _, last = name.partition(" ")
-    variables = {"visitationDate": window.day,
-                 "startsAt": f"{window.day}T{window.start}:00+02:00", "endsAt": f"{window.day}T{window.end}:00+02:00",
-                 "occursOn": list(occurs_on), "visitEndDate": until or None,
-                 "guests": [{"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()),
-                             "isAdded": True}]}
+    variables = {
+        "visitationDate": window.day,
+        "startsAt": f"{window.day}T{window.start}:00+02:00",
+        "endsAt": f"{window.day}T{window.end}:00+02:00",
+        "occursOn": list(occurs_on),
+        "visitEndDate": until or None,
+        "guests": [
+            {"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()), "isAdded": True}
+        ],
+    }
     cast.api_as("admin").call(INVITATION_CREATE, variables)
 
 
@@ -128,15 +134,21 @@ def scan_ids(cast: Any) -> set[str]:
 
 def new_scans(cast: Any, before: set[str], guard: str) -> list[dict[str, Any]]:
     """The scans logged by `guard` (a name) since `before` was noted."""
-    return [e for e in recent_events(cast, ("user_entry",))
-            if e["id"] not in before and (e.get("actingUser") or {}).get("name") == guard]
+    return [
+        e
+        for e in recent_events(cast, ("user_entry",))
+        if e["id"] not in before and (e.get("actingUser") or {}).get("name") == guard
+    ]
 
 
 def events_about(cast: Any, name: str, subject: str | None = None) -> list[dict[str, Any]]:
     """The logbook's events about a (run-id) name, optionally of one subject."""
     subjects = (subject,) if subject else ("user_entry", "visitor_entry", "observation_log")
-    return [e for e in recent_events(cast, subjects, name)
-            if name in ((e.get("entryRequest") or {}).get("name") or (e.get("data") or {}).get("ref_name") or "")]
+    return [
+        e
+        for e in recent_events(cast, subjects, name)
+        if name in ((e.get("entryRequest") or {}).get("name") or (e.get("data") or {}).get("ref_name") or "")
+    ]
 
 
 def epoch_ms() -> str:
@@ -153,16 +165,26 @@ def qr_png(text: str) -> bytes:
 
 def visitor(faker: Any, name: str) -> dict[str, str]:
     """A visitor with the manual entry form's required fields (reason: client, as the Cypress spec)."""
-    return {"name": name, "nrc": faker.numerify("######/##/#"), "phone number": faker.numerify("+26097#######"),
-            "vehicle plate": faker.bothify("???####").upper(), "reason": "client"}
+    return {
+        "name": name,
+        "nrc": faker.numerify("######/##/#"),
+        "phone number": faker.numerify("+26097#######"),
+        "vehicle plate": faker.bothify("???####").upper(),
+        "reason": "client",
+    }
 
 
-def find_entry(entries: list[Any], name: str, *, guard: str | None = None, chip: str | None = None,
-               note: str | None = None) -> Any:
+def find_entry(
+    entries: list[Any], name: str, *, guard: str | None = None, chip: str | None = None, note: str | None = None
+) -> Any:
     """The newest logbook card for `name` with that acting user, chip and note; AssertionError otherwise."""
     for entry in entries:
-        if entry.name == name and guard in (None, entry.guard) and (chip is None or chip in entry.chips) \
-                and note in (None, entry.note):
+        if (
+            entry.name == name
+            and guard in (None, entry.guard)
+            and (chip is None or chip in entry.chips)
+            and note in (None, entry.note)
+        ):
             return entry
     wanted = {"name": name, "guard": guard, "chip": chip, "note": note}
     raise AssertionError(f"no logbook card {wanted}; the logbook shows {entries[:10]}")

@@ -1,4 +1,5 @@
 """Pages by the words scenarios use for them ("the payments dashboard"), with their addresses."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,5 +1,6 @@
 """Payments knowledge the steps share: money as the platform writes it, payment types, and the data a
 scenario starts from (a client, their plot and plan, earlier payments), made through the platform's GraphQL."""
+
 from __future__ import annotations
 
 import random
@@ -74,9 +75,12 @@ class PaymentType:
 
 
 PAYMENT_TYPES = {
-    "cash": PaymentType("cash"), "mobile money": PaymentType("mobile_money"),
-    "bank transfer": PaymentType("bank_transfer/eft"), "bank deposit": PaymentType("bank_transfer/cash_deposit"),
-    "cheque": PaymentType("cheque/cashier_cheque", cheque=True), "point of sale": PaymentType("pos"),
+    "cash": PaymentType("cash"),
+    "mobile money": PaymentType("mobile_money"),
+    "bank transfer": PaymentType("bank_transfer/eft"),
+    "bank deposit": PaymentType("bank_transfer/cash_deposit"),
+    "cheque": PaymentType("cheque/cashier_cheque", cheque=True),
+    "point of sale": PaymentType("pos"),
 }
 
 
@@ -115,19 +119,35 @@ def give_plan(context: Any, client: ClientPlan, plan_type: str, monthly: Decimal
     api = context.cast.api_as("admin")
     parcel_id = context.notes["parcels"][client.plot]
     today = community_today(context.target.timezone).isoformat()
-    plan = api.call(PAYMENT_PLAN_CREATE, {
-        "landParcelId": parcel_id, "userId": client.user_id, "planType": plan_type, "startDate": today,
-        "installmentAmount": float(monthly), "totalAmount": float(monthly * months), "duration": months})
+    plan = api.call(
+        PAYMENT_PLAN_CREATE,
+        {
+            "landParcelId": parcel_id,
+            "userId": client.user_id,
+            "planType": plan_type,
+            "startDate": today,
+            "installmentAmount": float(monthly),
+            "totalAmount": float(monthly * months),
+            "duration": months,
+        },
+    )
     return ClientPlan(client.name, client.user_id, client.plot, plan["paymentPlanCreate"]["paymentPlan"]["id"])
 
 
 def pay(context: Any, client: ClientPlan, amount: Decimal, kind: PaymentType, number: str | None = None) -> str:
     """A payment towards the client's plan (transactionCreate); the transaction's id."""
     details = {"bankName": "Zanaco", "chequeNumber": context.faker.numerify("######")} if kind.cheque else {}
-    answer = context.cast.api_as("admin").call(TRANSACTION_CREATE, {
-        "userId": client.user_id, "amount": float(amount), "source": kind.value,
-        "transactionNumber": number or unique_number(context, "TXN"), **details,
-        "paymentsAttributes": [{"paymentPlanId": client.plan_id, "amount": float(amount)}]})
+    answer = context.cast.api_as("admin").call(
+        TRANSACTION_CREATE,
+        {
+            "userId": client.user_id,
+            "amount": float(amount),
+            "source": kind.value,
+            "transactionNumber": number or unique_number(context, "TXN"),
+            **details,
+            "paymentsAttributes": [{"paymentPlanId": client.plan_id, "amount": float(amount)}],
+        },
+    )
     return answer["transactionCreate"]["transaction"]["id"]
 
 
@@ -152,13 +172,15 @@ def client_with_new_plan(context: Any, base_name: str, plan_type: str, monthly: 
 def give_plot(context: Any, client: ClientPlan) -> ClientPlan:
     """A plot owned by the client (PropertyCreate), its id noted for a plan to be made on it."""
     number = unique_number(context, "P")
-    answer = context.cast.api_as("admin").call(PROPERTY_CREATE, {
-        "parcelNumber": number, "ownershipFields": [{"name": client.name, "userId": client.user_id}]})
+    answer = context.cast.api_as("admin").call(
+        PROPERTY_CREATE, {"parcelNumber": number, "ownershipFields": [{"name": client.name, "userId": client.user_id}]}
+    )
     context.notes.setdefault("parcels", {})[number] = answer["PropertyCreate"]["landParcel"]["id"]
     return ClientPlan(client.name, client.user_id, number)
 
 
 # -- what a person does on the screens, in a few page-object calls ---------------------------------
+
 
 def find_client_plans(actor: Any, name: str) -> Any:
     """Script 3's "Find a client user": the menu's Search, the client's profile, its Plans option."""
@@ -197,8 +219,11 @@ def attempt_from_words(amount: str, how: str, context: Any) -> Attempt:
     "by cheque without bank details" → what to type."""
     if how == "with no transaction type":
         return Attempt(amount, None)
-    match = re.fullmatch(r"(?:in|by) (cash|cheque|mobile money)( with the earlier transaction number)?"
-                         r"( without bank details)?", how)
+    match = re.fullmatch(
+        r"(?:in|by) (cash|cheque|mobile money)( with the earlier transaction number)?"
+        r"( without bank details)?",
+        how,
+    )
     if match is None:
         raise AssertionError(f"say how the payment is made: 'in cash', 'by cheque without bank details', … not {how!r}")
     number = context.notes["earlier_number"] if match.group(2) else unique_number(context, "TXN")
@@ -211,8 +236,14 @@ def fill_payment(actor: Any, attempt: Attempt, plot: str | None, faker: Any) -> 
     if not dialog.is_current():
         dialog = actor.on(PlansPage).record_payment()
     cheque = attempt.kind is not None and attempt.kind.cheque and attempt.bank_details
-    remaining = dialog.fill(attempt.kind.value if attempt.kind else "", attempt.amount, plot, attempt.number,
-                            bank="Zanaco" if cheque else "", cheque=faker.numerify("######") if cheque else "")
+    remaining = dialog.fill(
+        attempt.kind.value if attempt.kind else "",
+        attempt.amount,
+        plot,
+        attempt.number,
+        bank="Zanaco" if cheque else "",
+        cheque=faker.numerify("######") if cheque else "",
+    )
     return dialog, remaining
 
 
@@ -236,8 +267,14 @@ def match_rows(rows: list[Any], expected: list[tuple[str, str, str, str]]) -> tu
     """Dashboard rows matching (client, amount, type, status), each row used once; (found, missing)."""
     left, found, missing = list(rows), [], []
     for client, amount, kind, status in expected:
-        hit = next((r for r in left if r.client.startswith(client) and (r.amount, r.payment_type, r.status)
-                    == (amount, kind, status)), None)
+        hit = next(
+            (
+                r
+                for r in left
+                if r.client.startswith(client) and (r.amount, r.payment_type, r.status) == (amount, kind, status)
+            ),
+            None,
+        )
         if hit is None:
             missing.append((client, amount, kind, status))
         else:

@@ -1,4 +1,5 @@
 """Read a QR code from a picture, as a phone camera or a hand-held reader would."""
+
 from __future__ import annotations
 
 import io

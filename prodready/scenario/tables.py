@@ -4,6 +4,7 @@ Rows compare as a set unless the step says "in this order"; only the columns the
 are compared. A mismatch says, row by row, what was expected, what is on screen, and what is
 missing or extra, so a person can see at once what differs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ def _key(row: Row, columns: Sequence[str]) -> tuple[str, ...]:
 
 
 def _show(row: tuple[str, ...], columns: Sequence[str]) -> str:
-    return " | ".join(f"{c}: {v}" for c, v in zip(columns, row))
+    return " | ".join(f"{c}: {v}" for c, v in zip(columns, row, strict=False))
 
 
 def expected_rows(table: Any) -> tuple[list[str], list[dict[str, str]]]:
@@ -30,8 +31,9 @@ def expected_rows(table: Any) -> tuple[list[str], list[dict[str, str]]]:
     return columns, [{c: row[c] for c in columns} for row in table]
 
 
-def mismatch(expected: Iterable[Row], shown: Iterable[Row], columns: Sequence[str], *, ordered: bool = False,
-             only: bool = True) -> str:
+def mismatch(
+    expected: Iterable[Row], shown: Iterable[Row], columns: Sequence[str], *, ordered: bool = False, only: bool = True
+) -> str:
     """'' when the screen shows the expected rows (all of them and nothing else, when `only`), else why not."""
     want = [_key(r, columns) for r in expected]
     have = [_key(r, columns) for r in shown]
@@ -58,8 +60,9 @@ def mismatch(expected: Iterable[Row], shown: Iterable[Row], columns: Sequence[st
     return "\n".join(lines)
 
 
-def assert_rows(expected: Iterable[Row], shown: Iterable[Row], columns: Sequence[str], *, ordered: bool = False,
-                only: bool = True) -> None:
+def assert_rows(
+    expected: Iterable[Row], shown: Iterable[Row], columns: Sequence[str], *, ordered: bool = False, only: bool = True
+) -> None:
     """AssertionError with the row-by-row difference when the screen does not show the expected rows."""
     problem = mismatch(list(expected), list(shown), columns, ordered=ordered, only=only)
     assert not problem, problem

@@ -4,6 +4,7 @@ steps (steps/tasks_*_steps.py) share.
 Due dates are written relative to the community's today ("yesterday", "in 5 days"), so scenarios
 mean the same on any day and on targets without a movable clock.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,13 +27,21 @@ FLAGGED_NOTES = """query flaggedNotes($query: String) {
   flaggedNotes(query: $query, limit: 50) { id body description }
 }"""
 # The form's Task Type options (text → value), NotesCategories.
-TASK_TYPES = {"Call": "call", "Message": "message", "Email": "email", "To-Do": "to_do", "Form": "form",
-              "Emergency SOS": "emergency", "Process Template": "template", "Task List": "task_list"}
+TASK_TYPES = {
+    "Call": "call",
+    "Message": "message",
+    "Email": "email",
+    "To-Do": "to_do",
+    "Form": "form",
+    "Emergency SOS": "emergency",
+    "Process Template": "template",
+    "Task List": "task_list",
+}
 RELATIVE = re.compile(r"^(?:in (\d+) days?|(\d+) days? ago|today|yesterday|tomorrow)$")
 
 
 def relative_day(text: str, today: date) -> date | None:
-    """"yesterday", "today", "tomorrow", "in 5 days", "3 days ago" → a date; "" → no date."""
+    """ "yesterday", "today", "tomorrow", "in 5 days", "3 days ago" → a date; "" → no date."""
     words = " ".join(text.split()).lower()
     if not words:
         return None
@@ -60,7 +69,7 @@ def due_day(context: Any, words: str) -> str:
 
 
 def persona_keys(words: str) -> list[str]:
-    """"the custodian and the admin" → ["custodian", "admin"]; "" or "nobody" → []."""
+    """ "the custodian and the admin" → ["custodian", "admin"]; "" or "nobody" → []."""
     parts = [p.strip() for p in re.split(r",| and ", words) if p.strip()]
     return [p.removeprefix("the ").strip() for p in parts if p != "nobody"]
 
@@ -70,12 +79,28 @@ def names_in(cell: str) -> list[str]:
     return comma_list(cell)
 
 
-def make_task(cast: Any, author: str, name: str, due: date | None, assignees: Iterable[str] = (),
-              category: str = "to_do", done: bool = False, description: str = "") -> str:
+def make_task(
+    cast: Any,
+    author: str,
+    name: str,
+    due: date | None,
+    assignees: Iterable[str] = (),
+    category: str = "to_do",
+    done: bool = False,
+    description: str = "",
+) -> str:
     """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id."""
     api = cast.api_as(author)
-    note = api.call(NOTE_CREATE, {"body": name, "description": description, "category": category,
-                                  "dueDate": due.isoformat() if due else None, "completed": done})
+    note = api.call(
+        NOTE_CREATE,
+        {
+            "body": name,
+            "description": description,
+            "category": category,
+            "dueDate": due.isoformat() if due else None,
+            "completed": done,
+        },
+    )
     task_id = str(note["noteCreate"]["note"]["id"])
     for key in assignees:
         api.call(NOTE_ASSIGN, {"noteId": task_id, "userId": cast.user_id(key)})
@@ -87,9 +112,14 @@ def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, str]], name: 
     made = {}
     for row in rows:
         made[row["task"]] = make_task(
-            cast, author, name(row["task"]), relative_day(row.get("due", ""), today),
-            persona_keys(row.get("assigned to", "")), TASK_TYPES[row.get("type") or "To-Do"],
-            row.get("done", "no").strip().lower() in ("yes", "true"))
+            cast,
+            author,
+            name(row["task"]),
+            relative_day(row.get("due", ""), today),
+            persona_keys(row.get("assigned to", "")),
+            TASK_TYPES[row.get("type") or "To-Do"],
+            row.get("done", "no").strip().lower() in ("yes", "true"),
+        )
     return made
 
 
@@ -104,8 +134,13 @@ def what_filters_list(page: Any, expected: list[Mapping[str, str]], name: Any) -
     for row in expected:
         named = names_in(row.get("listed", "")) + names_in(row.get("not listed", ""))
         titles = set(page.filter_by(row["filter"]).titles())
-        shown.append({"filter": row["filter"], "listed": ", ".join(n for n in named if name(n) in titles),
-                      "not listed": ", ".join(n for n in named if name(n) not in titles)})
+        shown.append(
+            {
+                "filter": row["filter"],
+                "listed": ", ".join(n for n in named if name(n) in titles),
+                "not listed": ", ".join(n for n in named if name(n) not in titles),
+            }
+        )
     return shown
 
 

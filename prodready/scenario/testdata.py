@@ -1,4 +1,5 @@
 """Data a scenario makes: names carrying the run's id, so a live deployment can tell runs apart."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

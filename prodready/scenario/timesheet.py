@@ -1,5 +1,6 @@
 """Time sheet knowledge the steps (steps/timesheet_*_steps.py) share: the platform's shift operations, workers,
 community days, pay periods, reading the platform's duration words, and checking the Time Card and time sheets."""
+
 from __future__ import annotations
 
 import re
@@ -83,8 +84,11 @@ def start_shift(cast: Any, worker: Worker) -> None:
 def recent_shifts(cast: Any, worker: Worker, timezone: str) -> list[dict[str, Any]]:
     """The worker's shifts of the last few days, newest first."""
     today = today_in(timezone)
-    window = {"userId": worker.user_id, "dateFrom": (today - timedelta(days=3)).isoformat(),
-              "dateTo": (today + timedelta(days=3)).isoformat()}
+    window = {
+        "userId": worker.user_id,
+        "dateFrom": (today - timedelta(days=3)).isoformat(),
+        "dateTo": (today + timedelta(days=3)).isoformat(),
+    }
     return cast.api_as("custodian").call(USER_TIME_SHEET_LOGS, window)["userTimeSheetLogs"]
 
 
@@ -98,8 +102,11 @@ def clock_in(timezone: str) -> str:
 
 def pay_period(day: date) -> tuple[date, date]:
     """The pay period (27th to 26th, both included) holding a community date."""
-    start = day.replace(day=PERIOD_FIRST_DAY) if day.day >= PERIOD_FIRST_DAY else \
-        (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
+    start = (
+        day.replace(day=PERIOD_FIRST_DAY)
+        if day.day >= PERIOD_FIRST_DAY
+        else (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
+    )
     following = (start.replace(day=1) + timedelta(days=32)).replace(day=PERIOD_FIRST_DAY)
     return start, following - timedelta(days=1)
 
@@ -161,17 +168,22 @@ def clock_around(press: Callable[[], Any], timezone: str) -> tuple[str, str]:
     return before, clock_in(timezone)
 
 
-def row_problems(rows: list[Any], shift: TimedShift, stop_clock: tuple[str, str], waited: float,
-                 slack: float) -> list[str]:
+def row_problems(
+    rows: list[Any], shift: TimedShift, stop_clock: tuple[str, str], waited: float, slack: float
+) -> list[str]:
     """What the time sheet's newest row says wrong about the shift the scenario timed."""
     if not rows:
         return ["the time sheet lists no shift"]
     row = rows[0]
-    checks = [(row.date == shift.day.isoformat(), f"date {row.date!r}, not {shift.day}"),
-              (row.start in shift.clock_times, f"start time {row.start!r}, not one of {shift.clock_times}"),
-              (row.stop in stop_clock, f"stop time {row.stop!r}, not one of {stop_clock}"),
-              (_DURATION.fullmatch(row.total_hours) is not None and lasted_as_long_as(row.total_hours, waited, slack),
-               f"total hours {row.total_hours!r} for a wait of {waited:.1f}s")]
+    checks = [
+        (row.date == shift.day.isoformat(), f"date {row.date!r}, not {shift.day}"),
+        (row.start in shift.clock_times, f"start time {row.start!r}, not one of {shift.clock_times}"),
+        (row.stop in stop_clock, f"stop time {row.stop!r}, not one of {stop_clock}"),
+        (
+            _DURATION.fullmatch(row.total_hours) is not None and lasted_as_long_as(row.total_hours, waited, slack),
+            f"total hours {row.total_hours!r} for a wait of {waited:.1f}s",
+        ),
+    ]
     return [problem for ok, problem in checks if not ok]
 
 
@@ -202,8 +214,11 @@ def block_rows(blocks: list[Any], columns: list[str]) -> list[dict[str, str]]:
 
 def card_problems(blocks: list[Any], in_progress: str, link: str) -> dict[str, list[str]]:
     """What is wrong with each Time Card block, by worker: its figures (block_problems) and its `link`."""
-    return {b.worker: block_problems(b.worker, b.last_shift_worked, b.hours_worked, in_progress)
-            + ([] if b.details == link else [f"no {link!r}"]) for b in blocks}
+    return {
+        b.worker: block_problems(b.worker, b.last_shift_worked, b.hours_worked, in_progress)
+        + ([] if b.details == link else [f"no {link!r}"])
+        for b in blocks
+    }
 
 
 def assert_sheet_rows(context: Any, ordered: bool) -> None:
@@ -211,6 +226,8 @@ def assert_sheet_rows(context: Any, ordered: bool) -> None:
     time, stop time, total hours), in the table's order if `ordered`."""
     columns, expected = expected_rows(context.table)
     fields = {"start time": "start", "stop time": "stop", "total hours": "total_hours"}
-    shown = [{c: getattr(row, fields.get(c, c)) for c in columns}
-             for row in context.cast.last_actor().on(EmployeeTimeSheetPage).shifts()]
+    shown = [
+        {c: getattr(row, fields.get(c, c)) for c in columns}
+        for row in context.cast.last_actor().on(EmployeeTimeSheetPage).shifts()
+    ]
     assert_rows(expected, shown, columns, ordered=ordered)

@@ -5,6 +5,7 @@ and `{x:UiList}` a comma-separated list of them; `ui_table(...)` marks the table
 that hold such texts. The contract test (tests/test_contract.py) checks every one of them against
 the platform's own words.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,9 +66,11 @@ def parse_ui_list(text: str) -> list[str]:
 
 def ui_table(*columns: str) -> Callable[[Callable], Callable]:
     """Mark the columns of a step's table that hold texts of the platform's screens."""
+
     def mark(step: Callable) -> Callable:
         step.ui_columns = frozenset(columns)  # type: ignore[attr-defined]
         return step
+
     return mark
 
 

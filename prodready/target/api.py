@@ -4,6 +4,7 @@ The same calls prepare data on the reference app and on staging: the operations,
 result shapes are the platform's (mutations.tsv, flows.md §11). Steps reach it through a persona's
 session (`context.cast.api_as("admin")`), never with raw HTTP of their own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,8 +37,13 @@ class PlatformApi:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         try:
-            answer = self.http.post(f"{self.base_url.rstrip('/')}/graphql", json={"query": document, "variables": variables or {}},
-                                    headers=headers, timeout=self.timeout, allow_redirects=False)
+            answer = self.http.post(
+                f"{self.base_url.rstrip('/')}/graphql",
+                json={"query": document, "variables": variables or {}},
+                headers=headers,
+                timeout=self.timeout,
+                allow_redirects=False,
+            )
         except requests.RequestException as exc:
             raise PlatformApiError(f"{operation}: the platform did not answer ({type(exc).__name__})") from None
         try:

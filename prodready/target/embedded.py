@@ -1,4 +1,5 @@
 """Run the reference app in-process on 127.0.0.1 and a free port, with a fresh database."""
+
 from __future__ import annotations
 
 import shutil
@@ -44,19 +45,27 @@ def start(target: Target, credentials: dict[str, Credentials], test_api_token: s
 
     folder = Path(tempfile.mkdtemp(prefix="prodready-demo-"))
     personas = [
-        {"key": p.key, "name": p.name, "username": p.username, "role": p.role,
-         "password": credentials[p.key].password if p.key in credentials else None}
+        {
+            "key": p.key,
+            "name": p.name,
+            "username": p.username,
+            "role": p.role,
+            "password": credentials[p.key].password if p.key in credentials else None,
+        }
         for p in target.personas.values()
     ]
-    app = create_app({
-        "DATABASE": str(folder / "demo.sqlite"),
-        "PERSONAS": personas,
-        "TEST_API_TOKEN": test_api_token,
-        "TESTING": False,  # behave should see the app as a user would: real error pages, CSRF on
-    })
+    app = create_app(
+        {
+            "DATABASE": str(folder / "demo.sqlite"),
+            "PERSONAS": personas,
+            "TEST_API_TOKEN": test_api_token,
+            "TESTING": False,  # behave should see the app as a user would: real error pages, CSRF on
+        }
+    )
     # Port 0: the OS picks a free port, so a busy port (or a parallel worker) never collides.
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="demo_app", daemon=True)
     thread.start()
-    return EmbeddedApp(base_url=f"http://127.0.0.1:{server.server_port}", server=server, thread=thread,
-                       folder=folder, app=app)
+    return EmbeddedApp(
+        base_url=f"http://127.0.0.1:{server.server_port}", server=server, thread=thread, folder=folder, app=app
+    )

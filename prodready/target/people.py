@@ -1,4 +1,5 @@
 """People a scenario brings to the platform through its API (a new client, a worker, a guest)."""
+
 from __future__ import annotations
 
 import random
@@ -37,8 +38,9 @@ def unique_phone(rng: random.Random) -> str:
 def create_person(cast: Any, name: str, role: str, rng: random.Random | None = None) -> dict[str, Any]:
     """A new person of that user type, made by the admin through userCreate; {id, name, username}."""
     rng = rng or random.Random()
-    return cast.api_as("admin").call(USER_CREATE, {"name": name, "phoneNumber": unique_phone(rng),
-                                                   "userType": role})["userCreate"]["user"]
+    return cast.api_as("admin").call(USER_CREATE, {"name": name, "phoneNumber": unique_phone(rng), "userType": role})[
+        "userCreate"
+    ]["user"]
 
 
 def new_person_with_reset_password(cast: Any, name: str, role: str) -> Newcomer:
@@ -46,8 +48,10 @@ def new_person_with_reset_password(cast: Any, name: str, role: str) -> Newcomer:
     user = create_person(cast, name, role)
     reset = cast.api_as("admin").call(ADMIN_RESET_PASSWORD, {"userId": user["id"]})["adminResetPassword"]
     key = f"newcomer-{user['id']}"
-    cast.add_person(Persona(key=key, role=role, name=user["name"], username=reset["username"], password_ref=None),
-                    Credentials(username=reset["username"], password=reset["password"]))
+    cast.add_person(
+        Persona(key=key, role=role, name=user["name"], username=reset["username"], password_ref=None),
+        Credentials(username=reset["username"], password=reset["password"]),
+    )
     return Newcomer(key, str(user["id"]), user["name"], reset["username"], reset["password"])
 
 

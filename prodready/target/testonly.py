@@ -3,6 +3,7 @@
 Only the embedded `demo` target has it. Scenarios that need it are tagged @needs_clock and are
 refused before any browser starts on targets without it (the twin, staging, production).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,10 +23,17 @@ class TestOnlyApi:
         self._http = requests.Session()
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = self._http.request(method, f"{self.base_url}/__test__{path}", timeout=15,
-                                      headers={"Authorization": f"Bearer {self._token}"}, **kwargs)
+        response = self._http.request(
+            method,
+            f"{self.base_url}/__test__{path}",
+            timeout=15,
+            headers={"Authorization": f"Bearer {self._token}"},
+            **kwargs,
+        )
         if response.status_code >= 400:
-            raise AssertionError(f"test-only API {method} {path} answered {response.status_code}: {response.text[:300]}")
+            raise AssertionError(
+                f"test-only API {method} {path} answered {response.status_code}: {response.text[:300]}"
+            )
         return response.json()
 
     def reset(self) -> dict[str, int]:
@@ -51,5 +59,7 @@ class NoTestOnlyApi:
     __test__ = False
 
     def __getattr__(self, name: str) -> Any:
-        raise AssertionError("this step needs the reference app's test-only API (clock, reset), which this "
-                             f"target does not have: tag the scenario @{NEEDS_CLOCK_TAG}")
+        raise AssertionError(
+            "this step needs the reference app's test-only API (clock, reset), which this "
+            f"target does not have: tag the scenario @{NEEDS_CLOCK_TAG}"
+        )

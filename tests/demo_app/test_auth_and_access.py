@@ -1,4 +1,5 @@
 """Reference app: the platform's token login, the pages' token cookie, role walls, the side menu."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,7 +65,7 @@ def test_only_the_bearer_form_of_the_header_is_accepted(app, client):
 def test_logout_forgets_the_token_in_storage_and_cookie(as_role):
     guard = as_role("guard")
     response = guard.get("/logout")
-    assert "localStorage.removeItem(\"dgdp_auth_token\")" in response.get_data(as_text=True)
+    assert 'localStorage.removeItem("dgdp_auth_token")' in response.get_data(as_text=True)
     assert "dgdp_auth_token=;" in response.headers.get("Set-Cookie", "")
 
 
@@ -91,16 +92,22 @@ def test_the_login_screen_only_goes_on_to_this_site(client, next_path, expected)
 
 def test_an_admin_reset_password_must_be_replaced_at_next_login(gql, client):
     admin = gql("admin")
-    guard_id = admin("{ userSearch(query: \"A Guard\") { id name } }")["userSearch"][0]["id"]
+    guard_id = admin('{ userSearch(query: "A Guard") { id name } }')["userSearch"][0]["id"]
     reset = admin("mutation($id: ID!) { adminResetPassword(userId: $id) { username password } }", {"id": guard_id})
     answer = GraphQL(client)(LOGIN, {"u": "guard", "p": reset["adminResetPassword"]["password"]})
     assert answer["loginUsernamePassword"]["user"]["hasResetPassword"] is False
-    set_password = "mutation($p: String!, $id: ID!) { resetPasswordAfterLogin(password: $p, userId: $id) { authToken } }"
+    set_password = (
+        "mutation($p: String!, $id: ID!) { resetPasswordAfterLogin(password: $p, userId: $id) { authToken } }"
+    )
     assert GraphQL(client).error(set_password, {"p": "short", "id": guard_id}) == "Must be 10 characters long"
-    assert GraphQL(client).error(set_password, {"p": reset["adminResetPassword"]["password"], "id": guard_id}) \
+    assert (
+        GraphQL(client).error(set_password, {"p": reset["adminResetPassword"]["password"], "id": guard_id})
         == "Please provide a new password"
+    )
     assert GraphQL(client)(set_password, {"p": "Gate-Keeper42", "id": guard_id})["resetPasswordAfterLogin"]["authToken"]
-    assert GraphQL(client)(LOGIN, {"u": "guard", "p": "Gate-Keeper42"})["loginUsernamePassword"]["user"]["hasResetPassword"]
+    assert GraphQL(client)(LOGIN, {"u": "guard", "p": "Gate-Keeper42"})["loginUsernamePassword"]["user"][
+        "hasResetPassword"
+    ]
 
 
 def test_only_admins_reset_passwords(gql):
@@ -109,25 +116,38 @@ def test_only_admins_reset_passwords(gql):
 
 
 def test_user_create_as_the_platform_allows(gql):
-    made = gql("admin")('mutation { userCreate(name: "Jo Banda", phoneNumber: "+260977000111", userType: "client")'
-                        " { user { id username userType state } } }")["userCreate"]["user"]
+    made = gql("admin")(
+        'mutation { userCreate(name: "Jo Banda", phoneNumber: "+260977000111", userType: "client")'
+        " { user { id username userType state } } }"
+    )["userCreate"]["user"]
     assert made["userType"] == "client" and made["state"] == "pending" and made["username"].startswith("jobanda")
     # A non-admin may create someone, but only a pending visitor without contact details of their choosing.
-    by_guard = gql("guard")('mutation { userCreate(name: "Kim Phiri", phoneNumber: "+260977000222", userType: "admin")'
-                           " { user { userType phoneNumber } } }")["userCreate"]["user"]
+    by_guard = gql("guard")(
+        'mutation { userCreate(name: "Kim Phiri", phoneNumber: "+260977000222", userType: "admin")'
+        " { user { userType phoneNumber } } }"
+    )["userCreate"]["user"]
     assert by_guard == {"userType": "visitor", "phoneNumber": None}
-    duplicate = gql("admin").error('mutation { userCreate(name: "Jo Two", phoneNumber: "+260977000111", '
-                                   'userType: "client") { user { id } } }')
+    duplicate = gql("admin").error(
+        'mutation { userCreate(name: "Jo Two", phoneNumber: "+260977000111", userType: "client") { user { id } } }'
+    )
     assert duplicate == "Phone number has already been taken"
-    assert gql(None).error('mutation { userCreate(name: "X", phoneNumber: "1", userType: "client") { user { id } } }') \
+    assert (
+        gql(None).error('mutation { userCreate(name: "X", phoneNumber: "1", userType: "client") { user { id } } }')
         == "Unauthorized"
+    )
 
 
-@pytest.mark.parametrize("query", [
-    "{ nope }", "mutation { loginUsernamePassword(username: 1) { authToken } }",
-    "mutation { adminResetPassword(userId: \"99999999999999999999999\") { password } }",
-    "{ user(id: \"abc\") { id } }", "query { currentUser { id", "mutation { userCreate { user { id } } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ nope }",
+        "mutation { loginUsernamePassword(username: 1) { authToken } }",
+        'mutation { adminResetPassword(userId: "99999999999999999999999") { password } }',
+        '{ user(id: "abc") { id } }',
+        "query { currentUser { id",
+        "mutation { userCreate { user { id } } }",
+    ],
+)
 def test_bad_operations_get_graphql_errors_not_500s(gql, query):
     assert gql("admin").raw(query).get("errors")
 
@@ -142,11 +162,14 @@ def test_every_route_declares_its_access(app):
     assert not access.undeclared_routes(app)
 
 
-@pytest.mark.parametrize("role,entries", [
-    ("security_guard", ["Dashboard", "Search", "Access", "My Account"]),
-    ("custodian", ["Dashboard", "Search", "Community", "My Account"]),
-    ("client", ["Dashboard", "My Payments", "My Form", "Tasks", "My Account"]),
-])
+@pytest.mark.parametrize(
+    "role,entries",
+    [
+        ("security_guard", ["Dashboard", "Search", "Access", "My Account"]),
+        ("custodian", ["Dashboard", "Search", "Community", "My Account"]),
+        ("client", ["Dashboard", "My Payments", "My Form", "Tasks", "My Account"]),
+    ],
+)
 def test_the_side_menu_shows_each_role_its_entries(role, entries):
     assert [e["label"] for e in menu_for({"role": role})] == entries
 
@@ -157,8 +180,9 @@ def test_every_menu_group_has_entries():
 
 def test_an_admin_is_not_shown_the_guard_home(as_role):
     assert as_role("admin").get("/guard_home").status_code == 404
-    assert "Sorry!! We couldn&#39;t find this page" in as_role("admin").text("/guard_home") or \
-        "Sorry!! We couldn't find this page" in as_role("admin").text("/guard_home")
+    assert "Sorry!! We couldn&#39;t find this page" in as_role("admin").text(
+        "/guard_home"
+    ) or "Sorry!! We couldn't find this page" in as_role("admin").text("/guard_home")
 
 
 def test_clients_see_only_their_own_profile(as_role, gql):
@@ -174,8 +198,12 @@ def test_odd_people_addresses_are_not_found_not_500(as_role, path):
 
 
 def test_the_test_only_api_takes_only_its_bearer_token(client):
-    for header in ({}, {"Authorization": "test-api-token-for-pytest"}, {"Authorization": "Bearer wrong"},
-                   {"Authorization": "Bearer ünïcode"}):
+    for header in (
+        {},
+        {"Authorization": "test-api-token-for-pytest"},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "Bearer ünïcode"},
+    ):
         assert client.post("/__test__/reset", headers=header).status_code == 401
     ok = client.post("/__test__/reset", headers={"Authorization": "Bearer test-api-token-for-pytest"})
     assert ok.status_code == 200 and set(ok.get_json()["personas"]) >= {"guard", "admin", "custodian", "client"}

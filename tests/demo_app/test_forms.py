@@ -1,4 +1,5 @@
 """Forms pages: Manage Forms, Create a Form, the builder, Submit a Form, Form Entries, My Form; odd input."""
+
 from __future__ import annotations
 
 import json
@@ -25,21 +26,26 @@ def field(ids, name):
 
 def test_an_admin_creates_a_form_and_lands_on_the_list_with_the_platforms_message(admin):
     assert 'data-testid="no-form-available">No Forms<' in admin.text("/forms")
-    response = admin.post("/forms/create", {"title": "Renovation Permit", "description": "Works",
-                                            "preview": "true", "limit_1_response": "true"})
+    response = admin.post(
+        "/forms/create",
+        {"title": "Renovation Permit", "description": "Works", "preview": "true", "limit_1_response": "true"},
+    )
     assert (response.status_code, response.location) == (302, "/forms")
     page = admin.text("/forms")
     assert "Form Successfully created" in page and 'data-testid="form_name">Renovation Permit<' in page
     assert 'href="/edit_form/1"' in page and 'data-href="/form/1/Renovation%20Permit/entries"' in page
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"title": ""}, "Form Title is Required"),
-    ({"title": "x" * 300}, "Form Title is too long (maximum is 200 characters)"),
-    ({"title": "X", "description": "y" * 100_000}, "Form Description is too long (maximum is 2000 characters)"),
-    ({"title": "X", "expires_at": "9999-12-31T23:59"}, "Form Expiry Date must be within 10 years"),
-    ({"title": "X", "expires_at": "2026-02-30T10:00"}, "Form Expiry Date is not a valid date and time"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"title": ""}, "Form Title is Required"),
+        ({"title": "x" * 300}, "Form Title is too long (maximum is 200 characters)"),
+        ({"title": "X", "description": "y" * 100_000}, "Form Description is too long (maximum is 2000 characters)"),
+        ({"title": "X", "expires_at": "9999-12-31T23:59"}, "Form Expiry Date must be within 10 years"),
+        ({"title": "X", "expires_at": "2026-02-30T10:00"}, "Form Expiry Date is not a valid date and time"),
+    ],
+)
 def test_create_refuses_bad_details_with_a_message(admin, data, message):
     response = admin.post("/forms/create", data)
     assert response.status_code == 400 and message in response.get_data(as_text=True)
@@ -53,13 +59,24 @@ def test_a_700_kb_field_is_refused_as_too_large_not_a_crash(admin):
 def test_the_builder_adds_a_category_and_fields_then_publishes(admin, gql):
     form_id, _ = build(gql("admin"), publish=False)
     builder = f"/edit_form/{form_id}"
-    response = admin.post(f"{builder}/categories", {"field_name": "Works", "rendered_text": "Hi", "order": "2",
-                                                    "header_visible": "true"}, form_page=builder)
+    response = admin.post(
+        f"{builder}/categories",
+        {"field_name": "Works", "rendered_text": "Hi", "order": "2", "header_visible": "true"},
+        form_page=builder,
+    )
     assert response.status_code == 302 and "Successfully created a category" in admin.text(builder)
     category_id = re.findall(r"\?category=(\d+)", admin.text(builder))[-1]  # the newest category
-    response = admin.post(f"{builder}/properties", {"category_id": category_id, "field_name": "Noise",
-                                                    "field_type": "radio", "option": ["Low", "High", ""],
-                                                    "required": "true"}, form_page=builder)
+    response = admin.post(
+        f"{builder}/properties",
+        {
+            "category_id": category_id,
+            "field_name": "Noise",
+            "field_type": "radio",
+            "option": ["Low", "High", ""],
+            "required": "true",
+        },
+        form_page=builder,
+    )
     assert response.location == f"{builder}?category={category_id}"
     page = admin.text(response.location)
     assert "Successfully added a form field" in page and 'data-testid="radio_field_name">Noise *<' in page
@@ -67,13 +84,19 @@ def test_the_builder_adds_a_category_and_fields_then_publishes(admin, gql):
     assert "Successfully published the form" in admin.text(response.location)
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"field_name": "", "field_type": "text"}, "Field Name is Required"),
-    ({"field_name": "Name", "field_type": "text"}, "This form already has a field with that name"),
-    ({"field_name": "Colour", "field_type": "dropdown"}, "Option is Required"),
-    ({"field_name": "Photo", "field_type": "file_upload"}, "File Upload fields are not available on the reference app"),
-    ({"field_name": "x" * 101, "field_type": "text"}, "Field Name is too long (maximum is 100 characters)"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"field_name": "", "field_type": "text"}, "Field Name is Required"),
+        ({"field_name": "Name", "field_type": "text"}, "This form already has a field with that name"),
+        ({"field_name": "Colour", "field_type": "dropdown"}, "Option is Required"),
+        (
+            {"field_name": "Photo", "field_type": "file_upload"},
+            "File Upload fields are not available on the reference app",
+        ),
+        ({"field_name": "x" * 101, "field_type": "text"}, "Field Name is too long (maximum is 100 characters)"),
+    ],
+)
 def test_the_field_form_refuses_bad_fields_and_stays_open(admin, gql, data, message):
     form_id, _ = build(gql("admin"), publish=False)
     builder = f"/edit_form/{form_id}"
@@ -86,7 +109,11 @@ def test_a_category_without_a_name_is_refused_and_the_dialog_stays_open(admin, g
     form_id, _ = build(gql("admin"), publish=False)
     response = admin.post(f"/edit_form/{form_id}/categories", {"field_name": " "}, form_page=f"/edit_form/{form_id}")
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "Name is Required" in page and 'id="category-dialog" data-testid="dialog" data-portal>' in page
+    assert (
+        response.status_code == 400
+        and "Name is Required" in page
+        and 'id="category-dialog" data-testid="dialog" data-portal>' in page
+    )
 
 
 def test_the_settings_tab_updates_the_form(admin, gql):
@@ -146,8 +173,11 @@ def test_save_as_draft_on_a_form_with_a_preview_saves_a_draft_without_the_previe
 def test_a_field_for_a_category_of_another_form_is_refused_with_a_message(admin, gql):
     form_id, _ = build(gql("admin"), "One", publish=False)
     other, _ = build(gql("admin"), "Two", publish=False)
-    response = admin.post(f"/edit_form/{other}/properties", {"category_id": "1", "field_name": "X", "field_type": "text"},
-                          form_page=f"/edit_form/{other}")
+    response = admin.post(
+        f"/edit_form/{other}/properties",
+        {"category_id": "1", "field_name": "X", "field_type": "text"},
+        form_page=f"/edit_form/{other}",
+    )
     assert response.status_code == 400 and "Category not found" in response.get_data(as_text=True)
     assert form_id != other
 
@@ -161,7 +191,9 @@ def test_odd_entries_parameters_are_harmless(admin, gql, query):
 def test_a_draft_form_is_refused_to_clients_by_its_address(client, gql):
     form_id, _ = build(gql("admin"), publish=False)
     response = client.get(f"/form/{form_id}/private")
-    assert response.status_code == 404 and "Something went wrong while accessing this form" in response.get_data(as_text=True)
+    assert response.status_code == 404 and "Something went wrong while accessing this form" in response.get_data(
+        as_text=True
+    )
     assert "Gate Pass" not in client.text("/myforms")
 
 
@@ -181,23 +213,42 @@ def test_someone_elses_submission_is_not_shown_to_a_client(as_role, client, gql)
     form_id, ids = build(admin)
     admin_id = admin("{ currentUser { id } }")["currentUser"]["id"]
     payload = json.dumps({"user_form_properties": [{"form_property_id": ids["Name"], "value": "A"}]})
-    made = admin('mutation($f: ID!, $u: ID!, $p: JSON!) { formUserCreate(formId: $f, userId: $u, propValues: $p)'
-                 ' { formUser { id } } }', {"f": form_id, "u": admin_id, "p": payload})
+    made = admin(
+        "mutation($f: ID!, $u: ID!, $p: JSON!) { formUserCreate(formId: $f, userId: $u, propValues: $p)"
+        " { formUser { id } } }",
+        {"f": form_id, "u": admin_id, "p": payload},
+    )
     submission = made["formUserCreate"]["formUser"]["id"]
     assert client.get(f"/user_form/{admin_id}/{submission}").status_code == 404
 
 
-@pytest.mark.parametrize("who, path", [
-    ("client", "/forms"), ("client", "/forms/create"), ("client", "/edit_form/1"), ("client", "/form/1/entries"),
-    ("guard", "/myforms"), ("guard", "/form/1/private"),
-])
+@pytest.mark.parametrize(
+    "who, path",
+    [
+        ("client", "/forms"),
+        ("client", "/forms/create"),
+        ("client", "/edit_form/1"),
+        ("client", "/form/1/entries"),
+        ("guard", "/myforms"),
+        ("guard", "/form/1/private"),
+    ],
+)
 def test_pages_are_withheld_from_roles_without_the_permission(as_role, who, path):
     assert as_role(who).get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/edit_form/99999999999999999999999", "/edit_form/abc", "/form/-1/entries",
-                                  "/form/1%00/private", "/form/99999999999999999999/private", "/user_form/1/x",
-                                  "/form/１/private"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/edit_form/99999999999999999999999",
+        "/edit_form/abc",
+        "/form/-1/entries",
+        "/form/1%00/private",
+        "/form/99999999999999999999/private",
+        "/user_form/1/x",
+        "/form/１/private",
+    ],
+)
 def test_odd_addresses_are_not_found_never_a_crash(admin, path):
     assert admin.get(path).status_code == 404
 

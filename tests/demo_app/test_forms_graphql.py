@@ -1,4 +1,5 @@
 """Forms over GraphQL: formCreate, formUpdate, categoryCreate, formPropertiesCreate, formUserCreate and the queries."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ SUBMIT = """mutation($f: ID!, $u: ID!, $p: JSON!, $s: String) {
   formUserCreate(formId: $f, userId: $u, propValues: $p, status: $s) { formUser { id status user { name } } error }
 }"""
 FORMS = "{ forms { id name status } }"
-ENTRIES = 'query($f: ID!) { formEntries(formId: $f) { formName formUsers { status versionNumber user { name } } } }'
+ENTRIES = "query($f: ID!) { formEntries(formId: $f) { formName formUsers { status versionNumber user { name } } } }"
 ME = "{ currentUser { id } }"
 
 
@@ -57,11 +58,19 @@ def client(gql):
 def test_an_admin_builds_and_publishes_a_form(admin):
     form_id, _ids = build(admin, publish=False)
     assert admin("query($f: ID!) { form(id: $f) { status } }", {"f": form_id})["form"]["status"] == "draft"
-    cats = admin('query($f: ID!) { formCategories(formId: $f) { fieldName formProperties { fieldName fieldValue } } }',
-                 {"f": form_id})["formCategories"]
-    assert cats == [{"fieldName": "Main", "formProperties": [
-        {"fieldName": "Name", "fieldValue": []},
-        {"fieldName": "Gate", "fieldValue": [{"value": "N", "label": "N"}, {"value": "S", "label": "S"}]}]}]
+    cats = admin(
+        "query($f: ID!) { formCategories(formId: $f) { fieldName formProperties { fieldName fieldValue } } }",
+        {"f": form_id},
+    )["formCategories"]
+    assert cats == [
+        {
+            "fieldName": "Main",
+            "formProperties": [
+                {"fieldName": "Name", "fieldValue": []},
+                {"fieldName": "Gate", "fieldValue": [{"value": "N", "label": "N"}, {"value": "S", "label": "S"}]},
+            ],
+        }
+    ]
     assert admin(PUBLISH, {"f": form_id})["formUpdate"]["form"]["status"] == "published"
 
 
@@ -80,8 +89,10 @@ def test_a_client_submits_and_the_admin_reads_the_entry(admin, client):
     made = client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Name="John", Gate="S")})["formUserCreate"]
     assert made["error"] is None and made["formUser"]["status"] == "pending"
     entries = admin(ENTRIES, {"f": form_id})["formEntries"]
-    assert entries == {"formName": "Gate Pass", "formUsers": [{"status": "pending", "versionNumber": 1,
-                                                                "user": {"name": "Mary Client"}}]}
+    assert entries == {
+        "formName": "Gate Pass",
+        "formUsers": [{"status": "pending", "versionNumber": 1, "user": {"name": "Mary Client"}}],
+    }
 
 
 def test_a_draft_is_not_an_entry_and_becomes_the_submission(admin, client):
@@ -113,9 +124,15 @@ def test_the_platforms_checkbox_and_radio_value_objects_are_understood(admin, cl
     radio = admin(PROPERTY, {"f": form_id, "c": category, "n": "Pick", "t": "radio", "r": True, "v": ["X", "Y"]})
     admin(PUBLISH, {"f": form_id})
     me = client(ME)["currentUser"]["id"]
-    sent = {"user_form_properties": [
-        {"form_property_id": box["formPropertiesCreate"]["formProperty"]["id"], "value": {"A": True, "B": False}},
-        {"form_property_id": radio["formPropertiesCreate"]["formProperty"]["id"], "value": {"checked": "Y", "label": "Pick"}}]}
+    sent = {
+        "user_form_properties": [
+            {"form_property_id": box["formPropertiesCreate"]["formProperty"]["id"], "value": {"A": True, "B": False}},
+            {
+                "form_property_id": radio["formPropertiesCreate"]["formProperty"]["id"],
+                "value": {"checked": "Y", "label": "Pick"},
+            },
+        ]
+    }
     assert client(SUBMIT, {"f": form_id, "u": me, "p": sent})["formUserCreate"]["error"] is None
 
 
@@ -127,16 +144,19 @@ def test_limit_to_one_response_refuses_a_second_submission(admin, client):
     assert again == {"formUser": None, "error": "You have already submitted this form"}
 
 
-@pytest.mark.parametrize("who, document, variables", [
-    ("client", FORM_CREATE, {"name": "X", "preview": False, "limit": True}),
-    ("guard", FORMS, {}),
-    ("client", PUBLISH, {"f": "1"}),
-    ("client", CATEGORY, {"f": "1", "n": "X"}),
-    ("client", PROPERTY, {"f": "1", "c": "1", "n": "X", "t": "text"}),
-    ("guard", SUBMIT, {"f": "1", "u": "1", "p": "{}"}),
-    ("client", ENTRIES, {"f": "1"}),
-    (None, FORMS, {}),
-])
+@pytest.mark.parametrize(
+    "who, document, variables",
+    [
+        ("client", FORM_CREATE, {"name": "X", "preview": False, "limit": True}),
+        ("guard", FORMS, {}),
+        ("client", PUBLISH, {"f": "1"}),
+        ("client", CATEGORY, {"f": "1", "n": "X"}),
+        ("client", PROPERTY, {"f": "1", "c": "1", "n": "X", "t": "text"}),
+        ("guard", SUBMIT, {"f": "1", "u": "1", "p": "{}"}),
+        ("client", ENTRIES, {"f": "1"}),
+        (None, FORMS, {}),
+    ],
+)
 def test_each_operation_refuses_people_without_its_permission(gql, who, document, variables):
     assert gql(who).error(document, variables) == "Unauthorized"
 
@@ -153,14 +173,21 @@ def test_odd_ids_are_not_found_never_a_crash(admin, form_id):
     assert admin.error(PUBLISH, {"f": form_id}) == "Form not found"
 
 
-@pytest.mark.parametrize("variables, message", [
-    ({"name": " ", "preview": False, "limit": True}, "Form Title is Required"),
-    ({"name": "x" * 5000, "preview": False, "limit": True}, "Form Title is too long (maximum is 200 characters)"),
-    ({"name": "X", "expiresAt": "9999-12-31", "preview": False, "limit": True},
-     "Form Expiry Date must be within 10 years"),
-    ({"name": "X", "expiresAt": "yesterday", "preview": False, "limit": True},
-     "Form Expiry Date is not a valid date and time"),
-])
+@pytest.mark.parametrize(
+    "variables, message",
+    [
+        ({"name": " ", "preview": False, "limit": True}, "Form Title is Required"),
+        ({"name": "x" * 5000, "preview": False, "limit": True}, "Form Title is too long (maximum is 200 characters)"),
+        (
+            {"name": "X", "expiresAt": "9999-12-31", "preview": False, "limit": True},
+            "Form Expiry Date must be within 10 years",
+        ),
+        (
+            {"name": "X", "expiresAt": "yesterday", "preview": False, "limit": True},
+            "Form Expiry Date is not a valid date and time",
+        ),
+    ],
+)
 def test_form_create_refuses_bad_details(admin, variables, message):
     assert admin.error(FORM_CREATE, variables) == message
 
@@ -169,18 +196,26 @@ def test_builder_mutations_refuse_bad_arguments(admin):
     form_id, _ = build(admin, publish=False)
     assert admin.error(PROPERTY, {"f": form_id, "c": "999", "n": "X", "t": "text"}) == "Category not found"
     category = admin(CATEGORY, {"f": form_id, "n": "Other"})["categoryCreate"]["category"]["id"]
-    assert admin.error(PROPERTY, {"f": form_id, "c": category, "n": "name", "t": "text"}) == \
-        "This form already has a field with that name"
-    assert admin.error(PROPERTY, {"f": form_id, "c": category, "n": "Sig", "t": "signature"}) == \
-        "Signature fields are not available on the reference app"
-    assert admin.error(PROPERTY, {"f": form_id, "c": category, "n": "Y", "t": "text", "v": "{oops"}) == \
-        "fieldValue is not valid JSON"
-    assert admin.error('mutation($f: ID!) { formUpdate(id: $f, status: "archived") { form { id } } }',
-                       {"f": form_id}) == "Invalid status archived"
+    assert (
+        admin.error(PROPERTY, {"f": form_id, "c": category, "n": "name", "t": "text"})
+        == "This form already has a field with that name"
+    )
+    assert (
+        admin.error(PROPERTY, {"f": form_id, "c": category, "n": "Sig", "t": "signature"})
+        == "Signature fields are not available on the reference app"
+    )
+    assert (
+        admin.error(PROPERTY, {"f": form_id, "c": category, "n": "Y", "t": "text", "v": "{oops"})
+        == "fieldValue is not valid JSON"
+    )
+    assert (
+        admin.error('mutation($f: ID!) { formUpdate(id: $f, status: "archived") { form { id } } }', {"f": form_id})
+        == "Invalid status archived"
+    )
     empty = admin(FORM_CREATE, {"name": "Empty", "preview": False, "limit": True})["formCreate"]["form"]["id"]
     assert admin.error(PUBLISH, {"f": empty}) == "Add a field to the form before publishing it"
 
 
 def test_wrong_argument_types_are_graphql_errors(gql):
-    answer = gql("admin").raw('mutation { formCreate(name: 5) { form { id } } }')
+    answer = gql("admin").raw("mutation { formCreate(name: 5) { form { id } } }")
     assert answer["errors"]

@@ -1,4 +1,5 @@
 """The guard's fake camera (script 1.1.2): the picture a step shows is a Y4M video Chromium can play."""
+
 from __future__ import annotations
 
 import io
@@ -29,7 +30,7 @@ def test_the_camera_plays_the_picture_shown_as_one_y4m_frame(tmp_path):
     assert header == b"YUV4MPEG2 W640 H480 F10:1 Ip A1:1 C420jpeg"
     width, height = CAMERA_SIZE
     assert rest.startswith(b"FRAME\n") and len(rest) == len(b"FRAME\n") + width * height * 3 // 2
-    luma = Image.frombytes("L", CAMERA_SIZE, rest[len(b"FRAME\n"):len(b"FRAME\n") + width * height])
+    luma = Image.frombytes("L", CAMERA_SIZE, rest[len(b"FRAME\n") : len(b"FRAME\n") + width * height])
     assert zxingcpp.read_barcodes(luma)[0].text == "http://127.0.0.1/user/2/1700000000000/dg"
     assert not camera.path.with_suffix(".new").exists()
     camera.remove()

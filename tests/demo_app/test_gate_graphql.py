@@ -1,4 +1,5 @@
 """Gate access over GraphQL: each operation's success, bad arguments, wrong role, and the rules behind them."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -29,16 +30,23 @@ INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [St
 }"""
 MY_GUESTS = "{ myGuests { id status validity guest { name } entryTime { occursOn } } }"
 SCHEDULED = "{ scheduledRequests { id name closestEntryTime { startsAt occursOn } } }"
-UPDATE = "mutation($id: ID!, $status: String, $start: String, $end: String, $day: String) {" \
-         " invitationUpdate(inviteId: $id, status: $status, startsAt: $start, endsAt: $end, visitationDate: $day)" \
-         " { success } }"
+UPDATE = (
+    "mutation($id: ID!, $status: String, $start: String, $end: String, $day: String) {"
+    " invitationUpdate(inviteId: $id, status: $status, startsAt: $start, endsAt: $end, visitationDate: $day)"
+    " { success } }"
+)
 NOW_MS = "1700000000000"
 TODAY = datetime.now(ZoneInfo("Africa/Lusaka")).date().isoformat()
 
 
 def visitor(name: str = "Test Manual User") -> dict:
-    return {"name": name, "nrc": "123456/10/1", "phoneNumber": "+260971234567", "vehiclePlate": "ABZ 1234",
-            "reason": "client"}
+    return {
+        "name": name,
+        "nrc": "123456/10/1",
+        "phoneNumber": "+260971234567",
+        "vehiclePlate": "ABZ 1234",
+        "reason": "client",
+    }
 
 
 def test_a_scan_is_logged_with_its_timestamp_and_kind(gql):
@@ -57,8 +65,19 @@ def test_a_print_scan_and_a_scan_without_timestamp(gql):
     assert bare["eventLog"]["data"]["timestamp"] is None
 
 
-@pytest.mark.parametrize("timestamp", ["9999999999999999", "١٦١٨٣٣٢٤٣٥٩٦٠", "-1618332435960", "1_618_332_435_960",
-                                       "12", "1618332435960.5", "x" * 5000, "99999999999999999999999"])
+@pytest.mark.parametrize(
+    "timestamp",
+    [
+        "9999999999999999",
+        "١٦١٨٣٣٢٤٣٥٩٦٠",
+        "-1618332435960",
+        "1_618_332_435_960",
+        "12",
+        "1618332435960.5",
+        "x" * 5000,
+        "99999999999999999999999",
+    ],
+)
 def test_an_absurd_scan_timestamp_is_refused_and_not_stored(gql, timestamp):
     assert gql("guard").error(SCAN, {"userId": "2", "timestamp": timestamp}) == "Invalid QR timestamp"
     assert gql("admin")(EVENTS, {"subject": ["user_entry"]})["allEventLogs"] == []
@@ -121,14 +140,16 @@ def test_grant_deny_and_note_of_a_missing_request(gql, request_id):
 def test_a_blank_or_huge_observation_is_refused(gql):
     assert gql("guard").error(NOTE, {"note": "   "}) == "Note can't be blank"
     assert "too long" in gql("guard").error(NOTE, {"note": "x" * 2001})
-    assert gql("guard")(NOTE, {"note": "Gate light broken"})["entryRequestNote"]["event"]["subject"] == "observation_log"
+    assert (
+        gql("guard")(NOTE, {"note": "Gate light broken"})["entryRequestNote"]["event"]["subject"] == "observation_log"
+    )
 
 
 def test_unknown_operations_and_wrong_arguments_are_graphql_errors(gql):
-    assert gql("guard").raw("{ allEventLogs(limit: \"many\") { id } }")["errors"]
+    assert gql("guard").raw('{ allEventLogs(limit: "many") { id } }')["errors"]
     assert gql("guard").raw("mutation { entryRequestGrant { status } }")["errors"]
     assert gql("guard").raw("{ gateSecrets }")["errors"]
-    assert gql("guard")(EVENTS, {"limit": 10 ** 6, "name": "%_\\" * 100})["allEventLogs"] == []
+    assert gql("guard")(EVENTS, {"limit": 10**6, "name": "%_\\" * 100})["allEventLogs"] == []
 
 
 def _guest(first: str, last: str = "Guest", phone: str = "") -> dict:
@@ -136,8 +157,9 @@ def _guest(first: str, last: str = "Guest", phone: str = "") -> dict:
 
 
 def test_an_invitation_makes_a_visitor_and_an_approved_request(gql):
-    answer = gql("admin")(INVITE, {"day": TODAY, "start": "00:00", "end": "23:59",
-                                   "guests": [_guest("Grace", "Banda", "+260971111111")]})
+    answer = gql("admin")(
+        INVITE, {"day": TODAY, "start": "00:00", "end": "23:59", "guests": [_guest("Grace", "Banda", "+260971111111")]}
+    )
     assert answer["invitationCreate"]["success"] is True
     mine = gql("admin")(MY_GUESTS)["myGuests"]
     assert [(g["guest"]["name"], g["status"]) for g in mine] == [("Grace Banda", "active")]
@@ -147,20 +169,44 @@ def test_an_invitation_makes_a_visitor_and_an_approved_request(gql):
 
 def test_invitations_check_the_visit(gql):
     admin = gql("admin")
-    assert admin.error(INVITE, {"day": TODAY, "start": "10:00", "end": "09:00", "guests": [_guest("A")]}) \
+    assert (
+        admin.error(INVITE, {"day": TODAY, "start": "10:00", "end": "09:00", "guests": [_guest("A")]})
         == "Visit end time must be after the visit start time"
-    assert admin.error(INVITE, {"day": "9999-12-31", "start": "09:00", "end": "10:00", "guests": [_guest("A")]}) \
+    )
+    assert (
+        admin.error(INVITE, {"day": "9999-12-31", "start": "09:00", "end": "10:00", "guests": [_guest("A")]})
         == "Day of visit must be within a year of today"
+    )
     assert admin.error(INVITE, {"day": "not a day", "guests": [_guest("A")]}) == "Invitation time is invalid"
     assert admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00"}) == "No selected guests to invite"
-    assert admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "guests": [_guest("", "")]}) \
+    assert (
+        admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "guests": [_guest("", "")]})
         == "Guest Name or Company Name is required"
-    assert admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "occursOn": ["funday"],
-                                "until": TODAY, "guests": [_guest("A")]}) == "Repeats on takes the days of the week"
-    assert admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "occursOn": ["monday"],
-                                "guests": [_guest("A")]}) == "Repeats Until is required when a visit repeats"
-    assert admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00",
-                                "userIds": ["99999999999999999999"]}) == "User not found"
+    )
+    assert (
+        admin.error(
+            INVITE,
+            {
+                "day": TODAY,
+                "start": "09:00",
+                "end": "10:00",
+                "occursOn": ["funday"],
+                "until": TODAY,
+                "guests": [_guest("A")],
+            },
+        )
+        == "Repeats on takes the days of the week"
+    )
+    assert (
+        admin.error(
+            INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "occursOn": ["monday"], "guests": [_guest("A")]}
+        )
+        == "Repeats Until is required when a visit repeats"
+    )
+    assert (
+        admin.error(INVITE, {"day": TODAY, "start": "09:00", "end": "10:00", "userIds": ["99999999999999999999"]})
+        == "User not found"
+    )
 
 
 def test_invitation_permissions(gql):

@@ -1,4 +1,5 @@
 """Gate access pages: the scanner, Log This Entry, manual entry, the logbook, guests; roles and odd input."""
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,13 @@ import segno
 from demo_app.gate_rules import GateError, Visit, qr_timestamp
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
-VISITOR = {"name": "Test Manual User", "nrc": "123456/10/1", "phoneNumber": "+260971234567", "vehiclePlate": "ABZ 1234",
-           "reason": "client"}
+VISITOR = {
+    "name": "Test Manual User",
+    "nrc": "123456/10/1",
+    "phoneNumber": "+260971234567",
+    "vehiclePlate": "ABZ 1234",
+    "reason": "client",
+}
 INVITE = """mutation($day: String!, $start: String, $end: String, $guests: [JSON]) {
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, guests: $guests) { success } }"""
 
@@ -24,14 +30,27 @@ def png(text: str) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("path,role,status", [
-    ("/scan", "guard", 200), ("/scan", "admin", 200), ("/scan", "custodian", 200), ("/scan", "client", 302),
-    ("/request", "guard", 200), ("/request", "client", 404), ("/request", "custodian", 404),
-    ("/logbook", "guard", 200), ("/logbook", "admin", 200), ("/logbook", "client", 404),
-    ("/logbook/invitations", "guard", 200), ("/logbook/invitations", "client", 404),
-    ("/logbook/guests", "admin", 200), ("/logbook/guests", "guard", 404),
-    ("/logbook/guests/invite", "admin", 200), ("/logbook/guests/invite", "guard", 404),
-])
+@pytest.mark.parametrize(
+    "path,role,status",
+    [
+        ("/scan", "guard", 200),
+        ("/scan", "admin", 200),
+        ("/scan", "custodian", 200),
+        ("/scan", "client", 302),
+        ("/request", "guard", 200),
+        ("/request", "client", 404),
+        ("/request", "custodian", 404),
+        ("/logbook", "guard", 200),
+        ("/logbook", "admin", 200),
+        ("/logbook", "client", 404),
+        ("/logbook/invitations", "guard", 200),
+        ("/logbook/invitations", "client", 404),
+        ("/logbook/guests", "admin", 200),
+        ("/logbook/guests", "guard", 404),
+        ("/logbook/guests/invite", "admin", 200),
+        ("/logbook/guests/invite", "guard", 404),
+    ],
+)
 def test_who_sees_which_gate_page(as_role, path, role, status):
     assert as_role(role).get(path).status_code == status
 
@@ -44,6 +63,7 @@ def test_the_scanner_decodes_a_frame_and_refuses_junk(as_role):
     assert answer.get_json() == {"text": "http://localhost/user/2/1700000000000/dg"}
     blank = io.BytesIO()
     from PIL import Image
+
     Image.new("RGB", (64, 64), "white").save(blank, "PNG")
     assert guard.client.post("/scan/decode", data=blank.getvalue(), headers=headers).get_json() == {"text": None}
     for junk in (b"", b"not an image", b"GIF89a" + b"0" * 50, b"x" * (500 * 1024)):
@@ -80,11 +100,13 @@ def test_manual_entry_grant_then_observation(as_role, gql):
     page = guard.text(dialog_page)
     assert 'data-testid="entry-dialog"' in page and "Skip &amp; Manually Record Next Entry" in page
     request_id = dialog_page.split("=")[1]
-    kept = gql("admin")("query($id: ID!) { entryRequest(id: $id) { email companyName temperature reason } }",
-                        {"id": request_id})["entryRequest"]
+    kept = gql("admin")(
+        "query($id: ID!) { entryRequest(id: $id) { email companyName temperature reason } }", {"id": request_id}
+    )["entryRequest"]
     assert kept == {**optional, "reason": "client"}
-    saved = guard.post(f"/request/{request_id}/observation", {"note": "Observation example", "next": "record"},
-                       form_page=dialog_page)
+    saved = guard.post(
+        f"/request/{request_id}/observation", {"note": "Observation example", "next": "record"}, form_page=dialog_page
+    )
     assert saved.headers["Location"] == "/request?step=0"
     logbook = as_role("admin").text("/logbook")
     assert "Observation example" in logbook and "Granted Access" in logbook and "Guard: " in logbook
@@ -117,14 +139,17 @@ def test_manual_entry_names_what_is_missing(as_role):
     assert "invalid-number" in page and 'data-testid="entry-dialog"' not in page
 
 
-@pytest.mark.parametrize("field,value,message", [
-    ("name", "x" * 201, "Name is too long (maximum is 200 characters)"),
-    ("email", "not-an-email", "Invalid email."),
-    ("vehiclePlate", "V" * 21, "Vehicle Plate Number is too long (maximum is 20 characters)"),
-    ("phoneNumber", "+٢٦٠٩٧١٢٣٤٥٦٧", "Enter a phone number"),
-    ("temperature", "hot", "Temperature must be a number like 36.5"),
-    ("reason", "bribe", "Reason is Required"),
-])
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("name", "x" * 201, "Name is too long (maximum is 200 characters)"),
+        ("email", "not-an-email", "Invalid email."),
+        ("vehiclePlate", "V" * 21, "Vehicle Plate Number is too long (maximum is 20 characters)"),
+        ("phoneNumber", "+٢٦٠٩٧١٢٣٤٥٦٧", "Enter a phone number"),
+        ("temperature", "hot", "Temperature must be a number like 36.5"),
+        ("reason", "bribe", "Reason is Required"),
+    ],
+)
 def test_manual_entry_refuses_odd_values_with_a_message(as_role, field, value, message):
     answer = as_role("guard").post("/request", {**VISITOR, field: value, "action": "grant"})
     assert answer.status_code == 400 and message in answer.get_data(as_text=True)
@@ -154,14 +179,25 @@ def test_the_logbook_searches_and_survives_odd_input(as_role):
 
 
 def _invite(gql, name: str, start: datetime, end: datetime) -> None:
-    gql("admin")(INVITE, {"day": start.date().isoformat(), "start": start.isoformat(), "end": end.isoformat(),
-                          "guests": [{"firstName": name, "lastName": "Guest"}]})
+    gql("admin")(
+        INVITE,
+        {
+            "day": start.date().isoformat(),
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "guests": [{"firstName": name, "lastName": "Guest"}],
+        },
+    )
 
 
 def test_grant_access_only_while_valid(as_role, gql):
     now = datetime.now(LUSAKA).replace(second=0, microsecond=0)
-    _invite(gql, "Valid", max(now - timedelta(hours=1), now.replace(hour=0, minute=0)),
-            min(now + timedelta(hours=1, minutes=1), now.replace(hour=23, minute=59)))
+    _invite(
+        gql,
+        "Valid",
+        max(now - timedelta(hours=1), now.replace(hour=0, minute=0)),
+        min(now + timedelta(hours=1, minutes=1), now.replace(hour=23, minute=59)),
+    )
     guard = as_role("guard")
     page = guard.text("/logbook/invitations")
     assert "Valid Guest" in page and ">Valid<" in page
@@ -173,8 +209,10 @@ def test_grant_access_only_while_valid(as_role, gql):
         refused = guard.post("/logbook/invitations/2/grant", {}, form_page="/logbook/invitations")
         assert refused.headers["Location"] == "/logbook/invitations"
         assert "Invalid now" in guard.text("/logbook/invitations")
-    assert guard.post("/logbook/invitations/999999999999999999999/grant", {},
-                      form_page="/logbook/invitations").status_code == 404
+    assert (
+        guard.post("/logbook/invitations/999999999999999999999/grant", {}, form_page="/logbook/invitations").status_code
+        == 404
+    )
 
 
 def test_my_guests_edit_cancel_and_reactivate(as_role, gql):
@@ -182,18 +220,28 @@ def test_my_guests_edit_cancel_and_reactivate(as_role, gql):
     _invite(gql, "Mary", now.replace(hour=0, minute=0), now.replace(hour=0, minute=30))
     admin = as_role("admin")
     assert "Edit Guest" in admin.text("/logbook/guests?edit=1")
-    moved = admin.post("/logbook/guests/1/update", {"visitationDate": now.date().isoformat(), "startsAt": "00:00",
-                                                    "endsAt": "23:59", "occursOn": ["monday", "friday"],
-                                                    "visitEndDate": (now + timedelta(days=14)).date().isoformat()},
-                       form_page="/logbook/guests?edit=1")
+    moved = admin.post(
+        "/logbook/guests/1/update",
+        {
+            "visitationDate": now.date().isoformat(),
+            "startsAt": "00:00",
+            "endsAt": "23:59",
+            "occursOn": ["monday", "friday"],
+            "visitEndDate": (now + timedelta(days=14)).date().isoformat(),
+        },
+        form_page="/logbook/guests?edit=1",
+    )
     assert moved.headers["Location"] == "/logbook/guests"
     assert "Time 00:00 - 23:59" in admin.text("/logbook/guests")
     admin.post("/logbook/guests/1/status", {"status": "cancelled"}, form_page="/logbook/guests")
     assert ">Cancelled<" in admin.text("/logbook/guests") and "Re-Activate" in admin.text("/logbook/guests")
     admin.post("/logbook/guests/1/status", {"status": "active"}, form_page="/logbook/guests")
     assert ">Cancelled<" not in admin.text("/logbook/guests")
-    bad = admin.post("/logbook/guests/1/update", {"visitationDate": "9999-12-31", "startsAt": "25:99", "endsAt": ""},
-                     form_page="/logbook/guests?edit=1")
+    bad = admin.post(
+        "/logbook/guests/1/update",
+        {"visitationDate": "9999-12-31", "startsAt": "25:99", "endsAt": ""},
+        form_page="/logbook/guests?edit=1",
+    )
     assert bad.headers["Location"] == "/logbook/guests?edit=1"
     assert admin.post("/logbook/guests/1/status", {"status": "deleted"}, form_page="/logbook/guests").status_code == 400
     assert admin.get("/logbook/guests?edit=99999999999999999999").status_code == 404
@@ -207,7 +255,9 @@ def test_the_invite_form(as_role):
     assert empty.status_code == 400 and "No selected guests to invite" in empty.get_data(as_text=True)
     guest = {"guestFirstName": "Grace", "guestLastName": "Banda", "guestCompanyName": "", "guestPhoneNumber": ""}
     untimed = admin.post("/logbook/guests/invite", {**guest, "visitationDate": day})
-    assert "Invitation time is invalid" in untimed.get_data(as_text=True) and "Grace Banda" in untimed.get_data(as_text=True)
+    assert "Invitation time is invalid" in untimed.get_data(as_text=True) and "Grace Banda" in untimed.get_data(
+        as_text=True
+    )
     done = admin.post("/logbook/guests/invite", {**guest, **form})
     assert done.headers["Location"] == "/logbook/guests"
     page = admin.text("/logbook/guests")

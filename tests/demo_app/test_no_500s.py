@@ -5,6 +5,7 @@ with odd field values (CSRF token included, as a browser sends it), and every Gr
 arguments of odd values of the right types. The app must answer with a page, a redirect, a 4xx
 with a message, or GraphQL errors it means, never a crash.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,25 +24,89 @@ ROLES = ("admin", "guard", "custodian", "client")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 ODD_TEXT = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["0", "-1", "99999999999999999999999999", "1e309", "nan", "٣", "１２", "9999-12-31", "0001-01-01",
-                     "2026-02-30", "25:99", "' OR 1=1 --", "<script>x</script>", "../../etc/passwd", "%00", " ", ""]),
-    st.integers(min_value=-2**70, max_value=2**70).map(str),
+    st.sampled_from(
+        [
+            "0",
+            "-1",
+            "99999999999999999999999999",
+            "1e309",
+            "nan",
+            "٣",
+            "１２",
+            "9999-12-31",
+            "0001-01-01",
+            "2026-02-30",
+            "25:99",
+            "' OR 1=1 --",
+            "<script>x</script>",
+            "../../etc/passwd",
+            "%00",
+            " ",
+            "",
+        ]
+    ),
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
     st.text(min_size=3000, max_size=5000),
 )
 # Every page address with a variable part, and the query names its pages read.
-ROUTES = ("/user/{}", "/user/{}/{}", "/user/{}/{}/{}", "/id/{}", "/timesheet/{}", "/tasks/{}", "/form/{}",
-          "/form/{}/private", "/form/{}/{}/entries", "/edit_form/{}", "/request/{}", "/login/{}")
-PAGES = ("/search", "/logbook", "/logbook/invitations", "/logbook/guests", "/logbook/guests/invite", "/payments",
-         "/timesheet", "/tasks", "/forms", "/myforms", "/mypayments", "/scan", "/request", "/guard_home", "/")
-QUERY_NAMES = ("query", "tab", "subtab", "receipt", "transaction", "page", "offset", "from", "to", "search", "date",
-               "filter", "taskId", "step", "status", "type", "next")
+ROUTES = (
+    "/user/{}",
+    "/user/{}/{}",
+    "/user/{}/{}/{}",
+    "/id/{}",
+    "/timesheet/{}",
+    "/tasks/{}",
+    "/form/{}",
+    "/form/{}/private",
+    "/form/{}/{}/entries",
+    "/edit_form/{}",
+    "/request/{}",
+    "/login/{}",
+)
+PAGES = (
+    "/search",
+    "/logbook",
+    "/logbook/invitations",
+    "/logbook/guests",
+    "/logbook/guests/invite",
+    "/payments",
+    "/timesheet",
+    "/tasks",
+    "/forms",
+    "/myforms",
+    "/mypayments",
+    "/scan",
+    "/request",
+    "/guard_home",
+    "/",
+)
+QUERY_NAMES = (
+    "query",
+    "tab",
+    "subtab",
+    "receipt",
+    "transaction",
+    "page",
+    "offset",
+    "from",
+    "to",
+    "search",
+    "date",
+    "filter",
+    "taskId",
+    "step",
+    "status",
+    "type",
+    "next",
+)
 
 
 @pytest.fixture(scope="module")
 def people(tmp_path_factory):
     """One app for the module, and a logged-in test client per role."""
-    app = create_app({"DATABASE": str(tmp_path_factory.mktemp("fuzz") / "app.sqlite"),
-                      "DEFAULT_PASSWORD": PASSWORD, "TESTING": True})
+    app = create_app(
+        {"DATABASE": str(tmp_path_factory.mktemp("fuzz") / "app.sqlite"), "DEFAULT_PASSWORD": PASSWORD, "TESTING": True}
+    )
     clients = {}
     for role in ROLES:
         client = app.test_client()
@@ -55,8 +120,12 @@ def _ok(response: Any, what: str) -> None:
 
 
 @SETTINGS
-@given(role=st.sampled_from(ROLES), route=st.sampled_from(ROUTES), parts=st.lists(ODD_TEXT, min_size=3, max_size=3),
-       query=st.dictionaries(st.sampled_from(QUERY_NAMES), ODD_TEXT, max_size=4))
+@given(
+    role=st.sampled_from(ROLES),
+    route=st.sampled_from(ROUTES),
+    parts=st.lists(ODD_TEXT, min_size=3, max_size=3),
+    query=st.dictionaries(st.sampled_from(QUERY_NAMES), ODD_TEXT, max_size=4),
+)
 def test_no_address_crashes_a_page(people, role, route, parts, query):
     _app, clients = people
     path = route.format(*(quote(p, safe="") or "x" for p in parts))
@@ -65,8 +134,11 @@ def test_no_address_crashes_a_page(people, role, route, parts, query):
 
 
 @SETTINGS
-@given(role=st.sampled_from(ROLES), page=st.sampled_from(PAGES),
-       query=st.dictionaries(st.sampled_from(QUERY_NAMES), ODD_TEXT, max_size=5))
+@given(
+    role=st.sampled_from(ROLES),
+    page=st.sampled_from(PAGES),
+    query=st.dictionaries(st.sampled_from(QUERY_NAMES), ODD_TEXT, max_size=5),
+)
 def test_no_query_crashes_a_page(people, role, page, query):
     _app, clients = people
     url = f"{page}?{urlencode(query)}"
@@ -98,9 +170,12 @@ def forms_of(client: Any, page: str) -> list[dict[str, Any]]:
 
 
 @SETTINGS
-@given(role=st.sampled_from(ROLES), page=st.sampled_from(PAGES + ("/forms/create", "/user/1?tab=Plans",
-                                                                  "/user/4?tab=Plans", "/user/5")),
-       which=st.integers(min_value=0, max_value=9), values=st.lists(ODD_TEXT, min_size=12, max_size=12))
+@given(
+    role=st.sampled_from(ROLES),
+    page=st.sampled_from(PAGES + ("/forms/create", "/user/1?tab=Plans", "/user/4?tab=Plans", "/user/5")),
+    which=st.integers(min_value=0, max_value=9),
+    values=st.lists(ODD_TEXT, min_size=12, max_size=12),
+)
 def test_no_form_value_crashes_a_form(people, role, page, which, values):
     _app, clients = people
     client = clients[role]
@@ -114,8 +189,10 @@ def test_no_form_value_crashes_a_form(people, role, page, which, values):
 
 
 def _mutations(gql: GraphQL) -> list[dict[str, Any]]:
-    schema = gql("{ __schema { mutationType { fields { name args { name type { kind name ofType { kind name "
-                 "ofType { kind name ofType { kind name } } } } } } } } }")
+    schema = gql(
+        "{ __schema { mutationType { fields { name args { name type { kind name ofType { kind name "
+        "ofType { kind name ofType { kind name } } } } } } } } }"
+    )
     return [f for f in schema["__schema"]["mutationType"]["fields"] if not f["name"].startswith("_")]
 
 
@@ -134,10 +211,12 @@ def _named(t: dict[str, Any]) -> str:
 
 
 SCALARS = {
-    "String": ODD_TEXT, "ID": ODD_TEXT,
-    "Int": st.integers(min_value=-2**31, max_value=2**31 - 1),
+    "String": ODD_TEXT,
+    "ID": ODD_TEXT,
+    "Int": st.integers(min_value=-(2**31), max_value=2**31 - 1),
     "Float": st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
-    "Boolean": st.booleans(), "JSON": st.one_of(ODD_TEXT, st.dictionaries(st.text(max_size=8), ODD_TEXT, max_size=3)),
+    "Boolean": st.booleans(),
+    "JSON": st.one_of(ODD_TEXT, st.dictionaries(st.text(max_size=8), ODD_TEXT, max_size=3)),
 }
 
 
@@ -168,8 +247,10 @@ def test_no_argument_crashes_a_mutation(people, mutations, data, role):
         declared.append(f"${name}: {_type_text(arg['type'])}")
         variables[name] = data.draw(strategy)
     arguments = ", ".join(f"{d.split(':')[0][1:]}: {d.split(':')[0]}" for d in declared)
-    document = (f"mutation fuzz{'(' + ', '.join(declared) + ')' if declared else ''} "
-                f"{{ {field['name']}{'(' + arguments + ')' if arguments else ''} {{ __typename }} }}")
+    document = (
+        f"mutation fuzz{'(' + ', '.join(declared) + ')' if declared else ''} "
+        f"{{ {field['name']}{'(' + arguments + ')' if arguments else ''} {{ __typename }} }}"
+    )
     client = app.test_client()
     answer = GraphQL(client, token_of(client, role)).raw(document, variables)
     messages = [e.get("message", "") for e in answer.get("errors") or []]

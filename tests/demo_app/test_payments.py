@@ -1,18 +1,25 @@
 """Payments through GraphQL: plots, plans, payments with receipts, reverts, reads; roles and bad arguments."""
+
 from __future__ import annotations
 
 import pytest
 
-PROPERTY = ("mutation($n: String!, $o: JSON) { PropertyCreate(parcelNumber: $n, ownershipFields: $o)"
-            " { landParcel { id parcelNumber } } }")
-PLAN = ("mutation($l: ID!, $u: ID!, $t: String!, $i: Float!, $d: Int!, $s: Int!, $f: Int!, $start: String!) {"
-        " paymentPlanCreate(landParcelId: $l, userId: $u, status: $s, planType: $t, startDate: $start,"
-        " installmentAmount: $i, totalAmount: 6000, duration: $d, frequency: $f, renewable: false)"
-        " { paymentPlan { id pendingBalance status planType landParcel { parcelNumber } } } }")
-PAY = ("mutation($u: ID!, $a: Float!, $s: String!, $n: String, $b: String, $c: String, $p: [PlanPaymentInput]!,"
-       " $at: String) { transactionCreate(userId: $u, amount: $a, source: $s, transactionNumber: $n, bankName: $b,"
-       " chequeNumber: $c, paymentsAttributes: $p, createdAt: $at) { transaction { id amount status"
-       " planPayments { receiptNumber amount status currentPlotPendingBalance paymentPlan { planType } } } } }")
+PROPERTY = (
+    "mutation($n: String!, $o: JSON) { PropertyCreate(parcelNumber: $n, ownershipFields: $o)"
+    " { landParcel { id parcelNumber } } }"
+)
+PLAN = (
+    "mutation($l: ID!, $u: ID!, $t: String!, $i: Float!, $d: Int!, $s: Int!, $f: Int!, $start: String!) {"
+    " paymentPlanCreate(landParcelId: $l, userId: $u, status: $s, planType: $t, startDate: $start,"
+    " installmentAmount: $i, totalAmount: 6000, duration: $d, frequency: $f, renewable: false)"
+    " { paymentPlan { id pendingBalance status planType landParcel { parcelNumber } } } }"
+)
+PAY = (
+    "mutation($u: ID!, $a: Float!, $s: String!, $n: String, $b: String, $c: String, $p: [PlanPaymentInput]!,"
+    " $at: String) { transactionCreate(userId: $u, amount: $a, source: $s, transactionNumber: $n, bankName: $b,"
+    " chequeNumber: $c, paymentsAttributes: $p, createdAt: $at) { transaction { id amount status"
+    " planPayments { receiptNumber amount status currentPlotPendingBalance paymentPlan { planType } } } } }"
+)
 REVERT = "mutation($id: ID!) { transactionRevert(id: $id) { transaction { id status } } }"
 BALANCE = "query($u: ID!) { userBalance(userId: $u) { pendingBalance balance totalTransactions } }"
 PLANS = "query($u: ID!) { userPlansWithPayments(userId: $u) { id status pendingBalance planPayments { status } } }"
@@ -27,8 +34,9 @@ def admin(gql):
 @pytest.fixture
 def client_id(admin):
     """A new client, Grace Banda."""
-    made = admin('mutation { userCreate(name: "Grace Banda", phoneNumber: "+260977000111", userType: "client")'
-                        " { user { id } } }")
+    made = admin(
+        'mutation { userCreate(name: "Grace Banda", phoneNumber: "+260977000111", userType: "client") { user { id } } }'
+    )
     return made["userCreate"]["user"]["id"]
 
 
@@ -38,8 +46,19 @@ def plan_of(admin, client_id):
 
     def make(number: str = "1000001", installment: float = 500, duration: int = 12, plan_type: str = "basic"):
         parcel = admin(PROPERTY, {"n": number, "o": [{"userId": client_id}]})["PropertyCreate"]["landParcel"]["id"]
-        plan = admin(PLAN, {"l": parcel, "u": client_id, "t": plan_type, "i": installment, "d": duration, "s": 0,
-                            "f": 2, "start": "2026-01-01"})
+        plan = admin(
+            PLAN,
+            {
+                "l": parcel,
+                "u": client_id,
+                "t": plan_type,
+                "i": installment,
+                "d": duration,
+                "s": 0,
+                "f": 2,
+                "start": "2026-01-01",
+            },
+        )
         return plan["paymentPlanCreate"]["paymentPlan"]["id"]
 
     return make
@@ -73,8 +92,10 @@ def test_each_plan_payment_gets_the_next_si_receipt_number(admin, gql, client_id
 def test_an_overpayment_completes_the_plan_and_the_rest_goes_to_the_general_fund(admin, gql, client_id, plan_of):
     plan = plan_of()
     tx = pay(admin, client_id, plan, 7500)
-    assert [(p["paymentPlan"]["planType"], p["amount"]) for p in tx["planPayments"]] == [("basic", 6000.0),
-                                                                                          ("general", 1500.0)]
+    assert [(p["paymentPlan"]["planType"], p["amount"]) for p in tx["planPayments"]] == [
+        ("basic", 6000.0),
+        ("general", 1500.0),
+    ]
     assert balance(admin, client_id) == {"pendingBalance": 0.0, "balance": 1500.0, "totalTransactions": 7500.0}
     assert admin(PLANS, {"u": client_id})["userPlansWithPayments"][0]["status"] == "completed"
 
@@ -91,8 +112,14 @@ def test_a_revert_restores_the_plan_and_takes_back_the_general_fund(admin, gql, 
 
 def test_a_manual_payment_keeps_its_date_and_gets_an_mi_receipt(admin, gql, client_id, plan_of):
     plan = plan_of()
-    variables = {"u": client_id, "a": 100, "s": "cash", "n": "T-9", "at": "2026-01-15",
-                 "p": [{"paymentPlanId": plan, "amount": 100, "receiptNumber": "77"}]}
+    variables = {
+        "u": client_id,
+        "a": 100,
+        "s": "cash",
+        "n": "T-9",
+        "at": "2026-01-15",
+        "p": [{"paymentPlanId": plan, "amount": 100, "receiptNumber": "77"}],
+    }
     tx = admin(PAY, variables)["transactionCreate"]["transaction"]
     assert tx["planPayments"][0]["receiptNumber"] == "MI77"
     blank = {**variables, "n": "T-10", "p": [{"paymentPlanId": plan, "amount": 100}]}
@@ -101,20 +128,23 @@ def test_a_manual_payment_keeps_its_date_and_gets_an_mi_receipt(admin, gql, clie
     assert admin.error(PAY, again) == "Receipt Number has already been used"
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"s": ""}, "TransactionType is required"),
-    ({"s": "barter"}, "Choose a Transaction Type from the list"),
-    ({"s": "cheque/cashier_cheque"}, "Bank Name and Cheque Number are required for a cheque"),
-    ({"s": "cheque/cashier_cheque", "b": "Zanaco"}, "Cheque Number is required for a cheque"),
-    ({"n": "T-1"}, "Transaction Number has already been used"),
-    ({"n": "t-1"}, "Transaction Number has already been used"),
-    ({"n": "x" * 36}, "Transaction Number is too long (maximum is 35 characters)"),
-    ({"s": "cheque/cashier_cheque", "b": "B" * 101, "c": "1"}, "Bank Name is too long (maximum is 100 characters)"),
-    ({"a": 999}, "Amount must be the sum of the amounts paid towards each plan"),
-    ({"at": "9999-12-31"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
-    ({"at": "2100-01-01"}, "Paid Date cannot be in the future"),
-    ({"at": "yesterday"}, "Paid Date must be a date (YYYY-MM-DD)"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"s": ""}, "TransactionType is required"),
+        ({"s": "barter"}, "Choose a Transaction Type from the list"),
+        ({"s": "cheque/cashier_cheque"}, "Bank Name and Cheque Number are required for a cheque"),
+        ({"s": "cheque/cashier_cheque", "b": "Zanaco"}, "Cheque Number is required for a cheque"),
+        ({"n": "T-1"}, "Transaction Number has already been used"),
+        ({"n": "t-1"}, "Transaction Number has already been used"),
+        ({"n": "x" * 36}, "Transaction Number is too long (maximum is 35 characters)"),
+        ({"s": "cheque/cashier_cheque", "b": "B" * 101, "c": "1"}, "Bank Name is too long (maximum is 100 characters)"),
+        ({"a": 999}, "Amount must be the sum of the amounts paid towards each plan"),
+        ({"at": "9999-12-31"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
+        ({"at": "2100-01-01"}, "Paid Date cannot be in the future"),
+        ({"at": "yesterday"}, "Paid Date must be a date (YYYY-MM-DD)"),
+    ],
+)
 def test_refused_payments_say_why_and_record_nothing(admin, gql, client_id, plan_of, extra, message):
     plan = plan_of()
     pay(admin, client_id, plan, 500, "T-1")
@@ -123,9 +153,16 @@ def test_refused_payments_say_why_and_record_nothing(admin, gql, client_id, plan
     assert balance(admin, client_id)["totalTransactions"] == 500.0
 
 
-@pytest.mark.parametrize("amount, message", [(0, "Amount must be greater than 0"), (-50, "Amount must be greater than 0"),
-                                             (0.005, "Amount can have at most 2 decimal places"),
-                                             (1e27, "Amount is too large"), (20_000_000, "Amount is too large")])
+@pytest.mark.parametrize(
+    "amount, message",
+    [
+        (0, "Amount must be greater than 0"),
+        (-50, "Amount must be greater than 0"),
+        (0.005, "Amount can have at most 2 decimal places"),
+        (1e27, "Amount is too large"),
+        (20_000_000, "Amount is too large"),
+    ],
+)
 def test_odd_amounts_are_refused(admin, gql, client_id, plan_of, amount, message):
     plan = plan_of()
     variables = {"u": client_id, "a": amount, "s": "cash", "p": [{"paymentPlanId": plan, "amount": amount}]}
@@ -162,13 +199,21 @@ def test_plots_have_unique_numbers_and_real_owners(admin, gql, client_id):
     assert admin(PROPERTY, {"n": "4", "o": f'[{{"userId": "{client_id}"}}]'})["PropertyCreate"]["landParcel"]
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"s": 9}, "Status is required"), ({"f": 7}, "Please select frequency"), ({"d": 0}, "Plan Duration must be between 1 and 1200"),
-    ({"i": -1}, "Amount must be greater than 0"), ({"t": "gold"}, "Unknown plan type gold"), ({"t": ""}, "Plan Type is required"),
-    ({"start": "9999-12-31"}, "Start Date must be between 1970-01-01 and 2100-12-31"),
-    ({"start": "0001-01-01"}, "Start Date must be between 1970-01-01 and 2100-12-31"),
-    ({"l": "424242"}, "Property is required"), ({"u": "424242"}, "User not found"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"s": 9}, "Status is required"),
+        ({"f": 7}, "Please select frequency"),
+        ({"d": 0}, "Plan Duration must be between 1 and 1200"),
+        ({"i": -1}, "Amount must be greater than 0"),
+        ({"t": "gold"}, "Unknown plan type gold"),
+        ({"t": ""}, "Plan Type is required"),
+        ({"start": "9999-12-31"}, "Start Date must be between 1970-01-01 and 2100-12-31"),
+        ({"start": "0001-01-01"}, "Start Date must be between 1970-01-01 and 2100-12-31"),
+        ({"l": "424242"}, "Property is required"),
+        ({"u": "424242"}, "User not found"),
+    ],
+)
 def test_plans_with_bad_arguments_are_refused(admin, gql, client_id, change, message):
     parcel = admin(PROPERTY, {"n": "1000001"})["PropertyCreate"]["landParcel"]["id"]
     variables = {"l": parcel, "u": client_id, "t": "basic", "i": 500, "d": 12, "s": 0, "f": 2, "start": "2026-01-01"}
@@ -193,19 +238,25 @@ def test_the_payments_list_shows_every_plan_payment_newest_first(admin, gql, cli
     assert [(p["receiptNumber"], p["amount"]) for p in listed["paymentsList"]] == [("SI1001", 200.0), ("SI1000", 100.0)]
     rows = admin(
         "query($u: ID!) { userTransactions(userId: $u, limit: 100000, offset: -5) { amount depositor { name } } }",
-        {"u": client_id})
-    assert [(t["amount"], t["depositor"]["name"]) for t in rows["userTransactions"]] == [(200.0, "An Admin User"),
-                                                                                          (100.0, "An Admin User")]
+        {"u": client_id},
+    )
+    assert [(t["amount"], t["depositor"]["name"]) for t in rows["userTransactions"]] == [
+        (200.0, "An Admin User"),
+        (100.0, "An Admin User"),
+    ]
 
 
-@pytest.mark.parametrize("query", [
-    "mutation { transactionRevert(id: \"99999999999999999999999\") { transaction { id } } }",
-    "mutation { transactionRevert(id: \"42\") { transaction { id } } }",
-    "mutation { transactionCreate(userId: 1, amount: \"x\", source: \"cash\", paymentsAttributes: []) { transaction { id } } }",
-    "mutation { transactionCreate(userId: \"abc\", amount: 1, source: \"cash\", paymentsAttributes: []) { transaction { id } } }",
-    "mutation { paymentPlanCreate { paymentPlan { id } } }",
-    "{ userBalance(userId: \"-1\") { balance } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'mutation { transactionRevert(id: "99999999999999999999999") { transaction { id } } }',
+        'mutation { transactionRevert(id: "42") { transaction { id } } }',
+        'mutation { transactionCreate(userId: 1, amount: "x", source: "cash", paymentsAttributes: []) { transaction { id } } }',
+        'mutation { transactionCreate(userId: "abc", amount: 1, source: "cash", paymentsAttributes: []) { transaction { id } } }',
+        "mutation { paymentPlanCreate { paymentPlan { id } } }",
+        '{ userBalance(userId: "-1") { balance } }',
+    ],
+)
 def test_bad_operations_get_graphql_errors_not_500s(admin, query):
     answer = admin.raw(query)
     assert answer.get("errors") and "Internal server error" not in str(answer["errors"])

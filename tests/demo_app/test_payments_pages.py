@@ -1,4 +1,5 @@
 """Payments screens: the Plans tab, the pay dialog's form, receipts, revert, new plan, the dashboard; odd input."""
+
 from __future__ import annotations
 
 import re
@@ -7,11 +8,14 @@ import pytest
 
 from demo_app.money import AmountError, fmt, to_ngwee
 
-PROPERTY = ("mutation($n: String!, $o: JSON) { PropertyCreate(parcelNumber: $n, ownershipFields: $o)"
-            " { landParcel { id } } }")
-PLAN = ("mutation($l: ID!, $u: ID!, $t: String!, $i: Float!, $d: Int!, $s: Int!, $f: Int!, $start: String!) {"
-        " paymentPlanCreate(landParcelId: $l, userId: $u, status: $s, planType: $t, startDate: $start,"
-        " installmentAmount: $i, totalAmount: 6000, duration: $d, frequency: $f, renewable: false) { paymentPlan { id } } }")
+PROPERTY = (
+    "mutation($n: String!, $o: JSON) { PropertyCreate(parcelNumber: $n, ownershipFields: $o) { landParcel { id } } }"
+)
+PLAN = (
+    "mutation($l: ID!, $u: ID!, $t: String!, $i: Float!, $d: Int!, $s: Int!, $f: Int!, $start: String!) {"
+    " paymentPlanCreate(landParcelId: $l, userId: $u, status: $s, planType: $t, startDate: $start,"
+    " installmentAmount: $i, totalAmount: 6000, duration: $d, frequency: $f, renewable: false) { paymentPlan { id } } }"
+)
 
 
 @pytest.fixture
@@ -23,8 +27,9 @@ def admin_browser(as_role):
 def client_plan(admin_browser):
     """A new client with plot 1000001 and a basic plan of K500.00 x 12: (client id, plan id)."""
     api = admin_browser.gql
-    user = api('mutation { userCreate(name: "Grace Banda", phoneNumber: "+260977000111", userType: "client")'
-               " { user { id } } }")["userCreate"]["user"]["id"]
+    user = api(
+        'mutation { userCreate(name: "Grace Banda", phoneNumber: "+260977000111", userType: "client") { user { id } } }'
+    )["userCreate"]["user"]["id"]
     parcel = api(PROPERTY, {"n": "1000001", "o": [{"userId": user}]})["PropertyCreate"]["landParcel"]["id"]
     plan = api(PLAN, {"l": parcel, "u": user, "t": "basic", "i": 500, "d": 12, "s": 0, "f": 2, "start": "2026-01-01"})
     return user, plan["paymentPlanCreate"]["paymentPlan"]["id"]
@@ -43,39 +48,77 @@ def pay_form(browser, user, plan, amount="2000", source="cash", number="T-1", **
 
 # -- money ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("typed, ngwee", [("2000", 200000), ("2,000.50", 200050), ("K6,000.00", 600000),
-                                          (" 0.01 ", 1), ("7500.", 750000), (".5", 50), (1999.99, 199999)])
+
+@pytest.mark.parametrize(
+    "typed, ngwee",
+    [
+        ("2000", 200000),
+        ("2,000.50", 200050),
+        ("K6,000.00", 600000),
+        (" 0.01 ", 1),
+        ("7500.", 750000),
+        (".5", 50),
+        (1999.99, 199999),
+    ],
+)
 def test_well_formed_amounts_are_read_exactly(typed, ngwee):
     assert to_ngwee(typed) == ngwee
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("", "Amount is required"), ("0", "Amount must be greater than 0"), ("-50", "Amount must be greater than 0"),
-    ("abc", "Amount must be a number"), ("1,50", "Amount must be a number"), ("1,,0,0", "Amount must be a number"),
-    (",5", "Amount must be a number"), ("١٠٠", "Amount must be a number"), ("1e3", "Amount must be a number"),
-    ("NaN", "Amount must be a number"), ("1_000", "Amount must be a number"), ("10.005", "Amount can have at most 2 decimal places"),
-    ("1" * 28, "Amount is too large"), ("9" * 40, "Amount is too large"), (float("inf"), "Amount must be a number"),
-    (True, "Amount must be a number"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("", "Amount is required"),
+        ("0", "Amount must be greater than 0"),
+        ("-50", "Amount must be greater than 0"),
+        ("abc", "Amount must be a number"),
+        ("1,50", "Amount must be a number"),
+        ("1,,0,0", "Amount must be a number"),
+        (",5", "Amount must be a number"),
+        ("١٠٠", "Amount must be a number"),
+        ("1e3", "Amount must be a number"),
+        ("NaN", "Amount must be a number"),
+        ("1_000", "Amount must be a number"),
+        ("10.005", "Amount can have at most 2 decimal places"),
+        ("1" * 28, "Amount is too large"),
+        ("9" * 40, "Amount is too large"),
+        (float("inf"), "Amount must be a number"),
+        (True, "Amount must be a number"),
+    ],
+)
 def test_odd_amounts_say_why(typed, message):
     with pytest.raises(AmountError, match=message):
         to_ngwee(typed)
 
 
 def test_money_is_shown_as_the_platform_formats_kwacha():
-    assert (fmt(600000), fmt(0), fmt(5), fmt(123456789), fmt(-100)) == ("K6,000.00", "K0.00", "K0.05",
-                                                                       "K1,234,567.89", "-K1.00")
+    assert (fmt(600000), fmt(0), fmt(5), fmt(123456789), fmt(-100)) == (
+        "K6,000.00",
+        "K0.00",
+        "K0.05",
+        "K1,234,567.89",
+        "-K1.00",
+    )
 
 
 # -- the Plans tab ---------------------------------------------------------------------------------------
+
 
 def test_the_plans_tab_shows_the_balance_strip_and_the_plans(admin_browser, client_plan):
     user, _plan = client_plan
     page = admin_browser.text(f"/user/{user}?tab=Plans")
     assert shown(page, "pending-balance") == ["- K6,000.00"]
     assert shown(page, "plot-number") == ["1000001"] and shown(page, "payment-plan") == ["Basic"]
-    for text in ("Total Transactions Made", "General Funds", "Record New Payment", "New Payment Plan",
-                 "View all Transactions", "Make a Payment", "K6,000.00 remaining balance", "Create a Plan"):
+    for text in (
+        "Total Transactions Made",
+        "General Funds",
+        "Record New Payment",
+        "New Payment Plan",
+        "View all Transactions",
+        "Make a Payment",
+        "K6,000.00 remaining balance",
+        "Create a Plan",
+    ):
         assert text in page, text
     assert 'data-testid="transaction-type"' in page and "transaction-amount-input" in page
 
@@ -95,12 +138,15 @@ def test_other_roles_get_no_plans_tab(as_role, client_plan):
 
 # -- paying through the dialog's form --------------------------------------------------------------------
 
+
 def test_paying_offers_the_receipt_and_lowers_the_balance(admin_browser, client_plan):
     user, plan = client_plan
     response = pay_form(admin_browser, user, plan)
     assert response.status_code == 302 and response.location.startswith(f"/user/{user}?tab=Plans&transaction=")
     page = admin_browser.text(response.location)
-    assert "Payment made successfully" in page and "Generate Receipt" in page and shown(page, "print") == ["Print Receipt"]
+    assert (
+        "Payment made successfully" in page and "Generate Receipt" in page and shown(page, "print") == ["Print Receipt"]
+    )
     assert shown(page, "pending-balance") == ["- K4,000.00"]
     tx_id = response.location.rsplit("=", 1)[1]
     receipt = admin_browser.text(f"/user/{user}?tab=Plans&receipt={tx_id}")
@@ -119,14 +165,17 @@ def test_malformed_amounts_are_refused_with_a_message_and_never_stored(admin_bro
     assert shown(admin_browser.text(f"/user/{user}?tab=Plans"), "pending-balance") == ["- K6,000.00"]
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"source": ""}, "TransactionType is required"),
-    ({"source": "cheque/cashier_cheque"}, "Bank Name and Cheque Number are required for a cheque"),
-    ({"transaction_number": "x" * 36}, "Transaction Number is too long (maximum is 35 characters)"),
-    ({"manual": "true", "paid_date": "9999-12-31"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
-    ({"manual": "true", "paid_date": "0001-01-01"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
-    ({"manual": "true", "paid_date": "2026-01-02"}, "Receipt Number cannot be blank"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"source": ""}, "TransactionType is required"),
+        ({"source": "cheque/cashier_cheque"}, "Bank Name and Cheque Number are required for a cheque"),
+        ({"transaction_number": "x" * 36}, "Transaction Number is too long (maximum is 35 characters)"),
+        ({"manual": "true", "paid_date": "9999-12-31"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
+        ({"manual": "true", "paid_date": "0001-01-01"}, "Paid Date must be between 1970-01-01 and 2100-12-31"),
+        ({"manual": "true", "paid_date": "2026-01-02"}, "Receipt Number cannot be blank"),
+    ],
+)
 def test_refused_payments_come_back_with_the_reason(admin_browser, client_plan, extra, message):
     user, plan = client_plan
     response = pay_form(admin_browser, user, plan, **extra)
@@ -142,8 +191,9 @@ def test_a_transaction_number_is_used_once(admin_browser, client_plan):
 
 def test_forms_without_their_csrf_token_are_refused(admin_browser, client_plan):
     user, plan = client_plan
-    response = admin_browser.client.post(f"/user/{user}/payments", data={"source": "cash", "plan_id": plan,
-                                                                         f"amount_{plan}": "10"})
+    response = admin_browser.client.post(
+        f"/user/{user}/payments", data={"source": "cash", "plan_id": plan, f"amount_{plan}": "10"}
+    )
     assert response.status_code == 400
 
 
@@ -156,13 +206,17 @@ def test_only_cashiers_may_post_payments(as_role, client_plan):
 
 # -- reverting ---------------------------------------------------------------------------------------------
 
+
 def test_reverting_from_the_transactions_restores_the_balance(admin_browser, client_plan):
     user, plan = client_plan
     tx_id = pay_form(admin_browser, user, plan, amount="7500").location.rsplit("=", 1)[1]
     listing = f"/user/{user}?tab=Plans&subtab=Transactions"
     page = admin_browser.text(listing)
     assert shown(page, "description") == ["cash"] and "K7,500.00" in shown(page, "amount")
-    assert "Are you sure you want to delete this Transaction?" in page and "You are about to delete Transaction for Grace Banda" in page
+    assert (
+        "Are you sure you want to delete this Transaction?" in page
+        and "You are about to delete Transaction for Grace Banda" in page
+    )
     response = admin_browser.post(f"/user/{user}/transactions/{tx_id}/revert", {}, form_page=listing)
     assert response.status_code == 302 and response.location == listing
     page = admin_browser.text(listing)
@@ -172,17 +226,24 @@ def test_reverting_from_the_transactions_restores_the_balance(admin_browser, cli
     assert "This transaction has already been reverted" in admin_browser.text(again.location)
 
 
-@pytest.mark.parametrize("path", ["/user/{user}/transactions/99999999999999999999999/revert",
-                                  "/user/{user}/transactions/abc/revert", "/user/{user}/transactions/0/revert",
-                                  "/user/99999999999999999999/transactions/1/revert"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/user/{user}/transactions/99999999999999999999999/revert",
+        "/user/{user}/transactions/abc/revert",
+        "/user/{user}/transactions/0/revert",
+        "/user/99999999999999999999/transactions/1/revert",
+    ],
+)
 def test_reverting_odd_transactions_is_not_found(admin_browser, client_plan, path):
     user, _plan = client_plan
     response = admin_browser.post(path.format(user=user), {}, form_page=f"/user/{user}?tab=Plans")
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("query", ["receipt=99999999999999999999999", "receipt=abc", "receipt=-1",
-                                   "transaction=4242", "receipt=1%00"])
+@pytest.mark.parametrize(
+    "query", ["receipt=99999999999999999999999", "receipt=abc", "receipt=-1", "transaction=4242", "receipt=1%00"]
+)
 def test_odd_receipt_addresses_are_not_found(admin_browser, client_plan, query):
     assert admin_browser.get(f"/user/{client_plan[0]}?tab=Plans&{query}").status_code == 404
 
@@ -197,30 +258,53 @@ def test_a_receipt_is_shown_only_on_its_clients_plans(as_role, admin_browser, cl
 
 # -- a new plan ----------------------------------------------------------------------------------------------
 
+
 def test_a_plan_is_made_for_one_of_the_clients_plots(admin_browser, client_plan):
     user, _plan = client_plan
     api = admin_browser.gql
     parcel = api(PROPERTY, {"n": "1000002", "o": [{"userId": user}]})["PropertyCreate"]["landParcel"]["id"]
-    form = {"land_parcel_id": parcel, "plan_type": "standard", "amount": "250", "duration": "4",
-            "start_date": "2026-02-01", "frequency": "monthly"}
+    form = {
+        "land_parcel_id": parcel,
+        "plan_type": "standard",
+        "amount": "250",
+        "duration": "4",
+        "start_date": "2026-02-01",
+        "frequency": "monthly",
+    }
     response = admin_browser.post(f"/user/{user}/payment_plans?tab=Plans", form, form_page=f"/user/{user}?tab=Plans")
     assert response.status_code == 302
     page = admin_browser.text(response.location)
     assert "Successfuly created payment plan" in page and shown(page, "pending-balance") == ["- K7,000.00"]
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"land_parcel_id": ""}, "Property is required"), ({"land_parcel_id": "9" * 30}, "Property is required"),
-    ({"duration": ""}, "Duration is required"), ({"duration": "١٢"}, "Plan Duration must be a whole number"),
-    ({"amount": "1,50"}, "Amount must be a number"), ({"amount": ""}, "Amount is required"),
-    ({"plan_type": ""}, "Plan Type is required"), ({"start_date": "9999-12-31"}, "Start Date must be between"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"land_parcel_id": ""}, "Property is required"),
+        ({"land_parcel_id": "9" * 30}, "Property is required"),
+        ({"duration": ""}, "Duration is required"),
+        ({"duration": "١٢"}, "Plan Duration must be a whole number"),
+        ({"amount": "1,50"}, "Amount must be a number"),
+        ({"amount": ""}, "Amount is required"),
+        ({"plan_type": ""}, "Plan Type is required"),
+        ({"start_date": "9999-12-31"}, "Start Date must be between"),
+    ],
+)
 def test_bad_plans_come_back_with_the_reason(admin_browser, client_plan, change, message):
     user, _plan = client_plan
-    parcel = admin_browser.gql(PROPERTY, {"n": "1000003", "o": [{"userId": user}]})["PropertyCreate"]["landParcel"]["id"]
-    form = {"land_parcel_id": parcel, "plan_type": "basic", "amount": "500", "duration": "12", "start_date": "2026-02-01"}
-    response = admin_browser.post(f"/user/{user}/payment_plans?tab=Plans", {**form, **change},
-                                  form_page=f"/user/{user}?tab=Plans")
+    parcel = admin_browser.gql(PROPERTY, {"n": "1000003", "o": [{"userId": user}]})["PropertyCreate"]["landParcel"][
+        "id"
+    ]
+    form = {
+        "land_parcel_id": parcel,
+        "plan_type": "basic",
+        "amount": "500",
+        "duration": "12",
+        "start_date": "2026-02-01",
+    }
+    response = admin_browser.post(
+        f"/user/{user}/payment_plans?tab=Plans", {**form, **change}, form_page=f"/user/{user}?tab=Plans"
+    )
     assert response.status_code == 400 and message in response.get_data(as_text=True)
 
 
@@ -231,11 +315,14 @@ def test_a_client_without_a_plot_is_told_so(admin_browser, client_plan):
 
 # -- the payments dashboard ------------------------------------------------------------------------------------
 
+
 def test_the_dashboard_lists_plan_payments_newest_first(admin_browser, client_plan):
     user, plan = client_plan
     assert "No Payments Available" in admin_browser.text("/payments")
     pay_form(admin_browser, user, plan, amount="2000", number="T-1")
-    tx_id = pay_form(admin_browser, user, plan, amount="100", number="T-2", source="mobile_money").location.rsplit("=", 1)[1]
+    tx_id = pay_form(admin_browser, user, plan, amount="100", number="T-2", source="mobile_money").location.rsplit(
+        "=", 1
+    )[1]
     admin_browser.gql("mutation($id: ID!) { transactionRevert(id: $id) { transaction { id } } }", {"id": tx_id})
     page = admin_browser.text("/payments")
     assert shown(page, "receipt_number") == ["SI1001", "SI1000"]
@@ -246,8 +333,19 @@ def test_the_dashboard_lists_plan_payments_newest_first(admin_browser, client_pl
     assert shown(admin_browser.text("/payments?search=nobody"), "receipt_number") == []
 
 
-@pytest.mark.parametrize("query", ["page=99999999999999999999", "page=-1", "page=abc", "page=١", "from=9999-12-31",
-                                   "from=0001-01-01", "to=2026-13-01", "from=2026-02-01&to=2026-01-01"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=99999999999999999999",
+        "page=-1",
+        "page=abc",
+        "page=١",
+        "from=9999-12-31",
+        "from=0001-01-01",
+        "to=2026-13-01",
+        "from=2026-02-01&to=2026-01-01",
+    ],
+)
 def test_odd_dashboard_filters_get_400_with_a_message(admin_browser, query):
     response = admin_browser.get(f"/payments?{query}")
     assert response.status_code == 400 and "payments-error" in response.get_data(as_text=True)

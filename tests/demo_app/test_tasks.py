@@ -1,5 +1,6 @@
 """Tasks over HTTP: the task list and its quick filters, the task form, the details, completing,
 assigning and commenting; who may do what; odd input answered without a 500."""
+
 from __future__ import annotations
 
 import html
@@ -10,8 +11,10 @@ import pytest
 from tests.demo_app.test_tasks_graphql import ADMIN, ASSIGN, CLIENT, CUSTODIAN, make
 
 TITLES = re.compile(r'data-testid="task-title">([^<]*)<')
-FILTERS = re.compile(r'<li role="menuitem" class="MuiMenuItem-root( Mui-selected)?"[^>]*'
-                     r'data-value="(\w+)"><a [^>]*>([^<]+)<')
+FILTERS = re.compile(
+    r'<li role="menuitem" class="MuiMenuItem-root( Mui-selected)?"[^>]*'
+    r'data-value="(\w+)"><a [^>]*>([^<]+)<'
+)
 
 
 def titles(browser, path: str) -> list[str]:
@@ -19,8 +22,14 @@ def titles(browser, path: str) -> list[str]:
 
 
 def create_form(**fields):
-    return {"task_body": "Fix the gate", "task_description": "", "category": "to_do", "due_date": "",
-            "order": "1", **fields}
+    return {
+        "task_body": "Fix the gate",
+        "task_description": "",
+        "category": "to_do",
+        "due_date": "",
+        "order": "1",
+        **fields,
+    }
 
 
 def test_the_task_list_is_the_platforms_page(as_role):
@@ -28,17 +37,33 @@ def test_the_task_list_is_the_platforms_page(as_role):
     assert 'data-testid="page_title">Task<' in page and 'data-testid="todo-container"' in page
     assert 'data-testid="search"' in page and re.search(r'data-testid="create_task_btn"[^>]*>Add New<', page)
     assert [(key, label) for _sel, key, label in FILTERS.findall(page)] == [
-        ("myOpenTasks", "My Tasks"), ("tasksDueIn10Days", "Tasks due in 10 days"),
-        ("tasksDueIn30Days", "Tasks due in 30 days"), ("tasksOpenAndOverdue", "Overdue Tasks"),
-        ("tasksWithNoDueDate", "Tasks with no due date"), ("totalCallsOpen", "Total Calls Open"),
-        ("processes", "Processes"), ("tasksOpen", "Tasks Open"), ("completedTasks", "Tasks Completed")]
+        ("myOpenTasks", "My Tasks"),
+        ("tasksDueIn10Days", "Tasks due in 10 days"),
+        ("tasksDueIn30Days", "Tasks due in 30 days"),
+        ("tasksOpenAndOverdue", "Overdue Tasks"),
+        ("tasksWithNoDueDate", "Tasks with no due date"),
+        ("totalCallsOpen", "Total Calls Open"),
+        ("processes", "Processes"),
+        ("tasksOpen", "Tasks Open"),
+        ("completedTasks", "Tasks Completed"),
+    ]
     assert [key for sel, key, _label in FILTERS.findall(page) if sel] == ["myOpenTasks"]  # the default
     assert 'data-testid="centered_content">No tasks<' in page
 
 
-@pytest.mark.parametrize("path", ["/tasks?filter=nope", "/tasks?filter=" + "x" * 3000, "/tasks?offset=-4",
-                                  "/tasks?offset=99999999999999999999", "/tasks?offset=٣", "/tasks?search=" + "é" * 500,
-                                  "/tasks?taskId=", "/tasks?detailTab=<script>"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tasks?filter=nope",
+        "/tasks?filter=" + "x" * 3000,
+        "/tasks?offset=-4",
+        "/tasks?offset=99999999999999999999",
+        "/tasks?offset=٣",
+        "/tasks?search=" + "é" * 500,
+        "/tasks?taskId=",
+        "/tasks?detailTab=<script>",
+    ],
+)
 def test_odd_list_addresses_still_show_a_list(as_role, path):
     response = as_role("admin").get(path, follow_redirects=True)
     assert response.status_code == 200 and 'data-testid="todo-container"' in response.get_data(as_text=True)
@@ -78,8 +103,11 @@ def test_the_list_holds_fifty_tasks_a_page(as_role, gql):
 
 def test_creating_a_task_assigns_each_assignee(as_role, gql):
     browser = as_role("admin")
-    response = browser.post("/tasks", create_form(task_body="Inspect the borehole", due_date="2026-12-01",
-                                                  assignees=[CUSTODIAN, ADMIN, CUSTODIAN]), form_page="/tasks")
+    response = browser.post(
+        "/tasks",
+        create_form(task_body="Inspect the borehole", due_date="2026-12-01", assignees=[CUSTODIAN, ADMIN, CUSTODIAN]),
+        form_page="/tasks",
+    )
     assert response.status_code == 302
     page = browser.text("/tasks")
     assert "Task Successfully Created" in page and "Inspect the borehole" in page and "Due Date: 2026-12-01" in page
@@ -87,14 +115,22 @@ def test_creating_a_task_assigns_each_assignee(as_role, gql):
     assert [a["id"] for a in task["assignees"]] == [CUSTODIAN, ADMIN] and task["category"] == "to_do"
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"task_body": ""}, "Task Name can&#39;t be blank"), ({"task_body": "x" * 501}, "maximum is 500"),
-    ({"task_description": "x" * 2001}, "maximum is 2000"), ({"due_date": "9999-12-31"}, "Due date must be between"),
-    ({"due_date": "2026-02-30"}, "Due date is not a valid date"), ({"category": "party"}, "Task Type"),
-    ({"order": "-1"}, "Order Number"), ({"assignees": ["99999999999999999999999"]}, "User not found"),
-    ({"assignees": ["abc"]}, "User not found"), ({"parent_note_id": "0"}, "Parent task not found"),
-    ({"assignees": [str(i) for i in range(1, 30)]}, "User not found"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"task_body": ""}, "Task Name can&#39;t be blank"),
+        ({"task_body": "x" * 501}, "maximum is 500"),
+        ({"task_description": "x" * 2001}, "maximum is 2000"),
+        ({"due_date": "9999-12-31"}, "Due date must be between"),
+        ({"due_date": "2026-02-30"}, "Due date is not a valid date"),
+        ({"category": "party"}, "Task Type"),
+        ({"order": "-1"}, "Order Number"),
+        ({"assignees": ["99999999999999999999999"]}, "User not found"),
+        ({"assignees": ["abc"]}, "User not found"),
+        ({"parent_note_id": "0"}, "Parent task not found"),
+        ({"assignees": [str(i) for i in range(1, 30)]}, "User not found"),
+    ],
+)
 def test_the_form_is_shown_again_with_the_reason_when_refused(as_role, gql, fields, message):
     response = as_role("admin").post("/tasks", create_form(**fields), form_page="/tasks")
     page = response.get_data(as_text=True)
@@ -118,8 +154,9 @@ def test_people_who_may_not_create_tasks_are_not_offered_to(as_role):
 def test_completing_from_the_list_moves_the_task_and_says_so(as_role, gql):
     task = make(gql("admin"), "Repair the fence")
     browser = as_role("admin")
-    response = browser.post(f"/tasks/{task}/completion", {"next": "/tasks?filter=tasksOpen"},
-                            form_page="/tasks?filter=tasksOpen")
+    response = browser.post(
+        f"/tasks/{task}/completion", {"next": "/tasks?filter=tasksOpen"}, form_page="/tasks?filter=tasksOpen"
+    )
     assert response.location == "/tasks?filter=tasksOpen"
     page = browser.text("/tasks?filter=tasksOpen")
     assert "Task has been successfully marked as Complete" in page and "Repair the fence" not in page
@@ -135,10 +172,12 @@ def test_the_details_show_assignees_and_comments_and_let_staff_assign(as_role, g
     browser = as_role("admin")
     page = browser.text(f"/tasks?filter=tasksOpen&taskId={task}")
     assert 'data-testid="drawer-paper"' in page and 'data-testid="add-assignee"' in page
-    browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN, "next": f"/tasks?taskId={task}"},
-                 form_page="/tasks")
-    assert re.search(r'data-testid="user_chip"[^>]*><span class="MuiChip-label">Mr Custodian<',
-                     browser.text(f"/tasks?taskId={task}"))
+    browser.post(
+        f"/tasks/{task}/assignees", {"user_id": CUSTODIAN, "next": f"/tasks?taskId={task}"}, form_page="/tasks"
+    )
+    assert re.search(
+        r'data-testid="user_chip"[^>]*><span class="MuiChip-label">Mr Custodian<', browser.text(f"/tasks?taskId={task}")
+    )
     browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN}, form_page="/tasks")
     assert 'data-testid="user_chip"' not in browser.text(f"/tasks/{task}")
     browser.post(f"/tasks/{task}/comments", {"body": "Bulb ordered"}, form_page="/tasks")
@@ -167,8 +206,10 @@ def test_odd_task_addresses_are_not_found(as_role, raw):
         assert browser.post(f"/tasks/{raw}/{action}", {}, form_page="/tasks").status_code == 404
 
 
-@pytest.mark.parametrize("form", [{"user_id": "abc"}, {"user_id": "99999999999999999999"}, {},
-                                  {"user_id": "1", "next": "/tasks" + "x" * 400}])
+@pytest.mark.parametrize(
+    "form",
+    [{"user_id": "abc"}, {"user_id": "99999999999999999999"}, {}, {"user_id": "1", "next": "/tasks" + "x" * 400}],
+)
 def test_odd_assignments_and_comments_never_fail(as_role, gql, form):
     task = make(gql("admin"), "Odd")
     browser = as_role("admin")
@@ -193,8 +234,9 @@ def test_custodians_see_and_plan_every_task(as_role, gql):
     assert 'class="MuiListItem-root MuiListItem-button tasks-sub-menu-item" href="/tasks"' in custodian.text("/tasks")
 
 
-def test_due_dates_follow_the_community_in_a_far_away_process_timezone(far_away_process_timezone, as_role, gql,
-                                                                       test_api):
+def test_due_dates_follow_the_community_in_a_far_away_process_timezone(
+    far_away_process_timezone, as_role, gql, test_api
+):
     test_api("POST", "/clock", json={"local": "2026-11-20T01:00"})
     admin = gql("admin")
     make(admin, "Yesterday's", due="2026-11-19")

@@ -1,5 +1,6 @@
 """Tasks over GraphQL: noteCreate, noteAssign, noteUpdate, noteCommentCreate and the task queries,
 with the platform's permissions (Unauthorized), visibility and argument checks (never a 500)."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,10 @@ COMMENT = """mutation($n: ID!, $body: String!) {
 }"""
 TASK = "query($id: ID!) { task(taskId: $id) { id body assignees { id name } subTasks { id body } subTasksCount } }"
 FLAGGED = "query($q: String) { flaggedNotes(query: $q) { id body } }"
-STATS = ("{ taskStats { myOpenTasks tasksDueIn10Days tasksDueIn30Days tasksOpenAndOverdue overdueTasks"
-         " tasksWithNoDueDate totalCallsOpen totalFormsOpen tasksOpen completedTasks } myTasksCount }")
+STATS = (
+    "{ taskStats { myOpenTasks tasksDueIn10Days tasksDueIn30Days tasksOpenAndOverdue overdueTasks"
+    " tasksWithNoDueDate totalCallsOpen totalFormsOpen tasksOpen completedTasks } myTasksCount }"
+)
 
 
 def make(api, body: str, **variables) -> str:
@@ -34,9 +37,19 @@ def make(api, body: str, **variables) -> str:
 def test_the_admin_creates_a_task_with_the_platforms_fields(gql):
     admin = gql("admin")
     note = admin(CREATE, {"body": "  Fix the gate  ", "due": "2026-12-01", "category": "call"})["noteCreate"]["note"]
-    assert note == {"id": note["id"], "body": "Fix the gate", "dueDate": "2026-12-01", "category": "call",
-                    "completed": False, "status": "not_started", "flagged": True, "order": 1,
-                    "author": {"id": ADMIN}, "assignees": [], "parentNote": None}
+    assert note == {
+        "id": note["id"],
+        "body": "Fix the gate",
+        "dueDate": "2026-12-01",
+        "category": "call",
+        "completed": False,
+        "status": "not_started",
+        "flagged": True,
+        "order": 1,
+        "author": {"id": ADMIN},
+        "assignees": [],
+        "parentNote": None,
+    }
 
 
 def test_a_task_created_completed_is_complete(gql):
@@ -52,16 +65,19 @@ def test_a_sub_task_hangs_under_its_parent(gql):
     assert admin(TASK, {"id": parent})["task"]["subTasks"] == [{"id": child["id"], "body": "Buy the timber"}]
 
 
-@pytest.mark.parametrize("variables, message", [
-    ({"body": ""}, "Task Name can't be blank"),
-    ({"body": "x" * 501}, "maximum is 500"),
-    ({"body": "x", "due": "9999-12-31"}, "Due date must be between"),
-    ({"body": "x", "due": "31/12/2026"}, "Due date is not a valid date"),
-    ({"body": "x", "category": "party"}, "Task Type is not included in the list"),
-    ({"body": "x", "parent": "99999999999999999999999"}, "Parent task not found"),
-    ({"body": "x", "parent": "abc"}, "Parent task not found"),
-    ({"body": "x", "order": -1}, "Order Number"),
-])
+@pytest.mark.parametrize(
+    "variables, message",
+    [
+        ({"body": ""}, "Task Name can't be blank"),
+        ({"body": "x" * 501}, "maximum is 500"),
+        ({"body": "x", "due": "9999-12-31"}, "Due date must be between"),
+        ({"body": "x", "due": "31/12/2026"}, "Due date is not a valid date"),
+        ({"body": "x", "category": "party"}, "Task Type is not included in the list"),
+        ({"body": "x", "parent": "99999999999999999999999"}, "Parent task not found"),
+        ({"body": "x", "parent": "abc"}, "Parent task not found"),
+        ({"body": "x", "order": -1}, "Order Number"),
+    ],
+)
 def test_noteCreate_refuses_wrong_arguments_with_a_message(gql, variables, message):
     assert message in gql("admin").error(CREATE, variables)
 
@@ -82,10 +98,16 @@ def test_noteAssign_assigns_and_a_second_call_takes_the_task_away(gql):
     assert admin(TASK, {"id": task})["task"]["assignees"] == [{"id": ADMIN, "name": "An Admin User"}]
 
 
-@pytest.mark.parametrize("note, user, message", [
-    ("99999999999999999999", CUSTODIAN, "Task not found"), ("x", CUSTODIAN, "Task not found"),
-    (None, "999999", "User not found"), (None, "-1", "User not found"), (None, "٣", "User not found"),
-])
+@pytest.mark.parametrize(
+    "note, user, message",
+    [
+        ("99999999999999999999", CUSTODIAN, "Task not found"),
+        ("x", CUSTODIAN, "Task not found"),
+        (None, "999999", "User not found"),
+        (None, "-1", "User not found"),
+        (None, "٣", "User not found"),
+    ],
+)
 def test_noteAssign_needs_a_task_and_a_person(gql, note, user, message):
     admin = gql("admin")
     assert admin.error(ASSIGN, {"n": note or make(admin, "Someone's"), "u": user}) == message
@@ -113,10 +135,15 @@ def test_noteUpdate_completes_and_reopens(gql):
     assert changed["noteUpdate"]["note"]["status"] == "at_risk" and changed["noteUpdate"]["note"]["body"] == "Mend it"
 
 
-@pytest.mark.parametrize("variables, message", [
-    ({"status": "done"}, "Status is not included in the list"), ({"due": "2026-13-01"}, "not a valid date"),
-    ({"body": " "}, "can't be blank"), ({"id": "0"}, "Task not found"),
-])
+@pytest.mark.parametrize(
+    "variables, message",
+    [
+        ({"status": "done"}, "Status is not included in the list"),
+        ({"due": "2026-13-01"}, "not a valid date"),
+        ({"body": " "}, "can't be blank"),
+        ({"id": "0"}, "Task not found"),
+    ],
+)
 def test_noteUpdate_refuses_wrong_arguments(gql, variables, message):
     admin = gql("admin")
     assert message in admin.error(UPDATE, {"id": make(admin, "Update me"), **variables})
@@ -135,8 +162,12 @@ def test_comments_are_kept_with_their_writer(gql):
     admin, custodian = gql("admin"), gql("custodian")
     task = make(admin, "Fix the street lamp")
     comment = custodian(COMMENT, {"n": task, "body": " Bulb ordered "})["noteCommentCreate"]["noteComment"]
-    assert comment == {"id": comment["id"], "body": "Bulb ordered", "noteId": task,
-                       "user": {"id": CUSTODIAN, "name": "Mr Custodian"}}
+    assert comment == {
+        "id": comment["id"],
+        "body": "Bulb ordered",
+        "noteId": task,
+        "user": {"id": CUSTODIAN, "name": "Mr Custodian"},
+    }
     listed = admin("query($id: ID!) { taskComments(taskId: $id) { body user { name } } }", {"id": task})
     assert listed["taskComments"] == [{"body": "Bulb ordered", "user": {"name": "Mr Custodian"}}]
 
@@ -175,25 +206,48 @@ def test_flaggedNotes_lists_tasks_only_newest_first_and_finds_by_text(gql):
 def test_task_stats_count_each_filter_on_the_communitys_date(gql, test_api):
     test_api("POST", "/clock", json={"local": "2026-11-20T10:00"})
     admin = gql("admin")
-    for body, due, done, category in [("overdue", "2026-11-19", False, "to_do"), ("today", "2026-11-20", False, "call"),
-                                      ("in 20", "2026-12-10", False, "form"), ("none", None, False, "to_do"),
-                                      ("done", "2026-11-01", True, "to_do")]:
+    for body, due, done, category in [
+        ("overdue", "2026-11-19", False, "to_do"),
+        ("today", "2026-11-20", False, "call"),
+        ("in 20", "2026-12-10", False, "form"),
+        ("none", None, False, "to_do"),
+        ("done", "2026-11-01", True, "to_do"),
+    ]:
         task = make(admin, body, due=due, completed=done, category=category)
         if body in ("overdue", "done"):
             admin(ASSIGN, {"n": task, "u": ADMIN})
-    assert admin(STATS) == {"myTasksCount": 1, "taskStats": {
-        "myOpenTasks": 1, "tasksDueIn10Days": 1, "tasksDueIn30Days": 2, "tasksOpenAndOverdue": 1, "overdueTasks": 1,
-        "tasksWithNoDueDate": 1, "totalCallsOpen": 1, "totalFormsOpen": 1, "tasksOpen": 4, "completedTasks": 1}}
+    assert admin(STATS) == {
+        "myTasksCount": 1,
+        "taskStats": {
+            "myOpenTasks": 1,
+            "tasksDueIn10Days": 1,
+            "tasksDueIn30Days": 2,
+            "tasksOpenAndOverdue": 1,
+            "overdueTasks": 1,
+            "tasksWithNoDueDate": 1,
+            "totalCallsOpen": 1,
+            "totalFormsOpen": 1,
+            "tasksOpen": 4,
+            "completedTasks": 1,
+        },
+    }
     assert gql("guard").error(STATS) == "Unauthorized"
 
 
-@pytest.mark.parametrize("document", [
-    "{ task(taskId: \"1e9\") { id } }", "{ task(taskId: \"\") { id } }",
-    "{ flaggedNotes(offset: -5, limit: -1) { id } }",
-    "{ taskComments(taskId: \"-1\") { id } }", "{ taskSubTasks(taskId: \"99999999999999999999999999\") { id } }",
-    "mutation { noteAssign(noteId: 1) { assigneeNote } }", "mutation { noteCreate { note { id } } }",
-    "mutation { noteCreate(body: 5) { note { id } } }", "{ noSuchQuery }",
-])
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{ task(taskId: "1e9") { id } }',
+        '{ task(taskId: "") { id } }',
+        "{ flaggedNotes(offset: -5, limit: -1) { id } }",
+        '{ taskComments(taskId: "-1") { id } }',
+        '{ taskSubTasks(taskId: "99999999999999999999999999") { id } }',
+        "mutation { noteAssign(noteId: 1) { assigneeNote } }",
+        "mutation { noteCreate { note { id } } }",
+        "mutation { noteCreate(body: 5) { note { id } } }",
+        "{ noSuchQuery }",
+    ],
+)
 def test_odd_calls_get_a_graphql_error_never_a_500(gql, document):
     answer = gql("admin").raw(document)
     assert answer.get("errors") or answer["data"]["flaggedNotes"] == []

@@ -1,16 +1,21 @@
 """Time card over GraphQL (manageShift, timeSheetLogs, userTimeSheetLogs, userLastShift) and the
 test-only API's past shifts: success, bad arguments, the wrong role, and no 500 for odd input."""
+
 from __future__ import annotations
 
 import pytest
 
 pytestmark = pytest.mark.usefixtures("far_away_process_timezone")
 GUARD, ADMIN, CUSTODIAN, CLIENT, WORKER = 1, 2, 3, 4, 5
-MANAGE = ("mutation($u: ID!, $t: String!) { manageShift(userId: $u, eventTag: $t)"
-          " { timeSheet { id userId startedAt endedAt createdAt user { id name } } } }")
+MANAGE = (
+    "mutation($u: ID!, $t: String!) { manageShift(userId: $u, eventTag: $t)"
+    " { timeSheet { id userId startedAt endedAt createdAt user { id name } } } }"
+)
 LOGS = "query($l: Int, $o: Int) { timeSheetLogs(limit: $l, offset: $o) { id userId endedAt user { name } } }"
-USER_LOGS = ("query($u: ID!, $f: String, $t: String!, $l: Int, $o: Int) { userTimeSheetLogs(userId: $u,"
-             " dateFrom: $f, dateTo: $t, limit: $l, offset: $o) { id startedAt endedAt user { name } } }")
+USER_LOGS = (
+    "query($u: ID!, $f: String, $t: String!, $l: Int, $o: Int) { userTimeSheetLogs(userId: $u,"
+    " dateFrom: $f, dateTo: $t, limit: $l, offset: $o) { id startedAt endedAt user { name } } }"
+)
 LAST = "query($u: ID!) { userLastShift(userId: $u) { id startedAt endedAt } }"
 
 
@@ -21,6 +26,7 @@ def past_shift(test_api, user_id: int, start: str, end: str | None = None) -> in
 
 
 # -- manageShift ------------------------------------------------------------------------------------
+
 
 def test_a_custodian_starts_and_ends_a_shift(gql):
     custodian = gql("custodian")
@@ -45,15 +51,20 @@ def test_ending_with_no_shift_in_progress_is_refused_with_the_platforms_words(gq
     assert refusal == "You can't end shift that is not in progress"
 
 
-@pytest.mark.parametrize("user_id, tag, message", [
-    (WORKER, "shift_pause", "eventTag must be shift_start or shift_end"),
-    (WORKER, "", "eventTag must be shift_start or shift_end"),
-    (ADMIN, "shift_start", "Shifts are recorded for active guards, supervisors, contractors and developers only"),
-    (CLIENT, "shift_start", "Shifts are recorded for active guards, supervisors, contractors and developers only"),
-    ("99999999999999999999999", "shift_start", "User not found"),
-    ("-3", "shift_start", "User not found"), ("abc", "shift_start", "User not found"),
-    ("777", "shift_start", "User not found"), ("٥", "shift_start", "User not found"),
-])
+@pytest.mark.parametrize(
+    "user_id, tag, message",
+    [
+        (WORKER, "shift_pause", "eventTag must be shift_start or shift_end"),
+        (WORKER, "", "eventTag must be shift_start or shift_end"),
+        (ADMIN, "shift_start", "Shifts are recorded for active guards, supervisors, contractors and developers only"),
+        (CLIENT, "shift_start", "Shifts are recorded for active guards, supervisors, contractors and developers only"),
+        ("99999999999999999999999", "shift_start", "User not found"),
+        ("-3", "shift_start", "User not found"),
+        ("abc", "shift_start", "User not found"),
+        ("777", "shift_start", "User not found"),
+        ("٥", "shift_start", "User not found"),
+    ],
+)
 def test_bad_shift_requests_are_refused(gql, user_id, tag, message):
     assert gql("custodian").error(MANAGE, {"u": user_id, "t": tag}) == message
 
@@ -69,6 +80,7 @@ def test_a_missing_argument_is_a_graphql_error(gql):
 
 
 # -- timeSheetLogs / userLastShift ----------------------------------------------------------------------
+
 
 def test_the_time_card_query_gives_each_workers_latest_shift(gql, test_api):
     past_shift(test_api, WORKER, "2026-11-18T06:00", "2026-11-18T14:00")
@@ -98,9 +110,14 @@ def test_the_last_shift_of_someone_who_never_worked_is_null(gql):
 
 # -- userTimeSheetLogs ----------------------------------------------------------------------------------
 
+
 def test_a_window_of_days_includes_its_last_day_whole(gql, test_api):
-    for start, end in (("2026-10-26T23:30", "2026-10-27T01:00"), ("2026-10-27T00:30", "2026-10-27T02:00"),
-                       ("2026-11-26T23:00", "2026-11-26T23:59"), ("2026-11-27T00:10", "2026-11-27T02:00")):
+    for start, end in (
+        ("2026-10-26T23:30", "2026-10-27T01:00"),
+        ("2026-10-27T00:30", "2026-10-27T02:00"),
+        ("2026-11-26T23:00", "2026-11-26T23:59"),
+        ("2026-11-27T00:10", "2026-11-27T02:00"),
+    ):
         past_shift(test_api, WORKER, start, end)
     logs = gql("custodian")(USER_LOGS, {"u": WORKER, "f": "2026-10-27", "t": "2026-11-26"})["userTimeSheetLogs"]
     assert [s["startedAt"][:16] for s in logs] == ["2026-11-26T23:00", "2026-10-27T00:30"]
@@ -110,15 +127,29 @@ def test_a_window_of_days_includes_its_last_day_whole(gql, test_api):
 def test_the_platform_clients_dates_and_iso_times_are_understood(gql, test_api):
     past_shift(test_api, WORKER, "2026-11-20T06:00", "2026-11-20T07:00")
     custodian = gql("custodian")
-    for window in ({"f": "Tue, 27 Oct 2026 00:00:00 GMT", "t": "Thu, 26 Nov 2026 00:00:00 GMT"},
-                   {"f": "2026-11-20T05:59:00+02:00", "t": "2026-11-20T06:01:00Z"},
-                   {"f": "2026-11-20T06:00", "t": "2026-11-20T06:00:01"}):
+    for window in (
+        {"f": "Tue, 27 Oct 2026 00:00:00 GMT", "t": "Thu, 26 Nov 2026 00:00:00 GMT"},
+        {"f": "2026-11-20T05:59:00+02:00", "t": "2026-11-20T06:01:00Z"},
+        {"f": "2026-11-20T06:00", "t": "2026-11-20T06:00:01"},
+    ):
         assert len(custodian(USER_LOGS, {"u": WORKER, **window})["userTimeSheetLogs"]) == 1, window
     assert custodian(USER_LOGS, {"u": WORKER, "f": "2026-11-20T06:00:01", "t": "2026-11-21"})["userTimeSheetLogs"] == []
 
 
-@pytest.mark.parametrize("date_to", ["9999-12-31", "0001-01-01", "tomorrow", "", "2026-02-30", "٢٠٢٦-١١-٢٠",
-                                     "9" * 500, "2026-11-20T25:00", "Mon, 99 Foo 2026 00:00:00 GMT"])
+@pytest.mark.parametrize(
+    "date_to",
+    [
+        "9999-12-31",
+        "0001-01-01",
+        "tomorrow",
+        "",
+        "2026-02-30",
+        "٢٠٢٦-١١-٢٠",
+        "9" * 500,
+        "2026-11-20T25:00",
+        "Mon, 99 Foo 2026 00:00:00 GMT",
+    ],
+)
 def test_odd_dates_are_refused_with_a_message(gql, date_to):
     message = gql("custodian").error(USER_LOGS, {"u": WORKER, "t": date_to})
     assert message == "dateTo is not a date: give YYYY-MM-DD or an ISO 8601 date and time"
@@ -137,13 +168,22 @@ def test_people_read_their_own_shifts_and_only_staff_read_others(gql, test_api):
 
 # -- the test-only API: shifts in the past ------------------------------------------------------------------
 
-@pytest.mark.parametrize("payload", [
-    {}, {"user_id": WORKER}, {"user_id": WORKER, "start": "yesterday"},
-    {"user_id": WORKER, "start": "2026-11-20T06:00", "end": "2026-11-20T05:00"},
-    {"user_id": WORKER, "start": "2026-11-20T06:00+02:00"}, {"user_id": WORKER, "start": ["2026-11-20T06:00"]},
-    {"user_id": WORKER, "start": "9999-12-31T23:59"}, {"user_id": ADMIN, "start": "2026-11-20T06:00"},
-    {"user_id": "x" * 100, "start": "2026-11-20T06:00"}, {"user_id": 10**30, "start": "2026-11-20T06:00"},
-])
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {},
+        {"user_id": WORKER},
+        {"user_id": WORKER, "start": "yesterday"},
+        {"user_id": WORKER, "start": "2026-11-20T06:00", "end": "2026-11-20T05:00"},
+        {"user_id": WORKER, "start": "2026-11-20T06:00+02:00"},
+        {"user_id": WORKER, "start": ["2026-11-20T06:00"]},
+        {"user_id": WORKER, "start": "9999-12-31T23:59"},
+        {"user_id": ADMIN, "start": "2026-11-20T06:00"},
+        {"user_id": "x" * 100, "start": "2026-11-20T06:00"},
+        {"user_id": 10**30, "start": "2026-11-20T06:00"},
+    ],
+)
 def test_odd_past_shifts_are_refused(test_api, payload):
     assert test_api("POST", "/shifts", json=payload).status_code == 400
 

@@ -52,19 +52,21 @@ def fake() -> Iterator[FakeGitLab]:
 @pytest.fixture
 def write_config(tmp_path: Path) -> Callable[..., Path]:
     """Write a prodready.toml with [release] = BASE_CONFIG updated by keyword overrides."""
+
     def write(**overrides: Any) -> Path:
         values = {**BASE_CONFIG, **overrides}
-        lines = ["[release]"] + [f"{k} = {toml_value(v)}" for k, v in values.items()
-                                 if v is not None]
+        lines = ["[release]"] + [f"{k} = {toml_value(v)}" for k, v in values.items() if v is not None]
         path = tmp_path / "prodready.toml"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return path
+
     return write
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, fake: FakeGitLab, write_config: Callable[..., Path],
-        tmp_path: Path) -> dict[str, str]:
+def env(
+    monkeypatch: pytest.MonkeyPatch, fake: FakeGitLab, write_config: Callable[..., Path], tmp_path: Path
+) -> dict[str, str]:
     """Environment pointing prodready at the fake; short timeout and one retry keep faults fast."""
     values = {
         "GITLAB_URL": fake.url,
@@ -96,6 +98,7 @@ class Result:
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], env: dict[str, str]) -> Callable[..., Result]:
     """Run `prodready ARGS` in-process; every run also proves no secret reached the output."""
+
     def run(*argv: str) -> Result:
         capsys.readouterr()
         code = main(list(argv))
@@ -108,6 +111,7 @@ def cli(capsys: pytest.CaptureFixture[str], env: dict[str, str]) -> Callable[...
             assert result.out == ""
             assert result.err.startswith("prodready: error: ") and result.err.count("\n") == 1
         return result
+
     return run
 
 

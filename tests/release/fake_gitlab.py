@@ -95,23 +95,40 @@ class FakeProject:
         n = len(self.history)
         sha = hashlib.sha1(f"{self.id}:{n}:{title}".encode()).hexdigest()
         when = iso(self.fake.tick())
-        self.history.append({
-            "id": sha, "short_id": sha[:8], "created_at": when,
-            "parent_ids": [self.history[-1]["id"]] if self.history else [],
-            "title": title, "message": title + "\n", "author_name": "Dev Eloper",
-            "author_email": "dev@example.com", "authored_date": when,
-            "committer_name": "Dev Eloper", "committer_email": "dev@example.com",
-            "committed_date": when, "trailers": {}, "extended_trailers": {},
-            "web_url": f"{self.web_url}/-/commit/{sha}",
-        })
+        self.history.append(
+            {
+                "id": sha,
+                "short_id": sha[:8],
+                "created_at": when,
+                "parent_ids": [self.history[-1]["id"]] if self.history else [],
+                "title": title,
+                "message": title + "\n",
+                "author_name": "Dev Eloper",
+                "author_email": "dev@example.com",
+                "authored_date": when,
+                "committer_name": "Dev Eloper",
+                "committer_email": "dev@example.com",
+                "committed_date": when,
+                "trailers": {},
+                "extended_trailers": {},
+                "web_url": f"{self.web_url}/-/commit/{sha}",
+            }
+        )
         if isinstance(files, list):
             files = {p: "modified" for p in files}
         self.files[sha] = dict(files or {f"app/change_{n}.rb": "modified"})
         return sha
 
-    def deploy(self, sha: str | None = None, *, status: str = "success", ref: str = "1.4.9",
-               environment: str = "production", job_name: str = "production",
-               with_job: bool = True) -> dict[str, Any]:
+    def deploy(
+        self,
+        sha: str | None = None,
+        *,
+        status: str = "success",
+        ref: str = "1.4.9",
+        environment: str = "production",
+        job_name: str = "production",
+        with_job: bool = True,
+    ) -> dict[str, Any]:
         """Record a deployment (and the job that made it) of `sha` (default: head)."""
         sha = sha or self.head
         did = 100 + len(self.deployments) + 1
@@ -120,13 +137,23 @@ class FakeProject:
         if with_job:
             job = self._job(job_name, ref, sha, status="success" if status == "success" else status)
         deployment = {
-            "id": did, "iid": len(self.deployments) + 1, "ref": ref, "sha": sha,
-            "created_at": iso(when), "updated_at": iso(when + timedelta(minutes=5)),
+            "id": did,
+            "iid": len(self.deployments) + 1,
+            "ref": ref,
+            "sha": sha,
+            "created_at": iso(when),
+            "updated_at": iso(when + timedelta(minutes=5)),
             "finished_at": iso(when + timedelta(minutes=5)) if status == "success" else None,
-            "status": status, "user": self.fake.user("deployer"),
-            "environment": {"id": 9, "name": environment, "slug": environment,
-                            "external_url": "https://app.doublegdp.com", "state": "available",
-                            "tier": environment},
+            "status": status,
+            "user": self.fake.user("deployer"),
+            "environment": {
+                "id": 9,
+                "name": environment,
+                "slug": environment,
+                "external_url": "https://app.doublegdp.com",
+                "state": "available",
+                "tier": environment,
+            },
             "deployable": job,
         }
         self.deployments.append(deployment)
@@ -137,80 +164,169 @@ class FakeProject:
         when = iso(self.fake.tick())
         commit = next((c for c in self.history if c["id"] == sha), {"id": sha})
         job = {
-            "id": jid, "status": status, "stage": "deploy", "name": name, "ref": ref,
-            "tag": True, "coverage": None, "allow_failure": False, "created_at": when,
-            "started_at": when, "finished_at": when, "duration": 93.1, "queued_duration": 1.2,
-            "user": self.fake.user("deployer"), "commit": commit,
-            "pipeline": {"id": 5000 + jid, "iid": jid, "project_id": self.id, "sha": sha,
-                         "ref": ref, "status": status, "source": "push", "created_at": when,
-                         "updated_at": when, "web_url": f"{self.web_url}/-/pipelines/{5000 + jid}"},
-            "web_url": f"{self.web_url}/-/jobs/{jid}", "artifacts": [], "runner": None,
-            "artifacts_expire_at": None, "tag_list": [],
+            "id": jid,
+            "status": status,
+            "stage": "deploy",
+            "name": name,
+            "ref": ref,
+            "tag": True,
+            "coverage": None,
+            "allow_failure": False,
+            "created_at": when,
+            "started_at": when,
+            "finished_at": when,
+            "duration": 93.1,
+            "queued_duration": 1.2,
+            "user": self.fake.user("deployer"),
+            "commit": commit,
+            "pipeline": {
+                "id": 5000 + jid,
+                "iid": jid,
+                "project_id": self.id,
+                "sha": sha,
+                "ref": ref,
+                "status": status,
+                "source": "push",
+                "created_at": when,
+                "updated_at": when,
+                "web_url": f"{self.web_url}/-/pipelines/{5000 + jid}",
+            },
+            "web_url": f"{self.web_url}/-/jobs/{jid}",
+            "artifacts": [],
+            "runner": None,
+            "artifacts_expire_at": None,
+            "tag_list": [],
         }
         self.jobs[jid] = job
         return job
 
-    def issue(self, iid: int, title: str, *, labels: tuple[str, ...] = (),
-              assignees: tuple[str, ...] = (), confidential: bool = False) -> dict[str, Any]:
+    def issue(
+        self,
+        iid: int,
+        title: str,
+        *,
+        labels: tuple[str, ...] = (),
+        assignees: tuple[str, ...] = (),
+        confidential: bool = False,
+    ) -> dict[str, Any]:
         """Create an issue (closed: its merge request merged); confidential: hidden from the token."""
         when = iso(self.fake.tick())
         users = [self.fake.user(a) for a in assignees]
         issue = {
-            "id": 50000 + iid, "iid": iid, "project_id": self.id, "title": title,
-            "description": f"As a user I want {title.lower()}.", "state": "closed",
-            "created_at": when, "updated_at": when, "closed_at": when,
-            "closed_by": self.fake.user("merger"), "labels": list(labels), "milestone": None,
-            "assignees": users, "assignee": users[0] if users else None,
-            "author": self.fake.user("reporter"), "type": "ISSUE", "issue_type": "issue",
-            "user_notes_count": 0, "merge_requests_count": 1, "upvotes": 0, "downvotes": 0,
-            "due_date": None, "confidential": confidential, "discussion_locked": None,
+            "id": 50000 + iid,
+            "iid": iid,
+            "project_id": self.id,
+            "title": title,
+            "description": f"As a user I want {title.lower()}.",
+            "state": "closed",
+            "created_at": when,
+            "updated_at": when,
+            "closed_at": when,
+            "closed_by": self.fake.user("merger"),
+            "labels": list(labels),
+            "milestone": None,
+            "assignees": users,
+            "assignee": users[0] if users else None,
+            "author": self.fake.user("reporter"),
+            "type": "ISSUE",
+            "issue_type": "issue",
+            "user_notes_count": 0,
+            "merge_requests_count": 1,
+            "upvotes": 0,
+            "downvotes": 0,
+            "due_date": None,
+            "confidential": confidential,
+            "discussion_locked": None,
             "web_url": f"{self.web_url}/-/issues/{iid}",
-            "time_stats": {"time_estimate": 0, "total_time_spent": 0,
-                           "human_time_estimate": None, "human_total_time_spent": None},
-            "task_completion_status": {"count": 0, "completed_count": 0}, "has_tasks": False,
-            "references": {"short": f"#{iid}", "relative": f"#{iid}",
-                           "full": f"{self.path}#{iid}"},
-            "severity": "UNKNOWN", "moved_to_id": None, "service_desk_reply_to": None,
-            "_links": {"self": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}",
-                       "notes": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}/notes",
-                       "award_emoji": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}/award_emoji",
-                       "project": f"{self.fake.url}/api/v4/projects/{self.id}"},
+            "time_stats": {
+                "time_estimate": 0,
+                "total_time_spent": 0,
+                "human_time_estimate": None,
+                "human_total_time_spent": None,
+            },
+            "task_completion_status": {"count": 0, "completed_count": 0},
+            "has_tasks": False,
+            "references": {"short": f"#{iid}", "relative": f"#{iid}", "full": f"{self.path}#{iid}"},
+            "severity": "UNKNOWN",
+            "moved_to_id": None,
+            "service_desk_reply_to": None,
+            "_links": {
+                "self": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}",
+                "notes": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}/notes",
+                "award_emoji": f"{self.fake.url}/api/v4/projects/{self.id}/issues/{iid}/award_emoji",
+                "project": f"{self.fake.url}/api/v4/projects/{self.id}",
+            },
         }
         self.issues[iid] = issue
         self.awards[iid] = []
         self.notes[iid] = []
         return issue
 
-    def merge(self, iid: int, title: str, *, closes: tuple[int | tuple[int, int], ...] = (),
-              files: dict[str, str] | list[str] | None = None,
-              approved_by: tuple[str, ...] = (), commits: int = 1) -> dict[str, Any]:
+    def merge(
+        self,
+        iid: int,
+        title: str,
+        *,
+        closes: tuple[int | tuple[int, int], ...] = (),
+        files: dict[str, str] | list[str] | None = None,
+        approved_by: tuple[str, ...] = (),
+        commits: int = 1,
+    ) -> dict[str, Any]:
         """A merged merge request: its commits land on the default branch (merge commit last)."""
-        shas = [self.commit(f"{title} (part {n + 1})", files if n == commits - 1 else None)
-                for n in range(commits)]
+        shas = [self.commit(f"{title} (part {n + 1})", files if n == commits - 1 else None) for n in range(commits)]
         when = iso(self.fake.tick())
         mr = {
-            "id": 80000 + iid, "iid": iid, "project_id": self.id, "title": title,
+            "id": 80000 + iid,
+            "iid": iid,
+            "project_id": self.id,
+            "title": title,
             "description": " ".join(f"Closes #{c}" for c in closes if isinstance(c, int)),
-            "state": "merged", "created_at": when, "updated_at": when,
-            "merged_by": self.fake.user("merger"), "merge_user": self.fake.user("merger"),
-            "merged_at": when, "closed_by": None, "closed_at": None,
-            "target_branch": self.default_branch, "source_branch": f"feature/{iid}",
-            "user_notes_count": 1, "upvotes": 0, "downvotes": 0,
-            "author": self.fake.user("dev"), "assignees": [], "assignee": None, "reviewers": [],
-            "source_project_id": self.id, "target_project_id": self.id, "labels": [],
-            "draft": False, "work_in_progress": False, "milestone": None,
-            "merge_when_pipeline_succeeds": False, "merge_status": "can_be_merged",
-            "detailed_merge_status": "not_open", "sha": shas[0], "merge_commit_sha": shas[-1],
-            "squash_commit_sha": None, "discussion_locked": None,
-            "should_remove_source_branch": True, "force_remove_source_branch": True,
-            "reference": f"!{iid}", "references": {"short": f"!{iid}", "relative": f"!{iid}",
-                                                   "full": f"{self.path}!{iid}"},
+            "state": "merged",
+            "created_at": when,
+            "updated_at": when,
+            "merged_by": self.fake.user("merger"),
+            "merge_user": self.fake.user("merger"),
+            "merged_at": when,
+            "closed_by": None,
+            "closed_at": None,
+            "target_branch": self.default_branch,
+            "source_branch": f"feature/{iid}",
+            "user_notes_count": 1,
+            "upvotes": 0,
+            "downvotes": 0,
+            "author": self.fake.user("dev"),
+            "assignees": [],
+            "assignee": None,
+            "reviewers": [],
+            "source_project_id": self.id,
+            "target_project_id": self.id,
+            "labels": [],
+            "draft": False,
+            "work_in_progress": False,
+            "milestone": None,
+            "merge_when_pipeline_succeeds": False,
+            "merge_status": "can_be_merged",
+            "detailed_merge_status": "not_open",
+            "sha": shas[0],
+            "merge_commit_sha": shas[-1],
+            "squash_commit_sha": None,
+            "discussion_locked": None,
+            "should_remove_source_branch": True,
+            "force_remove_source_branch": True,
+            "reference": f"!{iid}",
+            "references": {"short": f"!{iid}", "relative": f"!{iid}", "full": f"{self.path}!{iid}"},
             "web_url": f"{self.web_url}/-/merge_requests/{iid}",
-            "time_stats": {"time_estimate": 0, "total_time_spent": 0,
-                           "human_time_estimate": None, "human_total_time_spent": None},
-            "squash": False, "squash_on_merge": False,
+            "time_stats": {
+                "time_estimate": 0,
+                "total_time_spent": 0,
+                "human_time_estimate": None,
+                "human_total_time_spent": None,
+            },
+            "squash": False,
+            "squash_on_merge": False,
             "task_completion_status": {"count": 0, "completed_count": 0},
-            "has_conflicts": False, "blocking_discussions_resolved": True,
+            "has_conflicts": False,
+            "blocking_discussions_resolved": True,
         }
         self.mrs[iid] = mr
         self.mr_commits[iid] = shas
@@ -220,31 +336,70 @@ class FakeProject:
 
     def award(self, issue_iid: int, name: str, username: str) -> None:
         when = iso(self.fake.tick())
-        self.awards[issue_iid].append({
-            "id": next(self.fake.ids), "name": name, "user": self.fake.user(username),
-            "created_at": when, "updated_at": when, "awardable_id": 50000 + issue_iid,
-            "awardable_type": "Issue", "url": None})
+        self.awards[issue_iid].append(
+            {
+                "id": next(self.fake.ids),
+                "name": name,
+                "user": self.fake.user(username),
+                "created_at": when,
+                "updated_at": when,
+                "awardable_id": 50000 + issue_iid,
+                "awardable_type": "Issue",
+                "url": None,
+            }
+        )
 
     def note(self, issue_iid: int, body: str, author: str = "someone") -> dict[str, Any]:
         when = iso(self.fake.tick())
-        note = {"id": next(self.fake.ids), "type": None, "body": body, "attachment": None,
-                "author": self.fake.user(author), "created_at": when, "updated_at": when,
-                "system": False, "noteable_id": 50000 + issue_iid, "noteable_type": "Issue",
-                "project_id": self.id, "resolvable": False, "confidential": False,
-                "internal": False, "imported": False, "imported_from": "none",
-                "noteable_iid": issue_iid, "commands_changes": {}}
+        note = {
+            "id": next(self.fake.ids),
+            "type": None,
+            "body": body,
+            "attachment": None,
+            "author": self.fake.user(author),
+            "created_at": when,
+            "updated_at": when,
+            "system": False,
+            "noteable_id": 50000 + issue_iid,
+            "noteable_type": "Issue",
+            "project_id": self.id,
+            "resolvable": False,
+            "confidential": False,
+            "internal": False,
+            "imported": False,
+            "imported_from": "none",
+            "noteable_iid": issue_iid,
+            "commands_changes": {},
+        }
         self.notes[issue_iid].append(note)
         return note
 
-    def schedule(self, description: str = "Push to production", *, cron: str = "0 10 * * 1-4",
-                 tz: str = "Africa/Lusaka", ref: str = "master", active: bool = True,
-                 sid: int | None = None) -> dict[str, Any]:
+    def schedule(
+        self,
+        description: str = "Push to production",
+        *,
+        cron: str = "0 10 * * 1-4",
+        tz: str = "Africa/Lusaka",
+        ref: str = "master",
+        active: bool = True,
+        sid: int | None = None,
+    ) -> dict[str, Any]:
         sid = sid or next(self.fake.ids)
         when = iso(self.fake.tick())
-        sched = {"id": sid, "description": description, "ref": f"refs/heads/{ref}",
-                 "cron": cron, "cron_timezone": tz, "next_run_at": None, "active": active,
-                 "created_at": when, "updated_at": when, "owner": self.fake.user("owner"),
-                 "last_pipeline": None, "variables": []}
+        sched = {
+            "id": sid,
+            "description": description,
+            "ref": f"refs/heads/{ref}",
+            "cron": cron,
+            "cron_timezone": tz,
+            "next_run_at": None,
+            "active": active,
+            "created_at": when,
+            "updated_at": when,
+            "owner": self.fake.user("owner"),
+            "last_pipeline": None,
+            "variables": [],
+        }
         self._refresh_next_run(sched)
         self.schedules[sid] = sched
         return sched
@@ -265,8 +420,15 @@ class FakeProject:
     def tag(self, name: str, sha: str | None = None) -> dict[str, Any]:
         sha = sha or self.head
         commit = next(c for c in self.history if c["id"] == sha)
-        tag = {"name": name, "message": "", "target": sha, "commit": commit, "release": None,
-               "protected": False, "created_at": iso(self.fake.tick())}
+        tag = {
+            "name": name,
+            "message": "",
+            "target": sha,
+            "commit": commit,
+            "release": None,
+            "protected": False,
+            "created_at": iso(self.fake.tick()),
+        }
         self.tags.append(tag)
         return tag
 
@@ -303,8 +465,7 @@ class FakeGitLab:
         self._server.block_on_close = False
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         # A short poll interval: shutdown() waits for it (0.5 s by default, per test).
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,),
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
 
     def start(self) -> FakeGitLab:
         self._thread.start()
@@ -322,20 +483,27 @@ class FakeGitLab:
         self.stop()
 
     # --- test API ----------------------------------------------------------------------
-    def add_project(self, path: str = "doublegdp/app", *, id: int = 13905080,
-                    default_branch: str = "master") -> FakeProject:
+    def add_project(
+        self, path: str = "doublegdp/app", *, id: int = 13905080, default_branch: str = "master"
+    ) -> FakeProject:
         project = FakeProject(self, id, path, default_branch)
         self.projects[id] = project
         return project
 
-    def inject(self, kind: int | str, path: str = "", *, method: str | None = None,
-               times: int | None = None, message: str | None = None,
-               headers: dict[str, str] | None = None) -> None:
+    def inject(
+        self,
+        kind: int | str,
+        path: str = "",
+        *,
+        method: str | None = None,
+        times: int | None = None,
+        message: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         """Fail requests whose decoded path matches the regex `path` (default: all)."""
         self.faults.append(Fault(kind, path, method, times, message, dict(headers or {})))
 
-    def redirect(self, path: str, location: str, *, status: int = 302,
-                 times: int | None = None) -> None:
+    def redirect(self, path: str, location: str, *, status: int = 302, times: int | None = None) -> None:
         """Answer requests matching `path` with a redirect to `location` (a full URL)."""
         self.inject(status, path, times=times, headers={"Location": location})
 
@@ -345,14 +513,19 @@ class FakeGitLab:
 
     def user(self, username: str) -> dict[str, Any]:
         uid = int(hashlib.sha1(username.encode()).hexdigest()[:6], 16)
-        return {"id": uid, "username": username, "name": username.title(), "state": "active",
-                "locked": False, "avatar_url": f"{self.url}/uploads/-/system/user/avatar/{uid}.png",
-                "web_url": f"{self.url}/{username}"}
+        return {
+            "id": uid,
+            "username": username,
+            "name": username.title(),
+            "state": "active",
+            "locked": False,
+            "avatar_url": f"{self.url}/uploads/-/system/user/avatar/{uid}.png",
+            "web_url": f"{self.url}/{username}",
+        }
 
     def calls(self, method: str | None = None, path: str = "") -> list[Recorded]:
         """Recorded requests filtered by method and a path regex."""
-        return [r for r in self.requests
-                if (method is None or r.method == method) and re.search(path, r.path)]
+        return [r for r in self.requests if (method is None or r.method == method) and re.search(path, r.path)]
 
     # --- request handling --------------------------------------------------------------
     def project(self, pid: str) -> FakeProject | None:
@@ -413,8 +586,7 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
                 body = json.loads(raw_body) if raw_body else None
             except ValueError:
                 body = raw_body.decode(errors="replace")
-            fake.requests.append(Recorded(method, unquote(raw_path), query, body,
-                                          dict(self.headers.items())))
+            fake.requests.append(Recorded(method, unquote(raw_path), query, body, dict(self.headers.items())))
             fault = fake.fault_for(method, unquote(raw_path))
             if fault is not None and fault.kind == "timeout":
                 fake._stop.wait(fake.timeout_delay)  # longer than the client's timeout
@@ -447,14 +619,15 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
         def _trickle(self, *, headers_too: bool) -> None:
             """A valid answer sent one byte per trickle_interval: every read gets data in time."""
             body = b"[" + b" " * 2000 + b"]"
-            head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    f"Content-Length: {len(body)}\r\n\r\n").encode()
+            head = (
+                f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+            ).encode()
             slow = head + body if headers_too else body
             try:
                 if not headers_too:
                     self.wfile.write(head)
                 for n in range(len(slow)):
-                    self.wfile.write(slow[n:n + 1])
+                    self.wfile.write(slow[n : n + 1])
                     self.wfile.flush()
                     if fake._stop.wait(fake.trickle_interval):
                         return  # the server stops: so does the trickle
@@ -465,14 +638,20 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
             per_page = min(int(query.get("per_page") or 20), 100)
             page = max(int(query.get("page") or 1), 1)
             pages = max(1, -(-len(items) // per_page))
-            chunk = items[(page - 1) * per_page: page * per_page]
-            headers = {"X-Total": str(len(items)), "X-Total-Pages": str(pages),
-                       "X-Per-Page": str(per_page), "X-Page": str(page),
-                       "X-Next-Page": str(page + 1) if page < pages else "",
-                       "X-Prev-Page": str(page - 1) if page > 1 else ""}
+            chunk = items[(page - 1) * per_page : page * per_page]
+            headers = {
+                "X-Total": str(len(items)),
+                "X-Total-Pages": str(pages),
+                "X-Per-Page": str(per_page),
+                "X-Page": str(page),
+                "X-Next-Page": str(page + 1) if page < pages else "",
+                "X-Prev-Page": str(page - 1) if page > 1 else "",
+            }
             base = fake.url + urlsplit(self.path).path
+
             def link(n: int) -> str:
                 return base + "?" + urlencode({**query, "page": n, "per_page": per_page})
+
             links = [f'<{link(1)}>; rel="first"', f'<{link(pages)}>; rel="last"']
             if page < pages:
                 links.insert(0, f'<{link(page + 1)}>; rel="next"')
@@ -484,8 +663,7 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
         def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
             self._send(status, json.dumps(payload).encode(), "application/json", headers)
 
-        def _send(self, status: int, body: bytes, content_type: str,
-                  headers: dict[str, str] | None = None) -> None:
+        def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
@@ -500,8 +678,14 @@ def _handler_for(fake: FakeGitLab) -> type[BaseHTTPRequestHandler]:
     return GitLabHandler
 
 
-_REASONS = {401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+_REASONS = {
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 
 
 @dataclass
@@ -511,31 +695,53 @@ class _Page:
 
 # --- endpoint handlers ------------------------------------------------------------------------
 
+
 def _project(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
     p = req.project
     name = p.path.rsplit("/", 1)[-1]
     namespace = p.path.rsplit("/", 1)[0]
     return 200, {
-        "id": p.id, "description": "The community platform", "name": name,
-        "name_with_namespace": f"{namespace} / {name}", "path": name,
-        "path_with_namespace": p.path, "created_at": iso(BASE_TIME), "default_branch": p.default_branch,
-        "tag_list": [], "topics": [], "ssh_url_to_repo": f"git@127.0.0.1:{p.path}.git",
-        "http_url_to_repo": f"{p.web_url}.git", "web_url": p.web_url,
-        "readme_url": f"{p.web_url}/-/blob/{p.default_branch}/README.md", "avatar_url": None,
-        "forks_count": 0, "star_count": 3, "last_activity_at": iso(BASE_TIME),
-        "namespace": {"id": 77, "name": namespace, "path": namespace, "kind": "group",
-                      "full_path": namespace, "parent_id": None,
-                      "web_url": f"{fake.url}/groups/{namespace}"},
-        "visibility": "private", "archived": False, "empty_repo": not p.history,
+        "id": p.id,
+        "description": "The community platform",
+        "name": name,
+        "name_with_namespace": f"{namespace} / {name}",
+        "path": name,
+        "path_with_namespace": p.path,
+        "created_at": iso(BASE_TIME),
+        "default_branch": p.default_branch,
+        "tag_list": [],
+        "topics": [],
+        "ssh_url_to_repo": f"git@127.0.0.1:{p.path}.git",
+        "http_url_to_repo": f"{p.web_url}.git",
+        "web_url": p.web_url,
+        "readme_url": f"{p.web_url}/-/blob/{p.default_branch}/README.md",
+        "avatar_url": None,
+        "forks_count": 0,
+        "star_count": 3,
+        "last_activity_at": iso(BASE_TIME),
+        "namespace": {
+            "id": 77,
+            "name": namespace,
+            "path": namespace,
+            "kind": "group",
+            "full_path": namespace,
+            "parent_id": None,
+            "web_url": f"{fake.url}/groups/{namespace}",
+        },
+        "visibility": "private",
+        "archived": False,
+        "empty_repo": not p.history,
         "_links": {"self": f"{fake.url}/api/v4/projects/{p.id}"},
     }
 
 
 def _deployments(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
     q = req.query
-    items = [d for d in req.project.deployments
-             if q.get("environment") in (None, d["environment"]["name"])
-             and q.get("status") in (None, d["status"])]
+    items = [
+        d
+        for d in req.project.deployments
+        if q.get("environment") in (None, d["environment"]["name"]) and q.get("status") in (None, d["status"])
+    ]
     key = q.get("order_by", "id")
     if key == "finished_at" and q.get("status") != "success":
         return 400, {"message": "finished_at ordering requires status=success"}
@@ -565,19 +771,34 @@ def _compare(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
         return 404, {"message": "404 Ref Not Found"}
     straight = req.query.get("straight") == "true"
     lo, hi = (min(start, end), max(start, end)) if straight else (start, end)
-    commits = p.history[lo + 1: hi + 1]
+    commits = p.history[lo + 1 : hi + 1]
     changed: dict[str, str] = {}
     for c in commits:
         changed.update(p.files[c["id"]])
-    diffs = [{"old_path": path, "new_path": path, "a_mode": "100644", "b_mode": "100644",
-              "diff": f"@@ -1 +1 @@\n-old\n+new {path}\n", "collapsed": False, "too_large": False,
-              "new_file": change == "added", "renamed_file": change == "renamed",
-              "deleted_file": change == "deleted", "generated_file": False}
-             for path, change in changed.items()]
-    return 200, {"commit": p.history[end] if commits else None, "commits": commits,
-                 "diffs": [] if p.compare_timeout else diffs,
-                 "compare_timeout": p.compare_timeout, "compare_same_ref": start == end,
-                 "web_url": f"{p.web_url}/-/compare/{req.query['from']}...{req.query['to']}"}
+    diffs = [
+        {
+            "old_path": path,
+            "new_path": path,
+            "a_mode": "100644",
+            "b_mode": "100644",
+            "diff": f"@@ -1 +1 @@\n-old\n+new {path}\n",
+            "collapsed": False,
+            "too_large": False,
+            "new_file": change == "added",
+            "renamed_file": change == "renamed",
+            "deleted_file": change == "deleted",
+            "generated_file": False,
+        }
+        for path, change in changed.items()
+    ]
+    return 200, {
+        "commit": p.history[end] if commits else None,
+        "commits": commits,
+        "diffs": [] if p.compare_timeout else diffs,
+        "compare_timeout": p.compare_timeout,
+        "compare_same_ref": start == end,
+        "web_url": f"{p.web_url}/-/compare/{req.query['from']}...{req.query['to']}",
+    }
 
 
 def _closes_issues(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
@@ -602,16 +823,30 @@ def _approvals(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
         return 404, {"message": "404 Merge Request Not Found"}
     approved = req.project.mr_approvers[iid]
     return 200, {
-        "id": mr["id"], "iid": iid, "project_id": req.project.id, "title": mr["title"],
-        "description": mr["description"], "state": mr["state"], "created_at": mr["created_at"],
-        "updated_at": mr["updated_at"], "merge_status": mr["merge_status"],
-        "approved": bool(approved), "approvals_required": 1,
-        "approvals_left": 0 if approved else 1, "require_password_to_approve": False,
+        "id": mr["id"],
+        "iid": iid,
+        "project_id": req.project.id,
+        "title": mr["title"],
+        "description": mr["description"],
+        "state": mr["state"],
+        "created_at": mr["created_at"],
+        "updated_at": mr["updated_at"],
+        "merge_status": mr["merge_status"],
+        "approved": bool(approved),
+        "approvals_required": 1,
+        "approvals_left": 0 if approved else 1,
+        "require_password_to_approve": False,
         "approved_by": [{"user": fake.user(u)} for u in approved],
-        "suggested_approvers": [], "approvers": [], "approver_groups": [],
-        "user_has_approved": False, "user_can_approve": False, "approval_rules_left": [],
-        "has_approval_rules": False, "merge_request_approvers_available": True,
-        "multiple_approval_rules_available": True, "invalid_approvers_rules": [],
+        "suggested_approvers": [],
+        "approvers": [],
+        "approver_groups": [],
+        "user_has_approved": False,
+        "user_can_approve": False,
+        "approval_rules_left": [],
+        "has_approval_rules": False,
+        "merge_request_approvers_available": True,
+        "multiple_approval_rules_available": True,
+        "invalid_approvers_rules": [],
     }
 
 
@@ -624,6 +859,7 @@ def _issue_child(collection: str) -> Handler:
         if req.method == "POST":
             return 201, req.project.note(iid, req.body["body"], author="prodready-bot")
         return 200, _Page(items)
+
     return handler
 
 
@@ -631,11 +867,17 @@ def _schedules(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
     p = req.project
     if req.method == "POST":
         b = req.body
-        sched = p.schedule(b["description"], cron=b["cron"], tz=b.get("cron_timezone", "UTC"),
-                           ref=b["ref"].removeprefix("refs/heads/"), active=b.get("active", True))
+        sched = p.schedule(
+            b["description"],
+            cron=b["cron"],
+            tz=b.get("cron_timezone", "UTC"),
+            ref=b["ref"].removeprefix("refs/heads/"),
+            active=b.get("active", True),
+        )
         return 201, sched
-    return 200, _Page([{k: v for k, v in s.items() if k not in ("last_pipeline", "variables")}
-                       for s in p.schedules.values()])
+    return 200, _Page(
+        [{k: v for k, v in s.items() if k not in ("last_pipeline", "variables")} for s in p.schedules.values()]
+    )
 
 
 def _schedule(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
@@ -678,8 +920,10 @@ def _tags(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
         return 201, tag
     items = list(p.tags)
     if req.query.get("order_by") == "version":
+
         def version(t: dict[str, Any]) -> tuple[int, ...]:
             return tuple(int(x) for x in re.findall(r"\d+", t["name"])) or (-1,)
+
         items.sort(key=version, reverse=req.query.get("sort", "desc") == "desc")
     return 200, _Page(items)
 
@@ -690,15 +934,25 @@ def _releases(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
     tag = next((t for t in p.tags if t["name"] == b["tag_name"]), None)
     if tag is None:
         return 422, {"message": "Ref is not specified"}
-    release = {"tag_name": b["tag_name"], "description": b.get("description", ""),
-               "name": b.get("name", b["tag_name"]), "created_at": iso(fake.tick()),
-               "released_at": iso(fake.tick()), "upcoming_release": False,
-               "author": fake.user("prodready-bot"), "commit": tag["commit"], "milestones": [],
-               "commit_path": f"/{p.path}/-/commit/{tag['target']}",
-               "tag_path": f"/{p.path}/-/tags/{quote(b['tag_name'])}",
-               "assets": {"count": 0, "sources": [], "links": []}, "evidences": [],
-               "_links": {"self": f"{p.web_url}/-/releases/{quote(b['tag_name'])}",
-                          "edit_url": f"{p.web_url}/-/releases/{quote(b['tag_name'])}/edit"}}
+    release = {
+        "tag_name": b["tag_name"],
+        "description": b.get("description", ""),
+        "name": b.get("name", b["tag_name"]),
+        "created_at": iso(fake.tick()),
+        "released_at": iso(fake.tick()),
+        "upcoming_release": False,
+        "author": fake.user("prodready-bot"),
+        "commit": tag["commit"],
+        "milestones": [],
+        "commit_path": f"/{p.path}/-/commit/{tag['target']}",
+        "tag_path": f"/{p.path}/-/tags/{quote(b['tag_name'])}",
+        "assets": {"count": 0, "sources": [], "links": []},
+        "evidences": [],
+        "_links": {
+            "self": f"{p.web_url}/-/releases/{quote(b['tag_name'])}",
+            "edit_url": f"{p.web_url}/-/releases/{quote(b['tag_name'])}/edit",
+        },
+    }
     tag["release"] = {"tag_name": b["tag_name"], "description": release["description"]}
     p.releases.append(release)
     return 201, release
@@ -706,7 +960,8 @@ def _releases(fake: FakeGitLab, req: _Request) -> tuple[int, Any]:
 
 _P = r"/projects/(?P<pid>[^/]+)"
 _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
-    (verb, re.compile(_P + path), handler) for verb, path, handler in [
+    (verb, re.compile(_P + path), handler)
+    for verb, path, handler in [
         ("GET", r"", _project),
         ("GET", r"/deployments", _deployments),
         ("GET", r"/repository/commits/(?P<sha>[0-9a-f]+)/merge_requests", _commit_mrs),

@@ -24,8 +24,7 @@ class FakeSlack:
         host, port = self._server.server_address[:2]
         self.webhook_url = f"http://{host}:{port}{WEBHOOK_PATH}"
         # A short poll interval: shutdown() waits for it (0.5 s by default, per test).
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,),
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
 
     def __enter__(self) -> FakeSlack:
         self._thread.start()

@@ -26,10 +26,10 @@ def build_production_history(fake: FakeGitLab) -> FakeProject:
 
 def ready_release(p: FakeProject) -> None:
     """Two merged merge requests closing three issues, all verified and signed off."""
-    p.issue(101, "Guard logs a manual entry with observation", labels=(VERIFIED, SIGNED),
-            assignees=("alice",))
-    p.issue(102, "Payments dashboard shows plan balance", labels=(VERIFIED, SIGNED, "payments"),
-            assignees=("bob", "carol"))
+    p.issue(101, "Guard logs a manual entry with observation", labels=(VERIFIED, SIGNED), assignees=("alice",))
+    p.issue(
+        102, "Payments dashboard shows plan balance", labels=(VERIFIED, SIGNED, "payments"), assignees=("bob", "carol")
+    )
     p.issue(103, "Timesheet lists all shifts", labels=(VERIFIED, SIGNED), assignees=("dave",))
     p.merge(21, "Manual entry observation field", closes=(101,), commits=2)
     p.merge(22, "Payments and timesheet fixes", closes=(102, 103))

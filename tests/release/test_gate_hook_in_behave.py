@@ -21,7 +21,9 @@ def suite_config(tmp_path: Path, release_toml: Path) -> Path:
     return path
 
 
-def run_behave(tmp_path: Path, env: dict[str, str], config: Path, gate: str) -> tuple[subprocess.CompletedProcess, Path]:
+def run_behave(
+    tmp_path: Path, env: dict[str, str], config: Path, gate: str
+) -> tuple[subprocess.CompletedProcess, Path]:
     marker = tmp_path / "a-browser-was-started"
     fake_driver = tmp_path / "chromedriver"
     fake_driver.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 1\n")
@@ -29,10 +31,29 @@ def run_behave(tmp_path: Path, env: dict[str, str], config: Path, gate: str) -> 
     reports = tmp_path / "reports"
     environ = {**os.environ, **env, "CHROMEDRIVER_PATH": str(fake_driver), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "behave", "-f", "progress", "-t", "@checklist.gate_access.scan_entry",
-         "-D", f"config={config}", "-D", f"gate={gate}", "-D", f"reports={reports}",
-         "--junit-directory", str(reports / "junit")],
-        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "behave",
+            "-f",
+            "progress",
+            "-t",
+            "@checklist.gate_access.scan_entry",
+            "-D",
+            f"config={config}",
+            "-D",
+            f"gate={gate}",
+            "-D",
+            f"reports={reports}",
+            "--junit-directory",
+            str(reports / "junit"),
+        ],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert not marker.exists(), "a browser was started"
     return done, reports
 

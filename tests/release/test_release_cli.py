@@ -33,7 +33,10 @@ def test_precedence_flag_over_env_over_file(write_config):
     env = {"PRODREADY_GITLAB_PROJECT": "from/env", "GITLAB_URL": "https://env.example"}
     settings = load_settings(path, {}, env)
     assert (settings.project, settings.gitlab_url, settings.environment) == (
-        "from/env", "https://env.example", "staging")
+        "from/env",
+        "https://env.example",
+        "staging",
+    )
     settings = load_settings(path, {"project": "from/flag", "environment": "production"}, env)
     assert (settings.project, settings.environment) == ("from/flag", "production")
 
@@ -96,8 +99,14 @@ def test_common_options_work_before_and_after_the_subcommand(cli, project):
 def test_help_names_the_environment_variables_and_exit_codes(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    for name in ("GITLAB_TOKEN", "GITLAB_URL", "PRODREADY_GITLAB_PROJECT", "PRODREADY_CONFIG",
-                 "PRODREADY_GITLAB_TIMEOUT", "PRODREADY_SLACK_WEBHOOK"):
+    for name in (
+        "GITLAB_TOKEN",
+        "GITLAB_URL",
+        "PRODREADY_GITLAB_PROJECT",
+        "PRODREADY_CONFIG",
+        "PRODREADY_GITLAB_TIMEOUT",
+        "PRODREADY_SLACK_WEBHOOK",
+    ):
         assert name in out
     for command in ("run", "report", "demo", "gate", "schedule", "remind", "rollback", "deploy-tag"):
         assert command in out
@@ -106,8 +115,14 @@ def test_help_names_the_environment_variables_and_exit_codes(capsys):
 
 
 def _subprocess(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "prodready.cli", *args], cwd=REPO,
-                          env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "prodready.cli", *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_subprocess_gate_json_go(env, project):
@@ -155,11 +170,26 @@ TYPED = "glpat-TypedOnTheCommandLine9"  # a token pasted where it does not belon
 
 @pytest.mark.parametrize(
     "argv",
-    [("gate", "--token", TYPED), ("gate", f"--private-token={TYPED}"), ("gate", TYPED),
-     (TYPED,), ("--token", TYPED, "gate"), ("schedule", TYPED), ("gate", f"-t{TYPED}"),
-     ("gate", f"--json={TYPED}")],
-    ids=["--token", "--private-token=", "positional", "as-command", "before-command",
-         "as-action", "short-option", "flag-value"],
+    [
+        ("gate", "--token", TYPED),
+        ("gate", f"--private-token={TYPED}"),
+        ("gate", TYPED),
+        (TYPED,),
+        ("--token", TYPED, "gate"),
+        ("schedule", TYPED),
+        ("gate", f"-t{TYPED}"),
+        ("gate", f"--json={TYPED}"),
+    ],
+    ids=[
+        "--token",
+        "--private-token=",
+        "positional",
+        "as-command",
+        "before-command",
+        "as-action",
+        "short-option",
+        "flag-value",
+    ],
 )
 def test_a_token_typed_on_the_command_line_is_never_echoed(cli, project, argv):
     result = cli(*argv)
@@ -197,8 +227,9 @@ BAD_SETTINGS = [
 ]
 
 
-@pytest.mark.parametrize(("var", "value", "words"), BAD_SETTINGS,
-                         ids=[f"{var}={value!r}" for var, value, _ in BAD_SETTINGS])
+@pytest.mark.parametrize(
+    ("var", "value", "words"), BAD_SETTINGS, ids=[f"{var}={value!r}" for var, value, _ in BAD_SETTINGS]
+)
 def test_bad_settings_are_configuration_errors(cli, project, monkeypatch, var, value, words):
     """Exit 2, one line, no traceback; the cli fixture also checks no `SeCrEt` is printed."""
     monkeypatch.setenv(var, value)
@@ -208,9 +239,14 @@ def test_bad_settings_are_configuration_errors(cli, project, monkeypatch, var, v
     assert not project.fake.requests  # refused before any request
 
 
-@pytest.mark.parametrize(("var", "value"), [("GITLAB_URL", "http://[::1"),
-                                            ("PRODREADY_GITLAB_TIMEOUT", "inf"),
-                                            ("GITLAB_URL", "https://user:SeCrEt-pw@host:99999")])
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [
+        ("GITLAB_URL", "http://[::1"),
+        ("PRODREADY_GITLAB_TIMEOUT", "inf"),
+        ("GITLAB_URL", "https://user:SeCrEt-pw@host:99999"),
+    ],
+)
 def test_subprocess_bad_settings_exit_2_without_traceback(env, project, var, value):
     proc = _subprocess(["gate"], {**env, var: value})
     assert proc.returncode == 2

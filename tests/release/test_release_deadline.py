@@ -66,8 +66,9 @@ def test_many_retries_never_outlast_the_deadline(cli, project, short_deadline, m
     assert "2s deadline" in result.err
 
 
-@pytest.mark.parametrize("argv", [("schedule", "status"), ("rollback", "check"), ("remind",),
-                                  ("deploy-tag", "--dry-run")], ids=" ".join)
+@pytest.mark.parametrize(
+    "argv", [("schedule", "status"), ("rollback", "check"), ("remind",), ("deploy-tag", "--dry-run")], ids=" ".join
+)
 def test_every_command_is_bounded(cli, project, short_deadline, argv):
     ready_release(project)
     project.fake.inject("trickle")
@@ -76,8 +77,7 @@ def test_every_command_is_bounded(cli, project, short_deadline, argv):
     assert "deadline" in result.err
 
 
-def test_the_slack_post_is_bounded_by_the_same_deadline(cli, project, short_deadline, slack,
-                                                       monkeypatch):
+def test_the_slack_post_is_bounded_by_the_same_deadline(cli, project, short_deadline, slack, monkeypatch):
     ready_release(project)
     monkeypatch.setenv("PRODREADY_SLACK_WEBHOOK", slack.webhook_url)
     monkeypatch.setenv("PRODREADY_GITLAB_TIMEOUT", "30")  # only the deadline can end the wait

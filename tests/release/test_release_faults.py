@@ -23,8 +23,9 @@ FAULTS = [
 ]
 
 
-@pytest.mark.parametrize(("fault", "path", "words"), FAULTS,
-                         ids=[f"{f}-{p.strip('^$/').split('/')[-1]}" for f, p, _ in FAULTS])
+@pytest.mark.parametrize(
+    ("fault", "path", "words"), FAULTS, ids=[f"{f}-{p.strip('^$/').split('/')[-1]}" for f, p, _ in FAULTS]
+)
 def test_gate_fails_closed(cli, project, monkeypatch, fault, path, words):
     ready_release(project)  # a release that would be GO
     monkeypatch.setenv("PRODREADY_GITLAB_TIMEOUT", "0.3")
@@ -123,8 +124,7 @@ def test_a_redirect_to_another_host_is_refused_without_sending_the_token(cli, pr
 def test_a_redirect_on_the_same_gitlab_is_followed(cli, project, status):
     """A renamed project answers with a redirect to its new address: same origin, token kept."""
     ready_release(project)
-    project.fake.redirect(r"^/projects/doublegdp/app$", f"{project.fake.url}/api/v4/projects/13905080",
-                          status=status)
+    project.fake.redirect(r"^/projects/doublegdp/app$", f"{project.fake.url}/api/v4/projects/13905080", status=status)
     result = cli("gate", "--json")
     assert result.code == 0 and result.json()["verdict"] == "GO"
     assert project.fake.calls("GET", r"^/projects/13905080$")

@@ -21,9 +21,15 @@ def test_go_json_lists_exactly_the_merged_issues(cli, project):
     # #90 shipped with 1.4.9: not part of this release.
     assert [i["iid"] for i in data["issues"]] == [101, 102, 103]
     first = data["issues"][0]
-    assert first == {**first, "title": "Guard logs a manual entry with observation",
-                     "web_url": f"{project.web_url}/-/issues/101", "assignees": ["alice"],
-                     "verified": True, "signed_off": True, "problems": []}
+    assert first == {
+        **first,
+        "title": "Guard logs a manual entry with observation",
+        "web_url": f"{project.web_url}/-/issues/101",
+        "assignees": ["alice"],
+        "verified": True,
+        "signed_off": True,
+        "problems": [],
+    }
     assert data["issues"][1]["assignees"] == ["bob", "carol"]
     assert data["untracked_merge_requests"] == []
     assert data["reasons"] == []
@@ -83,7 +89,8 @@ def test_untracked_merge_requests_are_listed_without_blocking_by_default(cli, pr
     data = result.json()
     assert result.code == 0 and data["verdict"] == "GO"
     assert data["untracked_merge_requests"] == [
-        {"iid": 24, "title": "Bump rubocop", "web_url": f"{project.web_url}/-/merge_requests/24"}]
+        {"iid": 24, "title": "Bump rubocop", "web_url": f"{project.web_url}/-/merge_requests/24"}
+    ]
     human = cli("gate")
     assert "Merge requests closing no issue (listed, not blocking)" in human.out
     assert "!24" in human.out
@@ -236,8 +243,7 @@ def test_hook_returns_the_gate_dict(env, project, write_config):
     ready_release(project)
     data = gate_for_run(write_config())
     assert data["verdict"] == "GO"
-    assert {"verdict", "environment", "from_sha", "to_sha", "issues",
-            "untracked_merge_requests"} <= set(data)
+    assert {"verdict", "environment", "from_sha", "to_sha", "issues", "untracked_merge_requests"} <= set(data)
 
 
 def test_hook_environment_override(env, project, write_config):

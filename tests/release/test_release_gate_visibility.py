@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from release_scenario import SIGNED, VERIFIED, ready_release
 
-DOCUMENTED_KEYS = {"verdict", "environment", "from_sha", "to_sha", "issues",
-                   "untracked_merge_requests"}
+DOCUMENTED_KEYS = {"verdict", "environment", "from_sha", "to_sha", "issues", "untracked_merge_requests"}
 
 
 def _hidden_issue(project):
@@ -26,8 +25,11 @@ def _issue_read_forbidden(project):
     project.fake.inject(403, r"/issues/105$")
 
 
-@pytest.mark.parametrize("hide", [_hidden_issue, _closes_issues_forbidden, _issue_read_forbidden],
-                         ids=["confidential-issue", "closes_issues-403", "issue-read-403"])
+@pytest.mark.parametrize(
+    "hide",
+    [_hidden_issue, _closes_issues_forbidden, _issue_read_forbidden],
+    ids=["confidential-issue", "closes_issues-403", "issue-read-403"],
+)
 def test_closing_issues_the_token_cannot_read_block_the_release(cli, project, hide):
     ready_release(project)  # GO on its own
     hide(project)
@@ -50,8 +52,7 @@ def test_a_hidden_issue_is_named_in_the_problem(cli, project):
     ready_release(project)
     _hidden_issue(project)
     (blocker,) = cli("gate", "--json").json()["blockers"]
-    assert blocker["problems"] == [
-        "closes #105, which this token cannot read (confidential, missing or no access)"]
+    assert blocker["problems"] == ["closes #105, which this token cannot read (confidential, missing or no access)"]
 
 
 def test_unreadable_closing_issues_stop_deploy_tag_and_show_in_the_reminder(cli, project):
@@ -78,8 +79,10 @@ def test_a_label_differing_only_in_case_is_named_and_does_not_count(cli, project
     issue = next(i for i in result.json()["issues"] if i["iid"] == 103)
     assert (issue["verified"], issue["signed_off"]) == (False, False)
     assert "label 'staging::verified' differs in case from 'Staging::Verified'" in issue["problems"]
-    assert (f"no stakeholder signoff (needs label {SIGNED}; label 'stakeholder::signed-off' "
-            f"differs in case from '{SIGNED}')") in issue["problems"]
+    assert (
+        f"no stakeholder signoff (needs label {SIGNED}; label 'stakeholder::signed-off' "
+        f"differs in case from '{SIGNED}')"
+    ) in issue["problems"]
 
 
 def test_an_issue_of_another_project_shows_its_path(cli, project, fake):
@@ -94,5 +97,4 @@ def test_an_issue_of_another_project_shows_its_path(cli, project, fake):
     assert "  - group/other#7 Shared login widget: no stakeholder signoff" in result.out
     issue = next(i for i in cli("gate", "--json").json()["issues"] if i["iid"] == 7)
     assert issue["reference"] == "group/other#7" and issue["project_id"] == 4242
-    assert next(i for i in cli("gate", "--json").json()["issues"]
-                if i["iid"] == 101)["reference"] == "#101"
+    assert next(i for i in cli("gate", "--json").json()["issues"] if i["iid"] == 101)["reference"] == "#101"

@@ -10,17 +10,19 @@ def _ship(project, files):
 
 
 def test_check_names_a_migration_as_blocker(cli, project):
-    current = _ship(project, {"db/migrate/20261125_add_shift_notes.rb": "added",
-                              "app/models/shift.rb": "modified"})
+    current = _ship(project, {"db/migrate/20261125_add_shift_notes.rb": "added", "app/models/shift.rb": "modified"})
     result = cli("rollback", "check", "--json")
     assert result.code == 1
     data = result.json()
     assert data["verdict"] == "BLOCKED"
-    assert data["current"] == {**data["current"], "sha": current["sha"], "ref": "1.5.0",
-                               "deployment_id": current["id"]}
+    assert data["current"] == {**data["current"], "sha": current["sha"], "ref": "1.5.0", "deployment_id": current["id"]}
     previous = project.deployments[1]
-    assert data["previous"] == {**data["previous"], "sha": previous["sha"], "ref": "1.4.9",
-                                "deployment_id": previous["id"]}
+    assert data["previous"] == {
+        **data["previous"],
+        "sha": previous["sha"],
+        "ref": "1.4.9",
+        "deployment_id": previous["id"],
+    }
     assert [b["path"] for b in data["blockers"]] == ["db/migrate/20261125_add_shift_notes.rb"]
     assert data["blockers"][0]["pattern"] == "db/migrate/**"
     human = cli("rollback", "check")

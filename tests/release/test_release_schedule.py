@@ -132,10 +132,20 @@ def test_ensure_creates_the_schedule_and_its_reminder(cli, fake):
     assert [r["action"] for r in result.json()["schedules"]] == ["created", "created"]
     bodies = [r.body for r in fake.calls("POST", r"/pipeline_schedules$")]
     assert bodies == [
-        {"description": "Push to production", "ref": "master", "cron": "0 10 * * 1-4",
-         "cron_timezone": "Africa/Lusaka", "active": True},
-        {"description": "Push to production reminder", "ref": "master", "cron": "30 9 * * 1-4",
-         "cron_timezone": "Africa/Lusaka", "active": True},
+        {
+            "description": "Push to production",
+            "ref": "master",
+            "cron": "0 10 * * 1-4",
+            "cron_timezone": "Africa/Lusaka",
+            "active": True,
+        },
+        {
+            "description": "Push to production reminder",
+            "ref": "master",
+            "cron": "30 9 * * 1-4",
+            "cron_timezone": "Africa/Lusaka",
+            "active": True,
+        },
     ]
 
 
@@ -153,14 +163,16 @@ def test_ensure_corrects_only_what_differs_and_keeps_a_pause(cli, project):
     assert not project.fake.calls("POST")
 
 
-@pytest.mark.parametrize(("field", "value", "words"), [
-    ("cron", "every tuesday", "cron 'every tuesday' is not a valid cron expression"),
-    ("cron", "0 0 31 2 *", "cron '0 0 31 2 *' is not a valid cron expression"),  # never fires
-    ("cron_timezone", "Mars/Olympus", "timezone 'Mars/Olympus' is not an IANA timezone name"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("cron", "every tuesday", "cron 'every tuesday' is not a valid cron expression"),
+        ("cron", "0 0 31 2 *", "cron '0 0 31 2 *' is not a valid cron expression"),  # never fires
+        ("cron_timezone", "Mars/Olympus", "timezone 'Mars/Olympus' is not an IANA timezone name"),
+    ],
+)
 @pytest.mark.parametrize("argv", [("schedule", "status"), ("gate", "--notify"), ("remind",)])
-def test_a_schedule_with_a_bad_cron_is_a_configuration_error(cli, project, field, value, words,
-                                                             argv):
+def test_a_schedule_with_a_bad_cron_is_a_configuration_error(cli, project, field, value, words, argv):
     """GitLab holds a cron croniter cannot read: exit 2 naming the schedule, no traceback."""
     sched = _deploy_schedule(project)
     sched[field] = value

@@ -10,8 +10,14 @@ from prodready.release.tagging import next_version
 
 @pytest.mark.parametrize(
     ("latest", "expected"),
-    [("1.4.8", "1.4.9"), ("1.4.9", "1.5.0"), ("1.9.9", "2.0.0"), ("v0.0.1", "v0.0.2"),
-     ("2.9.3", "2.9.4"), (None, "0.0.1")],
+    [
+        ("1.4.8", "1.4.9"),
+        ("1.4.9", "1.5.0"),
+        ("1.9.9", "2.0.0"),
+        ("v0.0.1", "v0.0.2"),
+        ("2.9.3", "2.9.4"),
+        (None, "0.0.1"),
+    ],
 )
 def test_next_version_rolls_nine_over(latest, expected):
     assert next_version(latest) == expected
@@ -35,8 +41,11 @@ def test_deploy_tag_tags_the_gated_sha_with_issue_lines_and_notes(cli, project):
     ]
     (release_post,) = [r.body for r in project.fake.calls("POST", r"/releases$")]
     notes = release_post["description"].splitlines()
-    assert notes[:3] == ["| Issue ID | URL | Title |", "| --- | --- | --- |",
-                         f"| 101 | {web}/-/issues/101 | Guard logs a manual entry with observation |"]
+    assert notes[:3] == [
+        "| Issue ID | URL | Title |",
+        "| --- | --- | --- |",
+        f"| 101 | {web}/-/issues/101 | Guard logs a manual entry with observation |",
+    ]
     assert f"| !24 | {web}/-/merge_requests/24 | Bump rubocop \\| lint |" in notes
     assert data["release_url"] == f"{web}/-/releases/1.5.0"
 
