@@ -6,7 +6,7 @@ from datetime import time as day_time
 from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request
 
 from . import clock, ledger, people, transactions
 from .access import can, logged_in, requires
@@ -39,10 +39,9 @@ def _client(user_id: str) -> Any:
 
 def _profile_again(person: Any, **state: Any):
     """The person's Plans tab again, with a dialog re-opened on what was typed (and the error snackbar)."""
-    from .users import profile  # users imports this module (through profile_parts)
-
     g.payments_state = state
-    return profile(str(person["id"])), 400
+    # The profile view by its endpoint: the users module builds profiles from this one's parts.
+    return current_app.view_functions["users.profile"](str(person["id"])), 400
 
 
 @bp.post("/user/<user_id>/payments")

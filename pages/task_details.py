@@ -6,15 +6,9 @@ form's dialog by its ARIA role (MUI's Dialog paper).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, css, testid
-
-if TYPE_CHECKING:
-    from .tasks import TasksPage
-
 
 def _option(name: str) -> Locator:
     """A person offered by the task form's assignee search."""
@@ -93,12 +87,10 @@ class TaskForm(BasePage):
             self.set_value(self.DUE, due)
         return self
 
-    def create(self) -> TasksPage:
-        """Create Task: back to the list once the task is made."""
-        from .tasks import TasksPage
-
+    def create(self) -> None:
+        """Create Task: the form closes once the task is made (the list is next: `on(TasksPage)`)."""
         self.click_and_load(self.SUBMIT)
-        return self.goes_to(TasksPage)
+        self.wait_gone(self.NAME)
 
     def create_expecting_refusal(self) -> TaskForm:
         """Create Task when the form will not go (the page stays)."""
@@ -109,13 +101,10 @@ class TaskForm(BasePage):
         """Whether the browser holds the form back because Task Name is empty (its `required`)."""
         return bool(self.driver.execute_script("return arguments[0].validity.valueMissing;", self._field(self.NAME)))
 
-    def cancel(self) -> TasksPage:
-        """Cancel: the form closes, the list stays."""
-        from .tasks import TasksPage
-
+    def cancel(self) -> None:
+        """Cancel: the form closes, the list stays (`on(TasksPage)`)."""
         self.click(self.CANCEL)
         self.wait_gone(self.NAME)
-        return self.goes_to(TasksPage)
 
 
 class TaskDetails(BasePage):
@@ -171,10 +160,7 @@ class TaskDetails(BasePage):
         """The comments shown, oldest first."""
         return self.texts_of(self.COMMENTS)
 
-    def close(self) -> TasksPage:
-        """Close the split screen: the list alone."""
-        from .tasks import TasksPage
-
+    def close(self) -> None:
+        """Close the split screen: the list alone (`on(TasksPage)`)."""
         self.click_and_load(self.CLOSE)
         self.wait_gone(self.MARKER)
-        return self.goes_to(TasksPage)
