@@ -14,7 +14,7 @@ SHARD     ?=
 RUN       := $(PY) -m prodready.run.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
              $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
-.PHONY: help bootstrap acceptance test pytest smoke demo report bench flake mutation clean check-features steps-doc
+.PHONY: help bootstrap acceptance test pytest lint smoke demo report bench flake mutation clean check-features steps-doc
 
 help:
 	@echo "make acceptance  run the acceptance suite (TARGET=$(TARGET), WORKERS=$(WORKERS), BEHAVE_ARGS=...)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench       benchmarks: serial vs parallel, framework vs raw Selenium (ratios)"
 	@echo "make flake       run the suite several times and list scenarios that changed outcome"
 	@echo "make mutation    break the reference app on purpose and check the suite notices"
+	@echo "make lint        ruff (lint and format check) and mypy, as make test runs them"
 	@echo "make check-features   every step understood (nearest steps suggested), no UI words, checklist tags"
 	@echo "make steps-doc   regenerate docs/steps.md, the catalogue of steps"
 
@@ -34,13 +35,18 @@ bootstrap:
 acceptance: bootstrap
 	$(RUN) -D target=$(TARGET) $(BEHAVE_ARGS)
 
-# The acceptance run first (it clears reports/), then pytest; the summary counts both.
+# The acceptance run first (it clears reports/), then pytest, then the linters; the summary counts
+# scenarios and tests, and the run fails when any part failed.
 test: bootstrap
 	@status=0; \
 	$(RUN) -D target=$(TARGET) $(BEHAVE_ARGS) || status=$$?; \
 	$(PY) -m pytest -q -p no:cacheprovider --junitxml=reports/pytest.xml || status=$$?; \
+	$(PY) scripts/lint.py || status=$$?; \
 	$(PY) scripts/summary.py || status=$$?; \
 	exit $$status
+
+lint: bootstrap
+	$(PY) scripts/lint.py
 
 pytest: bootstrap
 	$(PY) -m pytest -q

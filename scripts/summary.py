@@ -1,7 +1,8 @@
-"""Print the run's totals: pytest (reports/pytest.xml) and behave (reports/summary.json) together.
+"""Print the run's totals: pytest (reports/pytest.xml), behave (reports/summary.json), linters (lint.json).
 
-Ends with the plain line CI reads, `N passed, N failed`; exits 1 when anything failed or when no
-scenario or no test ran (behave exits 0 when a selection matches nothing).
+Ends with the plain line CI reads, `N passed, N failed` (scenarios and tests; a failed linter counts
+as one failure); exits 1 when anything failed or when no scenario or no test ran (behave exits 0
+when a selection matches nothing).
 """
 
 from __future__ import annotations
@@ -26,13 +27,18 @@ def pytest_counts(path: Path) -> tuple[int, int, int]:
     return tests - failed - skipped, failed, skipped
 
 
-def main() -> int:
-    behave = json.loads((REPORTS / "summary.json").read_text()) if (REPORTS / "summary.json").exists() else {}
+def main(reports: Path = REPORTS) -> int:
+    """Print the totals of the run whose results are in `reports`; 1 when anything failed or nothing ran."""
+    behave = json.loads((reports / "summary.json").read_text()) if (reports / "summary.json").exists() else {}
     b_passed, b_failed = behave.get("passed", 0), behave.get("failed", 0)
-    p_passed, p_failed, p_skipped = pytest_counts(REPORTS / "pytest.xml")
+    p_passed, p_failed, p_skipped = pytest_counts(reports / "pytest.xml")
     print(f"pytest: {p_passed} passed, {p_failed} failed, {p_skipped} skipped")
     print(f"behave: {b_passed} scenarios passed ({behave.get('flaky', 0)} flaky), {b_failed} failed")
-    problems = []
+    problems: list[str] = []
+    lint = json.loads((reports / "lint.json").read_text()) if (reports / "lint.json").exists() else {}
+    if lint:
+        print("lint: " + ", ".join(f"{tool} {'passed' if ok else 'FAILED'}" for tool, ok in lint.items()))
+    problems += [f"{tool} failed" for tool, ok in lint.items() if not ok]
     if b_passed + b_failed == 0:
         problems.append("no acceptance scenario ran")
     if p_passed + p_failed == 0:
@@ -44,4 +50,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPORTS))
