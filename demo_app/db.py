@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, TypeAlias
 
 from flask import Flask, current_app, g
+
+# A row as the app reads it: by column name (a sqlite3.Row is no Mapping, and has no .get).
+Record: TypeAlias = sqlite3.Row | Mapping[str, Any]
 
 
 def get_db() -> sqlite3.Connection:
@@ -73,7 +77,26 @@ def execute(sql: str, args: tuple[Any, ...] = ()) -> int:
     db = get_db()
     cur = db.execute(sql, args)
     db.commit()
+    return row_id(cur)
+
+
+def insert(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...] = ()) -> int:
+    """Run an INSERT inside the caller's transaction (no commit); the new row's id."""
+    return row_id(conn.execute(sql, args))
+
+
+def row_id(cur: sqlite3.Cursor) -> int:
+    """The row id SQLite gives after `cur.execute` (the new row's after an INSERT; None only before any)."""
+    if cur.lastrowid is None:
+        raise RuntimeError("no row id: the cursor has run no single statement")
     return cur.lastrowid
+
+
+def written(row: sqlite3.Row | None, what: str) -> sqlite3.Row:
+    """A row this request has just written, read back: missing only if the database lost it."""
+    if row is None:
+        raise LookupError(f"{what} was written but cannot be read back")
+    return row
 
 
 def init_app(app: Flask) -> None:

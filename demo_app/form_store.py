@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from . import clock
-from .db import execute, get_db, query
+from .db import Record, execute, get_db, query
 
 STATUSES = ("draft", "published", "deleted")
 MAX_ID = 2**63
@@ -40,7 +40,7 @@ def get_form(form_id: Any) -> Any:
     return query("SELECT * FROM forms WHERE id = ? AND status != 'deleted'", (number,), one=True)
 
 
-def list_forms(with_drafts: bool) -> list[Any]:
+def list_forms(with_drafts: bool) -> list[Record]:
     """The community's forms, newest first (drafts only for the people who build forms)."""
     where = "status != 'deleted'" if with_drafts else "status = 'published'"
     return query(f"SELECT * FROM forms WHERE {where} ORDER BY created_at DESC, id DESC")

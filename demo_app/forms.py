@@ -156,7 +156,7 @@ def add_category(form_id: str):
 def add_property(form_id: str):
     """Add Property to a category (formPropertiesCreate); the field form stays open for the next one."""
     form = _managed(form_id)
-    data = {
+    data: dict[str, Any] = {
         key: request.form.get(key)
         for key in ("field_name", "field_type", "required", "admin_use", "order", "short_desc", "long_desc")
     }

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import clock, people
-from .db import execute, query
+from .db import execute, query, written
 from .gate_rules import REASONS, GateError, check_note, qr_timestamp
 
 LOGBOOK_SUBJECTS = ("user_entry", "visitor_entry", "observation_log")
@@ -81,7 +81,7 @@ def decide(request_id: int, grantor_id: int, granted: bool) -> sqlite3.Row:
         " VALUES ('visitor_entry', ?, 'Logs::EntryRequest', ?, ?, ?, ?)",
         (grantor_id, request["id"], request["name"], "granted" if granted else "denied", now),
     )
-    return find_request(request["id"])
+    return written(find_request(request["id"]), "the answered entry request")
 
 
 def add_note(request_id: Any, author_id: int, note: Any) -> int:

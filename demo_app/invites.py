@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import clock, people
-from .db import execute, query
+from .db import Record, execute, query, written
 from .gate_rules import BAD_PHONE, LIMITS, PHONE, GateError, Visit, chip, clean_text, too_long
 from .gate_store import create_request
 
@@ -136,10 +136,10 @@ def update(invite_id: Any, user: Any, visit: Visit | None = None, status: str | 
     if status is not None:
         execute("UPDATE invites SET status = ? WHERE id = ?", (status, found["id"]))
     execute("UPDATE invites SET updated_at = ? WHERE id = ?", (_now(), found["id"]))
-    return find(found["id"])
+    return written(find(found["id"]), "the changed invitation")
 
 
-def visit_of(invite: Mapping[str, Any]) -> Visit:
+def visit_of(invite: Record) -> Visit:
     """An invitation's visit window."""
     until = invite["visit_end_date"]
     return Visit(

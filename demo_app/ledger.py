@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from . import clock
-from .db import get_db, query
+from .db import get_db, insert, query
 
 PLAN_TYPES = ("lease", "starter", "basic", "standard", "premium")
 # The platform's integer enums (paymentPlanCreate status: Int!, frequency: Int!).
@@ -81,11 +81,12 @@ def create_parcel(
         for owner in owner_ids:
             if not db.execute("SELECT 1 FROM users WHERE id = ?", (owner,)).fetchone():
                 raise PaymentRefused("Owner not found")
-        parcel_id = db.execute(
+        parcel_id = insert(
+            db,
             "INSERT INTO land_parcels (parcel_number, parcel_type, address1, city, country, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (number, *values, clock.to_iso(clock.now_utc())),
-        ).lastrowid
+        )
         for owner in set(owner_ids):
             db.execute("INSERT INTO land_parcel_owners (land_parcel_id, user_id) VALUES (?, ?)", (parcel_id, owner))
     return parcel_id
@@ -138,7 +139,8 @@ def create_plan(
         if not db.execute("SELECT 1 FROM land_parcels WHERE id = ?", (land_parcel_id,)).fetchone():
             raise PaymentRefused("Property is required")
         pending = installment_ngwee * duration if status == "active" else 0
-        plan_id = db.execute(
+        plan_id = insert(
+            db,
             "INSERT INTO payment_plans (user_id, land_parcel_id, plan_type, status, start_date, installment_ngwee,"
             " duration, pending_ngwee, frequency, payment_day, renewable, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -156,7 +158,7 @@ def create_plan(
                 int(renewable),
                 clock.to_iso(clock.now_utc()),
             ),
-        ).lastrowid
+        )
         for owner in set(co_owner_ids) - {user_id}:
             if not db.execute("SELECT 1 FROM users WHERE id = ?", (owner,)).fetchone():
                 raise PaymentRefused("Co-owner not found")
@@ -169,11 +171,12 @@ def general_plan(db: sqlite3.Connection, user_id: int) -> int:
     row = db.execute("SELECT id FROM payment_plans WHERE user_id = ? AND plan_type = 'general'", (user_id,)).fetchone()
     if row is not None:
         return row["id"]
-    return db.execute(
+    return insert(
+        db,
         "INSERT INTO payment_plans (user_id, plan_type, status, start_date, created_at)"
         " VALUES (?, 'general', 'general', ?, ?)",
         (user_id, clock.today_local().isoformat(), clock.to_iso(clock.now_utc())),
-    ).lastrowid
+    )
 
 
 PLAN_COLUMNS = (

@@ -45,7 +45,8 @@ def seed(app: Flask, conn: sqlite3.Connection) -> dict[str, int]:
     now = clock.to_iso(clock.now_utc())  # callers run inside an app context
     ids: dict[str, int] = {}
     for i, persona in enumerate(app.config["PERSONAS"]):
-        cur = conn.execute(
+        ids[persona.get("key") or persona["username"]] = db.insert(
+            conn,
             "INSERT INTO users (name, username, email, password_hash, role, phone, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -58,6 +59,5 @@ def seed(app: Flask, conn: sqlite3.Connection) -> dict[str, int]:
                 now,
             ),
         )
-        ids[persona.get("key") or persona["username"]] = cur.lastrowid
     conn.commit()
     return ids

@@ -12,12 +12,15 @@ belongs to the community day it started on; "days worked" counts shifts of at le
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import clock
+
+if TYPE_CHECKING:
+    from .db import Record
 
 PERIOD_FIRST_DAY = 27  # pay periods run from the 27th to the 26th of the next month
 # The pay periods the time sheet can show: far enough for any real community, and clear of the
@@ -101,7 +104,7 @@ class Summary:
         )
 
 
-def summarise(shifts: Iterable[Mapping[str, Any]], now: datetime) -> Summary:
+def summarise(shifts: Iterable[Record], now: datetime) -> Summary:
     """Days worked (shifts of at least an hour) and total hours, as the platform adds them up."""
     lengths = [seconds_between(s["started_at"], s["ended_at"], now) for s in shifts]
     if not lengths:

@@ -7,12 +7,11 @@ the same shift everywhere.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from . import clock, people
-from .db import execute, query
+from .db import Record, execute, query, written
 from .shift_rules import iso_ms
 
 # The people whose profile offers the shift buttons (ShiftButtons.jsx, flows.md §6).
@@ -33,7 +32,7 @@ def person(user_id: Any) -> sqlite3.Row | None:
     return people.find(user_id) if str(user_id).strip().isascii() else None
 
 
-def is_worker(person: Mapping[str, Any] | None) -> bool:
+def is_worker(person: Record | None) -> bool:
     """Whether shifts are recorded for this person: an active worker of the community."""
     return person is not None and person["role"] in WORKER_TYPES and person["status"] == "active"
 
@@ -63,7 +62,7 @@ def start(user_id: int, by: int, at: datetime) -> sqlite3.Row:
         )
     except sqlite3.IntegrityError:
         raise ShiftError(ALREADY_IN_PROGRESS) from None
-    return by_id(shift_id)
+    return written(by_id(shift_id), "the started shift")
 
 
 def end(user_id: int, by: int, at: datetime) -> sqlite3.Row:
@@ -77,10 +76,10 @@ def end(user_id: int, by: int, at: datetime) -> sqlite3.Row:
         "UPDATE shifts SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
         (iso_ms(ended), by, shift["id"]),
     )
-    return by_id(shift["id"])
+    return written(by_id(shift["id"]), "the ended shift")
 
 
-def manage(person: Mapping[str, Any] | None, by: int, event_tag: str) -> sqlite3.Row:
+def manage(person: Record | None, by: int, event_tag: str) -> sqlite3.Row:
     """manageShift: "shift_start" or "shift_end" for a worker, at the community's now."""
     if event_tag not in EVENT_TAGS:
         raise ShiftError(BAD_EVENT_TAG)

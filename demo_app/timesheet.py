@@ -8,7 +8,6 @@ Rules are in shift_rules.py, storage in shifts.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +15,7 @@ from flask import Blueprint, abort, g, render_template, request
 
 from . import clock, shifts
 from .access import can, logged_in, requires
+from .db import Record
 from .shift_rules import (
     FIRST_PERIOD_DAY,
     LAST_PERIOD_DAY,
@@ -36,7 +36,7 @@ IN_PROGRESS_CARD = "In-Progress"  # the Time Card's word for a shift still runni
 IN_PROGRESS_SHEET = "Shift in Progress"  # timecard:timecard.shift_in_progress
 
 
-def shift_view(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+def shift_view(row: Record, now: datetime) -> dict[str, Any]:
     """A shift as the pages show it: community time (Africa/Lusaka), the platform's words."""
     started = clock.local(row["started_at"])
     seconds = seconds_between(row["started_at"], row["ended_at"], now)
@@ -99,7 +99,7 @@ def time_card():
     )
 
 
-def may_see_time_sheet_of(person: Mapping[str, Any]) -> bool:
+def may_see_time_sheet_of(person: Record) -> bool:
     """Admins and custodians see every worker's time sheet; everyone else only their own."""
     return person["id"] == g.user["id"] or can("timesheet.can_access_all_timesheets")
 

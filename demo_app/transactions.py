@@ -9,7 +9,7 @@ from datetime import datetime, time
 from typing import Any
 
 from . import clock
-from .db import query
+from .db import insert, query
 from .ledger import PaymentRefused, atomic, day, general_plan
 from .money import AmountError, to_ngwee
 
@@ -147,7 +147,8 @@ def record_payment(user_id: int, payment: Payment, depositor_id: int) -> int:
                 ).fetchone()
             ):
                 raise PaymentRefused("Transaction Number has already been used")
-            tx_id = db.execute(
+            tx_id = insert(
+                db,
                 "INSERT INTO transactions (user_id, source, transaction_number, amount_ngwee, bank_name, cheque_number,"
                 " depositor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -160,7 +161,7 @@ def record_payment(user_id: int, payment: Payment, depositor_id: int) -> int:
                     depositor_id,
                     now,
                 ),
-            ).lastrowid
+            )
             overflow: list[tuple[int, str | None]] = []
             for plan_id, ngwee, receipt in payment.parts:
                 plan = db.execute("SELECT * FROM payment_plans WHERE id = ?", (plan_id,)).fetchone()

@@ -31,7 +31,7 @@ P = TypeVar("P", bound="BasePage")
 # Measured: 20 ms polling makes a journey a third faster than Selenium's default 500 ms.
 POLL_SECONDS = 0.02
 SCREEN_EXCERPT = 300  # characters of the screen's text quoted when a look-up fails
-BY_NAMES = {By.CSS_SELECTOR: "css", By.ID: "id", By.XPATH: "xpath"}
+BY_NAMES: dict[str, str] = {By.CSS_SELECTOR: "css", By.ID: "id", By.XPATH: "xpath"}
 READ_ROWS = scripts.READ_ROWS  # (kept here: some page objects read it from base)
 
 

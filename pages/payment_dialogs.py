@@ -49,7 +49,8 @@ class PaymentDialog(PaymentsPart):
         card = self._card(plot)
         self.type_into_element(card.find_element(By.CSS_SELECTOR, "input.transaction-amount-input"), amount)
         remaining = card.find_element(By.XPATH, './ancestor::*[.//p[contains(., "remaining balance")]][1]')
-        return MONEY.search(remaining.text).group(0) if MONEY.search(remaining.text) else ""
+        balance = MONEY.search(remaining.text)
+        return balance.group(0) if balance else ""
 
     def _card(self, plot: str | None) -> WebElement:
         """The plan card of a plot (its number is shown in capitals), or the first card."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import GraphQLError
 
 from ..access import can
 
 UNAUTHORIZED = "Unauthorized"
+T = TypeVar("T")
 
 
 def caller(info: Any) -> Any:
@@ -46,3 +47,10 @@ def record(row: Any) -> dict[str, Any] | None:
 def refuse(message: str) -> GraphQLError:
     """A refusal with the platform's message."""
     return GraphQLError(message)
+
+
+def found(value: T | None, message: str) -> T:
+    """A record the resolver must have (one this request has just written): an error `message` if missing."""
+    if value is None:
+        raise GraphQLError(message)
+    return value

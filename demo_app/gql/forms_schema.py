@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from .. import form_store as store
 from .. import people
+from ..db import Record
 from .common import record
 
 SDL = """
@@ -90,7 +91,11 @@ extend type Mutation {
 """
 
 
-def form_out(row: Any) -> dict[str, Any] | None:
+@overload
+def form_out(row: None) -> None: ...
+@overload
+def form_out(row: Record) -> dict[str, Any]: ...
+def form_out(row: Record | None) -> dict[str, Any] | None:
     """A form as the platform's Form type."""
     if row is None:
         return None

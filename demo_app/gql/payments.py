@@ -12,7 +12,7 @@ from .. import ledger, people, transactions
 from ..access import can
 from ..ledger import PaymentRefused
 from ..money import AmountError, to_ngwee
-from .common import record, require, to_id
+from .common import found, record, require, to_id
 
 SDL = """
 type LandParcel { id: ID! parcelNumber: String! parcelType: String address1: String city: String country: String }
@@ -109,7 +109,7 @@ def _plan_payment(pay: dict[str, Any]) -> dict[str, Any]:
 
 
 def _transaction(tx_id: int) -> dict[str, Any]:
-    tx = transactions.transaction(tx_id)
+    tx = found(transactions.transaction(tx_id), "Transaction not found")
     return {
         "id": tx["id"],
         "amount": _kwacha(tx["amount_ngwee"]),
@@ -261,7 +261,7 @@ def resolve_plan_create(
         )
     except (PaymentRefused, AmountError) as exc:
         raise GraphQLError(str(exc)) from None
-    return {"paymentPlan": _plan(ledger.plan(plan_id) | {"payments": []})}
+    return {"paymentPlan": _plan(found(ledger.plan(plan_id), "Payment plan not found") | {"payments": []})}
 
 
 @mutation.field("transactionCreate")

@@ -108,7 +108,7 @@ def _search(like: str, limit: int, offset: int) -> Any:
 def resolve_login(_obj: Any, _info: Any, username: str, password: str) -> dict[str, Any]:
     """A token for the right username and password; one message for every wrong combination."""
     person = store.by_username(username.strip())
-    if not store.password_ok(person, password) or person["status"] != "active":
+    if person is None or not store.password_ok(person, password) or person["status"] != "active":
         raise GraphQLError(WRONG_LOGIN)
     return {"authToken": token_for(person["id"]), "user": record(person)}
 

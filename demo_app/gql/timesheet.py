@@ -72,7 +72,7 @@ def _ended_at(shift: Any, _info: Any) -> Any:
     return _when(shift["ended_at"])
 
 
-def _user_id(value: Any) -> int:
+def _person_id(value: Any) -> int:
     """An ID argument naming a person: ASCII digits only (int() would also read "٥" as 5)."""
     if not str(value).strip().isascii():
         raise GraphQLError("User not found")
@@ -128,7 +128,7 @@ def resolve_user_time_sheet_logs(
     Admins and custodians may ask for anyone; everyone else for themselves only.
     """
     user = caller(info)
-    wanted = _user_id(userId)
+    wanted = _person_id(userId)
     if wanted != user["id"] and not (
         can("timesheet.can_fetch_user_time_sheet_logs", user) and can("timesheet.can_access_all_timesheets", user)
     ):
@@ -150,7 +150,7 @@ def resolve_user_time_sheet_logs(
 def resolve_user_last_shift(_obj: Any, info: Any, userId: str) -> Any:
     """A worker's newest shift (the profile's shift buttons read whether it is still running)."""
     require(info, "timesheet.can_fetch_user_last_shift")
-    person = people.find(_user_id(userId))
+    person = people.find(_person_id(userId))
     if person is None:
         raise GraphQLError("User not found")
     return record(shifts.latest(person["id"]))
@@ -161,7 +161,7 @@ def resolve_manage_shift(_obj: Any, info: Any, userId: str, eventTag: str) -> di
     """Start ("shift_start") or end ("shift_end") a worker's shift now."""
     user = require(info, "timesheet.can_manage_shift")
     try:
-        shift = shifts.manage(people.find(_user_id(userId)), user["id"], eventTag)
+        shift = shifts.manage(people.find(_person_id(userId)), user["id"], eventTag)
     except shifts.ShiftError as exc:
         raise GraphQLError(str(exc)) from None
     return {"timeSheet": record(shift)}

@@ -189,10 +189,11 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
     embedded = bool(spec.get("embedded", False))
     base_url = spec.get("base_url")
     if not embedded:
-        parts = urlsplit(base_url or "")
+        url = base_url if isinstance(base_url, str) else ""
+        parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ConfigError(f"target '{name}': base_url must be an http(s) URL (got {base_url!r})")
-        base_url = base_url.rstrip("/")
+        base_url = url.rstrip("/")
     gate = spec.get("gate", "off")
     if gate not in GATE_MODES:
         raise ConfigError(f"target '{name}': gate must be one of {', '.join(GATE_MODES)}")
@@ -207,7 +208,8 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
             password_ref=override.get("password", persona.password_ref),
             logs_in=override.get("logs_in", persona.logs_in),
         )
-        if personas[key].password_ref and not is_reference(personas[key].password_ref):
+        ref = personas[key].password_ref
+        if ref and not is_reference(ref):
             raise ConfigError(
                 f"target '{name}': the password of persona '{key}' is written in the file; "
                 f"use env:VAR or op://vault/item/field instead"

@@ -117,13 +117,12 @@ def add_gate_parser(subparsers: Any) -> None:
 def cmd_gate(args: argparse.Namespace) -> int:
     """Judge the release; optionally notify the assignees."""
     conn = _connect(args)
-    when = active = None
-    if args.notify:  # find the deploy time first: a missing schedule fails before any output
-        when, active = schedule.deploy_time(conn)
+    # With --notify, the deploy time is found first: a missing schedule fails before any output.
+    deploy = schedule.deploy_time(conn) if args.notify else None
     result = run_gate(conn)
     data = result.to_dict()
-    if args.notify:
-        data["notified"] = [o.to_dict() for o in notify.notify(conn, result, when, active)]
+    if deploy is not None:
+        data["notified"] = [o.to_dict() for o in notify.notify(conn, result, *deploy)]
     _print(args, data, render.gate_text)
     if args.notify and not args.json:
         print(render.notified_text(data["notified"]))

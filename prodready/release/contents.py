@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from prodready.release.closing import closing_issues, issue_path
 from prodready.release.errors import NotFoundError
-from prodready.release.gitlab_client import PER_PAGE, Connection
+from prodready.release.gitlab_client import PER_PAGE, Connection, json_object
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def release_contents(conn: Connection) -> ReleaseContents:
         f"comparing {from_sha[:12]}...{to_sha[:12]}",
         not_found=f"commit {from_sha} ({origin}) not found in {settings.project}",
     ):
-        compare = conn.project.repository_compare(from_sha, to_sha)
+        compare = json_object(conn.project.repository_compare(from_sha, to_sha))
         commits = [str(c["id"]) for c in compare["commits"]]
     merge_requests = _merged_merge_requests(conn, commits)
     issues = _closed_issues(conn, merge_requests)

@@ -233,3 +233,12 @@ def _short(message: Any) -> str:
     text = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
     text = " ".join(text.split())
     return text[:120] or "no detail"
+
+
+def json_object(answer: object) -> dict[str, Any]:
+    """An answer that must be a JSON object (python-gitlab hands back the raw Response for any other body).
+
+    Call it inside `gitlab_call`: its TypeError becomes the usual "malformed answer" GitLabError."""
+    if not isinstance(answer, dict):
+        raise TypeError(f"expected a JSON object from GitLab, got {type(answer).__name__}")
+    return answer

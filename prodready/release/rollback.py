@@ -8,7 +8,7 @@ from typing import Any
 
 from prodready.release.contents import Deployment
 from prodready.release.errors import ConfigError, GitLabError, NotFoundError
-from prodready.release.gitlab_client import PER_PAGE, Connection
+from prodready.release.gitlab_client import PER_PAGE, Connection, json_object
 
 SAFE, BLOCKED = "SAFE", "BLOCKED"
 
@@ -71,7 +71,7 @@ def check(conn: Connection) -> RollbackCheck:
     with conn.call(f"comparing deployments {previous.id} and {current.id}"):
         # straight=true: the direct difference of the two trees, both directions, whatever
         # their ancestry (a hotfix deployed from a branch included).
-        compare = conn.project.repository_compare(previous.sha, current.sha, straight="true")
+        compare = json_object(conn.project.repository_compare(previous.sha, current.sha, straight="true"))
         diffs = list(compare["diffs"])
         timed_out = bool(compare.get("compare_timeout"))
         changes = [(_change(d), d["old_path"], d["new_path"]) for d in diffs]
@@ -109,8 +109,9 @@ def redeploy(conn: Connection, result: RollbackCheck) -> dict[str, Any]:
         f"retrying job {previous.job_id}", not_found=f"job {previous.job_id} of deployment {previous.id} not found"
     ):
         job = conn.project.jobs.get(previous.job_id, lazy=True).retry()
-        new_job = {"id": int(job["id"]), "web_url": str(job["web_url"]), "status": str(job.get("status", ""))}
-    if not new_job["web_url"].startswith(("http://", "https://")):
+        web_url = str(job["web_url"])
+        new_job = {"id": int(job["id"]), "web_url": web_url, "status": str(job.get("status", ""))}
+    if not web_url.startswith(("http://", "https://")):
         raise GitLabError("malformed answer from GitLab while retrying the deploy job (no URL)")
     return {**result.to_dict(), "job": new_job}
 

@@ -101,7 +101,7 @@ def trend_svg(runs: list[dict[str, Any]]) -> str:
         out.append(
             f"<g><title>{escape(tip)}</title>"
             f'<rect x="{x:.1f}" y="{14 + top_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" rx="2" '
-            f'fill="{COLOURS.get(run.get("verdict"), "#777")}"/>'
+            f'fill="{COLOURS.get(run.get("verdict", ""), "#777")}"/>'
         )
         half = bar / 2
         for n, (count, colour) in enumerate(((failed, COLOURS[FAILED]), (flaky, COLOURS[FLAKY]))):

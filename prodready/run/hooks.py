@@ -92,6 +92,8 @@ def before_all(context: Any) -> None:
 def before_scenario(context: Any, scenario: Any) -> None:
     """A clean community (where the target allows) and a fresh cast; faker seeded for replay."""
     run: Run = context.run
+    if run.pool is None or run.api is None:  # the_target and the_browser (before_all) set them
+        raise AssertionError("before_all did not start the target and the browser: no scenario can run")
     if run.test_api is not None:
         run.test_api.reset()
     context.cast = Cast(

@@ -50,7 +50,7 @@ def merge(parts: list[Path], reports: Path, extra: dict[str, Any] | None = None)
                 for m in metas
                 for k, v in (m.get("artifacts") or {}).items()
             },
-            seeds=sorted({m.get("seed") for m in metas}),
+            seeds=sorted({m["seed"] for m in metas if m.get("seed") is not None}),
             workers=len(metas),
             command=" ".join(["prodready run", *sys.argv[1:]]),
         )

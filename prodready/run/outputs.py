@@ -45,7 +45,9 @@ def json_formatter_class() -> type:
 
 def _writes_to(formatter: Any, path: Path) -> bool:
     name = getattr(getattr(formatter, "stream_opener", None), "name", None)
-    return bool(name) and name != "-" and Path(name).resolve() == path.resolve()
+    if not name or name == "-":
+        return False
+    return Path(name).resolve() == path.resolve()
 
 
 def add_outputs(runner: Any, reports: Path, *, allure: bool) -> None:

@@ -23,8 +23,9 @@ def shard_problems(metas: list[dict[str, Any] | None], folders: list[Path]) -> l
         for folder, meta in zip(folders, metas, strict=False)
         if not meta
     ]
-    shards = [m.get("shard") for m in metas if m]
-    if not shards or any(not isinstance(s, dict) for s in shards):
+    found = [m.get("shard") for m in metas if m]
+    shards = [s for s in found if isinstance(s, dict)]
+    if not shards or len(shards) != len(found):
         return problems + ["the folders are not shards of one run (run each with --shard I/N)"]
     totals = {s.get("total") for s in shards}
     plans = {s.get("plan") for s in shards}

@@ -11,7 +11,7 @@ from PIL import Image
 def decode(png: bytes) -> str:
     """The text of the one QR code in a PNG image."""
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     if not results:
         raise AssertionError("no QR code could be read from the picture")
     return results[0].text
