@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, css, testid
 
+
 def _option(name: str) -> Locator:
     """A person offered by the task form's assignee search."""
     return Locator(
