@@ -24,7 +24,8 @@ from prodready.browser.drivers import (
     find_chromedriver,
     find_chromium,
 )
-from prodready.browser.sessions import DESKTOP, Session, SessionPool
+from prodready.browser.sessions import SessionPool
+from prodready.browser.window import DESKTOP, Session
 from prodready.target.api import PlatformApi
 
 from .journey import PHASES, Mark, clean_raw, raw_selenium, through_framework

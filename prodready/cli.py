@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from prodready.core import exit_codes
-from prodready.release.commands import COMMON, COMMON_DEFAULTS, RELEASE_SUBCOMMANDS
+from prodready.release.commands import RELEASE_SUBCOMMANDS
 from prodready.release.errors import ReleaseError, UsageError
+from prodready.release.options import COMMON, COMMON_DEFAULTS
 from prodready.release.usage import Parser, usage_message
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_GITLAB, EXIT_NOT_FOUND = (

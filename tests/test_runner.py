@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from prodready.run import planning, runner, shards
+from prodready.reporting.results import FAILED_STATUSES
+from prodready.run import merging, planning, runner, shards, workers
+from prodready.run.digest import failure_digest
 
 
 def feature_json(name: str, *scenarios: tuple[str, str]) -> dict:
@@ -125,10 +127,10 @@ def test_merge_combines_workers(tmp_path):
                 }
             )
         )
-    meta = runner.merge([tmp_path / "workers" / "1", tmp_path / "workers" / "2"], tmp_path)
+    meta = merging.merge([tmp_path / "workers" / "1", tmp_path / "workers" / "2"], tmp_path)
     assert (meta["selected"], meta["started"], meta["finished"], meta["workers"]) == (2, 1, 12, 2)
     assert meta["artifacts"]["s2"] == str(tmp_path / "artifacts" / "shot2")
-    assert [s["status"] for s in runner.scenario_results(json.loads((tmp_path / "behave.json").read_text()))] == [
+    assert [s["status"] for s in merging.scenario_results(json.loads((tmp_path / "behave.json").read_text()))] == [
         "passed",
         "failed",
     ]
@@ -138,14 +140,14 @@ def test_merge_combines_workers(tmp_path):
 def test_a_retry_that_passes_replaces_the_failure():
     features = [feature_json("a", ("one", "passed"), ("two", "failed"))]
     retried = [feature_json("a", ("one", "skipped"), ("two", "passed"))]
-    runner.replace_results(features, retried)
+    merging.replace_results(features, retried)
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "passed"]
     assert features[0]["status"] == "passed"
 
 
 def test_retry_arguments_drop_every_selection():
     args = ["-t", "@x", "--tags=@y", "-n", "name", "-tfoo", "features/a.feature", "-D", "target=demo", "-f", "plain"]
-    assert runner._without_selection(args) == ["-D", "target=demo", "-f", "plain"]
+    assert workers.without_selection(args) == ["-D", "target=demo", "-f", "plain"]
 
 
 def test_clear_keeps_the_history(tmp_path):
@@ -162,19 +164,19 @@ def test_nothing_selected_is_an_error(tmp_path, capsys):
 
 
 def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path):
-    from prodready.reporting import readiness
+    from prodready.reporting import readiness, results
 
     features = [feature_json("a", ("one", "cleanup_error"), ("two", "xpassed"))]
-    assert all(r["status"] in runner.FAILED for r in runner.scenario_results(features))
-    scenarios = readiness.scenarios_of(features)
-    assert [s.status for s in scenarios] == [readiness.FAILED, readiness.FAILED]
+    assert all(r["status"] in FAILED_STATUSES for r in merging.scenario_results(features))
+    scenarios = results.scenarios_of(features)
+    assert [s.status for s in scenarios] == [results.FAILED, results.FAILED]
     assert readiness.verdict(scenarios, [], None, "finished")[0] == readiness.NO_GO
 
 
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
     features = [feature_json("a", ("one", "error"), ("two", "undefined"), ("three", "passed"))]
-    assert [r["status"] in runner.FAILED for r in runner.scenario_results(features)] == [True, True, False]
-    runner.replace_results(
+    assert [r["status"] in FAILED_STATUSES for r in merging.scenario_results(features)] == [True, True, False]
+    merging.replace_results(
         features, [feature_json("a", ("one", "passed"), ("two", "hook_error"), ("three", "skipped"))]
     )
     assert [e["status"] for e in features[0]["elements"]] == ["passed", "hook_error", "passed"]
@@ -192,7 +194,7 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
         },
     ]
     (tmp_path / "artifacts" / "the-guard-logs-an-entry").mkdir(parents=True)
-    lines = runner.failure_digest([feature], tmp_path)
+    lines = failure_digest([feature], tmp_path)
     assert lines[0] == "FAILED features/a.feature:10  The guard logs an entry"
     assert lines[1] == "  at: Then the logbook shows it"
     assert lines[2] == "  why: Assertion Failed: no logbook entry for 'X'"
@@ -215,7 +217,7 @@ def test_failure_digest_gives_an_exceptions_last_line():
             },
         }
     ]
-    lines = runner.failure_digest([feature], Path("/nonexistent"))
+    lines = failure_digest([feature], Path("/nonexistent"))
     assert lines[2] == "  why: AttributeError: 'Select' object has no attribute 'x'"
 
 

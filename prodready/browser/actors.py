@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from pages.base import BasePage
 from pages.login import LoginPage
-from prodready.browser.sessions import DESKTOP, Session, SessionPool
+from prodready.browser.sessions import SessionPool
+from prodready.browser.window import DESKTOP, Session
 from prodready.core.config import Credentials, Persona
 from prodready.core.secrets import REDACTOR
 from prodready.target.api import ApiSession, PlatformApi

@@ -7,109 +7,17 @@ between them, so a run starts one browser process and never pays for start-up tw
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from prodready.browser.drivers import PHONE, BrowserSettings, FakeCamera, start_driver
-
-DESKTOP, PHONE_KIND = "desktop", "phone"
-
-
-@dataclass
-class ConsoleEntry:
-    """One browser console message or uncaught JavaScript error."""
-
-    level: str
-    text: str
-    url: str = ""
-
-
-class _WindowTracker:
-    """Which window the shared driver currently points at, to switch only when needed."""
-
-    def __init__(self) -> None:
-        self.current: str | None = None
-
-
-class BoundDriver:
-    """A WebDriver view bound to one window: every call first makes that window current.
-
-    Page objects and WebDriverWait use it like a driver; actors never see each other's windows.
-    """
-
-    def __init__(self, driver: WebDriver, handle: str, tracker: _WindowTracker) -> None:
-        self._driver, self._handle, self._tracker = driver, handle, tracker
-
-    def _focus(self) -> None:
-        if self._tracker.current != self._handle:
-            self._driver.switch_to.window(self._handle)
-            self._tracker.current = self._handle
-
-    def __getattr__(self, name: str) -> Any:
-        self._focus()
-        return getattr(self._driver, name)
-
-    @property
-    def raw(self) -> WebDriver:
-        """The underlying driver, focused on this window."""
-        self._focus()
-        return self._driver
-
-
-@dataclass
-class Session:
-    """One actor's browser: a window, its console, and how to clean it."""
-
-    kind: str
-    driver: Any  # BoundDriver or WebDriver: both answer the WebDriver API
-    console: list[ConsoleEntry] = field(default_factory=list)
-    context_id: str | None = None
-    user_context: str | None = None
-    in_use: bool = False
-    label: str = ""
-    bidi: Any = None  # the driver whose BiDi commands reach this session's user context
-    preloads: list[Any] = field(default_factory=list)
-
-    def plant_storage(self, origin: str, key: str, value: str) -> bool:
-        """Put `key` in the site's localStorage before its first page loads (BiDi preload script,
-        once per tab); False where there is no BiDi user context (the caller plants it by hand)."""
-        if self.bidi is None or self.user_context is None:
-            return False
-        function = (
-            (
-                "() => { try { if (location.origin === ORIGIN && !sessionStorage.getItem('prodready.planted')) {"
-                " localStorage.setItem(KEY, VALUE); sessionStorage.setItem('prodready.planted', '1'); }"
-                " } catch (e) {} }"
-            )
-            .replace("ORIGIN", json.dumps(origin))
-            .replace("KEY", json.dumps(key))
-            .replace("VALUE", json.dumps(value))
-        )
-        added = self.bidi.script.add_preload_script(function, user_contexts=[self.user_context])
-        self.preloads.append(added.get("script") if isinstance(added, dict) else added)
-        return True
-
-    def clean(self) -> None:
-        """Forget this scenario: preload scripts, storage, cookies, console (the next scenario's first
-        page replaces the last one: no blank page in between, a navigation saved)."""
-        for preload in self.preloads:
-            try:
-                self.bidi.script.remove_preload_script(script=preload)
-            except WebDriverException:
-                pass
-        self.preloads.clear()
-        try:
-            self.driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
-        except WebDriverException:
-            pass  # a page that never loaded has no storage to clear
-        self.driver.delete_all_cookies()
-        self.console.clear()
+from prodready.browser.camera import FakeCamera
+from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
+from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
 
 class SessionPool:
@@ -125,7 +33,7 @@ class SessionPool:
         self._sessions: list[Session] = []
         self._drivers: list[WebDriver] = []
         self._main: WebDriver | None = None
-        self._tracker = _WindowTracker()
+        self._tracker = WindowTracker()
         self._bidi = False
         self._by_context: dict[str, Session] = {}
 

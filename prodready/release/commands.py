@@ -8,89 +8,16 @@ failures, which prodready.cli turns into one line and a distinct exit code.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from prodready.core import exit_codes
 from prodready.release import notify, remind, render, rollback, schedule, tagging
 from prodready.release.errors import ConfigError
 from prodready.release.gate import GO, run_gate
-from prodready.release.gitlab_client import Connection, connect
-from prodready.release.settings import load_settings
+from prodready.release.options import COMMON, RANGE, connect_from, print_result
 
 EXIT_OK, EXIT_BLOCKED = exit_codes.OK, exit_codes.NO_GO
-
-
-def _common_options() -> argparse.ArgumentParser:
-    """Options every subcommand takes, before or after its name.
-
-    SUPPRESS defaults: a subparser does not overwrite a value given before the subcommand.
-    """
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="config file (env PRODREADY_CONFIG; default ./prodready.toml)",
-    )
-    common.add_argument(
-        "--gitlab-url",
-        default=argparse.SUPPRESS,
-        metavar="URL",
-        help="GitLab base URL (env GITLAB_URL; [release] gitlab_url)",
-    )
-    common.add_argument(
-        "--project",
-        default=argparse.SUPPRESS,
-        metavar="PATH_OR_ID",
-        help="GitLab project, e.g. group/app (env PRODREADY_GITLAB_PROJECT)",
-    )
-    common.add_argument(
-        "--environment",
-        default=argparse.SUPPRESS,
-        metavar="NAME",
-        help="deployment environment ([release] environment; default production)",
-    )
-    common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for machines instead of tables"
-    )
-    return common
-
-
-COMMON = _common_options()
-COMMON_DEFAULTS: dict[str, Any] = {
-    "config": None,
-    "gitlab_url": None,
-    "project": None,
-    "environment": None,
-    "json": False,
-}
-
-
-def _range_options() -> argparse.ArgumentParser:
-    """The release range: candidate ref and starting commit."""
-    rng = argparse.ArgumentParser(add_help=False)
-    rng.add_argument(
-        "--ref",
-        default=None,
-        help="candidate branch, tag or sha ([release] deploy_ref; default: the project's default branch)",
-    )
-    rng.add_argument(
-        "--from",
-        dest="from_sha",
-        default=None,
-        metavar="SHA",
-        help="the commit production runs now, where the release starts "
-        "(default: the sha of the last successful deployment)",
-    )
-    return rng
-
-
-RANGE = _range_options()
 
 
 # --- subcommands ---------------------------------------------------------------------------
@@ -116,14 +43,14 @@ def add_gate_parser(subparsers: Any) -> None:
 
 def cmd_gate(args: argparse.Namespace) -> int:
     """Judge the release; optionally notify the assignees."""
-    conn = _connect(args)
+    conn = connect_from(args)
     # With --notify, the deploy time is found first: a missing schedule fails before any output.
     deploy = schedule.deploy_time(conn) if args.notify else None
     result = run_gate(conn)
     data = result.to_dict()
     if deploy is not None:
         data["notified"] = [o.to_dict() for o in notify.notify(conn, result, *deploy)]
-    _print(args, data, render.gate_text)
+    print_result(args, data, render.gate_text)
     if args.notify and not args.json:
         print(render.notified_text(data["notified"]))
     return EXIT_OK if result.verdict == GO else EXIT_BLOCKED
@@ -152,12 +79,12 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     """Dispatch the schedule action."""
     if args.action == "run-now" and not args.yes:
         raise ConfigError("schedule run-now starts a production deploy: add --yes to confirm")
-    conn = _connect(args)
+    conn = connect_from(args)
     if args.action == "status":
-        _print(args, schedule.status(conn), render.schedule_text)
+        print_result(args, schedule.status(conn), render.schedule_text)
     elif args.action in ("pause", "resume"):
         done = schedule.set_active(conn, args.action == "resume")
-        _print(
+        print_result(
             args,
             done,
             lambda d: (
@@ -168,13 +95,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         )
     elif args.action == "run-now":
         done = schedule.run_now(conn)
-        _print(
+        print_result(
             args,
             done,
             lambda d: f"Schedule {d['description']!r} (id {d['id']}) played: follow it at {d['pipelines_url']}",
         )
     else:
-        _print(args, {"schedules": schedule.ensure(conn)}, lambda d: render.ensure_text(d["schedules"]))
+        print_result(args, {"schedules": schedule.ensure(conn)}, lambda d: render.ensure_text(d["schedules"]))
     return EXIT_OK
 
 
@@ -195,9 +122,9 @@ def add_remind_parser(subparsers: Any) -> None:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     """Build and deliver the reminder."""
-    conn = _connect(args)
+    conn = connect_from(args)
     result = remind.remind(conn, dry_run=args.dry_run)
-    _print(args, result, lambda d: d["text"] + ("\n(posted to Slack)" if d["posted"] else ""))
+    print_result(args, result, lambda d: d["text"] + ("\n(posted to Slack)" if d["posted"] else ""))
     return EXIT_OK
 
 
@@ -222,18 +149,18 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     """Check, or check then redeploy."""
     if args.action == "run" and not args.yes:
         raise ConfigError("rollback run redeploys production: add --yes to confirm")
-    conn = _connect(args)
+    conn = connect_from(args)
     result = rollback.check(conn)
     if args.action == "check" or (result.blockers and not args.force):
         data = result.to_dict()
         if args.action == "run":
             data["refused"] = "BLOCKED: pass --force to redeploy anyway"
-        _print(args, data, render.rollback_text)
+        print_result(args, data, render.rollback_text)
         if args.action == "run" and not args.json:
             print("Rollback refused: the changes above could prevent it; --force to override.")
         return EXIT_OK if result.verdict == rollback.SAFE else EXIT_BLOCKED
     done = rollback.redeploy(conn, result)
-    _print(
+    print_result(
         args,
         done,
         lambda d: (
@@ -262,13 +189,13 @@ def add_deploy_tag_parser(subparsers: Any) -> None:
 
 def cmd_deploy_tag(args: argparse.Namespace) -> int:
     """Gate, then tag and release."""
-    conn = _connect(args)
+    conn = connect_from(args)
     gate = run_gate(conn)
     if gate.verdict != GO:
-        _print(args, gate.to_dict(), lambda d: render.gate_text(d) + "\nNot tagged.")
+        print_result(args, gate.to_dict(), lambda d: render.gate_text(d) + "\nNot tagged.")
         return EXIT_BLOCKED
     result = tagging.create_release_tag(conn, gate, dry_run=args.dry_run)
-    _print(args, result, _tag_text)
+    print_result(args, result, _tag_text)
     return EXIT_OK
 
 
@@ -280,26 +207,6 @@ def _tag_text(result: dict[str, Any]) -> str:
         f"{result['action']} tag {result['tag']} on {result['to_sha'][:8]} "
         f"(after {result['previous_tag'] or 'no tag'})\n\n{result['release_notes']}"
     )
-
-
-def _connect(args: argparse.Namespace) -> Connection:
-    """Settings from config + env + flags, then the GitLab project."""
-    overrides = {
-        "gitlab_url": args.gitlab_url,
-        "project": args.project,
-        "environment": args.environment,
-        "ref": getattr(args, "ref", None),  # not every subcommand has a range
-        "from_sha": getattr(args, "from_sha", None),
-    }
-    return connect(load_settings(args.config, overrides, os.environ))
-
-
-def _print(args: argparse.Namespace, data: Any, human: Callable[[Any], str]) -> None:
-    """JSON with --json, else the human rendering."""
-    if args.json:
-        print(json.dumps(data, indent=2, sort_keys=False))
-    else:
-        print(human(data))
 
 
 RELEASE_SUBCOMMANDS: list[Callable[[Any], None]] = [

@@ -9,14 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from prodready.reporting.readiness import (
-    FAILED,
-    FLAKY,
-    NOT_RUN,
-    PASSED,
-    Scenario,
-    load_json,
-)
+from prodready.reporting.results import FAILED, FLAKY, NOT_RUN, PASSED, Scenario, load_json
 
 FILENAME = "history.json"
 COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", FLAKY: "#ef8f00", "GO": "#2e7d32", "NO-GO": "#c62828"}

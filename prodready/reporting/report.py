@@ -15,17 +15,9 @@ from prodready.core.artifacts import FOLDER, INDEX, evidence_folder
 from prodready.core.checklist import ITEMS
 from prodready.core.config import ROOT
 from prodready.core.masking import mask, mask_data, sweep
-from prodready.reporting import history, readiness
-from prodready.reporting.readiness import (
-    FAILED,
-    FLAKY,
-    NOT_COVERED,
-    NOT_RUN,
-    PASSED,
-    Scenario,
-    load_json,
-)
+from prodready.reporting import history, readiness, results
 from prodready.reporting.report_html import render
+from prodready.reporting.results import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED, Scenario, load_json
 
 HISTORY_SIZE = 30
 
@@ -42,8 +34,8 @@ def build_reports(reports_dir: Path, *, history_size: int = HISTORY_SIZE) -> dic
         features = []  # stopped before any scenario: a behave.json here is an older run's
     elif not isinstance(features, list):
         features, status = [], "missing"
-    scenarios = readiness.scenarios_of(features, _flaky(reports, meta))
-    written = readiness.written_scenarios(meta.get("paths") or [str(ROOT / "features")])
+    scenarios = results.scenarios_of(features, _flaky(reports, meta))
+    written = results.written_scenarios(meta.get("paths") or [str(ROOT / "features")])
     items = readiness.coverage(scenarios, written, bool(meta.get("read_only")))
     gate = meta.get("gate") if isinstance(meta.get("gate"), dict) else None
     problems = meta.get("shard_problems") if isinstance(meta.get("shard_problems"), list) else None
@@ -116,7 +108,7 @@ def _document(
         },
         "checklist": items,
         "gate": gate,
-        "issues": readiness.issues_verified(scenarios),
+        "issues": results.issues_verified(scenarios),
         "scenarios": [_scenario(s, meta, reports) for s in scenarios],
         "run": {
             "status": status,

@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from prodready.core.artifacts import slug
-from prodready.reporting.readiness import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED
+from prodready.reporting.results import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED
 
 COMMUNITY_TZ = ZoneInfo("Africa/Lusaka")
 LABELS = {

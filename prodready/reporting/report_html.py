@@ -7,16 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from prodready.reporting.history import strip, trend_svg
-from prodready.reporting.readiness import (
-    FAILED,
-    FLAKY,
-    GO,
-    NOT_RUN,
-    PASSED,
-)
+from prodready.reporting.readiness import GO
 from prodready.reporting.report_bits import anchor, e, pill, seconds, when
 from prodready.reporting.report_gate import gate_section, issues_section
 from prodready.reporting.report_style import CSS
+from prodready.reporting.results import FAILED, FLAKY, NOT_RUN, PASSED
 
 
 def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:

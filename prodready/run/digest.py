@@ -7,7 +7,7 @@ from typing import Any
 
 from prodready.authoring.suggest import advice_for
 from prodready.core.artifacts import evidence_folder
-from prodready.reporting.readiness import FAILED_STATUSES as FAILED
+from prodready.reporting.results import FAILED_STATUSES as FAILED
 
 
 def failure_digest(features: list[Any], reports: Path) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from prodready.core import artifacts
-from prodready.reporting.readiness import FAILED_STATUSES as FAILED
+from prodready.reporting.results import FAILED_STATUSES as FAILED
 
 
 def load(path: Path, default: Any) -> Any:

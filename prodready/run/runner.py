@@ -3,7 +3,7 @@
 Scenarios, not feature files, are handed out (prodready.run.planning): across CI machines with
 `--shard I/N` (GitLab CI's parallel: jobs set it by themselves), then among the workers of this
 machine, longest first by the durations of earlier runs. Each worker starts its own reference app
-and browser (before_all runs per process) and writes to reports/workers/<n>/; the runner merges
+and browser (before_all runs per process) and writes to reports/workers/<n>/ (prodready.run.workers); the runner merges
 behave.json, run-meta.json, JUnit and evidence into reports/, marks retried-then-passed
 scenarios as flaky, and builds the reports. `prodready report merge` joins the shards.
 """
@@ -14,21 +14,18 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
-import threading
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from prodready.core import exit_codes
 from prodready.core.config import ROOT, ConfigError
 from prodready.core.tags import NEEDS_CLOCK as NEEDS_CLOCK_TAG
-from prodready.reporting.readiness import FAILED_STATUSES as FAILED
 from prodready.reporting.report import build_reports, summary_lines
+from prodready.reporting.results import FAILED_STATUSES as FAILED
 from prodready.run.digest import failure_digest
-from prodready.run.merging import load, merge, replace_results, scenario_results  # noqa: F401  (tests use them here)
+from prodready.run.merging import load, merge, scenario_results
 from prodready.run.planning import (
     Plan,
     Shard,
@@ -38,6 +35,7 @@ from prodready.run.planning import (
     plan,
 )
 from prodready.run.preflight import check_run, refused_on_target, where
+from prodready.run.workers import retry, run_workers
 
 EXIT_CONFIG = exit_codes.CONFIG
 
@@ -55,42 +53,6 @@ def _clear(reports: Path) -> None:
             shutil.rmtree(child)
         else:
             child.unlink()
-
-
-def _stream(prefix: str, pipe: Any, log: Path) -> None:
-    """Copy a worker's output to our stdout (prefixed) and to its log file."""
-    with log.open("w", encoding="utf-8") as out:
-        for line in iter(pipe.readline, ""):
-            out.write(line)
-            sys.stdout.write(prefix + line if prefix else line)
-            sys.stdout.flush()
-
-
-def _behave(args: list[str], reports: Path, prefix: str = "", worker: str = "1") -> subprocess.Popen:
-    """Start one behave process writing into `reports`."""
-    reports.mkdir(parents=True, exist_ok=True)
-    cmd = [
-        sys.executable,
-        "-m",
-        "behave",
-        *args,
-        "-D",
-        f"reports={reports}",
-        "-D",
-        f"worker={worker}",
-        "--junit-directory",
-        str(reports / "junit"),
-    ]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    threading.Thread(target=_stream, args=(prefix, proc.stdout, reports / "output.log"), daemon=True).start()
-    return proc
 
 
 def run(
@@ -127,11 +89,11 @@ def run(
             f"(plan {the_plan.fingerprint})",
             flush=True,
         )
-    parts, codes = _run_workers(behave_args, the_plan, reports)
+    parts, codes = run_workers(behave_args, the_plan, reports)
     if EXIT_CONFIG in codes:
         return EXIT_CONFIG
     merge(parts, reports, _shard_meta(the_plan))
-    flaky = _retry(behave_args, reports, retries)
+    flaky = retry(behave_args, reports, retries)
     return _finish(reports, flaky, started, refused=len(refused))
 
 
@@ -147,82 +109,6 @@ def _shard_meta(the_plan: Plan) -> dict[str, Any]:
             "scenarios": [s.location for s in the_plan.mine],
         }
     }
-
-
-def _run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple[list[Path], list[int]]:
-    """Start one behave per worker on its scenarios; wait for all; their report folders and exit codes."""
-    named = _without_paths(behave_args)
-    if len(the_plan.workers) > 1 and not any(a in ("-f", "--format") or a.startswith("--format=") for a in named):
-        named = ["-f", "progress", *named]  # interleaved pretty output of several workers is unreadable
-    if not the_plan.mine:
-        print("prodready: nothing for this shard to run", flush=True)
-        return [], [0]
-    if len(the_plan.workers) > 1:
-        loads = [f"{len(w)} ({sum(s.weight for s in w):.0f} s)" for w in the_plan.workers]
-        print(
-            f"prodready: {the_plan.selected} scenarios on {len(the_plan.workers)} workers, longest first: "
-            + " | ".join(loads),
-            flush=True,
-        )
-    parts = [reports / "workers" / str(n) for n in range(1, len(the_plan.workers) + 1)]
-    prefix = len(the_plan.workers) > 1
-    procs = [
-        _behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
-        for n, (share, part) in enumerate(zip(the_plan.workers, parts, strict=False), start=1)
-    ]
-    return parts, [p.wait() for p in procs]
-
-
-def _in_file_order(share: list[Any]) -> list[str]:
-    """A worker's scenarios by file and line: behave then reads each feature file once."""
-
-    def where(location: str) -> tuple[str, int]:
-        path, _, line = location.rpartition(":")
-        return path, int(line) if line.isdigit() else 0
-
-    return sorted((s.location for s in share), key=where)
-
-
-def _without_paths(args: Sequence[str]) -> list[str]:
-    """behave arguments minus feature paths (workers get their own share of files)."""
-    return [a for a in args if not (a.endswith(".feature") or ".feature:" in a or os.path.isdir(a))]
-
-
-def _without_selection(args: Sequence[str]) -> list[str]:
-    """behave arguments minus paths and tag/name filters (a retry names exact scenario locations)."""
-    kept, skip = [], False
-    for arg in _without_paths(args):
-        if skip:
-            skip = False
-        elif arg in ("-t", "--tags", "-n", "--name"):
-            skip = True
-        elif not arg.startswith(("--tags=", "--name=")) and not (arg.startswith(("-t", "-n")) and len(arg) > 2):
-            kept.append(arg)
-    return kept
-
-
-def _retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str, Any]]:
-    """Run failed scenarios again (up to `retries` times); the ones that then passed are flaky."""
-    flaky: list[dict[str, Any]] = []
-    attempts: dict[str, int] = {}
-    named = _without_selection(behave_args)
-    for attempt in range(1, retries + 1):
-        features = load(reports / "behave.json", [])
-        failed = [s for s in scenario_results(features) if s["status"] in FAILED]
-        if not failed:
-            break
-        print(f"prodready: retrying {len(failed)} failed scenario(s), attempt {attempt + 1}", flush=True)
-        part = reports / "retries" / str(attempt)
-        _behave([*named, *[s["location"] for s in failed]], part, prefix="[retry] ", worker="retry").wait()
-        retried = load(part / "behave.json", [])
-        for result in scenario_results(retried):
-            attempts[result["location"]] = attempt + 1
-            if result["status"] == "passed":
-                flaky.append({"location": result["location"], "name": result["name"], "attempts": attempt + 1})
-        replace_results(features, retried)
-        (reports / "behave.json").write_text(json.dumps(features, indent=1), encoding="utf-8")
-    (reports / "flaky.json").write_text(json.dumps(flaky, indent=2), encoding="utf-8")
-    return flaky
 
 
 def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused: int = 0) -> int:

@@ -11,9 +11,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from prodready.reporting.readiness import GO, load_json
+from prodready.reporting.readiness import GO
 from prodready.reporting.report import build_reports, summary_lines
-from prodready.run.runner import merge
+from prodready.reporting.results import load_json
+from prodready.run.merging import merge
 
 
 def shard_problems(metas: list[dict[str, Any] | None], folders: list[Path]) -> list[str]:

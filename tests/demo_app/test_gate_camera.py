@@ -8,12 +8,8 @@ import segno
 import zxingcpp
 from PIL import Image
 
-from prodready.browser.drivers import (
-    CAMERA_SIZE,
-    BrowserSettings,
-    FakeCamera,
-    chromium_options,
-)
+from prodready.browser.camera import CAMERA_SIZE, FakeCamera
+from prodready.browser.drivers import BrowserSettings, chromium_options
 
 
 def qr_png(text: str) -> bytes:

@@ -1,0 +1,107 @@
+"""One person's browser window: a driver bound to it, its console, planting a token, cleaning it.
+
+A session is a BiDi user context of the run's one browser (or a browser of its own); the pool in
+prodready.browser.sessions makes, reuses and cleans them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.webdriver import WebDriver
+
+DESKTOP, PHONE_KIND = "desktop", "phone"
+
+
+@dataclass
+class ConsoleEntry:
+    """One browser console message or uncaught JavaScript error."""
+
+    level: str
+    text: str
+    url: str = ""
+
+
+class WindowTracker:
+    """Which window the shared driver currently points at, to switch only when needed."""
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+
+
+class BoundDriver:
+    """A WebDriver view bound to one window: every call first makes that window current.
+
+    Page objects and WebDriverWait use it like a driver; actors never see each other's windows.
+    """
+
+    def __init__(self, driver: WebDriver, handle: str, tracker: WindowTracker) -> None:
+        self._driver, self._handle, self._tracker = driver, handle, tracker
+
+    def _focus(self) -> None:
+        if self._tracker.current != self._handle:
+            self._driver.switch_to.window(self._handle)
+            self._tracker.current = self._handle
+
+    def __getattr__(self, name: str) -> Any:
+        self._focus()
+        return getattr(self._driver, name)
+
+    @property
+    def raw(self) -> WebDriver:
+        """The underlying driver, focused on this window."""
+        self._focus()
+        return self._driver
+
+
+@dataclass
+class Session:
+    """One actor's browser: a window, its console, and how to clean it."""
+
+    kind: str
+    driver: Any  # BoundDriver or WebDriver: both answer the WebDriver API
+    console: list[ConsoleEntry] = field(default_factory=list)
+    context_id: str | None = None
+    user_context: str | None = None
+    in_use: bool = False
+    label: str = ""
+    bidi: Any = None  # the driver whose BiDi commands reach this session's user context
+    preloads: list[Any] = field(default_factory=list)
+
+    def plant_storage(self, origin: str, key: str, value: str) -> bool:
+        """Put `key` in the site's localStorage before its first page loads (BiDi preload script,
+        once per tab); False where there is no BiDi user context (the caller plants it by hand)."""
+        if self.bidi is None or self.user_context is None:
+            return False
+        function = (
+            (
+                "() => { try { if (location.origin === ORIGIN && !sessionStorage.getItem('prodready.planted')) {"
+                " localStorage.setItem(KEY, VALUE); sessionStorage.setItem('prodready.planted', '1'); }"
+                " } catch (e) {} }"
+            )
+            .replace("ORIGIN", json.dumps(origin))
+            .replace("KEY", json.dumps(key))
+            .replace("VALUE", json.dumps(value))
+        )
+        added = self.bidi.script.add_preload_script(function, user_contexts=[self.user_context])
+        self.preloads.append(added.get("script") if isinstance(added, dict) else added)
+        return True
+
+    def clean(self) -> None:
+        """Forget this scenario: preload scripts, storage, cookies, console (the next scenario's first
+        page replaces the last one: no blank page in between, a navigation saved)."""
+        for preload in self.preloads:
+            try:
+                self.bidi.script.remove_preload_script(script=preload)
+            except WebDriverException:
+                pass
+        self.preloads.clear()
+        try:
+            self.driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+        except WebDriverException:
+            pass  # a page that never loaded has no storage to clear
+        self.driver.delete_all_cookies()
+        self.console.clear()
