@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from prodready.authoring import catalogue, check, suggest
-from prodready.scenario.vocabulary import PERSONA_WORDS, parse_persona
+from prodready.scenario.vocabulary import PERSONA_WORDS, parse_persona, with_role_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +37,22 @@ def test_the_page_names_people_as_the_production_page_does():
         "admin",
         "guard",
     ]
+
+
+def test_role_words_work_in_steps_written_for_the_short_name(tmp_path):
+    """ "the security guard clicks Grant" runs the step written "the guard clicks Grant"; words that are
+    no persona's are still not understood."""
+    assert with_role_keys("When the Security Guard clicks Grant for a store custodian") == (
+        "When the guard clicks Grant for the custodian"
+    )
+    path = write(
+        tmp_path,
+        "@checklist.gate_access.manual_entry\nFeature: x\n  Scenario: y\n"
+        "    When the security guard clicks Grant\n    When the night guard clicks Grant\n",
+    )
+    findings = check.check([path])
+    assert findings.problems == 1, findings.lines
+    assert 'no step understands "When the night guard clicks Grant"' in "\n".join(findings.lines)
 
 
 def write(tmp_path: Path, text: str) -> Path:

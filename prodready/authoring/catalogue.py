@@ -140,6 +140,11 @@ def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
         f"| {', '.join(f'the {w}' for w in sorted(words, key=len))} | the `{key}` persona |"
         for key, words in by_key.items()
     ]
+    out += [
+        "",
+        'Any of these words works in every step, also where the catalogue writes the role\'s short name: a step',
+        'listed as "When the guard clicks Grant" also reads "When the security guard clicks Grant".',
+    ]
     areas = [a for a in AREA_TITLES if any(d.area == a for d in docs)]
     areas += sorted({d.area for d in docs} - set(areas))
     for area in areas:

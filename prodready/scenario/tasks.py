@@ -14,6 +14,7 @@ from typing import Any
 
 from pages.base import comma_list
 from prodready.scenario.clock import community_today
+from prodready.scenario.vocabulary import persona_key
 
 NOTE_CREATE = """mutation noteCreate($body: String!, $description: String, $dueDate: String, $category: String,
                                      $completed: Boolean) {
@@ -69,9 +70,10 @@ def due_day(context: Any, words: str) -> str:
 
 
 def persona_keys(words: str) -> list[str]:
-    """ "the custodian and the admin" → ["custodian", "admin"]; "" or "nobody" → []."""
+    """ "the custodian and the administrator" → ["custodian", "admin"] (the production page's role words
+    are the personas' aliases); "" or "nobody" → []."""
     parts = [p.strip() for p in re.split(r",| and ", words) if p.strip()]
-    return [p.removeprefix("the ").strip() for p in parts if p != "nobody"]
+    return [persona_key(p.removeprefix("the ").strip()) for p in parts if p != "nobody"]
 
 
 def names_in(cell: str) -> list[str]:

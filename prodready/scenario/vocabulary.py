@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import parse
 
@@ -40,10 +41,15 @@ def persona_words(config: Path = CONFIG) -> dict[str, str]:
 PERSONA_WORDS = persona_words()
 
 
+def persona_key(word: str) -> str:
+    """The persona a word names ("Store custodian" → "custodian"); an unknown word as written."""
+    return PERSONA_WORDS.get(" ".join(word.lower().split()), word)
+
+
 @parse.with_pattern("|".join(re.escape(w) for w in sorted(PERSONA_WORDS, key=len, reverse=True)))
 def parse_persona(text: str) -> str:
     """A persona named by its role word or an alias ("the security guard" is the guard)."""
-    return PERSONA_WORDS[" ".join(text.lower().split())]
+    return persona_key(text)
 
 
 @parse.with_pattern(r"[^\"]*")
@@ -85,6 +91,26 @@ def parse_day(text: str) -> date:
     raise ValueError(f"{text!r} is not a date like '20 November 2026' or 2026-11-20")
 
 
+def _role_words_pattern(words: dict[str, str]) -> re.Pattern[str] | None:
+    """ "the security guard", "a store custodian" …: every alias of a persona after "the", "a" or "an"."""
+    aliases = sorted((w for w, key in words.items() if w != key), key=len, reverse=True)
+    if not aliases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, alias.split())) for alias in aliases)
+    return re.compile(rf"\b(?:the|an?)\s+({alternatives})\b", re.IGNORECASE)
+
+
+ROLE_WORDS = _role_words_pattern(PERSONA_WORDS)
+
+
+def with_role_keys(text: str) -> str:
+    """The step's text with every role word the page uses replaced by the persona's key:
+    "the security guard fills in …" → "the guard fills in …" (so steps written for "the guard" match)."""
+    if ROLE_WORDS is None:
+        return text
+    return ROLE_WORDS.sub(lambda m: "the " + PERSONA_WORDS[" ".join(m.group(1).lower().split())], text)
+
+
 PARSE_TYPES = {"Persona": parse_persona, "Quoted": parse_quoted, "Ui": parse_ui, "UiList": parse_ui_list}
 
 
@@ -103,10 +129,17 @@ def install() -> None:
     )
 
     class ForgivingMatcher(ParseMatcher):
-        """behave's parse matcher, case-insensitive."""
+        """behave's parse matcher, case-insensitive, and where a step is written for "the guard", also
+        for "the security guard" (every alias of prodready.toml), when the words as written match nothing."""
 
         NAME = "forgiving"
         CASE_SENSITIVE = False
+
+        def check_match(self, step_text: str) -> list[Any] | None:
+            matched = super().check_match(step_text)
+            if matched is None and (keyed := with_role_keys(step_text)) != step_text:
+                return super().check_match(keyed)
+            return matched
 
     register_type(**PARSE_TYPES)
     register_step_matcher_class(ForgivingMatcher.NAME, ForgivingMatcher, override=True)
