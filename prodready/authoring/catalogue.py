@@ -142,7 +142,7 @@ def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
     ]
     out += [
         "",
-        'Any of these words works in every step, also where the catalogue writes the role\'s short name: a step',
+        "Any of these words works in every step, also where the catalogue writes the role's short name: a step",
         'listed as "When the guard clicks Grant" also reads "When the security guard clicks Grant".',
     ]
     areas = [a for a in AREA_TITLES if any(d.area == a for d in docs)]
