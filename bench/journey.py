@@ -51,7 +51,7 @@ def no_mark(_phase: str) -> None:
 
 
 def through_framework(cast: Cast, mark: Mark = no_mark) -> None:
-    """The journey as the suite's steps perform it (steps/application_steps.py, gate_access_steps.py)."""
+    """The journey as the suite's steps perform it (steps/application_steps.py, gate_manual_entry_steps.py)."""
     guard = cast.actor("guard")
     mark("login")
     guard.log_in_through_form()
