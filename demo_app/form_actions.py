@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import clock
+from . import form_answer_rules as answer_rules
+from . import form_answer_store as answer_store
 from . import form_rules as rules
 from . import form_store as store
 from .access import can
@@ -65,10 +67,12 @@ def visible_form(form_id: Any, user: Any) -> Any:
 def answer(form: Any, user: Any, sent: Mapping[int, list[str]], draft: bool) -> int:
     """formUserCreate: the person's answers, as a draft or submitted; FormError with errors by property id."""
     props = store.properties(form["id"])
-    values, errors = rules.validate_answers(props, sent, draft=draft, admin=can(MANAGE, user))
+    values, errors = answer_rules.validate_answers(props, sent, draft=draft, admin=can(MANAGE, user))
     if errors:
-        raise FormError(rules.summary(errors, props) or rules.CHECK_MESSAGE, {str(k): v for k, v in errors.items()})
-    return store.save_answers(form, user["id"], values, "draft" if draft else "pending")
+        raise FormError(
+            answer_rules.summary(errors, props) or answer_rules.CHECK_MESSAGE, {str(k): v for k, v in errors.items()}
+        )
+    return answer_store.save_answers(form, user["id"], values, "draft" if draft else "pending")
 
 
 def sent_from_prop_values(raw: Any) -> dict[int, list[str]]:

@@ -9,7 +9,8 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from . import clock
 from . import form_actions as actions
-from . import form_rules as rules
+from . import form_answer_rules as answer_rules
+from . import form_answer_store as answer_store
 from . import form_store as store
 from .access import Denied, can, logged_in, requires
 from .form_store import FormError
@@ -79,8 +80,8 @@ def fill(form_id: str):
         return _unavailable()
     props = store.properties(form["id"])
     if request.method == "GET":
-        draft = store.draft_of(form["id"], g.user["id"])
-        return _fill_page(form, _shown(props, store.answers(draft["id"])) if draft else {})
+        draft = answer_store.draft_of(form["id"], g.user["id"])
+        return _fill_page(form, _shown(props, answer_store.answers(draft["id"])) if draft else {})
     if not can("forms.can_create_form_user"):
         raise Denied()
     sent = {p["id"]: request.form.getlist(input_name(p)) for p in props}
@@ -106,7 +107,7 @@ def _preview_text(form_id: int, props: list[dict[str, Any]], sent: Mapping[int, 
         )
         for p in props
     }
-    texts = [rules.render_preview(c["rendered_text"], answers) for c in store.categories(form_id)]
+    texts = [answer_rules.render_preview(c["rendered_text"], answers) for c in store.categories(form_id)]
     return "\n\n".join(t for t in texts if t.strip())
 
 
@@ -120,7 +121,7 @@ def entries(form_id: str, form_name: str | None = None):
         abort(404)
     offset = store.as_id(request.args.get("page")) or 0
     search = request.args.get("search", "")[:100]
-    rows = store.entries(form["id"], search, ENTRIES_PAGE, offset)
+    rows = answer_store.entries(form["id"], search, ENTRIES_PAGE, offset)
     return render_template(
         "forms/entries.html",
         form=form,
@@ -137,7 +138,7 @@ def entries(form_id: str, form_name: str | None = None):
 @logged_in
 def submission(user_id: str, form_user_id: str, kind: str | None = None):
     """One person's answers to a form: for that person, or for the people who read entries."""
-    found = store.get_submission(form_user_id)
+    found = answer_store.get_submission(form_user_id)
     if found is None or str(found["user_id"]) != str(user_id):
         abort(404)
     mine = found["user_id"] == g.user["id"]
@@ -156,7 +157,7 @@ def submission(user_id: str, form_user_id: str, kind: str | None = None):
         categories=store.categories(form["id"]),
         input_name=input_name,
         errors={},
-        shown=_shown(props, store.answers(found["id"])),
+        shown=_shown(props, answer_store.answers(found["id"])),
         admin=can(actions.MANAGE),
         when=clock.fmt_datetime(found["created_at"]),
         status=STATUS_LABELS.get(found["status"], found["status"]),
@@ -171,6 +172,6 @@ def my_forms():
     return render_template(
         "forms/my_forms.html",
         offered=offered,
-        submissions=store.submissions_of(g.user["id"], with_drafts=True),
+        submissions=answer_store.submissions_of(g.user["id"], with_drafts=True),
         status_labels=STATUS_LABELS,
     )

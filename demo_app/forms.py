@@ -11,6 +11,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from . import clock
 from . import form_actions as actions
+from . import form_answer_store as answer_store
 from . import form_rules as rules
 from . import form_store as store
 from .access import can, requires
@@ -201,5 +202,5 @@ def profile_part(person: Any, tab: str, scan: dict[str, Any] | None) -> dict[str
     return {
         "template": "forms/_profile.html",
         "person": person,
-        "submissions": store.submissions_of(person["id"], with_drafts=mine),
+        "submissions": answer_store.submissions_of(person["id"], with_drafts=mine),
     }

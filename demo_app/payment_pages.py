@@ -7,13 +7,13 @@ from typing import Any
 
 from flask import abort, g, request
 
-from . import clock, ledger, transactions
+from . import clock, ledger, transaction_checks, transaction_queries
 from .access import can
 from .db import query
 from .money import fmt, plain
 
 # The dashboard's "Payment Info" line names cash "Cash Deposit" (PaymentList.jsx); the rest as the pay dialog.
-DASHBOARD_TYPES = {**transactions.SOURCES, "cash": "Cash Deposit"}
+DASHBOARD_TYPES = {**transaction_checks.SOURCES, "cash": "Cash Deposit"}
 # titleize(status) of a plan payment, as the dashboard and the plan rows show it.
 PAYMENT_STATUS_LABELS = {"paid": "Paid", "cancelled": "Cancelled"}
 FREQUENCY_LABELS = {"daily": "Daily", "weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly"}
@@ -59,7 +59,7 @@ def _owned_transaction(text: str | None, person: Any) -> dict[str, Any] | None:
     raw = text.strip()
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         abort(404)
-    tx = transactions.transaction(int(raw))
+    tx = transaction_queries.transaction(int(raw))
     if tx is None or tx["user_id"] != person["id"]:
         abort(404)
     return tx
@@ -80,7 +80,7 @@ def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
         "rows": [
             {
                 "plot": p["parcel_number"] or "General Plan",
-                "type": transactions.SOURCES[tx["source"]],
+                "type": transaction_checks.SOURCES[tx["source"]],
                 "amount": fmt(p["amount_ngwee"]),
             }
             for p in tx["parts"]
@@ -95,7 +95,7 @@ def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
 
 def _transaction_rows(person_id: int) -> list[dict[str, Any]]:
     rows = []
-    for tx in transactions.transactions_of(person_id):
+    for tx in transaction_queries.transactions_of(person_id):
         rows.append(
             {
                 "id": tx["id"],
@@ -135,8 +135,8 @@ def plans_part(person: Any, staff: bool) -> dict[str, Any]:
         "can_pay": staff and can("payment_records.can_create_transaction"),
         "can_revert": staff and can("payment_records.can_revert_transaction"),
         "can_plan": staff and can("payment_plan.can_create_payment_plan"),
-        "sources": transactions.SOURCES,
-        "cheque_sources": transactions.CHEQUE_SOURCES,
+        "sources": transaction_checks.SOURCES,
+        "cheque_sources": transaction_checks.CHEQUE_SOURCES,
         "plan_type_options": [(t, titleize(t)) for t in ledger.PLAN_TYPES],
         "frequencies": FREQUENCY_LABELS,
         "plot_options": [
@@ -173,7 +173,7 @@ def dashboard_rows(
         )
         return [_plan_view(dict(p)) for p in plans]
     rows = []
-    for pay in transactions.payments_list(limit, offset, search, since, until):
+    for pay in transaction_queries.payments_list(limit, offset, search, since, until):
         plot = pay["parcel_number"] or "General Plan"
         rows.append(
             {

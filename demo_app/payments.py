@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request
 
-from . import clock, ledger, people, transactions
+from . import clock, ledger, people, transaction_checks, transaction_queries, transactions
 from .access import can, logged_in, requires
 from .ledger import PaymentRefused
 from .money import AmountError, to_ngwee
@@ -50,14 +50,14 @@ def pay(user_id: str):
     """The pay dialog's confirm: record the payment, then offer its receipt ("Generate Receipt")."""
     person = _client(user_id)
     form = request.form
-    plan_ids = form.getlist("plan_id")[: transactions.PARTS_MAX + 1]
+    plan_ids = form.getlist("plan_id")[: transaction_checks.PARTS_MAX + 1]
     parts = [
         (plan_id, form.get(f"amount_{plan_id}", ""), form.get(f"receipt_{plan_id}", ""))
         for plan_id in plan_ids
         if str(form.get(f"amount_{plan_id}", "")).strip()
     ]
     try:
-        payment = transactions.prepare_payment(
+        payment = transaction_checks.prepare_payment(
             person["id"],
             source=form.get("source", ""),
             transaction_number=form.get("transaction_number"),
@@ -79,7 +79,7 @@ def pay(user_id: str):
 def revert(user_id: str, transaction_id: str):
     """ "Revert Transaction", after "Are you sure you want to delete this Transaction?"."""
     person = _client(user_id)
-    tx = transactions.transaction(_number(transaction_id))
+    tx = transaction_queries.transaction(_number(transaction_id))
     if tx is None or tx["user_id"] != person["id"]:
         abort(404)
     try:

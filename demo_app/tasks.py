@@ -1,8 +1,8 @@
 """Tasks (modules/Tasks): the task list with its quick filters, the task form, the split-screen
 details with assignees and comments, completing and assigning.
 
-The rules (filters, field limits) are in task_rules.py, the data in task_store.py; GraphQL
-(gql/tasks.py) calls the same store functions.
+The rules (filters, field limits) are in task_rules.py; the data is read in task_queries.py and written in
+task_changes.py. GraphQL (gql/tasks.py) calls the same functions.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from . import clock
-from . import task_store as store
+from . import task_changes as changes
+from . import task_queries as queries
 from .access import can, logged_in, requires
+from .people import find as find_person
 from .task_rules import CATEGORIES, DEFAULT_FILTER, RULES, TaskError, filter_key
 
 bp = Blueprint("tasks", __name__)
@@ -53,13 +55,13 @@ def _safe_next(default: str) -> str:
 def detail_context(row: Any) -> dict[str, Any]:
     """What the task details show: the task, its assignees, parent, sub-tasks and comments."""
     today = clock.today_local()
-    people = store.assignees_of([row["id"]])[row["id"]]
-    parent = store.find(row["parent_id"], g.user) if row["parent_id"] else None
+    people = queries.assignees_of([row["id"]])[row["id"]]
+    parent = queries.find(row["parent_id"], g.user) if row["parent_id"] else None
     return {
-        "task": store.view(row, people, today),
+        "task": queries.view(row, people, today),
         "parent": parent,
-        "subtasks": store.subtasks(row["id"], g.user),
-        "comments": store.comments(row["id"]),
+        "subtasks": queries.subtasks(row["id"], g.user),
+        "comments": queries.comments(row["id"]),
         "may_assign": can("note.can_assign_note"),
         "may_comment": can("note.can_create_note_comment"),
         "may_update": can("note.can_update_note"),
@@ -72,11 +74,11 @@ def _render_list(form: dict[str, Any] | None = None, status: int = 200):
     key = filter_key(raw_filter)
     shown_key = key if raw_filter in RULES else None
     search = request.args.get("search", "").strip()[:SEARCH_MAX]
-    tasks = store.listing(g.user, key, clock.today_local(), search)
+    tasks = queries.listing(g.user, key, clock.today_local(), search)
     offset = _offset()
     detail = None
     if request.method == "GET" and request.args.get("taskId") is not None:
-        row = store.find(request.args.get("taskId"), g.user)
+        row = queries.find(request.args.get("taskId"), g.user)
         if row is None:
             flash("Task not found", "error")
             return redirect(list_url(shown_key))
@@ -98,9 +100,7 @@ def _render_list(form: dict[str, Any] | None = None, status: int = 200):
         categories=CATEGORIES,
         form=form,
         form_people=[
-            p
-            for p in (store.find_person(i) for i in (form or {}).get("assignees", [])[:MAX_ASSIGNEES])
-            if p is not None
+            p for p in (find_person(i) for i in (form or {}).get("assignees", [])[:MAX_ASSIGNEES]) if p is not None
         ],
         close_url=list_url(shown_key, search=search),
         list_url=list_url,
@@ -117,8 +117,8 @@ def task_list():
 def _assignee_ids(raw: list[str]) -> list[int]:
     ids = []
     for value in raw[: MAX_ASSIGNEES + 1]:
-        task_id = store.parse_id(value)
-        if task_id is None or store.find_person(task_id) is None:
+        task_id = queries.parse_id(value)
+        if task_id is None or find_person(task_id) is None:
             raise TaskError("User not found")
         if task_id not in ids:
             ids.append(task_id)
@@ -136,7 +136,7 @@ def create_task():
         assignees = _assignee_ids(form.getlist("assignees"))
         if assignees and not can("note.can_assign_note"):
             raise TaskError("Unauthorized")
-        task_id = store.create(
+        task_id = changes.create(
             g.user,
             body=form.get("task_body"),
             description=form.get("task_description"),
@@ -150,13 +150,13 @@ def create_task():
         flash(str(problem), "error")
         return _render_list(form=form.to_dict(flat=True) | {"assignees": form.getlist("assignees")}, status=400)
     for user_id in assignees:
-        store.toggle_assignee(task_id, user_id)
+        changes.toggle_assignee(task_id, user_id)
     flash("Task Successfully Created", "success")
     return redirect(_safe_next(list_url(None)))
 
 
 def _task_or_404(raw_id: str) -> Any:
-    row = store.find(raw_id, g.user)
+    row = queries.find(raw_id, g.user)
     if row is None:
         abort(404)
     return row
@@ -181,7 +181,7 @@ def toggle_completion(raw_id: str):
     """The completion toggle: noteUpdate(id, completed) and the platform's message."""
     row = _task_or_404(raw_id)
     done = not row["completed"]
-    store.set_completed(row["id"], done)
+    changes.set_completed(row["id"], done)
     flash(MARKED[done], "success")
     return redirect(_safe_next(list_url(None)))
 
@@ -192,7 +192,7 @@ def toggle_assignee(raw_id: str):
     """Add Assignee / a chip's delete: noteAssign, which assigns or takes the task away."""
     row = _task_or_404(raw_id)
     try:
-        store.toggle_assignee(row["id"], store.parse_id(request.form.get("user_id")))
+        changes.toggle_assignee(row["id"], queries.parse_id(request.form.get("user_id")))
     except TaskError as problem:
         flash(str(problem), "error")
     return redirect(_safe_next(f"/tasks/{row['id']}"))
@@ -204,7 +204,7 @@ def add_comment(raw_id: str):
     """The comment box of the details: noteCommentCreate."""
     row = _task_or_404(raw_id)
     try:
-        store.add_comment(row["id"], g.user, request.form.get("body"))
+        changes.add_comment(row["id"], g.user, request.form.get("body"))
     except TaskError as problem:
         flash(str(problem), "error")
     return redirect(_safe_next(f"/tasks/{row['id']}"))
@@ -228,7 +228,7 @@ def old_list():
 @logged_in
 def old_task(raw_id: str):
     """The platform's old address of a task."""
-    task_id = store.parse_id(raw_id)
+    task_id = queries.parse_id(raw_id)
     if task_id is None:
         abort(404)
     return redirect(f"/tasks/{task_id}")

@@ -1,138 +1,21 @@
-"""Recording a payment towards a client's plans (with its receipts), reverting one, and reading them."""
+"""Recording a checked payment towards a client's plans, with a receipt for each plan paid, and reverting one.
+
+Each plan takes what it still owes, the rest goes to the client's general plan; receipts are numbered
+"SI" + the next number, or "MI" + the number the cashier typed for a manual payment. Checking a payment
+is transaction_checks.py; reading recorded ones is transaction_queries.py.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, time
 from typing import Any
 
 from . import clock
-from .db import insert, query
-from .ledger import PaymentRefused, atomic, day, general_plan
-from .money import AmountError, to_ngwee
+from .db import insert
+from .ledger import PaymentRefused, atomic, general_plan
+from .transaction_checks import Payment
 
-# Transaction sources (the pay dialog's "Transaction Type"), with the platform's labels.
-SOURCES = {
-    "cash": "Cash",
-    "cheque/cashier_cheque": "Cheque/Cashier Cheque",
-    "mobile_money": "Mobile Money",
-    "bank_transfer/cash_deposit": "Bank Transfer/Cash Deposit",
-    "bank_transfer/eft": "Bank Transfer/EFT",
-    "pos": "Point of Sale",
-}
-CHEQUE_SOURCES = ("cheque/cashier_cheque",)  # these need a bank name and a cheque number
 AUTO_PREFIX, MANUAL_PREFIX, FIRST_RECEIPT = "SI", "MI", 1000
-NUMBER_MAX, BANK_MAX, RECEIPT_MAX, PARTS_MAX = 35, 100, 35, 50
-
-
-@dataclass
-class Payment:
-    """A checked payment: what the cashier typed, in ngwee, per plan."""
-
-    source: str
-    transaction_number: str | None
-    bank_name: str | None
-    cheque_number: str | None
-    parts: list[tuple[int, int, str | None]] = field(default_factory=list)  # (plan id, ngwee, manual receipt)
-    paid_at: str | None = None  # a manual payment's date, as a UTC instant
-
-    @property
-    def total(self) -> int:
-        """What the client paid."""
-        return sum(ngwee for _plan, ngwee, _receipt in self.parts)
-
-
-def _short(value: Any, what: str, limit: int) -> str | None:
-    text = " ".join(str(value or "").split())
-    if len(text) > limit:
-        raise PaymentRefused(f"{what} is too long (maximum is {limit} characters)")
-    return text or None
-
-
-def _amount(value: Any) -> int:
-    try:
-        return to_ngwee(value)
-    except AmountError as exc:
-        raise PaymentRefused(str(exc)) from None
-
-
-def prepare_payment(
-    user_id: int,
-    *,
-    source: Any,
-    transaction_number: Any,
-    bank_name: Any,
-    cheque_number: Any,
-    parts: Iterable[tuple[Any, Any, Any]],
-    total: Any = None,
-    paid_date: Any = None,
-) -> Payment:
-    """Check a payment as the pay dialog or transactionCreate gives it; PaymentRefused says what is wrong."""
-    if not source:
-        raise PaymentRefused("TransactionType is required")
-    if source not in SOURCES:
-        raise PaymentRefused("Choose a Transaction Type from the list")
-    payment = Payment(
-        str(source),
-        _short(transaction_number, "Transaction Number", NUMBER_MAX),
-        _short(bank_name, "Bank Name", BANK_MAX),
-        _short(cheque_number, "Cheque Number", NUMBER_MAX),
-    )
-    if payment.source in CHEQUE_SOURCES:
-        missing = [
-            what
-            for what, value in (("Bank Name", payment.bank_name), ("Cheque Number", payment.cheque_number))
-            if not value
-        ]
-        if missing:
-            raise PaymentRefused(
-                " and ".join(missing) + " are required for a cheque"
-                if len(missing) > 1
-                else f"{missing[0]} is required for a cheque"
-            )
-    else:
-        payment.bank_name = payment.cheque_number = None  # only cheques carry them
-    manual = paid_date not in (None, "")
-    if manual:
-        paid = day(paid_date, "Paid Date")
-        if paid > clock.today_local():
-            raise PaymentRefused("Paid Date cannot be in the future")
-        payment.paid_at = clock.to_iso(clock.combine_local(paid, time(12)))
-    own = {
-        r["id"]
-        for r in query(
-            "SELECT id FROM payment_plans WHERE user_id = ? AND status IN ('active', 'completed', 'general')",
-            (user_id,),
-        )
-    }
-    for plan_id, amount, receipt in list(parts)[: PARTS_MAX + 1]:
-        if len(payment.parts) == PARTS_MAX:
-            raise PaymentRefused(f"A payment can go to at most {PARTS_MAX} plans")
-        number = _plan_id(plan_id)
-        if number not in own:
-            raise PaymentRefused("Payment plan not found")
-        if manual and not str(receipt or "").strip():
-            raise PaymentRefused("Receipt Number cannot be blank")
-        payment.parts.append(
-            (number, _amount(amount), _short(receipt, "Receipt Number", RECEIPT_MAX) if manual else None)
-        )
-    if not payment.parts:
-        raise PaymentRefused("Amount is required")
-    if total is not None and _amount(total) != payment.total:
-        raise PaymentRefused("Amount must be the sum of the amounts paid towards each plan")
-    return payment
-
-
-def _plan_id(value: Any) -> int:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise PaymentRefused("Payment plan not found") from None
-    if not 0 < number < 2**63:
-        raise PaymentRefused("Payment plan not found")
-    return number
 
 
 def record_payment(user_id: int, payment: Payment, depositor_id: int) -> int:
@@ -257,67 +140,3 @@ def revert(transaction_id: int, by_user_id: int) -> dict[str, Any]:
             (clock.to_iso(clock.now_utc()), by_user_id, transaction_id),
         )
     return dict(tx)
-
-
-TX_COLUMNS = (
-    "SELECT t.*, u.name AS client_name, u.ext_ref_id, d.name AS cashier_name FROM transactions t"
-    " JOIN users u ON u.id = t.user_id JOIN users d ON d.id = t.depositor_id"
-)
-
-
-def transaction(transaction_id: int) -> dict[str, Any] | None:
-    """One transaction with its client's and cashier's names and its plan payments (receipts)."""
-    row = query(f"{TX_COLUMNS} WHERE t.id = ?", (transaction_id,), one=True)
-    if row is None:
-        return None
-    tx = dict(row)
-    tx["parts"] = [
-        dict(r)
-        for r in query(
-            "SELECT pp.*, p.plan_type, p.installment_ngwee, l.parcel_number FROM plan_payments pp"
-            " JOIN payment_plans p ON p.id = pp.plan_id LEFT JOIN land_parcels l ON l.id = p.land_parcel_id"
-            " WHERE pp.transaction_id = ? ORDER BY p.plan_type = 'general', pp.id",
-            (transaction_id,),
-        )
-    ]
-    return tx
-
-
-def transactions_of(user_id: int, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """A client's transactions, newest first."""
-    return [
-        dict(r)
-        for r in query(
-            f"{TX_COLUMNS} WHERE t.user_id = ? ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
-        )
-    ]
-
-
-def payments_list(
-    limit: int, offset: int, search: str = "", since: datetime | None = None, until: datetime | None = None
-) -> list[dict[str, Any]]:
-    """Every plan payment of the community (the payments dashboard), newest first, optionally filtered."""
-    where, args = ["1 = 1"], []
-    if search:
-        like = f"%{search.lower()}%"
-        where.append(
-            "(lower(u.name) LIKE ? OR lower(coalesce(l.parcel_number, '')) LIKE ? OR lower(pp.receipt_number) LIKE ?)"
-        )
-        args += [like, like, like]
-    if since:
-        where.append("pp.created_at >= ?")
-        args.append(clock.to_iso(since))
-    if until:
-        where.append("pp.created_at < ?")
-        args.append(clock.to_iso(until))
-    return [
-        dict(r)
-        for r in query(
-            "SELECT pp.*, t.source, t.transaction_number, u.name AS client_name, l.parcel_number, l.parcel_type"
-            " FROM plan_payments pp JOIN transactions t ON t.id = pp.transaction_id JOIN users u ON u.id = pp.user_id"
-            " JOIN payment_plans p ON p.id = pp.plan_id LEFT JOIN land_parcels l ON l.id = p.land_parcel_id"
-            f" WHERE {' AND '.join(where)} ORDER BY pp.created_at DESC, pp.id DESC LIMIT ? OFFSET ?",
-            (*args, limit, offset),
-        )
-    ]

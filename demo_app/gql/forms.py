@@ -13,6 +13,7 @@ from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
 from .. import form_actions as actions
+from .. import form_answer_store as answer_store
 from .. import form_store as store
 from .. import people
 from ..access import can
@@ -72,7 +73,7 @@ def resolve_entries(
     """A form's submissions, newest first."""
     require(info, "forms.can_view_form_entries")
     form = _visible(info, formId)
-    rows = store.entries(form["id"], query or "", limit or 50, offset or 0)
+    rows = answer_store.entries(form["id"], query or "", limit or 50, offset or 0)
     return {"formName": form["name"], "formUsers": [form_user_out(r) for r in rows]}
 
 
@@ -80,7 +81,7 @@ def resolve_entries(
 def resolve_submitted(_obj: Any, info: Any) -> list[dict[str, Any]]:
     """The caller's own submissions and drafts."""
     user = require(info, "my_forms.can_access_own_forms")
-    return [form_user_out(r) for r in store.submissions_of(user["id"], with_drafts=True)]
+    return [form_user_out(r) for r in answer_store.submissions_of(user["id"], with_drafts=True)]
 
 
 @mutation.field("formCreate")
@@ -236,4 +237,4 @@ def resolve_form_user_create(
         form_user_id = actions.answer(form, person, sent, draft=status == "draft")
     except FormError as exc:
         return {"formUser": None, "error": str(exc)}
-    return {"formUser": form_user_out(store.get_submission(form_user_id)), "error": None}
+    return {"formUser": form_user_out(answer_store.get_submission(form_user_id)), "error": None}

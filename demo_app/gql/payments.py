@@ -1,4 +1,8 @@
-"""Payments through GraphQL: PropertyCreate, paymentPlanCreate, transactionCreate, transactionRevert and reads."""
+"""Payments through GraphQL: PropertyCreate, paymentPlanCreate, transactionCreate, transactionRevert and the reads
+(userPlansWithPayments, userBalance, userTransactions, paymentsList).
+
+The types they answer with, and the rows as those types, are in payment_types.py.
+"""
 
 from __future__ import annotations
 
@@ -8,31 +12,16 @@ from typing import Any
 from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
-from .. import ledger, people, transactions
+from .. import ledger, people, transaction_checks, transaction_queries, transactions
 from ..access import can
 from ..ledger import PaymentRefused
 from ..money import AmountError, to_ngwee
-from .common import found, record, require, to_id
+from .common import found, require, to_id
+from .payment_types import TYPES_SDL, kwacha, parcel_out, plan_out, plan_payment_out, transaction_out
 
-SDL = """
-type LandParcel { id: ID! parcelNumber: String! parcelType: String address1: String city: String country: String }
-type LandParcelPayload { landParcel: LandParcel }
-type PaymentPlan {
-  id: ID! planType: String! status: String! startDate: String! installmentAmount: Float! duration: Int!
-  pendingBalance: Float! totalAmount: Float! frequency: Int! paymentDay: Int! renewable: Boolean!
-  landParcel: LandParcel user: User planPayments: [PlanPayment!]!
-}
-type PaymentPlanPayload { paymentPlan: PaymentPlan }
-type PlanPayment {
-  id: ID! amount: Float! status: String! receiptNumber: String createdAt: String!
-  currentPlotPendingBalance: Float! paymentPlan: PaymentPlan user: User
-}
-type Transaction {
-  id: ID! amount: Float! source: String! status: String! transactionNumber: String bankName: String
-  chequeNumber: String createdAt: String! user: User depositor: User planPayments: [PlanPayment!]!
-}
-type TransactionPayload { transaction: Transaction }
-type UserBalance { pendingBalance: Float! balance: Float! totalTransactions: Float! }
+SDL = (
+    TYPES_SDL
+    + """
 input PlanPaymentInput { paymentPlanId: ID!, amount: Float!, receiptNumber: String }
 extend type Query {
   userPlansWithPayments(userId: ID!): [PaymentPlan!]!
@@ -53,76 +42,10 @@ extend type Mutation {
   transactionRevert(id: ID!): TransactionPayload
 }
 """
+)
 query, mutation = QueryType(), MutationType()
 BINDABLES = [query, mutation]
 LIST_MAX = 100
-
-
-def _kwacha(ngwee: int) -> float:
-    return ngwee / 100
-
-
-def _parcel(row: Any) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {
-        "id": row["id"],
-        "parcelNumber": row["parcel_number"],
-        "parcelType": row["parcel_type"],
-        "address1": row["address1"],
-        "city": row["city"],
-        "country": row["country"],
-    }
-
-
-def _plan(plan: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": plan["id"],
-        "planType": plan["plan_type"],
-        "status": plan["status"],
-        "startDate": plan["start_date"],
-        "installmentAmount": _kwacha(plan["installment_ngwee"]),
-        "duration": plan["duration"],
-        "pendingBalance": _kwacha(plan["pending_ngwee"]),
-        "totalAmount": _kwacha(plan["installment_ngwee"] * plan["duration"]),
-        "frequency": ledger.FREQUENCIES.index(plan["frequency"]),
-        "paymentDay": plan["payment_day"],
-        "renewable": bool(plan["renewable"]),
-        "landParcel": _parcel(ledger.parcel(plan["land_parcel_id"])) if plan["land_parcel_id"] else None,
-        "user": record(people.find(plan["user_id"])),
-        "planPayments": [_plan_payment(p) for p in plan.get("payments", [])],
-    }
-
-
-def _plan_payment(pay: dict[str, Any]) -> dict[str, Any]:
-    plan = ledger.plan(pay["plan_id"])
-    return {
-        "id": pay["id"],
-        "amount": _kwacha(pay["amount_ngwee"]),
-        "status": pay["status"],
-        "receiptNumber": pay["receipt_number"],
-        "createdAt": pay["created_at"],
-        "currentPlotPendingBalance": _kwacha(pay["balance_after_ngwee"]),
-        "paymentPlan": _plan(plan) if plan else None,
-        "user": record(people.find(pay["user_id"])),
-    }
-
-
-def _transaction(tx_id: int) -> dict[str, Any]:
-    tx = found(transactions.transaction(tx_id), "Transaction not found")
-    return {
-        "id": tx["id"],
-        "amount": _kwacha(tx["amount_ngwee"]),
-        "source": tx["source"],
-        "status": tx["status"],
-        "transactionNumber": tx["transaction_number"],
-        "bankName": tx["bank_name"],
-        "chequeNumber": tx["cheque_number"],
-        "createdAt": tx["created_at"],
-        "user": record(people.find(tx["user_id"])),
-        "depositor": record(people.find(tx["depositor_id"])),
-        "planPayments": [_plan_payment(p) for p in tx["parts"]],
-    }
 
 
 def _person(info: Any, user_id: Any) -> Any:
@@ -153,7 +76,7 @@ def _owners(fields: Any) -> list[int]:
 @query.field("userPlansWithPayments")
 def resolve_user_plans(_obj: Any, info: Any, userId: str) -> list[dict[str, Any]]:
     """A client's plans with their plan payments."""
-    return [_plan(p) for p in ledger.plans_of(_person(info, userId)["id"])]
+    return [plan_out(p) for p in ledger.plans_of(_person(info, userId)["id"])]
 
 
 @query.field("userBalance")
@@ -161,9 +84,9 @@ def resolve_user_balance(_obj: Any, info: Any, userId: str) -> dict[str, Any]:
     """The balance strip's figures."""
     figures = ledger.balances(_person(info, userId)["id"])
     return {
-        "pendingBalance": _kwacha(figures["pending"]),
-        "balance": _kwacha(figures["general"]),
-        "totalTransactions": _kwacha(figures["transactions"]),
+        "pendingBalance": kwacha(figures["pending"]),
+        "balance": kwacha(figures["general"]),
+        "totalTransactions": kwacha(figures["transactions"]),
     }
 
 
@@ -173,10 +96,10 @@ def resolve_user_transactions(
 ) -> list[dict[str, Any]]:
     """A client's transactions, newest first."""
     person = _person(info, userId)
-    rows = transactions.transactions_of(
+    rows = transaction_queries.transactions_of(
         person["id"], max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6))
     )
-    return [_transaction(tx["id"]) for tx in rows]
+    return [transaction_out(tx["id"]) for tx in rows]
 
 
 @query.field("paymentsList")
@@ -185,10 +108,10 @@ def resolve_payments_list(
 ) -> list[dict[str, Any]]:
     """Every plan payment of the community, newest first (the payments dashboard)."""
     require(info, "plan_payment.can_fetch_payments_list")
-    rows = transactions.payments_list(
+    rows = transaction_queries.payments_list(
         max(1, min(limit or 50, LIST_MAX)), max(0, min(offset or 0, 10**6)), " ".join((query or "").split())[:100]
     )
-    return [_plan_payment(p) for p in rows]
+    return [plan_payment_out(p) for p in rows]
 
 
 @mutation.field("PropertyCreate")
@@ -216,7 +139,7 @@ def resolve_property_create(
         )
     except PaymentRefused as exc:
         raise GraphQLError(str(exc)) from None
-    return {"landParcel": _parcel(ledger.parcel(parcel_id))}
+    return {"landParcel": parcel_out(ledger.parcel(parcel_id))}
 
 
 @mutation.field("paymentPlanCreate")
@@ -261,7 +184,7 @@ def resolve_plan_create(
         )
     except (PaymentRefused, AmountError) as exc:
         raise GraphQLError(str(exc)) from None
-    return {"paymentPlan": _plan(found(ledger.plan(plan_id), "Payment plan not found") | {"payments": []})}
+    return {"paymentPlan": plan_out(found(ledger.plan(plan_id), "Payment plan not found") | {"payments": []})}
 
 
 @mutation.field("transactionCreate")
@@ -284,7 +207,7 @@ def resolve_transaction_create(
         raise GraphQLError("User not found")
     parts = [(p.get("paymentPlanId"), p.get("amount"), p.get("receiptNumber")) for p in paymentsAttributes if p]
     try:
-        payment = transactions.prepare_payment(
+        payment = transaction_checks.prepare_payment(
             person["id"],
             source=source,
             transaction_number=transactionNumber,
@@ -297,7 +220,7 @@ def resolve_transaction_create(
         tx_id = transactions.record_payment(person["id"], payment, cashier["id"])
     except PaymentRefused as exc:
         raise GraphQLError(str(exc)) from None
-    return {"transaction": _transaction(tx_id)}
+    return {"transaction": transaction_out(tx_id)}
 
 
 @mutation.field("transactionRevert")
@@ -308,4 +231,4 @@ def resolve_transaction_revert(_obj: Any, info: Any, id: str) -> dict[str, Any]:
         tx = transactions.revert(to_id(id, "Transaction"), cashier["id"])
     except PaymentRefused as exc:
         raise GraphQLError(str(exc)) from None
-    return {"transaction": _transaction(tx["id"])}
+    return {"transaction": transaction_out(tx["id"])}

@@ -6,7 +6,7 @@ from typing import Any
 
 from ariadne import ObjectType
 
-from .. import task_store as store
+from .. import task_queries as queries
 from ..people import find as find_person
 from .common import record
 
@@ -90,23 +90,23 @@ def _user(note: Any, _info: Any) -> Any:
 
 @note_type.field("assignees")
 def _assignees(note: Any, _info: Any) -> list[Any]:
-    ids = [a["id"] for a in store.assignees_of([note["id"]])[note["id"]]]
+    ids = [a["id"] for a in queries.assignees_of([note["id"]])[note["id"]]]
     return [record(find_person(i)) for i in ids]
 
 
 @note_type.field("parentNote")
 def _parent(note: Any, info: Any) -> Any:
-    return record(store.find(note["parent_id"], info.context["user"])) if note["parent_id"] else None
+    return record(queries.find(note["parent_id"], info.context["user"])) if note["parent_id"] else None
 
 
 @note_type.field("subTasks")
 def _sub_tasks(note: Any, info: Any) -> list[Any]:
-    return [record(r) for r in store.subtasks(note["id"], info.context["user"])]
+    return [record(r) for r in queries.subtasks(note["id"], info.context["user"])]
 
 
 @note_type.field("subTasksCount")
 def _sub_tasks_count(note: Any, info: Any) -> int:
-    return len(store.subtasks(note["id"], info.context["user"]))
+    return len(queries.subtasks(note["id"], info.context["user"]))
 
 
 @comment_type.field("createdAt")

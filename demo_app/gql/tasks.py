@@ -9,7 +9,8 @@ from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
 from .. import clock
-from .. import task_store as store
+from .. import task_changes as changes
+from .. import task_queries as queries
 from ..task_rules import DEFAULT_FILTER, STAT_FIELDS, TaskError
 from .common import record, require
 from .task_types import TYPE_BINDABLES, TYPES_SDL
@@ -53,7 +54,7 @@ def _bounded(value: int | None, default: int, top: int) -> int:
 
 def _task(info: Any, raw_id: Any) -> Any:
     """A task the caller may see, or the platform's not-found error."""
-    row = store.find(raw_id, info.context["user"])
+    row = queries.find(raw_id, info.context["user"])
     if row is None:
         raise GraphQLError(NOT_FOUND)
     return row
@@ -66,7 +67,7 @@ def resolve_flagged_notes(
     """The tasks the caller may see, newest first; `query` keeps those whose name or description holds it."""
     user = require(info, "note.can_fetch_flagged_notes")
     needle = (query or "").strip().lower()[:100]
-    rows = [r for r in store.visible_rows(user) if needle in f"{r['body']} {r['description']}".lower()]
+    rows = [r for r in queries.visible_rows(user) if needle in f"{r['body']} {r['description']}".lower()]
     start = _bounded(offset, 0, 1_000_000)
     return [record(r) for r in rows[start : start + _bounded(limit, 50, MAX_LIMIT)]]
 
@@ -87,7 +88,7 @@ def resolve_task_comments(
     row = _task(info, taskId)
     return [
         record(c)
-        for c in store.comments(row["id"], _bounded(limit, MAX_LIMIT, MAX_LIMIT), _bounded(offset, 0, 1_000_000))
+        for c in queries.comments(row["id"], _bounded(limit, MAX_LIMIT, MAX_LIMIT), _bounded(offset, 0, 1_000_000))
     ]
 
 
@@ -97,7 +98,7 @@ def resolve_task_sub_tasks(
 ) -> list[Any]:
     """A task's sub-tasks, in their order."""
     user = require(info, "note.can_fetch_task_by_id")
-    rows = store.subtasks(_task(info, taskId)["id"], user)
+    rows = queries.subtasks(_task(info, taskId)["id"], user)
     start = _bounded(offset, 0, 1_000_000)
     return [record(r) for r in rows[start : start + _bounded(limit, 3, MAX_LIMIT)]]
 
@@ -106,7 +107,7 @@ def resolve_task_sub_tasks(
 def resolve_task_stats(_obj: Any, info: Any) -> dict[str, int]:
     """Each quick filter's count, judged on the community's date."""
     user = require(info, "note.can_get_task_stats")
-    counts = store.stats(user, clock.today_local())
+    counts = queries.stats(user, clock.today_local())
     return {field: counts[key] for field, key in STAT_FIELDS.items()}
 
 
@@ -114,7 +115,7 @@ def resolve_task_stats(_obj: Any, info: Any) -> dict[str, int]:
 def resolve_my_tasks_count(_obj: Any, info: Any) -> int:
     """How many open tasks are assigned to the caller."""
     user = require(info, "note.can_get_task_count")
-    return store.stats(user, clock.today_local())[DEFAULT_FILTER]
+    return queries.stats(user, clock.today_local())[DEFAULT_FILTER]
 
 
 @mutation.field("noteCreate")
@@ -136,7 +137,7 @@ def resolve_note_create(
     """A new task (flagged) or note, written by the caller."""
     user = require(info, "note.can_create_note")
     try:
-        task_id = store.create(
+        task_id = changes.create(
             user,
             body=body,
             description=description,
@@ -151,7 +152,7 @@ def resolve_note_create(
         )
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
-    return {"note": record(store.query_task(task_id))}
+    return {"note": record(queries.query_task(task_id))}
 
 
 @mutation.field("noteAssign")
@@ -160,7 +161,7 @@ def resolve_note_assign(_obj: Any, info: Any, noteId: str, userId: str) -> dict[
     require(info, "note.can_assign_note")
     row = _task(info, noteId)
     try:
-        store.toggle_assignee(row["id"], store.parse_id(userId))
+        changes.toggle_assignee(row["id"], queries.parse_id(userId))
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
     return {"assigneeNote": "success"}
@@ -172,10 +173,10 @@ def resolve_note_update(_obj: Any, info: Any, id: str, **fields: Any) -> dict[st
     require(info, "note.can_update_note")
     row = _task(info, id)
     try:
-        store.update(row["id"], fields)
+        changes.update(row["id"], fields)
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
-    return {"note": record(store.query_task(row["id"]))}
+    return {"note": record(queries.query_task(row["id"]))}
 
 
 @mutation.field("noteCommentCreate")
@@ -184,7 +185,7 @@ def resolve_note_comment_create(_obj: Any, info: Any, noteId: str, body: str, **
     user = require(info, "note.can_create_note_comment")
     row = _task(info, noteId)
     try:
-        comment_id = store.add_comment(row["id"], user, body)
+        comment_id = changes.add_comment(row["id"], user, body)
     except TaskError as problem:
         raise GraphQLError(str(problem)) from None
-    return {"noteComment": record(store.comment(comment_id))}
+    return {"noteComment": record(queries.comment(comment_id))}

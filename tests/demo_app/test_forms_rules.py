@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from demo_app import form_answer_rules as answer_rules
 from demo_app import form_rules as rules
 
 LUSAKA = ZoneInfo("Africa/Lusaka")
@@ -48,7 +49,7 @@ GOOD = {
 
 
 def test_a_complete_answer_is_valid_and_normalised():
-    values, errors = rules.validate_answers(PROPS, GOOD, draft=False, admin=False)
+    values, errors = answer_rules.validate_answers(PROPS, GOOD, draft=False, admin=False)
     assert errors == {}
     assert values == {
         1: "John Phiri",
@@ -64,20 +65,20 @@ def test_a_complete_answer_is_valid_and_normalised():
 
 @pytest.mark.parametrize("pid, name", [(1, "Visitor Name"), (3, "Visit Date"), (6, "Gate")])
 def test_empty_required_fields_say_the_platforms_words(pid, name):
-    _values, errors = rules.validate_answers(PROPS, {**GOOD, pid: ["  "]}, draft=False, admin=False)
+    _values, errors = answer_rules.validate_answers(PROPS, {**GOOD, pid: ["  "]}, draft=False, admin=False)
     assert errors == {pid: f"{name} is Required"}
-    assert rules.summary(errors, PROPS) == "Required fields must be filled"
+    assert answer_rules.summary(errors, PROPS) == "Required fields must be filled"
 
 
 def test_a_draft_may_leave_required_fields_empty():
-    values, errors = rules.validate_answers(PROPS, {1: ["Mary"]}, draft=True, admin=False)
+    values, errors = answer_rules.validate_answers(PROPS, {1: ["Mary"]}, draft=True, admin=False)
     assert (values, errors) == ({1: "Mary"}, {})
 
 
 def test_fields_for_admins_are_neither_filled_nor_required_by_others():
-    values, errors = rules.validate_answers(PROPS, {**GOOD, 9: ["forged"]}, draft=False, admin=False)
+    values, errors = answer_rules.validate_answers(PROPS, {**GOOD, 9: ["forged"]}, draft=False, admin=False)
     assert 9 not in values and 9 not in errors
-    _values, errors = rules.validate_answers(PROPS, GOOD, draft=False, admin=True)
+    _values, errors = answer_rules.validate_answers(PROPS, GOOD, draft=False, admin=True)
     assert errors == {9: "Stamp is Required"}
 
 
@@ -99,13 +100,13 @@ def test_fields_for_admins_are_neither_filled_nor_required_by_others():
     ],
 )
 def test_odd_answers_are_refused_with_a_message(pid, sent, message):
-    _values, errors = rules.validate_answers(PROPS, {**GOOD, pid: [sent]}, draft=False, admin=False)
+    _values, errors = answer_rules.validate_answers(PROPS, {**GOOD, pid: [sent]}, draft=False, admin=False)
     assert errors == {pid: message}
-    assert rules.summary(errors, PROPS) == "Check the highlighted fields"
+    assert answer_rules.summary(errors, PROPS) == "Check the highlighted fields"
 
 
 def test_several_values_for_one_choice_and_unknown_checkbox_options_are_refused():
-    _values, errors = rules.validate_answers(
+    _values, errors = answer_rules.validate_answers(
         PROPS, {**GOOD, 7: ["Car", "Truck"], 8: ["Tools", "Gold"]}, draft=False, admin=False
     )
     assert errors == {7: "Give one value", 8: "Choose among the options"}
@@ -212,7 +213,7 @@ def test_a_category_needs_a_name():
 
 def test_the_preview_puts_the_answers_in_place_of_the_hash_words():
     text = "Previewing: TextField Value: #textfield, Checkbox Value: #checkbox, #unknown stays"
-    shown = rules.render_preview(text, {"TextField": "12345", "Checkbox": ["Red"]})
+    shown = answer_rules.render_preview(text, {"TextField": "12345", "Checkbox": ["Red"]})
     assert shown == "Previewing: TextField Value: 12345, Checkbox Value: Red, #unknown stays"
 
 

@@ -1,34 +1,19 @@
-"""Tasks in the database: who may see which, the lists of the quick filters, creating, assigning,
-completing and commenting. Pages and GraphQL resolvers both call these functions.
+"""Tasks read from the database: who may see which, the lists and counts of the quick filters, a task's
+sub-tasks, assignees and comments. Pages and GraphQL resolvers both call these functions.
 
 Admins and custodians see every task; everyone else sees the tasks they wrote or are assigned
-(the platform's Note.for_site_manager). Only flagged notes are tasks.
+(the platform's Note.for_site_manager). Only flagged notes are tasks. Creating and changing tasks is
+task_changes.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from . import clock
-from .db import execute, get_db, query
-from .people import find as find_person
-from .task_rules import (
-    RULES,
-    SEES_ALL_TASKS,
-    STATUSES,
-    Task,
-    TaskError,
-    as_task,
-    clean_body,
-    clean_category,
-    clean_comment,
-    clean_description,
-    clean_order,
-    clean_status,
-    parse_due_date,
-)
+from .db import query
+from .task_rules import RULES, SEES_ALL_TASKS, STATUSES, Task, as_task
 
 MAX_ID = 2**63 - 1
 
@@ -40,19 +25,6 @@ def parse_id(raw: Any) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= MAX_ID else None
-
-
-def community_date(moment: datetime) -> date:
-    """The community's calendar date of an instant (a naive one is already community time)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=clock.community_tz())
-    return clock.local(moment).date()
-
-
-def due_from(raw: Any) -> str | None:
-    """A due date argument as stored text (YYYY-MM-DD) or None; TaskError when it is not a date."""
-    day = parse_due_date(raw, community_date)
-    return day.isoformat() if day else None
 
 
 def _visible_sql(user: Any) -> tuple[str, tuple[Any, ...]]:
@@ -173,128 +145,6 @@ def stats(user: Any, today: date) -> dict[str, int]:
     people = assignees_of(r["id"] for r in rows)
     tasks: list[Task] = [as_task(r, (a["id"] for a in people[r["id"]])) for r in rows]
     return {key: sum(1 for t in tasks if rule(t, user["id"], today)) for key, (_l, rule) in RULES.items()}
-
-
-def _existing_person(raw_id: Any) -> int | None:
-    """An optional person id that must name someone."""
-    if raw_id in (None, ""):
-        return None
-    person = find_person(raw_id)
-    if person is None:
-        raise TaskError("User not found")
-    return person["id"]
-
-
-def create(
-    author: Any,
-    *,
-    body: Any,
-    description: Any = "",
-    category: Any = None,
-    due_date: Any = None,
-    user_id: Any = None,
-    parent_id: Any = None,
-    order: Any = None,
-    flagged: bool = False,
-    completed: bool = False,
-    status: Any = None,
-) -> int:
-    """A new task (or note, when not flagged) written by `author`; its id. TaskError when a field is wrong."""
-    values = (
-        clean_body(body),
-        clean_description(description),
-        clean_category(category),
-        due_from(due_date),
-        clean_order(order),
-    )
-    person = _existing_person(user_id)
-    parent = None
-    if parent_id not in (None, ""):
-        parent_row = find(parent_id, author)
-        if parent_row is None:
-            raise TaskError("Parent task not found")
-        parent = parent_row["id"]
-    state = "completed" if completed else (clean_status(status) if status else "not_started")
-    now = clock.to_iso(clock.now_utc())
-    return execute(
-        "INSERT INTO tasks (body, description, category, due_date, position, author_id, user_id, parent_id,"
-        " flagged, completed, status, completed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            *values,
-            author["id"],
-            person,
-            parent,
-            int(bool(flagged)),
-            int(bool(completed)),
-            state,
-            now if completed else None,
-            now,
-        ),
-    )
-
-
-def toggle_assignee(task_id: int, user_id: Any) -> bool:
-    """noteAssign: assign the person, or take the task away from them if they had it; True = now assigned."""
-    person = _existing_person(user_id)
-    if person is None:
-        raise TaskError("User not found")
-    db = get_db()
-    gone = db.execute("DELETE FROM task_assignees WHERE task_id = ? AND user_id = ?", (task_id, person)).rowcount
-    if not gone:
-        db.execute(
-            "INSERT INTO task_assignees (task_id, user_id, created_at) VALUES (?, ?, ?)",
-            (task_id, person, clock.to_iso(clock.now_utc())),
-        )
-    db.commit()
-    return not gone
-
-
-def set_completed(task_id: int, done: bool) -> None:
-    """Mark complete (status Complete) or open again (status back to Not Started)."""
-    now = clock.to_iso(clock.now_utc())
-    execute(
-        "UPDATE tasks SET completed = ?, completed_at = ?, status = CASE WHEN ? THEN 'completed'"
-        " WHEN status = 'completed' THEN 'not_started' ELSE status END WHERE id = ?",
-        (int(done), now if done else None, int(done), task_id),
-    )
-
-
-def update(task_id: int, fields: dict[str, Any]) -> None:
-    """noteUpdate: change the given fields (each validated like on creation)."""
-    cleaners = {
-        "body": clean_body,
-        "description": clean_description,
-        "category": clean_category,
-        "dueDate": due_from,
-        "order": clean_order,
-        "status": clean_status,
-    }
-    columns = {
-        "body": "body",
-        "description": "description",
-        "category": "category",
-        "dueDate": "due_date",
-        "order": "position",
-        "status": "status",
-    }
-    changes = {columns[k]: cleaners[k](v) for k, v in fields.items() if k in cleaners and v is not None}
-    if "userId" in fields and fields["userId"] is not None:
-        changes["user_id"] = _existing_person(fields["userId"])
-    if "flagged" in fields and fields["flagged"] is not None:
-        changes["flagged"] = int(bool(fields["flagged"]))
-    if changes:
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        execute(f"UPDATE tasks SET {assignments} WHERE id = ?", (*changes.values(), task_id))
-    if fields.get("completed") is not None:
-        set_completed(task_id, bool(fields["completed"]))
-
-
-def add_comment(task_id: int, user: Any, body: Any) -> int:
-    """A comment on a task by `user`; its id."""
-    return execute(
-        "INSERT INTO task_comments (task_id, user_id, body, created_at) VALUES (?, ?, ?, ?)",
-        (task_id, user["id"], clean_comment(body), clock.to_iso(clock.now_utc())),
-    )
 
 
 def comments(task_id: int, limit: int | None = None, offset: int = 0) -> list[Any]:
