@@ -43,7 +43,9 @@ def check_run(userdata: Any, scenarios: list[Any]) -> tuple[RunSettings, Target,
     target = load_project(settings.config_path).target(settings.target or None)
     problems = bad_checklist_tags(scenarios)
     if problems:
-        raise ConfigError("unknown checklist tags (see prodready/core/checklist.py for the ids): " + "; ".join(problems))
+        raise ConfigError(
+            "unknown checklist tags (see prodready/core/checklist.py for the ids): " + "; ".join(problems)
+        )
     if target.read_only:
         offenders = read_only_offenders(scenarios)
         if offenders:
