@@ -13,7 +13,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 
-from .base import BasePage, Locator
+from .base import BasePage, Locator, P
 
 MONEY = re.compile(r"-?K[0-9,]+\.[0-9]{2}")
 
@@ -34,12 +34,13 @@ class PaymentsPart(BasePage):
         """Any element whose whole text is `text` (a label or message without a test id)."""
         return Locator(By.XPATH, f'//*[normalize-space()="{text}"]', f'the text "{text}"')
 
-    def visit(self, path: str | None = None) -> None:
+    def visit(self: P, path: str | None = None) -> P:
         """Go to the page's address without expecting to be shown it (a role it is withheld from)."""
         self.driver.get(self.base_url + (path if path is not None else self.PATH))
         self.wait_until(
             lambda d: d.execute_script("return document.readyState") == "complete", "the page did not finish loading"
         )
+        return self
 
     def visible_texts(self, locator: Locator) -> list[str]:
         """The texts of the matching elements shown now."""

@@ -96,13 +96,14 @@ def step_invited_other_days(context, name):
     gate.invite_repeating(context.cast, context.data.name(name), today=False)
 
 
-@given('"{name}" is invited on today\'s weekday for four weeks, from an hour ago to an hour from now')
-def step_invited_this_weekday(context, name):
-    """The admin has invited a new guest at about now, repeating on today's weekday for four weeks (API).
+@given('"{name}" is invited on today\'s weekday for {weeks}, from an hour ago to an hour from now')
+def step_invited_this_weekday(context, name, weeks):
+    """The admin has invited a new guest at about now, repeating on today's weekday "for four weeks" from today or "for the four weeks ending today" (API).
 
     Example: Given "Moses Banda" is invited on today's weekday for four weeks, from an hour ago to an hour from now
     """
-    gate.invite_repeating(context.cast, context.data.name(name), today=True)
+    assert weeks in gate.REPEAT_SPANS, f"say {' or '.join(map(repr, gate.REPEAT_SPANS))}, not {weeks!r}"
+    gate.invite_repeating(context.cast, context.data.name(name), today=True, ending_today=gate.REPEAT_SPANS[weeks])
 
 
 @when('the {who:Persona} opens the "{page:Ui}"')

@@ -26,6 +26,7 @@ COMMUNITY_TZ = "Africa/Lusaka"  # the platform's community timezone (factory def
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RECENT = 50  # events read to find what a step has just written
 GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
+REPEAT_SPANS = {"four weeks": False, "the four weeks ending today": True}  # words → whether the range ends today
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
     $occursOn: [String], $visitEndDate: String, $guests: [JSON]) {
@@ -97,11 +98,13 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
     cast.api_as("admin").call(INVITATION_CREATE, variables)
 
 
-def invite_repeating(cast: Any, name: str, *, today: bool) -> None:
-    """The admin invites a new guest an hour either side of now for four weeks, on today's weekday or on the others."""
-    window = window_around_now()
-    weekdays = (window.weekday(),) if today else other_weekdays(window.day)
-    invite_guest(cast, name, window, weekdays, in_weeks(window.day, 4))
+def invite_repeating(cast: Any, name: str, *, today: bool, ending_today: bool = False) -> None:
+    """The admin invites a new guest an hour either side of now, on today's weekday or on the others: for four
+    weeks from today, or for the four weeks ending today (today is then the last day of the repeat range)."""
+    now = window_around_now()
+    weekdays = (now.weekday(),) if today else other_weekdays(now.day)
+    first = Window(in_weeks(now.day, -4), now.start, now.end) if ending_today else now
+    invite_guest(cast, name, first, weekdays, now.day if ending_today else in_weeks(now.day, 4))
 
 
 def scheduled_count(cast: Any, name: str) -> int:
@@ -199,7 +202,7 @@ def new_admin_scan(cast: Any, before: set[str], chip: str) -> dict[str, Any]:
     """The one scan the guard logged since `before`: the admin's, also first on the admin's logbook with that chip."""
     admin, guard = cast.person("admin").name, cast.person("guard").name
     new = new_scans(cast, before, guard)
-    assert [e["data"]["ref_name"] for e in new] == [admin], new
+    assert [e["data"]["ref_name"] for e in new] == [admin], f"no new scan of {admin!r} by {guard} logged: {new}"
     find_entry(cast.actor("admin").open(LogbookPage).search(admin)[:1], admin, guard=guard, chip=chip)
     return new[0]
 
