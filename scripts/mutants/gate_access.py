@@ -89,6 +89,21 @@ def _repeat_weekdays_ignored() -> None:
     patch(gate_rules.Visit, "validity", validity)
 
 
+def _repeat_days_title_cased() -> None:
+    """A refactor compares today's weekday as "Monday" with the invitation's "monday": repeats never match."""
+    from demo_app import gate_rules
+
+    real = gate_rules.Visit.validity
+
+    def validity(self: Any, now: datetime, tz: ZoneInfo, revoked: bool = False) -> str:
+        today = gate_rules.WEEKDAYS[now.astimezone(tz).weekday()].capitalize()
+        if self.occurs_on and not revoked and today not in self.occurs_on:
+            return gate_rules.INVALID_TODAY
+        return str(real(self, now, tz, revoked))
+
+    patch(gate_rules.Visit, "validity", validity)
+
+
 MUTANTS = (
     Mutant(
         "scan_not_logged",
@@ -137,6 +152,14 @@ MUTANTS = (
         "a repeating guest is turned away on the last day of their repeat range",
         ("A repeating guest is still welcome on the last day of their repeat range",),
         _last_repeat_day_expired,
+    ),
+    Mutant(
+        "repeat_days_title_cased",
+        "gate_access.registered_guests",
+        "round trip",
+        "a guest the admin invited for today's weekday is not valid at the gate on that day",
+        ("A guest invited on today's weekday is valid while within the visiting time",),
+        _repeat_days_title_cased,
     ),
     Mutant(
         "repeat_weekdays_ignored",
