@@ -90,6 +90,24 @@ def create(
     )
 
 
+def update(user_id: int, name: str, *, status: str | None = None, state: str | None = None) -> None:
+    """userUpdate: a person's name, and their status (active / deactivated) and state when given."""
+    person = find(user_id)
+    if person is None:
+        raise PersonError("User not found")
+    name = " ".join(str(name or "").split())
+    if not name or len(name) > NAME_MAX:
+        raise PersonError("Name can't be blank" if not name else f"Name is too long (maximum is {NAME_MAX} characters)")
+    if status is not None and status not in STATUSES:
+        raise PersonError(f"Invalid status {status}")
+    if state is not None and state not in STATES:
+        raise PersonError(f"Invalid state {state}")
+    execute(
+        "UPDATE users SET name = ?, status = ?, state = ? WHERE id = ?",
+        (name, status or person["status"], state or person["state"], person["id"]),
+    )
+
+
 def reset_password(user_id: int) -> tuple[str, str]:
     """A fresh random password (adminResetPassword): the person must set their own at next login."""
     person = find(user_id)

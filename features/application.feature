@@ -24,6 +24,12 @@ Feature: The application overall
     When the guard logs in with a wrong password
     Then the login screen says "Wrong username or password"
 
+  @read_only
+  Scenario: A login link never sends a person on to another site
+    Given the client opens, in an incognito window, a login link that leads on to another site
+    When the client logs in there with their username and password
+    Then the client lands on their "Dashboard", on the community's own site
+
   Scenario: Someone whose password an admin reset sets a new one at their next login
     Given an admin has reset the password of a new client "Chipo Mwale"
     When the new client logs in with the password the admin gave them

@@ -63,7 +63,9 @@ Feature: Payments
     When the admin opens the client's plans
     And the admin starts a cash payment of K7,500.00 towards the client's plan
     Then the pay dialog says the additional K1,500.00 will be allocated to the general fund
-    When the admin confirms the payment
+    When the admin confirms the payment and prints its receipt
+    Then the receipt shows K7,500.00 paid: K6,000.00 towards the client's plan and K1,500.00 to the general fund
+    When the admin closes the receipt
     Then the client's "Total Balance" shows K0.00 owed
     And the client's "General Funds" holds K1,500.00
     And the client's plan is completed with a balance of K0.00
@@ -71,6 +73,18 @@ Feature: Payments
     Then the client's "Total Balance" shows K6,000.00 owed
     And the client's "General Funds" holds K0.00
     And the client's plan is active with a balance of K6,000.00
+
+  @checklist.payments.submit_payment
+  Scenario: Paying exactly what a plan still owes completes it, and nothing goes to the general fund
+    Given a client "Mwansa Tembo" with a "basic" plan of K500.00 a month for 12 months
+    And the admin is logged in
+    When the admin opens the client's plans
+    And the admin starts a cash payment of K6,000.00 towards the client's plan
+    Then the pay dialog says nothing will go to the general fund
+    When the admin confirms the payment
+    Then the client's "Total Balance" shows K0.00 owed
+    And the client's "General Funds" holds K0.00
+    And the client's plan is completed with a balance of K0.00
 
   @checklist.payments.submit_payment
   Scenario: The pay dialog does not go on without a transaction type and an amount
@@ -129,6 +143,14 @@ Feature: Payments
     When the client opens their payments from the "My Payments" menu entry
     Then the client sees their plan with a balance of K5,500.00
     And the client is offered no way to record or revert a payment
+
+  @checklist.payments.submit_payment
+  Scenario: A client is never shown another client's receipt
+    Given another client, "Bwalya Mumba", has paid K500.00 in cash towards their plan
+    And the client is logged in
+    When the client follows a link to the receipt of "Bwalya Mumba"'s payment
+    Then the receipt of "Bwalya Mumba" is not shown to the client
+    And the platform does not give the client the payments of "Bwalya Mumba"
 
   @checklist.payments.dashboard @read_only
   Scenario: The payments dashboard lists the community's payments with their receipt numbers and statuses

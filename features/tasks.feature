@@ -134,6 +134,8 @@ Feature: Tasks
     When the client opens the details of "Return the keys" from "My Tasks"
     Then the task's details show it assigned to the client
     And the client is not offered to "Add Assignee"
+    When the client tries to assign "Return the keys" to the custodian all the same
+    Then the platform refuses, and "Return the keys" is still assigned to the client only
 
   @checklist.tasks.assign_task
   Scenario: The assignee comments on their task and the admin reads the comment

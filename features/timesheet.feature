@@ -41,6 +41,9 @@ Feature: Time Sheet
     And the custodian stops the timer without starting it
     Then the custodian is shown "You can't end shift that is not in progress"
     And no shift has been recorded for "Chanda Mulenga"
+    When the custodian's End Shift for "Chanda Mulenga" reaches the platform all the same
+    Then the platform answers "You can't end shift that is not in progress" for "Chanda Mulenga"
+    And no shift has been recorded for "Chanda Mulenga"
 
   # The platform records a second shift here (docs/platform-defects.md): this scenario is red there on purpose.
   @checklist.timesheet.start_shift
@@ -73,14 +76,17 @@ Feature: Time Sheet
     Then the guard sees their own time sheet for the current pay period
     And the time sheet has the columns "Day, Date, Start Time, Stop Time, Total Hours"
 
-  # The pay period runs from the 27th to the 26th: a shift of the 26th belongs to the period that ends
-  # that day, a shift across midnight to the day it started; a shift ending at 00:15 stops at "00:15".
+  # The pay period runs from the 27th to the 26th of the community's calendar: a shift of the 26th belongs
+  # to the period that ends that day, a shift across midnight to the day it started, and a shift starting
+  # at 00:30 on the 27th (still the 26th in UTC) to the period that starts that day; a shift ending at
+  # 00:15 stops at "00:15".
   @checklist.timesheet.all_shifts @needs_clock
   Scenario: The Time Card shows each worker's latest shift, and a worker's time sheet one pay period
     Given it is 10:00 on 27 November 2026 in the community
     And these shifts were worked:
       | worker     | date             | start | end   |
       | mama Guard | 26 October 2026  | 06:00 | 18:00 |
+      | mama Guard | 27 October 2026  | 00:30 | 01:30 |
       | mama Guard | 27 October 2026  | 06:00 | 07:00 |
       | mama Guard | 18 November 2026 | 22:00 | 06:30 |
       | mama Guard | 19 November 2026 | 23:30 | 00:15 |
@@ -98,10 +104,11 @@ Feature: Time Sheet
       | day    | date       | start time | stop time | total hours |
       | Friday | 2026-11-27 | 06:00      | 08:00     | 2 hrs       |
     When the custodian goes to the previous pay period
-    Then the time sheet says "Worked 3 days for a total of 12.75 hrs between 2026-10-27 - 2026-11-26"
+    Then the time sheet says "Worked 4 days for a total of 13.75 hrs between 2026-10-27 - 2026-11-26"
     And the time sheet lists, in this order:
       | day       | date       | start time | stop time | total hours |
       | Thursday  | 2026-11-26 | 14:00      | 16:30     | 2.5 hrs     |
       | Thursday  | 2026-11-19 | 23:30      | 00:15     | 45 minutes  |
       | Wednesday | 2026-11-18 | 22:00      | 06:30     | 8.5 hrs     |
       | Tuesday   | 2026-10-27 | 06:00      | 07:00     | 1 hr        |
+      | Tuesday   | 2026-10-27 | 00:30      | 01:30     | 1 hr        |

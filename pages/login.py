@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, button_text, testid
@@ -34,6 +36,15 @@ class LoginPage(BasePage):
         )
         if expect_home:
             self.wait_for(testid("page_title", "the home page's title"))
+
+    def open_leading_to(self, target: str) -> LoginPage:
+        """Open the login screen by an address that names where to go after logging in (/login/:next)."""
+        return self.open(f"{self.PATH}/{target}")
+
+    def site(self) -> str:
+        """The site (scheme, host and port) the browser is on now."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
 
     def log_in_expecting_error(self, username: str, password: str) -> str:
         """Try to log in with wrong details; the error message shown."""

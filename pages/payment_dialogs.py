@@ -78,6 +78,11 @@ class PaymentDialog(PaymentsPart):
             Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the general fund hint")
         ).text.strip()
 
+    def shows_general_fund_hint(self) -> bool:
+        """Whether the overpay hint is shown now (the dialog updates it as the amount is typed)."""
+        start = self.HINT.split("{{")[0].strip()
+        return self.is_shown(Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the hint"))
+
     def pay(self) -> PaymentDialog:
         """Press Pay: the confirm step follows when the dialog has nothing to object."""
         self.click(self.visible(self.SAVE))

@@ -67,6 +67,10 @@ class ProfilePage(BasePage):
         self.driver.get(self.base_url + current + suffix)
         self.wait_loaded()
 
+    def open_scanned(self, user_id: str, timestamp: str) -> ProfilePage:
+        """Open a person's profile as the scan of their digital ID opens it: /user/<id>/<Date.now()>/dg."""
+        return self.open(f"/user/{user_id}/{timestamp}/dg")
+
     def open_option(self, item_id: str) -> None:
         """Pick an item of the options menu by its id (payments → the person's plans)."""
         self.click(self.OPTIONS)

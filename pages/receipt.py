@@ -45,16 +45,29 @@ class ReceiptDialog(PaymentsPart):
 
     MARKER = css(".close-receipt-details", "the receipt's close button")
     NUMBER = Locator(By.XPATH, '//p[starts-with(normalize-space(), "Receipt #")]', "the receipt number")
+    # The rows under the table's header, whose "Plot/Plan No." column carries the test id `plot-no`.
+    ROWS = 'div:has(> [data-testid="plot-no"]) ~ div'
+    CLIENT = testid("client-name", "the client's name")
 
     def details(self) -> Receipt:
         """What the receipt states."""
         return Receipt(
             number=self.text_of(self.NUMBER).removeprefix("Receipt #").strip(),
-            client=self.text_of(testid("client-name", "the client's name")),
+            client=self.text_of(self.CLIENT),
             cashier=self.text_of(testid("cashier-name", "the cashier's name")),
             total_paid=self.text_of(testid("total-amount-paid", "the total amount paid")),
             expected_monthly=self.text_of(testid("expected-monthly-amount", "the expected monthly payment")),
         )
+
+    def paid_rows(self) -> list[tuple[str, str]]:
+        """The receipt's table as (Plot/Plan No., Amount Paid) rows: each plan paid, and the general fund."""
+        rows = self.rows(self.ROWS, {"plot": "css::scope > :nth-child(1)", "amount": "css::scope > :nth-child(3)"})
+        return [(row["plot"], row["amount"]) for row in rows]
+
+    @staticmethod
+    def address(user_id: str, transaction_id: str) -> str:
+        """The receipt's own address (the reference app's; the platform opens it as a dialog only)."""
+        return f"/user/{user_id}?tab=Plans&receipt={transaction_id}"
 
     def close(self) -> PlansPage:
         """Close the receipt: back to the plans."""

@@ -77,6 +77,10 @@ class LogEntryPart(BasePage):
         except LookupError:
             return ""
 
+    def is_offered(self) -> bool:
+        """Whether the profile shown now offers the button (the profile is loaded: no waiting)."""
+        return self.is_shown(self.MARKER)
+
     def log_entry(self) -> None:
         """Log the person's entry; the platform then goes home."""
         self.click_and_load(self.MARKER)

@@ -5,7 +5,8 @@ from behave import given, then, when
 from pages.components import PageFrame, SideMenu
 from pages.home import GuardHomePage, HomePage
 from pages.login import LoginPage, SetPasswordPage
-from prodready.scenario.application import page_withheld, visit_menu
+from prodready.browser.actors import origin_of
+from prodready.scenario.application import ANOTHER_SITE, page_withheld, visit_menu
 from prodready.scenario.pages_by_name import page_named
 from prodready.target.people import new_person_with_reset_password, strong_password
 
@@ -17,6 +18,36 @@ def step_open_login(context, who):
     Example: Given the guard opens the login page in an incognito window
     """
     context.cast.actor(who).open(LoginPage)
+
+
+@given("the {who:Persona} opens, in an incognito window, a login link that leads on to another site")
+def step_open_hostile_login(context, who):
+    """A person opens a login link whose address says to go on to another site after logging in.
+
+    Example: Given the client opens, in an incognito window, a login link that leads on to another site
+    """
+    context.cast.actor(who).page(LoginPage).open_leading_to(ANOTHER_SITE)
+
+
+@when("the {who:Persona} logs in there with their username and password")
+def step_log_in_there(context, who):
+    """A person logs in on the login screen shown now with their username and password.
+
+    Example: When the client logs in there with their username and password
+    """
+    creds = context.cast.actor(who).require_credentials()
+    context.cast.actor(who).on(LoginPage).log_in_as(creds.username, creds.password, expect_home=False)
+
+
+@then('the {who:Persona} lands on their "{title:Ui}", on the community\'s own site')
+def step_lands_home_here(context, who, title):
+    """After logging in, the person is on their home page with this title, and still on the community's site.
+
+    Example: Then the client lands on their "Dashboard", on the community's own site
+    """
+    actor = context.cast.actor(who)
+    assert actor.page(LoginPage).site() == origin_of(actor.base_url), actor.page(LoginPage).url
+    assert actor.on(HomePage).title() == title, actor.page(HomePage).title()
 
 
 @when("the {who:Persona} logs in with their username and password")

@@ -60,3 +60,12 @@ def step_told(context, who, message):
     Example: Then the custodian is told "You can't end shift that is not in progress"
     """
     context.cast.actor(who).page(Snackbar).wait_message(message)
+
+
+@then('the platform answers "{status}" for "{name}"')
+def step_platform_answers(context, status, name):
+    """The platform answered what was just asked of it directly with this status ("denied" turns a person away).
+
+    Example: Then the platform answers "denied" for "Judith Banda"
+    """
+    assert context.notes["answer"] == status, f"the platform answered {context.notes['answer']!r} for {name}"

@@ -96,13 +96,13 @@ def step_invited_other_days(context, name):
     gate.invite_repeating(context.cast, context.data.name(name), today=False)
 
 
-@given('"{name}" is invited on today\'s weekday for four weeks, from an hour ago to an hour from now')
-def step_invited_this_weekday(context, name):
-    """The admin has invited a new guest at about now, repeating on today's weekday for four weeks (API).
+@given('"{name}" is invited on today\'s weekday for {weeks}, from an hour ago to an hour from now')
+def step_invited_this_weekday(context, name, weeks):
+    """The admin has invited a new guest at about now, repeating on today's weekday "for four weeks" from today or "for the four weeks ending today" (API).
 
     Example: Given "Moses Banda" is invited on today's weekday for four weeks, from an hour ago to an hour from now
     """
-    gate.invite_repeating(context.cast, context.data.name(name), today=True)
+    gate.invite_repeating(context.cast, context.data.name(name), today=True, span=weeks)
 
 
 @when('the {who:Persona} opens the "{page:Ui}"')
@@ -175,9 +175,8 @@ def step_edit_invitation(context, name):
 
     Example: When the admin edits the invitation of "Mary Dinna" to today, from an hour ago to an hour from now, repeating on today's weekday
     """
-    context.notes["window"] = gate.edit_invitation(
-        context.cast.actor("admin").on(MyGuestsPage), context.data.name(name)
-    )
+    guests = context.cast.actor("admin").on(MyGuestsPage)
+    context.notes["window"] = gate.edit_invitation(guests, context.data.name(name))
 
 
 @when('the admin cancels the invitation of "{name}"')
@@ -242,9 +241,8 @@ def step_search_users(context, name):
 
     Example: When the admin searches the users for "Stranger Unknown", who is not one yet
     """
-    context.notes["search_answer"] = (
-        context.cast.actor("admin").on(GuestInvitePage).search_users(context.data.name(name))
-    )
+    invite = context.cast.actor("admin").on(GuestInvitePage)
+    context.notes["search_answer"] = invite.search_users(context.data.name(name))
 
 
 @then('the invitation says "{message:Ui}"')

@@ -1,6 +1,6 @@
 """Gate Access, script 1.1 Scan: the guard logs a person's entry from their profile or from the QR code of their ID."""
 
-from behave import then, when
+from behave import given, then, when
 
 from pages.components import PageFrame
 from pages.home import GuardHomePage, HomePage
@@ -8,6 +8,7 @@ from pages.logbook import LogbookPage
 from pages.people import IdCardPage, ProfilePage, SearchPage
 from pages.scan import LogEntryPart, ScanPage
 from prodready.scenario import gate_access as gate
+from prodready.scenario import refusals
 
 FOREIGN_CODE = "https://elsewhere.example/user/1/{ms}/dg"
 
@@ -202,3 +203,44 @@ def step_camera_on(context):
     Example: Then the guard's camera is on
     """
     assert context.cast.actor("guard").on(ScanPage).camera_is_on()
+
+
+@given('a client "{name}" of the community whose account is deactivated')
+def step_deactivated_person(context, name):
+    """A new client whose account an admin has deactivated (through the platform's API).
+
+    Example: Given a client "Judith Banda" of the community whose account is deactivated
+    """
+    context.notes.setdefault("people", {})[name] = refusals.deactivated_person(
+        context.cast, context.data.name(name), "client"
+    )
+
+
+@when('the guard opens the profile of "{name}" as a scan of their ID would')
+def step_open_scanned_profile(context, name):
+    """The guard opens the person's profile at the address the QR code of their ID holds, with today's timestamp.
+
+    Example: When the guard opens the profile of "Judith Banda" as a scan of their ID would
+    """
+    context.cast.actor("guard").page(ProfilePage).open_scanned(context.notes["people"][name]["id"], gate.epoch_ms())
+
+
+@then('the guard is not offered "{label:Ui}"')
+def step_not_offered_log_entry(context, label):
+    """The profile shown does not offer the button that logs the entry (which says exactly this).
+
+    Example: Then the guard is not offered "Log This Entry"
+    """
+    actor = context.cast.actor("guard")
+    assert actor.on(ProfilePage).name() and label == LogEntryPart.LABEL, actor.page(ProfilePage).screen()
+    assert not actor.page(LogEntryPart).is_offered(), f'the guard is offered "{label}"'
+
+
+@when('the guard\'s scanner logs the entry of "{name}" all the same')
+def step_log_scan_directly(context, name):
+    """The entry of the person is logged as a scanner logs it without the button (the platform's kiosk does).
+
+    Example: When the guard's scanner logs the entry of "Judith Banda" all the same
+    """
+    context.notes["scans_before"] = gate.scan_ids(context.cast)
+    context.notes["answer"] = refusals.log_scan_directly(context.cast, "guard", context.notes["people"][name]["id"])

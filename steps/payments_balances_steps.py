@@ -6,6 +6,7 @@ from behave import register_type, then, when
 from pages.payments_part import MONEY
 from pages.plans import PlansPage, TransactionsTab
 from prodready.scenario.payments import kwacha, money, owed, parse_kwacha, plans_page
+from prodready.scenario.refusals import payments_given_to
 
 register_type(Kwacha=parse_kwacha)
 
@@ -124,3 +125,13 @@ def step_transaction_listed(context, description, amount):
     rows = context.cast.actor("admin").page(TransactionsTab).open_for(context.notes["client"].user_id).transactions()
     expected = (description, amount, context.cast.person("admin").name)
     assert [(r.description, r.amount, r.recorded) for r in rows] == [expected], rows
+
+
+@then('the platform does not give the client the payments of "{name}"')
+def step_payments_withheld(context, name):
+    """Asked directly (the platform's API), the platform refuses the client the other client's payments, or has none.
+
+    Example: Then the platform does not give the client the payments of "Bwalya Mumba"
+    """
+    given = payments_given_to(context.cast, "client", context.notes["others"][name]["client"].user_id)
+    assert not isinstance(given, list) or given == [], f"the client was given the payments of {name}: {given}"

@@ -86,6 +86,17 @@ def step_paid_before(context, amount):
     pay(context, context.notes["client"], kwacha(amount), payment_type("cash"), context.notes["earlier_number"])
 
 
+@given('another client, "{name}", has paid {amount:Kwacha} in cash towards their plan')
+def step_other_client_paid(context, name, amount):
+    """A new client other than the client persona, with a K500.00 a month plan for 12 months, paid this much (API).
+
+    Example: Given another client, "Bwalya Mumba", has paid K500.00 in cash towards their plan
+    """
+    other = client_with_new_plan(context, name, "basic", kwacha("K500.00"), 12)
+    paid = pay(context, other, kwacha(amount), payment_type("cash"))
+    context.notes.setdefault("others", {})[name] = {"client": other, "transaction_id": paid}
+
+
 # -- finding a client's plans ---------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from behave import register_type, then, when
 from pages.components import Snackbar
 from pages.plans import PlansPage
 from pages.receipt import ReceiptDialog, ReceiptPrompt
+from prodready.scenario.application import page_withheld
 from prodready.scenario.payments import (
     RECEIPT_NUMBER,
     attempt_from_words,
@@ -53,6 +54,16 @@ def step_confirm_payment(context):
     """
     context.notes["dialog"].pay().wait_confirm_step().confirm()
     context.cast.actor("admin").on(ReceiptPrompt).carry_on()
+
+
+@when("the admin confirms the payment and prints its receipt")
+def step_confirm_and_print(context):
+    """The admin confirms the payment they started, then chooses to print its receipt.
+
+    Example: When the admin confirms the payment and prints its receipt
+    """
+    context.notes["dialog"].pay().wait_confirm_step().confirm()
+    context.cast.actor("admin").on(ReceiptPrompt).print_receipt()
 
 
 @when('the admin tries to pay "{amount:Quoted}" {how}')
@@ -147,6 +158,15 @@ def step_general_fund_hint(context, amount):
     assert dialog.general_fund_hint() == dialog.HINT.replace("{{amount}}", amount), dialog.general_fund_hint()
 
 
+@then("the pay dialog says nothing will go to the general fund")
+def step_no_general_fund_hint(context):
+    """The pay dialog does not warn that part of the amount will go to the client's general fund.
+
+    Example: Then the pay dialog says nothing will go to the general fund
+    """
+    assert not context.notes["dialog"].shows_general_fund_hint(), context.notes["dialog"].general_fund_hint()
+
+
 @then("the admin is told the payment was refused")
 def step_refused(context):
     """The platform refuses the payment with an error message.
@@ -189,3 +209,36 @@ def step_close_receipt(context):
     Example: When the admin closes the receipt
     """
     context.cast.actor("admin").on(ReceiptDialog).close()
+
+
+@then(
+    "the receipt shows {total:Kwacha} paid: {share:Kwacha} towards the client's plan and {rest:Kwacha} to the general fund"
+)
+def step_receipt_shares(context, total, share, rest):
+    """The receipt's total is the amount paid, and its rows the plan's share and what went to the general fund.
+
+    Example: Then the receipt shows K7,500.00 paid: K6,000.00 towards the client's plan and K1,500.00 to the general fund
+    """
+    receipt = context.cast.actor("admin").on(ReceiptDialog)
+    shown = (receipt.details().total_paid, receipt.paid_rows())
+    assert shown == (total, [(context.notes["client"].plot, share), ("General Plan", rest)]), shown
+
+
+@when('the client follows a link to the receipt of "{name}"\'s payment')
+def step_follow_receipt_link(context, name):
+    """The client goes straight to the receipt of another client's payment, as if following a link someone shared.
+
+    Example: When the client follows a link to the receipt of "Bwalya Mumba"'s payment
+    """
+    other = context.notes["others"][name]
+    address = ReceiptDialog.address(context.cast.user_id("client"), other["transaction_id"])
+    context.notes["withheld"] = page_withheld(context.cast.actor("client").visit(ReceiptDialog, address))
+
+
+@then('the receipt of "{name}" is not shown to the client')
+def step_receipt_withheld(context, name):
+    """The receipt just asked for was not shown to the client.
+
+    Example: Then the receipt of "Bwalya Mumba" is not shown to the client
+    """
+    assert context.notes["withheld"], f"the client was shown the receipt of {name}"

@@ -5,6 +5,7 @@ from behave import then, when
 
 from pages.task_details import TaskDetails, TaskForm
 from pages.tasks import TasksPage
+from prodready.scenario import refusals
 from prodready.scenario.tasks import due_day, persona_keys, tasks_described
 
 
@@ -176,3 +177,22 @@ def step_close_details(context, who):
     Example: When the admin closes the task's details
     """
     context.cast.actor(who).on(TaskDetails).close()
+
+
+@when('the {who:Persona} tries to assign "{task}" to the {other:Persona} all the same')
+def step_assign_directly(context, who, task, other):
+    """A person asks the platform itself (its API) to assign a task to someone, though no screen offers it to them.
+
+    Example: When the client tries to assign "Return the keys" to the custodian all the same
+    """
+    context.notes["refusal"] = refusals.assign_directly(context.cast, who, context.notes["tasks"][task], other)
+
+
+@then('the platform refuses, and "{task}" is still assigned to the {who:Persona} only')
+def step_assignment_refused(context, task, who):
+    """The platform refused the assignment just asked for, and the task's assignees are as they were.
+
+    Example: Then the platform refuses, and "Return the keys" is still assigned to the client only
+    """
+    now = refusals.assignees_of(context.cast, context.notes["tasks"][task])
+    assert context.notes["refusal"] and now == [context.cast.person(who).name], (context.notes["refusal"], now)

@@ -5,6 +5,7 @@ from behave import given, then, when
 
 from pages.people import ProfilePage, SearchPage
 from pages.shift import ShiftButtons
+from prodready.scenario import refusals
 from prodready.scenario import timesheet as ts
 
 # -- workers and their shifts, prepared through the platform's API --------------------------------
@@ -97,6 +98,16 @@ def step_stop_idle_timer(context):
     Example: When the custodian stops the timer without starting it
     """
     context.notes["message"] = context.cast.actor("custodian").on(ShiftButtons).end_shift_expecting_refusal()
+
+
+@when('the custodian\'s End Shift for "{name}" reaches the platform all the same')
+def step_end_directly(context, name):
+    """The custodian's End Shift for the worker reaches the platform (its API) though the page stopped it.
+
+    Example: When the custodian's End Shift for "Chanda Mulenga" reaches the platform all the same
+    """
+    worker = ts.worker_named(context, name)
+    context.notes["answer"] = refusals.manage_shift_directly(context.cast, "custodian", worker.user_id, "shift_end")
 
 
 @when('the custodian presses "{label:Ui}" on the page still offering it')

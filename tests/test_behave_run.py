@@ -71,10 +71,8 @@ def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
             sys.executable,
             "scripts/mutation.py",
             "--inside",
-            "entry_logging",
+            "scan_not_logged",
             "--",
-            "-n",
-            "Scan entry without a phone",
             "-D",
             f"reports={tmp_path}",
             "--junit-directory",
@@ -97,7 +95,7 @@ def test_breaking_entry_logging_fails_the_suite_with_evidence(tmp_path):
         for step in e.get("steps", [])
         if step.get("result", {}).get("status") == "failed"
     ]
-    assert any("no logbook entry for 'An Admin User'" in "".join(err) for err in errors), errors
+    assert any("no new scan of 'An Admin User' by A Guard logged" in "".join(err) for err in errors), errors
 
 
 def test_a_step_that_errors_keeps_its_reason_in_the_reports(tmp_path):

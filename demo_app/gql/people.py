@@ -44,6 +44,8 @@ extend type Mutation {
   userCreate(name: String!, email: String, phoneNumber: String!, address: String, userType: String!,
              state: String, requestReason: String, vehicle: String, avatarBlobId: String,
              documentBlobId: String, subStatus: String, secondaryInfo: JSON, extRefId: String): UserPayload
+  userUpdate(id: ID!, name: String!, email: String, phoneNumber: String, userType: String, state: String,
+             status: String, subStatus: String, extRefId: String): UserPayload
 }
 """
 query_type, mutation, user_type = QueryType(), MutationType(), ObjectType("User")
@@ -192,3 +194,17 @@ def resolve_user_create(
     except store.PersonError as exc:
         raise GraphQLError(str(exc)) from None
     return {"user": record(store.find(new_id))}
+
+
+@mutation.field("userUpdate")
+def resolve_user_update(
+    _obj: Any, info: Any, id: str, name: str, status: str | None = None, state: str | None = None, **_ignored: Any
+) -> dict[str, Any]:
+    """Change a person's name, status (active / deactivated) and state (user.can_update_user_details)."""
+    require(info, "user.can_update_user_details")
+    user_id = to_id(id, "User")
+    try:
+        store.update(user_id, name, status=status, state=state)
+    except store.PersonError as exc:
+        raise GraphQLError(str(exc)) from None
+    return {"user": record(store.find(user_id))}

@@ -9,6 +9,9 @@ from pages.base import BasePage
 from pages.components import ErrorPage, PageFrame, SideMenu
 
 SERIOUS = ("error", "severe")
+# What a hostile login link puts after /login/ (the platform's /login/:next): "\\elsewhere.invalid", which a
+# browser reads as the address //elsewhere.invalid, another site (.invalid never resolves).
+ANOTHER_SITE = "%5Celsewhere.invalid"
 
 
 @dataclass(frozen=True)

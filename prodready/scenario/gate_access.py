@@ -1,5 +1,6 @@
-"""Gate Access set-up and checks through the platform's GraphQL: invitations, scans, the logbook's events;
-and what the Gate Access steps (steps/gate_*_steps.py) share on screen: the guest lists, the logbook shown.
+"""Gate Access set-up and checks through the platform's GraphQL: invitations, scans (the logbook's events
+are read in gate_logbook.py); and what the Gate Access steps (steps/gate_*_steps.py) share on screen: the
+guest lists, the logbook shown.
 
 Visit times are relative to now in the community's time, so the scenarios run on any target at any
 hour without moving its clock: a window around now is "Valid", one earlier or later today is not.
@@ -20,12 +21,22 @@ from pages.components import PageFrame
 from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
 from pages.logbook import LogbookPage
 from prodready.scenario import clock
+from prodready.scenario.gate_logbook import (  # noqa: F401 (the steps reach them as gate.*)
+    events_about,
+    find_entry,
+    logbook_entry,
+    logbook_shown,
+    new_admin_scan,
+    new_scans,
+    recent_events,
+    scan_ids,
+)
 from prodready.target.people import unique_phone
 
 COMMUNITY_TZ = "Africa/Lusaka"  # the platform's community timezone (factory default)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RECENT = 50  # events read to find what a step has just written
 GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
+REPEAT_SPANS = {"four weeks": False, "the four weeks ending today": True}  # words → whether the range ends today
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
     $occursOn: [String], $visitEndDate: String, $guests: [JSON]) {
@@ -34,11 +45,6 @@ INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $star
 }"""
 SCHEDULED = """query scheduledRequests($query: String) {
   scheduledRequests(query: $query, offset: 0, limit: 50) { id name }
-}"""
-ALL_EVENT_LOGS = """query allEventLogs($subject: [String], $name: String, $limit: Int) {
-  allEventLogs(subject: $subject, name: $name, offset: 0, limit: $limit) {
-    id subject createdAt data actingUser { id name } entryRequest { id name }
-  }
 }"""
 
 
@@ -97,11 +103,14 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
     cast.api_as("admin").call(INVITATION_CREATE, variables)
 
 
-def invite_repeating(cast: Any, name: str, *, today: bool) -> None:
-    """The admin invites a new guest an hour either side of now for four weeks, on today's weekday or on the others."""
-    window = window_around_now()
-    weekdays = (window.weekday(),) if today else other_weekdays(window.day)
-    invite_guest(cast, name, window, weekdays, in_weeks(window.day, 4))
+def invite_repeating(cast: Any, name: str, *, today: bool, span: str = "four weeks") -> None:
+    """The admin invites a new guest an hour either side of now, on today's weekday or on the others, for a span
+    of REPEAT_SPANS: four weeks from today, or the four weeks ending today (the last day of the repeat range)."""
+    assert span in REPEAT_SPANS, f"say {' or '.join(map(repr, REPEAT_SPANS))}, not {span!r}"
+    ending_today, now = REPEAT_SPANS[span], window_around_now()
+    weekdays = (now.weekday(),) if today else other_weekdays(now.day)
+    first = Window(in_weeks(now.day, -4), now.start, now.end) if ending_today else now
+    invite_guest(cast, name, first, weekdays, now.day if ending_today else in_weeks(now.day, 4))
 
 
 def scheduled_count(cast: Any, name: str) -> int:
@@ -119,36 +128,6 @@ def other_weekdays(day: str) -> tuple[str, ...]:
 def in_weeks(day: str, weeks: int) -> str:
     """The date `weeks` weeks after a day."""
     return (datetime.fromisoformat(day) + timedelta(weeks=weeks)).date().isoformat()
-
-
-def recent_events(cast: Any, subjects: tuple[str, ...], name: str | None = None) -> list[dict[str, Any]]:
-    """The newest events of these subjects (as the admin sees the logbook), optionally for a name."""
-    answer = cast.api_as("admin").call(ALL_EVENT_LOGS, {"subject": list(subjects), "name": name, "limit": RECENT})
-    return answer["allEventLogs"]
-
-
-def scan_ids(cast: Any) -> set[str]:
-    """The ids of the newest scans, to tell later which ones a step added."""
-    return {e["id"] for e in recent_events(cast, ("user_entry",))}
-
-
-def new_scans(cast: Any, before: set[str], guard: str) -> list[dict[str, Any]]:
-    """The scans logged by `guard` (a name) since `before` was noted."""
-    return [
-        e
-        for e in recent_events(cast, ("user_entry",))
-        if e["id"] not in before and (e.get("actingUser") or {}).get("name") == guard
-    ]
-
-
-def events_about(cast: Any, name: str, subject: str | None = None) -> list[dict[str, Any]]:
-    """The logbook's events about a (run-id) name, optionally of one subject."""
-    subjects = (subject,) if subject else ("user_entry", "visitor_entry", "observation_log")
-    return [
-        e
-        for e in recent_events(cast, subjects, name)
-        if name in ((e.get("entryRequest") or {}).get("name") or (e.get("data") or {}).get("ref_name") or "")
-    ]
 
 
 def epoch_ms() -> str:
@@ -174,45 +153,9 @@ def visitor(faker: Any, name: str) -> dict[str, str]:
     }
 
 
-def find_entry(
-    entries: list[Any], name: str, *, guard: str | None = None, chip: str | None = None, note: str | None = None
-) -> Any:
-    """The newest logbook card for `name` with that acting user, chip and note; AssertionError otherwise."""
-    for entry in entries:
-        if (
-            entry.name == name
-            and guard in (None, entry.guard)
-            and (chip is None or chip in entry.chips)
-            and note in (None, entry.note)
-        ):
-            return entry
-    wanted = {"name": name, "guard": guard, "chip": chip, "note": note}
-    raise AssertionError(f"no logbook card {wanted}; the logbook shows {entries[:10]}")
-
-
 def fail(message: str) -> Any:
     """Fail a step with a message (an expression, for use after `or`)."""
     raise AssertionError(message)
-
-
-def new_admin_scan(cast: Any, before: set[str], chip: str) -> dict[str, Any]:
-    """The one scan the guard logged since `before`: the admin's, also first on the admin's logbook with that chip."""
-    admin, guard = cast.person("admin").name, cast.person("guard").name
-    new = new_scans(cast, before, guard)
-    assert [e["data"]["ref_name"] for e in new] == [admin], new
-    find_entry(cast.actor("admin").open(LogbookPage).search(admin)[:1], admin, guard=guard, chip=chip)
-    return new[0]
-
-
-def logbook_shown(cast: Any) -> LogbookPage:
-    """The logbook in the browser of whoever acted last (opened if it is not shown)."""
-    actor = cast.last_actor()
-    return actor.page(LogbookPage) if actor.page(LogbookPage).is_current() else actor.open(LogbookPage)
-
-
-def logbook_entry(cast: Any, name: str, **wanted: Any) -> Any:
-    """The newest card of `name` on the logbook shown (opened if need be), as find_entry matches it."""
-    return find_entry(logbook_shown(cast).search(name), name, **wanted)
 
 
 def guest_page(actor: Any, title: str, page: type | None = None, *, opened: bool = False) -> Any:

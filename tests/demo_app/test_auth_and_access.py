@@ -31,6 +31,33 @@ def test_a_deactivated_person_cannot_log_in(app, client):
     assert GraphQL(client).error(LOGIN, {"u": "guard", "p": PASSWORD}) == "Wrong username or password"
 
 
+USER_UPDATE = (
+    "mutation($id: ID!, $name: String!, $status: String) {"
+    " userUpdate(id: $id, name: $name, status: $status) { user { id name status } } }"
+)
+SCAN = "mutation($id: ID!) { activityLogAdd(userId: $id) { status eventLog { id } } }"
+
+
+def test_an_admin_deactivates_someone_who_then_cannot_log_in_and_is_denied_at_the_gate(gql, client):
+    answer = gql("admin")(USER_UPDATE, {"id": "1", "name": "A Guard", "status": "deactivated"})["userUpdate"]
+    assert answer["user"]["status"] == "deactivated"
+    assert GraphQL(client).error(LOGIN, {"u": "guard", "p": PASSWORD}) == "Wrong username or password"
+    assert gql("admin")(SCAN, {"id": "1"})["activityLogAdd"] == {"status": "denied", "eventLog": None}
+
+
+@pytest.mark.parametrize(
+    "who,variables,message",
+    [
+        ("guard", {"id": "4", "name": "Mary Client", "status": "deactivated"}, "Unauthorized"),
+        ("admin", {"id": "4", "name": "Mary Client", "status": "gone"}, "Invalid status gone"),
+        ("admin", {"id": "4", "name": " ", "status": "active"}, "Name can't be blank"),
+        ("admin", {"id": "999", "name": "Nobody", "status": "active"}, "User not found"),
+    ],
+)
+def test_user_update_is_for_admins_and_takes_only_known_statuses(gql, who, variables, message):
+    assert gql(who).error(USER_UPDATE, variables) == message
+
+
 def test_without_a_token_a_page_boots_the_browser_to_restore_it_or_log_in(client):
     response = client.get("/guard_home")
     assert response.status_code == 200

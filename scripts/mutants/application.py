@@ -1,0 +1,69 @@
+"""Realistic breaks of the application overall: logging in and out, who may open which page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .core import Mutant, patch, wrap
+
+
+def _login_follows_any_next() -> None:
+    """After logging in, the app follows any address starting with "/" (a backslash next leads to another site)."""
+    patch("demo_app.auth", "safe_next", lambda target: target if target and target.startswith("/") else "/")
+
+
+def _logout_keeps_token() -> None:
+    """The logout page forgets a misspelt key: the browser keeps the token, and the session goes on."""
+
+    def make(real: Any) -> Any:
+        def create_app(test_config: Any = None) -> Any:
+            app = real(test_config)
+            logout = app.view_functions["auth.logout"]
+
+            def forgetful_logout() -> Any:
+                response = logout()
+                page = response.get_data(as_text=True).replace('"dgdp_auth_token")', '"dgdp_auth_tokens")')
+                response.set_data(page)
+                return response
+
+            app.view_functions["auth.logout"] = forgetful_logout
+            return app
+
+        return create_app
+
+    wrap("demo_app", "create_app", make)
+
+
+def _custodian_gets_manual_entry() -> None:
+    """A permissions change gives custodians the guards' manual entry."""
+    from demo_app.access import ENTRY_REQUEST_GUARD, ROLE_PERMISSIONS
+
+    ROLE_PERMISSIONS["custodian"]["entry_request"] = list(ENTRY_REQUEST_GUARD)
+
+
+MUTANTS = (
+    Mutant(
+        "login_follows_any_next",
+        "application.overall",
+        "must-not",
+        "a login link sends the person on to another site once they have logged in",
+        ("A login link never sends a person on to another site",),
+        _login_follows_any_next,
+    ),
+    Mutant(
+        "logout_keeps_token",
+        "application.overall",
+        "round trip",
+        "logging out leaves the person logged in: going back shows the logbook again",
+        ("Logging out ends the session, and going back does not show the page again",),
+        _logout_keeps_token,
+    ),
+    Mutant(
+        "custodian_gets_manual_entry",
+        "application.overall",
+        "must-not",
+        "custodians are shown the guards' manual entry",
+        ("The custodian is not shown manual entry",),
+        _custodian_gets_manual_entry,
+    ),
+)
