@@ -44,7 +44,7 @@ def _draft_form_by_address() -> None:
 def _draft_saved_as_entry() -> None:
     """Save as Draft submits the answers: the draft becomes an entry the admin sees."""
     wrap(
-        "demo_app.form_store",
+        "demo_app.form_answer_store",
         "save_answers",
         lambda real: lambda form, user_id, values, status: real(form, user_id, values, "pending"),
     )
@@ -53,7 +53,7 @@ def _draft_saved_as_entry() -> None:
 def _required_not_enforced() -> None:
     """A form is accepted with its required fields left empty."""
     wrap(
-        "demo_app.form_rules",
+        "demo_app.form_answer_rules",
         "validate_answers",
         lambda real: lambda properties, sent, draft, admin: real(properties, sent, True, admin),
     )

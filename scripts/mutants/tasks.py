@@ -22,7 +22,7 @@ def _overdue_includes_today() -> None:
 
 def _everyone_sees_every_task() -> None:
     """The tasks' visibility rule is dropped: a client sees every task of the community."""
-    patch("demo_app.task_store", "_visible_sql", lambda user: ("t.flagged = 1", ()))
+    patch("demo_app.task_queries", "_visible_sql", lambda user: ("t.flagged = 1", ()))
 
 
 def _assign_permission_dropped() -> None:
@@ -38,18 +38,18 @@ def _assign_permission_dropped() -> None:
 
 def _assign_twice_keeps() -> None:
     """Assigning someone who already has the task keeps it theirs instead of taking it away."""
-    from demo_app import task_store
+    from demo_app import task_changes
     from demo_app.db import query
 
     def make(real: Any) -> Any:
         def toggle_assignee(task_id: int, user_id: Any) -> bool:
-            person = task_store._existing_person(user_id)
+            person = task_changes._existing_person(user_id)
             held = query("SELECT 1 FROM task_assignees WHERE task_id = ? AND user_id = ?", (task_id, person), one=True)
             return True if held else bool(real(task_id, user_id))
 
         return toggle_assignee
 
-    wrap("demo_app.task_store", "toggle_assignee", make)
+    wrap("demo_app.task_changes", "toggle_assignee", make)
 
 
 def _new_task_loses_assignees() -> None:
