@@ -5,7 +5,8 @@ from behave import register_type, then, when
 
 from pages.payments_part import MONEY
 from pages.plans import PlansPage, TransactionsTab
-from prodready.scenario.payments import kwacha, money, owed, parse_kwacha, plans_page
+from prodready.scenario.money import kwacha, money, owed, parse_kwacha
+from prodready.scenario.payments import plans_page
 from prodready.scenario.refusals import payments_given_to
 
 register_type(Kwacha=parse_kwacha)

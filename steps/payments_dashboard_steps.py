@@ -6,7 +6,8 @@ from behave import given, then, when
 from pages.base import comma_list
 from pages.components import ErrorPage, PageFrame
 from pages.payments import PaymentsDashboardPage
-from prodready.scenario.payments import RECEIPT_NUMBER, match_rows, pay_as_listed
+from prodready.scenario.money import RECEIPT_NUMBER
+from prodready.scenario.payments import match_rows, pay_as_listed
 from prodready.scenario.tables import assert_rows, expected_rows
 from prodready.scenario.vocabulary import ui_table
 

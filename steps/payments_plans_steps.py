@@ -7,22 +7,18 @@ from pages.components import SideMenu
 from pages.payment_dialogs import PlanDialog
 from pages.people import ProfilePage
 from pages.plans import PlansPage
-from prodready.scenario.payments import (
+from prodready.scenario.money import kwacha, parse_kwacha, payment_type
+from prodready.scenario.payment_setup import (
     ClientPlan,
     client_with_new_plan,
     client_with_plan,
-    find_client_plans,
     give_plan,
     give_plot,
-    kwacha,
     new_client,
-    parse_kwacha,
     pay,
-    payment_type,
-    plain_amount,
-    plans_page,
     unique_number,
 )
+from prodready.scenario.payments import find_client_plans, plain_amount, plans_page
 
 register_type(Kwacha=parse_kwacha)
 

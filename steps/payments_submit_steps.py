@@ -7,13 +7,8 @@ from pages.components import Snackbar
 from pages.plans import PlansPage
 from pages.receipt import ReceiptDialog, ReceiptPrompt
 from prodready.scenario.application import page_withheld
-from prodready.scenario.payments import (
-    RECEIPT_NUMBER,
-    attempt_from_words,
-    fill_payment,
-    new_attempt,
-    parse_kwacha,
-)
+from prodready.scenario.money import RECEIPT_NUMBER, parse_kwacha
+from prodready.scenario.payments import attempt_from_words, fill_payment, new_attempt
 
 register_type(Kwacha=parse_kwacha)
 
