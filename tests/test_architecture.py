@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("prodready", "demo_app", "pages", "steps", "bench")
+PACKAGES = ("prodready", "demo_app", "pages", "steps", "bench", "scripts")
 MAX_LINES = 250
 
 # Lowest first. A layer may import itself and the layers listed before it, nothing after.
@@ -33,6 +33,7 @@ LAYERS = (
     "prodready.run",
     "prodready.cli",
     "bench",
+    "scripts",
 )
 ALLOWED_EXCEPTIONS: dict[str, set[str]] = {
     # The reference app imports nothing of the suite; only prodready.target starts it (embedded).

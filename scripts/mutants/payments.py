@@ -99,12 +99,12 @@ def _receipt_of_anyone() -> None:
     """A receipt's address opens any transaction's receipt: the check that it is the client's own is gone."""
     from flask import abort
 
-    from demo_app import transactions
+    from demo_app import transaction_queries
 
     def owned_transaction(text: str | None, person: Any) -> dict[str, Any] | None:
         if text is None:
             return None
-        found = transactions.transaction(int(text)) if text.strip().isdigit() else None
+        found = transaction_queries.transaction(int(text)) if text.strip().isdigit() else None
         return found if found is not None else abort(404)
 
     patch("demo_app.payment_pages", "_owned_transaction", owned_transaction)
