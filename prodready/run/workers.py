@@ -62,6 +62,8 @@ def run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple[
     named = _without_paths(behave_args)
     if len(the_plan.workers) > 1 and not any(a in ("-f", "--format") or a.startswith("--format=") for a in named):
         named = ["-f", "progress", *named]  # interleaved pretty output of several workers is unreadable
+    if "--show-skipped" not in named:
+        named = ["--no-skipped", *named]  # a worker's output shows its own scenarios, not the others' as skipped
     if not the_plan.mine:
         print("prodready: nothing for this shard to run", flush=True)
         return [], [0]
