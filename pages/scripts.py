@@ -33,7 +33,14 @@ for (let el of all) {
   if (!shown(el)) continue;
   const off = el.disabled || el.getAttribute('aria-disabled') === 'true';
   if ((want === 'clickable' || want === 'field') && off) continue;
-  if (want === 'clickable') { ARM }
+  if (want === 'clickable') {
+    // Out of view or under a fixed bar (a snackbar, a banner)? Centre it now: chromedriver would
+    // otherwise retry the covered click for a second before giving up.
+    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight ? document.elementFromPoint(x, y) : null;
+    if (!hit || !(hit === el || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'center'});
+    { ARM }
+  }
   if (want === 'text') return [el.innerText.trim()];
   if (want === 'label') return [el.textContent.replace(/\\s+/g, ' ').trim()];
   return el;

@@ -57,6 +57,20 @@ class BoundDriver:
         return self._driver
 
 
+# Run when a scenario ends, in the page it left open (the next scenario's first page replaces it, but
+# a person may sit out several scenarios): forget the site's storage, and stop what would keep
+# working in the background meanwhile: a scanner's camera and its reading timer, any other timer.
+QUIET_PAGE = """
+try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}
+document.querySelectorAll('video, audio').forEach(media => {
+  const stream = media.srcObject; if (stream && stream.getTracks) stream.getTracks().forEach(t => t.stop());
+  media.srcObject = null;
+});
+const last = setTimeout(() => {}, 0);
+for (let id = 1; id <= last; id++) { clearTimeout(id); clearInterval(id); }
+"""
+
+
 @dataclass
 class Session:
     """One actor's browser: a window, its console, and how to clean it."""
@@ -100,7 +114,7 @@ class Session:
                 pass
         self.preloads.clear()
         try:
-            self.driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+            self.driver.execute_script(QUIET_PAGE)
         except WebDriverException:
             pass  # a page that never loaded has no storage to clear
         self.driver.delete_all_cookies()

@@ -26,6 +26,8 @@ def _stream(prefix: str, pipe: Any, log: Path) -> None:
     with log.open("w", encoding="utf-8") as out:
         for line in iter(pipe.readline, ""):
             out.write(line)
+            if line.startswith("USING RUNNER:"):
+                continue  # behave's own notice, the same for every run (kept in the log)
             sys.stdout.write(prefix + line if prefix else line)
             sys.stdout.flush()
 
