@@ -40,7 +40,12 @@ def journeys(bench: Bench, rounds: int, trace_rounds: int, cpu_rounds: int, use_
     unavailable = playwright_journey.available() if use_playwright else "switched off (--no-playwright)"
     browser = None
     try:
-        ways: list[Way] = [bench.framework(), bench.framework_on(driver), bench.raw(driver)]
+        ways: list[Way] = [
+            bench.framework(),
+            bench.framework("native"),
+            bench.framework_on(driver),
+            bench.raw(driver),
+        ]
         if unavailable is None:
             browser = playwright_journey.PlaywrightBrowser(bench.binary)
             ways.append(bench.playwright(browser))
@@ -58,9 +63,13 @@ def journeys(bench: Bench, rounds: int, trace_rounds: int, cpu_rounds: int, use_
             "framework/raw": round(med["framework"] / med["raw Selenium"], 2),
             "framework/framework on a plain driver": round(med["framework"] / med["framework, plain driver"], 2),
             "framework on a plain driver/raw": round(med["framework, plain driver"] / med["raw Selenium"], 2),
+            "framework with native clicks/raw": round(med["framework, native clicks"] / med["raw Selenium"], 2),
         }
         if "Playwright" in med:
             result["ratios"]["framework/Playwright"] = round(med["framework"] / med["Playwright"], 2)
+            result["ratios"]["framework with native clicks/Playwright"] = round(
+                med["framework, native clicks"] / med["Playwright"], 2
+            )
             result["ratios"]["raw/Playwright"] = round(med["raw Selenium"] / med["Playwright"], 2)
         for line in report.journey_lines(result, rounds):
             say(line)

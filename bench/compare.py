@@ -16,6 +16,7 @@ from typing import Any
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from pages.base import BasePage
 from prodready.browser.actors import Cast
 from prodready.browser.drivers import (
     CHROMIUM_FLAGS,
@@ -145,9 +146,11 @@ class Bench:
         creds = self.credentials["guard"]
         return creds.username, creds.password, self.target.personas["guard"].name
 
-    def framework(self) -> Way:
-        """(a) prodready's actors and page objects."""
-        return Way("framework", lambda: self._framework_journey(self.cast()), self.pool.release_all)
+    def framework(self, clicks: str = "script") -> Way:
+        """(a) prodready's actors and page objects, clicking as the suite does on the reference app
+        (in the page); clicks="native": through WebDriver's input, as on a live target."""
+        name = "framework" if clicks == "script" else "framework, native clicks"
+        return Way(name, lambda: self._framework_journey(self.cast(), clicks), self.pool.release_all)
 
     def framework_on(self, driver: Any) -> Way:
         """(a') diagnostic: the same page objects on raw Selenium's plain driver (no BiDi, no console log)."""
@@ -155,8 +158,9 @@ class Bench:
         return Way("framework, plain driver", lambda: self._framework_journey(self.cast(pool)), pool.release_all)
 
     @staticmethod
-    def _framework_journey(cast: Cast) -> Journey:
+    def _framework_journey(cast: Cast, clicks: str = "script") -> Journey:
         """The framework's journey for one cast."""
+        BasePage.script_clicks = clicks == "script"
         return lambda mark: through_framework(cast, mark)
 
     def raw(self, driver: Any) -> Way:

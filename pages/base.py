@@ -9,7 +9,7 @@ showed instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
@@ -19,25 +19,27 @@ from selenium.common.exceptions import (
     TimeoutException,
     WebDriverException,
 )
-from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from . import scripts
 from .locators import Locator, button_text, comma_list, css, element_id, is_stale, testid, text_in, ui  # noqa: F401
+from .reading import BY_NAMES, ScreenReading
 from .widgets import MuiWidgets
 
 P = TypeVar("P", bound="BasePage")
 # Measured: 20 ms polling makes a journey a third faster than Selenium's default 500 ms.
 POLL_SECONDS = 0.02
 SCREEN_EXCERPT = 300  # characters of the screen's text quoted when a look-up fails
-BY_NAMES: dict[str, str] = {By.CSS_SELECTOR: "css", By.ID: "id", By.XPATH: "xpath"}
-READ_ROWS = scripts.READ_ROWS  # (kept here: some page objects read it from base)
 
 
-class BasePage(MuiWidgets):
+class BasePage(ScreenReading, MuiWidgets):
     """A screen of the platform, seen through one actor's browser."""
 
+    # Clicks sent by a script in the page (the mouse's events at the element's centre, then its click:
+    # one round trip, no frame to wait for per mouse event) or through WebDriver's input (native).
+    # The run sets it from the target (prodready.toml `clicks`, -D clicks=...).
+    script_clicks: ClassVar[bool] = False
     PATH: str = "/"
     MARKER: Locator | None = None  # present exactly when this page is shown
 
@@ -116,14 +118,18 @@ class BasePage(MuiWidgets):
         except TimeoutException:
             raise LookupError(f"{message} (waited {waited:g}s); the screen shows {self.screen()}") from None
 
-    def _find(self, locator: Locator, want: str) -> Any:
-        """One look-up in the page (scripts.FIND); None while there is no such element, or mid-navigation."""
+    def _find(self, locator: Locator, want: str, text: str = "") -> Any:
+        """One look-up in the page (scripts.FIND); None while there is no such element, or mid-navigation.
+        want="fill" finds the field and fills it with `text` in the same call."""
         by = BY_NAMES.get(locator.by)
         if by is None:
             found = self.driver.find_elements(*locator)
-            return found[0] if found and (want == "present" or found[0].is_displayed()) else None
+            element = found[0] if found and (want == "present" or found[0].is_displayed()) else None
+            if element is not None and want == "fill":
+                self.driver.execute_script(scripts.FILL, element, text)
+            return element
         try:
-            return self.driver.execute_script(scripts.FIND, by, locator.value, want)
+            return self.driver.execute_script(scripts.FIND, by, locator.value, want, text)
         except (StaleElementReferenceException, JavascriptException):
             return None  # the page is being replaced: ask the next one
         except WebDriverException as exc:
@@ -181,6 +187,9 @@ class BasePage(MuiWidgets):
             self._click(locator)
             return
         # Found and clicked in one attempt, retried while the page replaces the element under us.
+        if BasePage.script_clicks:
+            self.wait_until(lambda _d: self._find(locator, "click"), f"{locator} was not clickable")
+            return
         self.wait_until(lambda _d: self._click(self._find(locator, "clickable")), f"{locator} was not clickable")
 
     def _click(self, element: WebElement | None) -> bool:
@@ -212,10 +221,10 @@ class BasePage(MuiWidgets):
         setter, then input and change events). keys=True types it key by key instead, for
         widgets that react to keystrokes.
         """
-        field = self._field(locator)
         if not keys:
-            self.driver.execute_script(scripts.FILL, field, text)
+            self.wait_until(lambda _d: self._find(locator, "fill", text), f"{locator} has no field to type into")
             return
+        field = self._field(locator)
         if clear:
             self.driver.execute_script(scripts.CLEAR, field)
         if text:
@@ -223,28 +232,4 @@ class BasePage(MuiWidgets):
 
     def set_value(self, locator: Locator, value: str) -> None:
         """Set a date/time input's value the way its picker would (typing depends on the browser's locale)."""
-        self.driver.execute_script(scripts.FILL, self._field(locator), value)
-
-    def text_of(self, locator: Locator) -> str:
-        """The visible text of an element (once visible)."""
-        return str(self.wait_until(lambda _d: self._find(locator, "text"), f"{locator} did not appear")[0])
-
-    def label_of(self, locator: Locator) -> str:
-        """An element's text as written in the page (textContent): MUI shows buttons and tabs in
-        capitals through CSS, which Selenium's rendered text would report."""
-        return str(self.wait_until(lambda _d: self._find(locator, "label"), f"{locator} did not appear")[0])
-
-    def texts_of(self, locator: Locator) -> list[str]:
-        """The texts of every matching element present now."""
-        by = BY_NAMES.get(locator.by)
-        if by is None:
-            return [e.text.strip() for e in self.find_all(locator)]
-        return list(self.driver.execute_script(scripts.TEXTS, by, locator.value))
-
-    def rows(self, row_selector: str, parts: dict[str, str]) -> list[dict[str, str]]:
-        """Every row of a list or table read at once: {part name: text} (scripts.READ_ROWS)."""
-        return self.driver.execute_script(scripts.READ_ROWS, row_selector, parts)
-
-    def is_shown(self, locator: Locator) -> bool:
-        """Whether a matching element is visible right now (no waiting)."""
-        return self._find(locator, "visible") is not None
+        self.type_into(locator, value)

@@ -63,10 +63,7 @@ class FormCreatePage(BasePage):
 
     def field_labels(self) -> list[str]:
         """The labels of the text and date fields, as written."""
-        return [
-            " ".join((e.get_attribute("textContent") or "").replace("*", "").split())
-            for e in self.find_all(self.LABELS)
-        ]
+        return [" ".join(label.replace("*", "").split()) for label in self.texts_of(self.LABELS, written=True)]
 
     def switch_labels(self) -> list[str]:
         """The labels of the switches."""

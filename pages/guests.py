@@ -36,15 +36,12 @@ class GuestTime(BasePage):
 
     def toggle_weekday(self, weekday: str) -> None:
         """Press one weekday button (they are in GuestTime's order, all labelled alike)."""
-        buttons = [b for b in self.find_all(self.WEEK_DAYS) if b.is_displayed()]
-        self.click(buttons[WEEKDAYS.index(weekday)])
+        self.click(self.shown(self.WEEK_DAYS)[WEEKDAYS.index(weekday)])
 
     def labels(self) -> list[str]:
         """The labels of the visible fields, as written."""
         return [
-            " ".join((e.get_attribute("textContent") or "").replace("*", "").split())
-            for e in self.find_all(self.LABELS)
-            if e.is_displayed()
+            " ".join(label.replace("*", "").split()) for label in self.texts_of(self.LABELS, visible=True, written=True)
         ]
 
 
@@ -142,11 +139,7 @@ class MyGuestsPage(BasePage):
             f"the card of {name}",
         )
         self.click(self.wait_for(card).find_element(By.CSS_SELECTOR, '[data-testid="guest_invite_menu"]'))
-        self.wait_until(
-            lambda _d: [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()],
-            f"the menu of {name} did not open",
-        )
-        return [i for i in self.find_all(self.MENU_ITEMS) if i.is_displayed()]
+        return self.wait_until(lambda _d: self.shown(self.MENU_ITEMS), f"the menu of {name} did not open")
 
     def edit(self, name: str) -> EditGuestDialog:
         """The card menu's Edit: the Edit Guest dialog."""

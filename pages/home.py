@@ -28,11 +28,10 @@ class HomePage(BasePage):
 
     def open_card(self, name: str) -> None:
         """Open a card by its name."""
-        for card in self.find_all(self.CARD_NAMES):
-            if card.text.strip() == name:
-                self.click_and_load(card)
-                return
-        raise LookupError(f"no home card {name!r}; the cards are {self.cards()}")
+        names = self.cards()
+        if name not in names:
+            raise LookupError(f"no home card {name!r}; the cards are {names}")
+        self.click_and_load(self.find_all(self.CARD_NAMES)[names.index(name)])
 
     def open_my_qr_code(self) -> None:
         """My QR Code: the person's ID card."""

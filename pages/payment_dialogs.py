@@ -85,7 +85,7 @@ class PaymentDialog(PaymentsPart):
 
     def pay(self) -> PaymentDialog:
         """Press Pay: the confirm step follows when the dialog has nothing to object."""
-        self.click(self.visible(self.SAVE))
+        self.click(self.SAVE)
         return self
 
     def at_confirm_step(self) -> bool:
@@ -111,11 +111,11 @@ class PaymentDialog(PaymentsPart):
 
     def confirm(self) -> None:
         """Press "confirm": the payment is sent and the page comes back."""
-        self.click_and_load(self.visible(self.SAVE))
+        self.click_and_load(self.SAVE)
 
     def cancel(self) -> None:
         """Press Cancel: the dialog closes."""
-        self.click(self.visible(self.CANCEL))
+        self.click(self.CANCEL)
         self.wait_gone(self.MARKER)
 
 
@@ -151,4 +151,4 @@ class PlanDialog(PaymentsPart):
                 )
             )
         )
-        self.click_and_load(self.visible(self.SAVE))
+        self.click_and_load(self.SAVE)

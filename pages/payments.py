@@ -45,7 +45,7 @@ class PaymentsDashboardPage(PaymentsPart):
 
     def tabs(self) -> list[str]:
         """The tabs' labels as written."""
-        return [" ".join((e.get_attribute("textContent") or "").split()) for e in self.find_all(self.TABS)]
+        return self.texts_of(self.TABS, written=True)
 
     def payments(self) -> list[DashboardRow]:
         """The plan payments listed (this page of them), newest first."""

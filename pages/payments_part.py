@@ -23,11 +23,7 @@ class PaymentsPart(BasePage):
 
     def visible(self, locator: Locator, timeout: float | None = None) -> WebElement:
         """The first visible element matching the locator, once there is one."""
-        return self.wait_until(
-            lambda d: next((e for e in d.find_elements(*locator) if e.is_displayed()), None),
-            f"{locator} did not appear",
-            timeout,
-        )
+        return self.wait_for(locator, timeout)
 
     @staticmethod
     def text_locator(text: str) -> Locator:
@@ -43,5 +39,5 @@ class PaymentsPart(BasePage):
         return self
 
     def visible_texts(self, locator: Locator) -> list[str]:
-        """The texts of the matching elements shown now."""
-        return [e.text.strip() for e in self.find_all(locator) if e.is_displayed()]
+        """The texts of the matching elements shown now (one call)."""
+        return self.texts_of(locator, visible=True)

@@ -144,7 +144,7 @@ class TransactionsTab(PaymentsPart):
             menu = row.find_elements(By.CSS_SELECTOR, 'button[data-testid="menu"]')
             if menu and row.find_element(By.CSS_SELECTOR, '[data-testid="amount"]').text.strip() == amount:
                 self.click(menu[0])
-                self.click(self.visible(self.REVERT))
+                self.click(self.REVERT)
                 return self.visible(self.QUESTION).text.strip()
         raise LookupError(f"no revertible transaction of {amount}; the list shows {self.transactions()}")
 

@@ -5,11 +5,12 @@ plain Selenium; finding a visible element, emptying a field or reading a list ar
 """
 
 # Find the first VISIBLE element matching a locator (css | id | xpath), optionally enabled too;
-# a TextField's root div stands for its input when `field` is wanted; `text` / `label` answer its
+# a TextField's root div stands for its input when `field` is wanted (`fill` also fills it with
+# the fourth argument, as FILL does: one round trip to find and fill); `text` / `label` answer its
 # shown text / its text as written (textContent), wrapped in a list so that '' is an answer. A
 # clickable element found arms the document (see ARM) for the action about to happen.
 FIND = """
-const [by, value, want] = arguments;
+const [by, value, want, text] = arguments;
 let all = [];
 if (by === 'xpath') {
   const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
@@ -25,21 +26,27 @@ const shown = el => {
   return style.visibility !== 'hidden' && style.display !== 'none' && parseFloat(style.opacity || '1') > 0;
 };
 for (let el of all) {
-  if (want === 'field' && !['INPUT', 'TEXTAREA'].includes(el.tagName)) {
+  if ((want === 'field' || want === 'fill') && !['INPUT', 'TEXTAREA'].includes(el.tagName)) {
     el = el.querySelector("input:not([aria-hidden='true']):not([type='hidden']), textarea");
     if (!el) continue;
   }
   if (want === 'present') return el;
   if (!shown(el)) continue;
-  const off = el.disabled || el.getAttribute('aria-disabled') === 'true';
-  if ((want === 'clickable' || want === 'field') && off) continue;
-  if (want === 'clickable') {
+  const off = el.disabled || el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
+  if (['clickable', 'click', 'field', 'fill'].includes(want) && off) continue;
+  if (want === 'fill') { FILL_IT return el; }
+  if (want === 'clickable' || want === 'click') {
     // Out of view or under a fixed bar (a snackbar, a banner)? Centre it now: chromedriver would
     // otherwise retry the covered click for a second before giving up.
-    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-    const hit = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight ? document.elementFromPoint(x, y) : null;
-    if (!hit || !(hit === el || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'center'});
+    const at = () => { const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+    const inView = ([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+    const hitAt = p => inView(p) ? document.elementFromPoint(p[0], p[1]) : null;
+    const clear = hit => hit && (hit === el || el.contains(hit) || hit.contains(el));
+    let hit = hitAt(at());
+    if (!clear(hit)) { el.scrollIntoView({block: 'center', inline: 'center'}); hit = hitAt(at()); }
+    if (want === 'click' && !clear(hit)) return null;  // still covered (a dialog opening?): ask again
     { ARM }
+    if (want === 'click') { CLICK_IT return el; }
   }
   if (want === 'text') return [el.innerText.trim()];
   if (want === 'label') return [el.textContent.replace(/\\s+/g, ' ').trim()];
@@ -115,8 +122,22 @@ return Array.from(document.querySelectorAll(selector)).map(row => {
 });
 """
 
-# The shown texts of every element matching a locator (css | xpath), visible or not.
+# The texts of every element matching a locator (css | xpath): shown (innerText) or as written
+# (textContent, spaces collapsed), of every element or of the visible ones only.
 TEXTS = """
+const [by, value, visibleOnly, written] = arguments;
+let all = [];
+if (by === 'xpath') {
+  const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
+} else if (by === 'id') { const one = document.getElementById(value); if (one) all.push(one); }
+else { all = Array.from(document.querySelectorAll(value)); }
+if (visibleOnly) all = all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+return all.map(el => written ? el.textContent.replace(/\\s+/g, ' ').trim() : el.innerText.trim());
+"""
+
+# Every VISIBLE element matching a locator (css | id | xpath).
+SHOWN = """
 const [by, value] = arguments;
 let all = [];
 if (by === 'xpath') {
@@ -124,7 +145,7 @@ if (by === 'xpath') {
   for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
 } else if (by === 'id') { const one = document.getElementById(value); if (one) all.push(one); }
 else { all = Array.from(document.querySelectorAll(value)); }
-return all.map(el => el.innerText.trim());
+return all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
 """
 
 # What the screen shows, in short, for failure messages.
@@ -134,3 +155,23 @@ return [location.pathname, t ? t.innerText : document.title, document.body ? doc
 """
 
 FIND = FIND.replace("{ ARM }", "{" + ARM.replace("\n", " ") + "}")
+# The mouse's events at the element's centre, then its click, as a person's click sends them (the
+# element under the pointer first, focus on mousedown unless the page prevents it): one script
+# where WebDriver's click is several round trips and a frame per mouse event.
+CLICK_IT = """
+const [px, py] = at(), target = hit && el.contains(hit) ? hit : el;
+const base = {bubbles: true, cancelable: true, composed: true, view: window, clientX: px, clientY: py, button: 0};
+const ptr = {...base, pointerId: 1, pointerType: 'mouse', isPrimary: true};
+target.dispatchEvent(new PointerEvent('pointerover', ptr)); target.dispatchEvent(new MouseEvent('mouseover', base));
+target.dispatchEvent(new PointerEvent('pointermove', ptr)); target.dispatchEvent(new MouseEvent('mousemove', base));
+target.dispatchEvent(new PointerEvent('pointerdown', {...ptr, buttons: 1}));
+if (target.dispatchEvent(new MouseEvent('mousedown', {...base, buttons: 1}))) {
+  const focusable = target.closest('a[href], button, input, select, textarea, [tabindex]');
+  if (focusable) focusable.focus(); else if (document.activeElement) document.activeElement.blur();
+}
+target.dispatchEvent(new PointerEvent('pointerup', ptr)); target.dispatchEvent(new MouseEvent('mouseup', base));
+if (target.isConnected) target.click(); else el.click();
+"""
+FILL_IT = FILL.replace("const [el, text] = arguments;", "").strip().replace("\n", " ")
+FIND = FIND.replace("FILL_IT", FILL_IT + " ")
+FIND = FIND.replace("CLICK_IT", CLICK_IT)

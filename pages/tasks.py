@@ -64,9 +64,7 @@ class TasksPage(BasePage):
         """The quick filter's menu items, in order (opens and closes the menu)."""
         self.click(self.QUICK_FILTER)
         self.wait_for(self.FILTERS)
-        labels = [
-            " ".join((item.get_attribute("textContent") or "").split()) for item in self.find_all(self.FILTER_ITEMS)
-        ]
+        labels = self.texts_of(self.FILTER_ITEMS, written=True)
         self.click(self.QUICK_FILTER)
         self.wait_gone(self.FILTERS)
         return labels

@@ -128,7 +128,7 @@ class EmployeeTimeSheetPage(BasePage):
 
     def columns(self) -> list[str]:
         """The table's column headings, as written."""
-        return [" ".join((h.get_attribute("textContent") or "").split()) for h in self.find_all(self.HEADINGS)]
+        return self.texts_of(self.HEADINGS, written=True)
 
     def shifts(self) -> list[ShiftRow]:
         """The period's shifts as listed."""

@@ -112,6 +112,7 @@ def test_broken_toml_is_one_message(tmp_path):
         ({"headless": "perhaps"}, "use true or false"),
         ({"seed": "abc"}, "must be numbers"),
         ({"remote_url": "grid:4444"}, "http"),
+        ({"clicks": "mouse"}, "choose one of auto, script, native"),
     ],
 )
 def test_userdata_mistakes(userdata, message):
@@ -122,6 +123,18 @@ def test_userdata_mistakes(userdata, message):
 def test_userdata_defaults():
     settings = run_settings({"target": "demo", "seed": "42", "headless": "false"})
     assert (settings.seed, settings.headless, settings.browser, settings.timeout) == (42, False, "chromium", 10.0)
+
+
+def test_embedded_targets_click_in_the_page_and_live_ones_natively_unless_told(tmp_path):
+    project = load_project(ROOT / "prodready.toml")
+    assert project.target("demo").clicks == "script"
+    assert project.target("twin").clicks == "native"  # configured like a live deployment
+    assert project.target("staging").clicks == project.target("production").clicks == "native"
+    assert run_settings({"target": "demo"}).clicks == "auto"
+    assert run_settings({"target": "demo", "clicks": "NATIVE"}).clicks == "native"
+    path = write(tmp_path, BASE + '[targets.a]\nembedded = true\nclicks = "fast"\n')
+    with pytest.raises(ConfigError, match="target 'a': clicks must be one of script, native"):
+        load_project(path).target("a")
 
 
 def test_every_missing_variable_is_named_at_once(tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ GATE_MODES = ("off", "warn", "enforce")
 BROWSERS = ("chromium", "chrome", "firefox")
 ISOLATIONS = ("auto", "contexts", "sessions")
 SHELL_CHOICES = ("auto", "on", "off")
+CLICKS = ("script", "native")  # a click sent by a script in the page, or through WebDriver's input
 
 
 class ConfigError(Exception):
@@ -57,6 +58,7 @@ class Target:
     timezone: str = "Africa/Lusaka"
     test_api: bool = False  # the reference app's test-only API (reset, clock): embedded `demo` only
     settings: Mapping[str, Any] = field(default_factory=dict)  # target facts for scenarios (e.g. script 3's plan)
+    clicks: str = "native"  # how this target is clicked unless the run says otherwise (CLICKS)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class RunSettings:
     timeout: float = 10.0
     isolation: str = "auto"
     headless_shell: str = "auto"
+    clicks: str = "auto"  # auto: the target's choice
     allure: bool = False
     config_path: Path = DEFAULT_CONFIG
 
@@ -103,6 +106,9 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     shell = str(userdata.get("headless_shell", "auto")).lower()
     if shell not in SHELL_CHOICES:
         raise ConfigError(f"-D headless_shell={shell}: choose one of {', '.join(SHELL_CHOICES)}")
+    clicks = str(userdata.get("clicks", "auto")).lower()
+    if clicks not in ("auto", *CLICKS):
+        raise ConfigError(f"-D clicks={clicks}: choose one of auto, {', '.join(CLICKS)}")
     seed_text = userdata.get("seed")
     try:
         seed = int(seed_text) if seed_text not in (None, "") else None
@@ -122,6 +128,7 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
         timeout=timeout,
         isolation=isolation,
         headless_shell=shell,
+        clicks=clicks,
         allure=_bool(userdata.get("allure", False), "allure"),
         config_path=config_path,
     )
@@ -223,6 +230,9 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         shift_wait = -1.0
     if not 0 <= shift_wait <= 600:
         raise ConfigError(f"target '{name}': shift_wait_seconds must be a number of seconds from 0 to 600")
+    clicks = spec.get("clicks", "script" if embedded else "native")
+    if clicks not in CLICKS:
+        raise ConfigError(f"target '{name}': clicks must be one of {', '.join(CLICKS)}")
     return Target(
         name=name,
         embedded=embedded,
@@ -234,4 +244,5 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         timezone=spec.get("timezone", "Africa/Lusaka"),
         test_api=test_api,
         settings=dict(spec.get("settings") or {}),
+        clicks=clicks,
     )

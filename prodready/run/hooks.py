@@ -14,6 +14,7 @@ from typing import Any
 from behave import fixture, use_fixture
 from faker import Faker
 
+from pages.base import BasePage
 from prodready.browser.actors import Cast
 from prodready.browser.drivers import (
     BrowserSettings,
@@ -72,7 +73,10 @@ def the_browser(context: Any) -> Iterator[SessionPool]:
     except BrowserUnavailable as exc:
         raise AssertionError(str(exc)) from None
     run.browser = browser_version(driver)
-    say(f"{run.browser}, {'headless' if s.headless else 'headed'}, one isolated {run.pool.mode[:-1]} per person")
+    BasePage.script_clicks = (s.clicks if s.clicks != "auto" else run.target.clicks) == "script"
+    clicks = "clicks sent in the page" if BasePage.script_clicks else "WebDriver's native clicks"
+    mode = "headless" if s.headless else "headed"
+    say(f"{run.browser}, {mode}, one isolated {run.pool.mode[:-1]} per person, {clicks}")
     yield run.pool
     run.pool.quit()
 

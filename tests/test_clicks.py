@@ -1,0 +1,111 @@
+"""Clicks sent in the page (BasePage.script_clicks) do what a person's mouse does, and refuse what it cannot.
+
+The same checks run with WebDriver's native clicks: the two ways must agree on every case.
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from pages.base import BasePage
+from pages.locators import css
+from prodready.browser.drivers import BrowserSettings
+from prodready.browser.sessions import SessionPool
+
+PAGE = b"""<!doctype html><html><body style="margin:0">
+<script>
+window.seen = [];
+const note = e => window.seen.push(e.type + ':' + e.currentTarget.id + (e.isTrusted === undefined ? '' : ''));
+</script>
+<button id="plain"><span id="inner">Plain</span></button>
+<fieldset disabled><button id="fenced">Fenced</button></fieldset>
+<div id="opener" role="button" tabindex="0">Opens on mousedown</div>
+<ul id="list" hidden><li id="option">Option</li></ul>
+<div style="height:2000px"></div>
+<button id="low">Low</button><div style="height:600px"></div>
+<div id="bar" style="position:fixed;bottom:0;left:0;right:0;height:120px;background:#eee">a fixed bar</div>
+<button id="covered" style="position:absolute;top:300px;left:10px">Covered</button>
+<div style="position:absolute;top:280px;left:0;width:400px;height:80px;background:rgba(0,0,0,.3)"></div>
+<script>
+for (const id of ['plain', 'low', 'covered', 'opener']) {
+  const el = document.getElementById(id);
+  for (const t of ['pointerdown', 'mousedown', 'focus', 'pointerup', 'mouseup', 'click']) el.addEventListener(t, note);
+}
+document.getElementById('opener').addEventListener('mousedown', () => { document.getElementById('list').hidden = false; });
+</script>
+</body></html>"""
+
+
+class _Page(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(PAGE)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def page():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    pool = SessionPool(BrowserSettings())
+    pool.start()
+    session = pool.acquire("desktop")
+    yield BasePage(session.driver, f"http://127.0.0.1:{server.server_port}", timeout=0.6)
+    pool.quit()
+    server.shutdown()
+    BasePage.script_clicks = False
+
+
+@pytest.fixture(params=["script", "native"])
+def clicks(request, page):
+    BasePage.script_clicks = request.param == "script"
+    page.open("/")
+    yield request.param
+    BasePage.script_clicks = False
+
+
+def seen(page):
+    return page.driver.execute_script("return window.seen")
+
+
+def test_a_click_sends_the_mouse_events_in_a_person_s_order_and_focuses(page, clicks):
+    page.click(css("#plain", "the plain button"))
+    assert seen(page) == [
+        "pointerdown:plain",
+        "mousedown:plain",
+        "focus:plain",
+        "pointerup:plain",
+        "mouseup:plain",
+        "click:plain",
+    ]
+    assert page.driver.execute_script("return document.activeElement.id") == "plain"
+
+
+def test_a_widget_that_opens_on_mousedown_opens(page, clicks):
+    page.click(css("#opener", "the Select-like box"))
+    assert page.is_shown(css("#option", "its option"))
+
+
+def test_an_element_under_a_fixed_bar_is_brought_to_the_middle_and_clicked(page, clicks):
+    page.click(css("#low", "the button at the bottom"))
+    assert "click:low" in seen(page)
+
+
+def test_a_covered_element_is_not_clicked(page, clicks):
+    with pytest.raises(Exception) as refused:
+        page.click(css("#covered", "the covered button"))
+    assert "click:covered" not in seen(page)
+    if clicks == "script":
+        assert "the covered button was not clickable" in str(refused.value)
+
+
+def test_a_button_in_a_disabled_fieldset_is_not_clickable(page, clicks):
+    with pytest.raises(LookupError, match="was not clickable"):
+        page.click(css("#fenced", "the fenced button"))
