@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from typing import Any
 
+from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from . import clock
@@ -20,6 +21,11 @@ NAME_MAX = 200
 
 class PersonError(ValueError):
     """A person cannot be created or changed as asked; the message is shown as the platform would."""
+
+
+def hash_password(password: str) -> str:
+    """A password's stored hash, by the app's PASSWORD_HASH_METHOD (werkzeug's scrypt unless set)."""
+    return generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
 
 
 def username_for(name: str) -> str:
@@ -80,7 +86,7 @@ def create(
             name,
             username or username_for(name),
             email or None,
-            password_hash or generate_password_hash(secrets.token_urlsafe(16)),
+            password_hash or hash_password(secrets.token_urlsafe(16)),
             role,
             state,
             phone or None,
@@ -116,7 +122,7 @@ def reset_password(user_id: int) -> tuple[str, str]:
     password = secrets.token_urlsafe(12)
     execute(
         "UPDATE users SET password_hash = ?, has_reset_password = 0 WHERE id = ?",
-        (generate_password_hash(password), person["id"]),
+        (hash_password(password), person["id"]),
     )
     return person["username"], password
 
@@ -150,5 +156,5 @@ def set_own_password(user_id: int, password: str) -> None:
         raise PersonError(problems[0])
     execute(
         "UPDATE users SET password_hash = ?, has_reset_password = 1 WHERE id = ?",
-        (generate_password_hash(password), person["id"]),
+        (hash_password(password), person["id"]),
     )
