@@ -16,6 +16,7 @@ from graphql import GraphQLError
 
 from ..access import public
 from . import forms, gate, payments, people, tasks, timesheet
+from .cache import OperationCache
 
 bp = Blueprint("graphql", __name__)
 # ariadne logs every error with its traceback; refusals are expected answers, and unexpected
@@ -74,9 +75,13 @@ def endpoint():
     schema = current_app.extensions.get("graphql_schema")
     if schema is None:
         schema = current_app.extensions["graphql_schema"] = build_schema()
+        current_app.extensions["graphql_operations"] = OperationCache()
+    operations = current_app.extensions["graphql_operations"]
     _ok, result = graphql_sync(
         schema,
         data,
+        query_parser=operations.parse,
+        query_validator=operations.validate,
         context_value={"user": g.user, "request": request},
         error_formatter=_format_error,
         debug=False,
