@@ -226,3 +226,33 @@ def test_a_remote_end_gets_the_same_isolated_people(remote_end, site, monkeypatc
         assert (guard.driver.get_cookie("who")["value"], admin.driver.get_cookie("who")["value"]) == ("guard", "admin")
     finally:
         pool.quit()
+
+
+def test_quitting_ends_the_session_and_chromedriver_without_waiting_for_selenium_s_websocket():
+    import threading
+    import time
+
+    from prodready.browser.sessions import _quit
+
+    release = threading.Event()
+    calls = []
+
+    class Service:
+        def stop(self):
+            calls.append("chromedriver stopped")
+
+    class StuckDriver:
+        service = Service()
+
+        def execute(self, command):
+            calls.append(command)
+
+        def quit(self):  # Selenium's quit, stuck joining its websocket reader (measured: 10 s)
+            release.wait(30)
+            calls.append("quit returned")
+
+    started = time.perf_counter()
+    _quit(StuckDriver())
+    assert time.perf_counter() - started < 1
+    assert calls == ["quit", "chromedriver stopped"]
+    release.set()
