@@ -4,14 +4,9 @@ Measured (bench/): a journey cost 96 WebDriver round trips through the page obje
 plain Selenium; finding a visible element, emptying a field or reading a list are one script here.
 """
 
-# Find the first VISIBLE element matching a locator (css | id | xpath), optionally enabled too;
-# a TextField's root div stands for its input when `field` is wanted (`fill` also fills it with
-# the fourth argument, as FILL does: one round trip to find and fill); `text` / `label` answer its
-# shown text / its text as written (textContent), wrapped in a list so that '' is an answer. A
-# clickable element found arms the document (see ARM) for the action about to happen.
-FIND = """
-const [by, value, want, text] = arguments;
-let all = [];
+# Every element matching a locator (css | id | xpath) as the array `all`, from `by` and `value`:
+# the start of FIND, TEXTS and SHOWN.
+MATCHING = """let all = [];
 if (by === 'xpath') {
   const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
@@ -19,7 +14,16 @@ if (by === 'xpath') {
   const one = document.getElementById(value); if (one) all.push(one);
 } else {
   all = Array.from(document.querySelectorAll(value));
-}
+}"""
+
+# Find the first VISIBLE element matching a locator (css | id | xpath), optionally enabled too;
+# a TextField's root div stands for its input when `field` is wanted (`fill` also fills it with
+# the fourth argument, as FILL does: one round trip to find and fill); `text` / `label` answer its
+# shown text / its text as written (textContent), wrapped in a list so that '' is an answer. A
+# clickable element found arms the document (see ARM) for the action about to happen.
+FIND = """
+const [by, value, want, text] = arguments;
+MATCHING
 const shown = el => {
   if (!el.getClientRects().length) return false;
   const style = getComputedStyle(el);
@@ -126,12 +130,7 @@ return Array.from(document.querySelectorAll(selector)).map(row => {
 # (textContent, spaces collapsed), of every element or of the visible ones only.
 TEXTS = """
 const [by, value, visibleOnly, written] = arguments;
-let all = [];
-if (by === 'xpath') {
-  const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
-} else if (by === 'id') { const one = document.getElementById(value); if (one) all.push(one); }
-else { all = Array.from(document.querySelectorAll(value)); }
+MATCHING
 if (visibleOnly) all = all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
 return all.map(el => written ? el.textContent.replace(/\\s+/g, ' ').trim() : el.innerText.trim());
 """
@@ -139,12 +138,7 @@ return all.map(el => written ? el.textContent.replace(/\\s+/g, ' ').trim() : el.
 # Every VISIBLE element matching a locator (css | id | xpath).
 SHOWN = """
 const [by, value] = arguments;
-let all = [];
-if (by === 'xpath') {
-  const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
-} else if (by === 'id') { const one = document.getElementById(value); if (one) all.push(one); }
-else { all = Array.from(document.querySelectorAll(value)); }
+MATCHING
 return all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
 """
 
@@ -154,6 +148,7 @@ const t = document.querySelector('[data-testid="page_title"]');
 return [location.pathname, t ? t.innerText : document.title, document.body ? document.body.innerText : ''];
 """
 
+FIND, TEXTS, SHOWN = (script.replace("MATCHING", MATCHING) for script in (FIND, TEXTS, SHOWN))
 FIND = FIND.replace("{ ARM }", "{" + ARM.replace("\n", " ") + "}")
 # The mouse's events at the element's centre, then its click, as a person's click sends them (the
 # element under the pointer first, focus on mousedown unless the page prevents it): one script
