@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from selenium.common.exceptions import (
-    StaleElementReferenceException,
-    WebDriverException,
-)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from pages.base import POLL_SECONDS
+from pages.locators import is_stale
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from prodready.browser.actors import Cast
@@ -71,19 +68,6 @@ def through_framework(cast: Cast, mark: Mark = no_mark) -> None:
     mark("end")
 
 
-def _is_stale(element: WebElement) -> bool:
-    """Whether the element's page has gone (Chromium sometimes says so in other words)."""
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:
-        return True
-    except WebDriverException as exc:
-        if "does not belong to the document" in str(exc):
-            return True
-        raise
-
-
 def raw_selenium(
     driver: Any, base_url: str, username: str, password: str, guard_name: str, mark: Mark = no_mark
 ) -> None:
@@ -120,7 +104,7 @@ def raw_selenium(
     mark("save")
     old = driver.find_element(By.TAG_NAME, "html")
     testid("save_and_record_other").click()
-    wait.until(lambda _d: _is_stale(old))
+    wait.until(lambda _d: is_stale(old))
     mark("logbook")
     driver.get(base_url + "/logbook")
     visible('[data-testid="access_search"]')

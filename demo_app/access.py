@@ -183,53 +183,37 @@ class NotLoggedIn(Exception):
     """No valid token came with the request: the browser must show the login (or restore its token)."""
 
 
-def requires(*rules: str) -> Callable[[Callable], Callable]:
-    """A logged-in user holding every rule ('module.permission'); others get the not-found page."""
+def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Callable]:
+    """A view for logged-in users for whom `allowed()` holds; `access` names the rule (undeclared_routes)."""
 
     def decorate(view: Callable) -> Callable:
         @functools.wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             if g.get("user") is None:
                 raise NotLoggedIn()
-            if not all(can(rule) for rule in rules):
+            if not allowed():
                 raise Denied()
             return view(*args, **kwargs)
 
-        guarded.access = ",".join(rules)  # type: ignore[attr-defined]
+        guarded.access = access  # type: ignore[attr-defined]
         return guarded
 
     return decorate
+
+
+def requires(*rules: str) -> Callable[[Callable], Callable]:
+    """A logged-in user holding every rule ('module.permission'); others get the not-found page."""
+    return _guard(lambda: all(can(rule) for rule in rules), ",".join(rules))
 
 
 def for_types(*user_types: str) -> Callable[[Callable], Callable]:
     """A logged-in user of one of these user types (the platform's `accessibleBy` lists)."""
-
-    def decorate(view: Callable) -> Callable:
-        @functools.wraps(view)
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            if g.get("user") is None:
-                raise NotLoggedIn()
-            if g.user["role"] not in user_types:
-                raise Denied()
-            return view(*args, **kwargs)
-
-        guarded.access = "types:" + ",".join(user_types)  # type: ignore[attr-defined]
-        return guarded
-
-    return decorate
+    return _guard(lambda: g.user["role"] in user_types, "types:" + ",".join(user_types))
 
 
 def logged_in(view: Callable) -> Callable:
     """Any logged-in user (pages every role has, like home and a profile)."""
-
-    @functools.wraps(view)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        if g.get("user") is None:
-            raise NotLoggedIn()
-        return view(*args, **kwargs)
-
-    guarded.access = "logged_in"  # type: ignore[attr-defined]
-    return guarded
+    return _guard(lambda: True, "logged_in")(view)
 
 
 def undeclared_routes(app: Any) -> list[str]:
