@@ -24,8 +24,8 @@ class PersonError(ValueError):
 
 
 def hash_password(password: str) -> str:
-    """A password's stored hash, by the app's PASSWORD_HASH_METHOD (werkzeug's scrypt unless set)."""
-    return generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
+    """A password's stored hash, by the app's PASSWORD_HASH_METHOD (set in create_app)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def username_for(name: str) -> str:

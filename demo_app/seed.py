@@ -36,7 +36,7 @@ def _password_hash(app: Flask, persona: dict[str, Any]) -> str | None:
         return None
     cache = app.extensions.setdefault("persona_hashes", {})
     if password not in cache:
-        cache[password] = generate_password_hash(password, method=app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
+        cache[password] = generate_password_hash(password, method=app.config["PASSWORD_HASH_METHOD"])
     return cache[password]
 
 

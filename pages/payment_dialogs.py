@@ -60,7 +60,7 @@ class PaymentDialog(PaymentsPart):
             else f'//*[normalize-space()="{plot.upper()}"]/ancestor::*[.//input[contains(@class,'
             f' "transaction-amount-input")]][1]'
         )
-        return self.visible(Locator(By.XPATH, path, f"the amount field of plot {plot}"))
+        return self.wait_for(Locator(By.XPATH, path, f"the amount field of plot {plot}"))
 
     def type_into_element(self, element: WebElement, text: str) -> None:
         """Type into an input found inside a card (emptied first)."""
@@ -69,12 +69,12 @@ class PaymentDialog(PaymentsPart):
 
     def fields(self) -> list[str]:
         """The labels of the fields the dialog asks for now (asterisks left out)."""
-        return [t.replace("*", "").strip() for t in self.visible_texts(self.LABELS)]
+        return [t.replace("*", "").strip() for t in self.texts_of(self.LABELS, visible=True)]
 
     def general_fund_hint(self) -> str:
         """The overpay hint, once shown."""
         start = self.HINT.split("{{")[0].strip()
-        return self.visible(
+        return self.wait_for(
             Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the general fund hint")
         ).text.strip()
 
@@ -90,7 +90,7 @@ class PaymentDialog(PaymentsPart):
 
     def at_confirm_step(self) -> bool:
         """Whether the dialog shows its confirm step."""
-        return self.visible(self.TITLE).text.strip() == self.CONFIRM_TITLE
+        return self.wait_for(self.TITLE).text.strip() == self.CONFIRM_TITLE
 
     def wait_confirm_step(self) -> PaymentDialog:
         """Wait for "You are about to make a payment with following details"."""
@@ -107,7 +107,7 @@ class PaymentDialog(PaymentsPart):
 
     def errors(self) -> list[str]:
         """The error messages the dialog shows."""
-        return [t for t in self.visible_texts(self.ERRORS) if t]
+        return [t for t in self.texts_of(self.ERRORS, visible=True) if t]
 
     def confirm(self) -> None:
         """Press "confirm": the payment is sent and the page comes back."""
@@ -145,7 +145,7 @@ class PlanDialog(PaymentsPart):
         self.pick(self.TYPE, value=plan_type)
         self.click(self.PLOT)
         self.click(
-            self.visible(
+            self.wait_for(
                 Locator(
                     By.XPATH, f'//ul[@role="listbox"]//li[@role="option"][contains(., "{plot}")]', f"the plot {plot}"
                 )

@@ -74,7 +74,7 @@ class PaymentsDashboardPage(PaymentsPart):
             f'//a[starts-with(normalize-space(), "{name}")]',
             f"the client {name}",
         )
-        self.click_and_load(self.visible(link))
+        self.click_and_load(link)
         return self.goes_to(PlansPage)
 
     def open_tab(self, label: str) -> list[str]:
@@ -85,4 +85,4 @@ class PaymentsDashboardPage(PaymentsPart):
             lambda d: "Mui-selected" in (self.find(tab).get_attribute("class") or ""),
             f"the {label} tab was not selected",
         )
-        return self.visible_texts(testid("plot_user_info", "the plans' clients and plots"))
+        return self.texts_of(testid("plot_user_info", "the plans' clients and plots"), visible=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
 
 from .base import BasePage, Locator, P
 
@@ -19,11 +18,7 @@ MONEY = re.compile(r"-?K[0-9,]+\.[0-9]{2}")
 
 
 class PaymentsPart(BasePage):
-    """What the payments screens share: finding the visible one of several elements."""
-
-    def visible(self, locator: Locator, timeout: float | None = None) -> WebElement:
-        """The first visible element matching the locator, once there is one."""
-        return self.wait_for(locator, timeout)
+    """What the payments screens share: a locator by whole text, and a visit that waits for the page."""
 
     @staticmethod
     def text_locator(text: str) -> Locator:
@@ -37,7 +32,3 @@ class PaymentsPart(BasePage):
             lambda d: d.execute_script("return document.readyState") == "complete", "the page did not finish loading"
         )
         return self
-
-    def visible_texts(self, locator: Locator) -> list[str]:
-        """The texts of the matching elements shown now (one call)."""
-        return self.texts_of(locator, visible=True)

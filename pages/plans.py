@@ -145,9 +145,9 @@ class TransactionsTab(PaymentsPart):
             if menu and row.find_element(By.CSS_SELECTOR, '[data-testid="amount"]').text.strip() == amount:
                 self.click(menu[0])
                 self.click(self.REVERT)
-                return self.visible(self.QUESTION).text.strip()
+                return self.wait_for(self.QUESTION).text.strip()
         raise LookupError(f"no revertible transaction of {amount}; the list shows {self.transactions()}")
 
     def confirm_revert(self) -> None:
         """Press "delete" in the confirmation."""
-        self.click_and_load(self.visible(self.CONFIRM))
+        self.click_and_load(self.CONFIRM)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCAN_TAG = "@checklist.gate_access.scan_entry"
 
 
-def behave(*args: str, reports: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+def behave(
+    *args: str, reports: Path, timeout: int = 240, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             sys.executable,
@@ -27,7 +30,8 @@ def behave(*args: str, reports: Path, timeout: int = 240) -> subprocess.Complete
             "--junit-directory",
             str(reports / "junit"),
         ],
-        cwd=ROOT,
+        cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -113,24 +117,7 @@ def test_a_step_that_errors_keeps_its_reason_in_the_reports(tmp_path):
         "Feature: Broken\n  Scenario: A broken page object\n    When a page object is broken\n"
     )
     reports = tmp_path / "reports"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "behave",
-            "-f",
-            "progress",
-            "-D",
-            f"reports={reports}",
-            "--junit-directory",
-            str(reports / "junit"),
-        ],
-        cwd=proj,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
-    )
+    done = behave(reports=reports, cwd=proj, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
     [step] = json.loads((reports / "behave.json").read_text())[0]["elements"][0]["steps"]
     assert step["result"]["status"] == "error"
