@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.server
 import threading
 
@@ -104,7 +105,9 @@ class _Page(http.server.BaseHTTPRequestHandler):
             return
         body = (
             b"<html><body><p id=w></p><script>document.getElementById('w').textContent = innerWidth;"
-            b"console.error('page says hello')</script></body></html>"
+            b"console.error('page says hello')</script><pre id=sent>"
+            + html.escape(self.headers.get("Cookie") or "").encode()
+            + b"</pre></body></html>"
         )
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
@@ -167,6 +170,8 @@ def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_s
         pytest.skip("no BiDi user contexts with this browser")
     session.driver.get(site + "/first")
     assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") == "tok-1"
+    # The cookie of the same name went with the very first request (the reference app's server reads it).
+    assert "dgdp_auth_token=tok-1" in session.driver.find_element("id", "sent").text
     session.driver.execute_script("localStorage.removeItem('dgdp_auth_token')")  # the platform's logout
     session.driver.get(site + "/second")
     assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # not planted twice
@@ -174,6 +179,7 @@ def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_s
     again = pool.acquire("desktop")
     again.driver.get(site + "/third")
     assert again.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # the next person's
+    assert "dgdp_auth_token" not in again.driver.find_element("id", "sent").text
     pool.release_all()
 
 
