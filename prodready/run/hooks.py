@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from behave import fixture, use_fixture
@@ -57,22 +58,29 @@ def the_target(context: Any) -> Iterator[Run]:
         run.app.stop()
 
 
-@fixture
-def the_browser(context: Any) -> Iterator[SessionPool]:
-    """One browser for the run (a context per person inside it), quit at the end."""
-    run: Run = context.run
+def new_pool(run: Run) -> SessionPool:
+    """The run's browser pool, not started yet."""
     s = run.settings
-    run.pool = SessionPool(
+    return SessionPool(
         BrowserSettings(
             browser=s.browser, headless=s.headless, remote_url=s.remote_url, headless_shell=s.headless_shell
         ),
         isolation=s.isolation,
     )
+
+
+@fixture
+def the_browser(context: Any, starting: Future) -> Iterator[SessionPool]:
+    """One browser for the run (a context per person inside it), quit at the end; `starting` is
+    the pool's start, begun while the target started."""
+    run: Run = context.run
+    assert run.pool is not None
     try:
-        driver = run.pool.start()
+        driver = starting.result()
     except BrowserUnavailable as exc:
         raise AssertionError(str(exc)) from None
     run.browser = browser_version(driver)
+    s = run.settings
     BasePage.script_clicks = (s.clicks if s.clicks != "auto" else run.target.clicks) == "script"
     clicks = "clicks sent in the page" if BasePage.script_clicks else "WebDriver's native clicks"
     mode = "headless" if s.headless else "headed"
@@ -82,15 +90,27 @@ def the_browser(context: Any) -> Iterator[SessionPool]:
 
 
 def before_all(context: Any) -> None:
-    """Start the target and the browser (nothing when no scenario is selected)."""
+    """Start the target and the browser (nothing when no scenario is selected).
+
+    The browser starts in a thread while the reference app is imported and started (about 0.3 s
+    each, side by side); a target that fails to start still has the browser quit.
+    """
     run: Run | None = getattr(context, "run", None)
     if run is None:
         raise AssertionError(NO_RUNNER)
     if not run.selected:
         say("no scenario matches the selection (check -t / -n / the feature paths)")
         return
-    use_fixture(the_target, context)
-    use_fixture(the_browser, context)
+    run.pool = new_pool(run)
+    with ThreadPoolExecutor(1, thread_name_prefix="browser-start") as background:
+        starting = background.submit(run.pool.start)
+        try:
+            use_fixture(the_target, context)
+        except BaseException:
+            wait([starting])
+            run.pool.quit()
+            raise
+    use_fixture(the_browser, context, starting)
 
 
 def before_scenario(context: Any, scenario: Any) -> None:
