@@ -183,6 +183,29 @@ def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_s
     pool.release_all()
 
 
+def test_the_next_persons_token_wins_over_what_a_late_page_of_the_last_one_left(pool, site):
+    # A page of the last person that loads while their scenario is cleaned runs their planting again:
+    # their token and their planting's flag are back. The next person's planting still puts theirs.
+    first = pool.acquire("desktop")
+    if not first.plant_storage(site, "dgdp_auth_token", "admin-token"):
+        pytest.skip("no BiDi user contexts with this browser")
+    first.driver.get(site + "/admin")
+    left = first.driver.execute_script("return JSON.stringify(Object.assign({}, sessionStorage))")
+    pool.release_all()
+    again = pool.acquire("desktop")
+    assert again is first
+    again.driver.execute_script(
+        "localStorage.setItem('dgdp_auth_token', 'admin-token');"
+        "for (const [k, v] of Object.entries(JSON.parse(arguments[0]))) sessionStorage.setItem(k, v);",
+        left,
+    )
+    again.plant_storage(site, "dgdp_auth_token", "guard-token")
+    again.driver.get(site + "/guard")
+    assert again.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") == "guard-token"
+    assert "dgdp_auth_token=guard-token" in again.driver.find_element("id", "sent").text
+    pool.release_all()
+
+
 def implicit_wait(driver) -> float:
     return driver.timeouts.implicit_wait
 

@@ -7,6 +7,7 @@ prodready.browser.sessions makes, reuses and cleans them.
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -97,13 +98,17 @@ class Session:
         """
         if self.bidi is None or self.user_context is None:
             return False
+        # Once per tab and planting: the flag is this planting's own, so a flag an earlier person's
+        # planting left behind (a page of theirs that loaded as their scenario was cleaned) never
+        # keeps this person's token out.
         function = (
             (
-                "() => { try { if (location.origin === ORIGIN && !sessionStorage.getItem('prodready.planted')) {"
-                " localStorage.setItem(KEY, VALUE); sessionStorage.setItem('prodready.planted', '1'); }"
+                "() => { try { if (location.origin === ORIGIN && !sessionStorage.getItem(FLAG)) {"
+                " localStorage.setItem(KEY, VALUE); sessionStorage.setItem(FLAG, '1'); }"
                 " } catch (e) {} }"
             )
             .replace("ORIGIN", json.dumps(origin))
+            .replace("FLAG", json.dumps(f"prodready.planted.{secrets.token_hex(6)}"))
             .replace("KEY", json.dumps(key))
             .replace("VALUE", json.dumps(value))
         )
