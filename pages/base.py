@@ -183,6 +183,9 @@ class BasePage(ScreenReading, MuiWidgets):
     def click(self, locator: Locator | WebElement) -> None:
         """Click once visible and enabled; scrolled to the middle first only when something covers it."""
         if isinstance(locator, WebElement):
+            if BasePage.script_clicks:
+                self.wait_until(lambda _d: self._click_element(locator), "the element was not clickable")
+                return
             self.arm()
             self._click(locator)
             return
@@ -191,6 +194,16 @@ class BasePage(ScreenReading, MuiWidgets):
             self.wait_until(lambda _d: self._find(locator, "click"), f"{locator} was not clickable")
             return
         self.wait_until(lambda _d: self._click(self._find(locator, "clickable")), f"{locator} was not clickable")
+
+    def _click_element(self, element: WebElement) -> Any:
+        """A found element clicked by script once shown, enabled and uncovered (None until then); one
+        whose page is gone fails at once, as WebDriver's click would."""
+        try:
+            return self.driver.execute_script(scripts.FIND, "element", element, "click", "")
+        except StaleElementReferenceException:
+            raise LookupError(
+                f"the element to click is no longer on the page; the screen shows {self.screen()}"
+            ) from None
 
     def _click(self, element: WebElement | None) -> bool:
         if element is None:

@@ -7,7 +7,9 @@ plain Selenium; finding a visible element, emptying a field or reading a list ar
 # Every element matching a locator (css | id | xpath) as the array `all`, from `by` and `value`:
 # the start of FIND, TEXTS and SHOWN.
 MATCHING = """let all = [];
-if (by === 'xpath') {
+if (by === 'element') {
+  all.push(value);
+} else if (by === 'xpath') {
   const found = document.evaluate(value, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i));
 } else if (by === 'id') {

@@ -109,3 +109,38 @@ def test_a_covered_element_is_not_clicked(page, clicks):
 def test_a_button_in_a_disabled_fieldset_is_not_clickable(page, clicks):
     with pytest.raises(LookupError, match="was not clickable"):
         page.click(css("#fenced", "the fenced button"))
+
+
+# An element already found (a row of a list, a card): clicked the same way as a locator.
+def test_a_found_element_is_clicked_with_the_mouse_events_in_order(page, clicks):
+    page.click(page.wait_for(css("#plain", "the plain button")))
+    assert seen(page)[-6:] == [
+        "pointerdown:plain",
+        "mousedown:plain",
+        "focus:plain",
+        "pointerup:plain",
+        "mouseup:plain",
+        "click:plain",
+    ]
+
+
+def test_a_found_element_under_a_fixed_bar_is_brought_to_the_middle_and_clicked(page, clicks):
+    page.click(page.wait_present(css("#low", "the button at the bottom")))
+    assert "click:low" in seen(page)
+
+
+def test_a_found_element_that_stays_covered_is_not_clicked(page, clicks):
+    with pytest.raises(Exception):  # noqa: B017 - LookupError by script, WebDriver's own by native click
+        page.click(page.wait_present(css("#covered", "the covered button")))
+    assert "click:covered" not in seen(page)
+
+
+def test_a_found_element_whose_page_is_gone_fails_at_once(page, clicks):
+    import time
+
+    old = page.wait_for(css("#plain", "the plain button"))
+    page.open("/")
+    started = time.monotonic()
+    with pytest.raises(Exception):  # noqa: B017 - LookupError by script, stale element by native click
+        page.click(old)
+    assert time.monotonic() - started < 0.5  # not waited out: the element will never come back
