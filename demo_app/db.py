@@ -16,16 +16,19 @@ Record: TypeAlias = sqlite3.Row | Mapping[str, Any]
 def get_db() -> sqlite3.Connection:
     """The request's connection (rows behave like dicts)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = connect(current_app.config["DATABASE"], durable=current_app.config["DATABASE_DURABLE"])
     return g.db
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open the database with foreign keys on and dict-like rows."""
+def connect(path: str, durable: bool = True) -> sqlite3.Connection:
+    """Open the database with foreign keys on and dict-like rows; durable=False skips the wait for
+    the disk on each commit (a database thrown away after the run: an OS crash may lose it)."""
     # check_same_thread=False: the embedded server is threaded; each request still opens its own.
     conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    if not durable:
+        conn.execute("PRAGMA synchronous = OFF")
     return conn
 
 

@@ -13,7 +13,7 @@ from . import clock, db
 
 def prepare_database(app: Flask) -> None:
     """Create the schema on a new database, then seed it."""
-    conn = db.connect(app.config["DATABASE"])
+    conn = db.connect(app.config["DATABASE"], durable=app.config["DATABASE_DURABLE"])
     try:
         if not db.table_names(conn):
             db.init_schema(conn)

@@ -164,6 +164,29 @@ def test_released_sessions_come_back_clean(pool, site):
     pool.release_all()
 
 
+def test_a_session_is_cleaned_in_the_background_and_one_that_cannot_be_is_replaced(pool, site, monkeypatch):
+    from selenium.common.exceptions import WebDriverException
+
+    from prodready.browser.window import Session
+
+    session = pool.acquire("desktop")
+    session.driver.get(site + "/someone")
+    pool.release_all()
+    assert session.cleaning is not None  # handed to the cleaner: the next scenario starts meanwhile
+    assert pool.acquire("desktop") is session and session.cleaning is None
+    assert session.driver.get_cookies() == []
+
+    def broken(self):
+        raise WebDriverException("the tab crashed")
+
+    monkeypatch.setattr(Session, "clean", broken)
+    pool.release_all()
+    fresh = pool.acquire("desktop")
+    assert fresh is not session and session not in pool._sessions
+    monkeypatch.undo()
+    pool.release_all()
+
+
 def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_session(pool, site):
     session = pool.acquire("desktop")
     if not session.plant_storage(site, "dgdp_auth_token", "tok-1"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -37,6 +38,7 @@ class SessionPool:
         self._tracker = WindowTracker()
         self._bidi = False
         self._by_context: dict[str, Session] = {}
+        self._cleaner = ThreadPoolExecutor(1, thread_name_prefix="session-clean")
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> WebDriver:
@@ -70,6 +72,7 @@ class SessionPool:
 
     def quit(self) -> None:
         """Close every browser."""
+        self._cleaner.shutdown(wait=True)
         for driver in self._drivers:
             _quit(driver)
         self._drivers.clear()
@@ -80,10 +83,10 @@ class SessionPool:
 
     # -- sessions --------------------------------------------------------------------------
     def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:
-        """A clean session of that kind, created on first need."""
+        """A clean session of that kind, created on first need (one still being cleaned is waited for)."""
         with self._lock:
-            for session in self._sessions:
-                if session.kind == kind and not session.in_use:
+            for session in list(self._sessions):
+                if session.kind == kind and not session.in_use and self._cleaned(session):
                     session.in_use, session.label = True, label
                     return session
             session = self._new_context(kind) if self._bidi else self._new_driver(kind)
@@ -96,15 +99,32 @@ class SessionPool:
         return [s for s in self._sessions if s.in_use]
 
     def release_all(self, clean: Callable[[Session], None] | None = None) -> None:
-        """Clean every used session; a session that cannot be cleaned is thrown away."""
+        """Clean every used session; a session that cannot be cleaned is thrown away.
+
+        A BiDi user context is cleaned in the background, by its ids, while the next scenario
+        starts (its reset, its data set-up); whoever acquires it next waits for the cleaning.
+        """
         for session in list(self._sessions):
             if not session.in_use:
+                continue
+            if clean is None and session.cleans_by_ids:
+                session.cleaning = self._cleaner.submit(_clean_quietly, session)
+                session.in_use = False
                 continue
             try:
                 (clean or Session.clean)(session)
                 session.in_use = False
             except WebDriverException:
                 self._discard(session)
+
+    def _cleaned(self, session: Session) -> bool:
+        """Wait for a session's background cleaning; False (and thrown away) when it failed."""
+        if session.cleaning is None:
+            return True
+        done, session.cleaning = session.cleaning.result(), None
+        if not done:
+            self._discard(session)
+        return done
 
     def _new_context(self, kind: str) -> Session:
         main = self.start()
@@ -184,6 +204,15 @@ class SessionPool:
             except WebDriverException:
                 pass  # remote ends without the log endpoint
         return list(session.console)
+
+
+def _clean_quietly(session: Session) -> bool:
+    """Clean a session (in the background); whether it worked."""
+    try:
+        session.clean()
+        return True
+    except WebDriverException:
+        return False
 
 
 def _quit(driver: WebDriver) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -86,6 +87,12 @@ class Session:
     label: str = ""
     bidi: Any = None  # the driver whose BiDi commands reach this session's user context
     preloads: list[Any] = field(default_factory=list)
+    cleaning: Future[bool] | None = None  # being cleaned in the background (SessionPool.release_all)
+
+    @property
+    def cleans_by_ids(self) -> bool:
+        """Whether clean() addresses this session by its BiDi ids only (safe beside other commands)."""
+        return bool(self.bidi is not None and self.context_id and self.user_context)
 
     def plant_storage(self, origin: str, key: str, value: str) -> bool:
         """Put `key` in the site's localStorage before its first page loads (BiDi preload script,
@@ -130,7 +137,7 @@ class Session:
         A user context is cleaned through BiDi, addressed by its ids: no window switch, and every
         cookie of the context goes, whatever site set it.
         """
-        if self.bidi is not None and self.context_id and self.user_context:
+        if self.cleans_by_ids:
             for preload in self.preloads:
                 try:
                     self.bidi.script.remove_preload_script(script=preload)

@@ -132,8 +132,13 @@ def before_scenario(context: Any, scenario: Any) -> None:
     context.test_api = run.test_api if run.test_api is not None else NoTestOnlyApi()
     context.data = ScenarioData(run.run_id)
     context.target = run.target
-    context.faker = Faker()
-    context.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))
+    # One Faker per run (building one costs more than a reset), seeded afresh for each scenario: the
+    # same seed and scenario give the same data whatever ran before it.
+    if run.faker is None:
+        run.faker = Faker()
+    run.faker.unique.clear()
+    run.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))
+    context.faker = run.faker
     context.notes = {}
 
 

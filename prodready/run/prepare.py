@@ -65,6 +65,7 @@ class Run:
     app: Any = None
     api: PlatformApi | None = None
     test_api: TestOnlyApi | None = None
+    faker: Any = None  # the run's Faker, seeded for each scenario
     api_sessions: dict[str, ApiSession] = field(default_factory=dict)
     run_id: str = ""
     refused: list[Any] = field(default_factory=list)

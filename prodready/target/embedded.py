@@ -62,6 +62,7 @@ def start(target: Target, credentials: dict[str, Credentials], test_api_token: s
             "TESTING": False,  # behave should see the app as a user would: real error pages, CSRF on
             # Throwaway per-run passwords in a database deleted after the run: a cheap hash will do.
             "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+            "DATABASE_DURABLE": False,  # deleted after the run: no commit waits for the disk
         }
     )
     # Port 0: the OS picks a free port, so a busy port (or a parallel worker) never collides.
