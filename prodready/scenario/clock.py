@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+# The end of the community's day, too near for "today, an hour either side of now" to hold now while a
+# scenario checks it (a visit may not run past midnight): a scenario starting then waits for the day
+# to turn. At most once a night per worker, and said in the run's output.
+DAY_END_MARGIN = timedelta(minutes=3)
 
 
 def community_now(timezone: str) -> datetime:
@@ -14,3 +22,26 @@ def community_now(timezone: str) -> datetime:
 def community_today(timezone: str) -> date:
     """Today's date in the community."""
     return community_now(timezone).date()
+
+
+def clear_of_midnight(
+    timezone: str,
+    margin: timedelta = DAY_END_MARGIN,
+    now: Callable[[str], datetime] | None = None,
+    wait: Callable[[float], None] = time.sleep,
+) -> datetime:
+    """The community's time now, once it is not within `margin` of midnight (waiting for the day to turn)."""
+    read = now or community_now
+    moment = read(timezone)
+    midnight = datetime.combine(moment.date() + timedelta(days=1), datetime.min.time(), moment.tzinfo)
+    left = (midnight - moment).total_seconds()
+    if left <= margin.total_seconds():
+        print(
+            f"prodready: {moment:%H:%M:%S} in the community: waiting {left:.0f} s for the day to turn "
+            "(a visit today, an hour either side of now, cannot fit in what is left of it)",
+            file=sys.stderr,
+            flush=True,
+        )
+        wait(left + 1)
+        moment = read(timezone)
+    return moment

@@ -72,8 +72,9 @@ def community_now(timezone: str = COMMUNITY_TZ) -> datetime:
 
 
 def window_around_now(now: datetime | None = None) -> Window:
-    """An hour either side of now, kept inside today (the lists judge validity on today's calendar)."""
-    now = (now or community_now()).replace(second=0, microsecond=0)
+    """An hour either side of now, kept inside today (the lists judge validity on today's calendar);
+    in the last minutes of the day, the window of the day after (once it has come)."""
+    now = (now or clock.clear_of_midnight(COMMUNITY_TZ)).replace(second=0, microsecond=0)
     start = max(now - timedelta(hours=1), now.replace(hour=0, minute=0))
     end = min(now + timedelta(hours=1, minutes=1), now.replace(hour=23, minute=59))
     return Window(now.date().isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M"))
