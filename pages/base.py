@@ -12,13 +12,12 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from selenium.common.exceptions import (
-    ElementClickInterceptedException,
-    ElementNotInteractableException,
     JavascriptException,
     StaleElementReferenceException,
     TimeoutException,
     WebDriverException,
 )
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -181,39 +180,36 @@ class BasePage(ScreenReading, MuiWidgets):
         return self.driver.find_elements(*locator)
 
     def click(self, locator: Locator | WebElement) -> None:
-        """Click once visible and enabled; scrolled to the middle first only when something covers it."""
+        """Click once visible, enabled and uncovered; scrolled to the middle first only when out of view
+        or covered. Found and clicked in one attempt, retried while the page replaces the element."""
+        want = "click" if BasePage.script_clicks else "clickable"
         if isinstance(locator, WebElement):
-            if BasePage.script_clicks:
-                self.wait_until(lambda _d: self._click_element(locator), "the element was not clickable")
-                return
-            self.arm()
-            self._click(locator)
+            self.wait_until(
+                lambda _d: self._mouse(self._found_clickable(locator, want)), "the element was not clickable"
+            )
             return
-        # Found and clicked in one attempt, retried while the page replaces the element under us.
-        if BasePage.script_clicks:
-            self.wait_until(lambda _d: self._find(locator, "click"), f"{locator} was not clickable")
-            return
-        self.wait_until(lambda _d: self._click(self._find(locator, "clickable")), f"{locator} was not clickable")
+        self.wait_until(lambda _d: self._mouse(self._find(locator, want)), f"{locator} was not clickable")
 
-    def _click_element(self, element: WebElement) -> Any:
-        """A found element clicked by script once shown, enabled and uncovered (None until then); one
+    def _found_clickable(self, element: WebElement, want: str) -> Any:
+        """A found element once shown, enabled and uncovered (clicked, by script clicks), else None; one
         whose page is gone fails at once, as WebDriver's click would."""
         try:
-            return self.driver.execute_script(scripts.FIND, "element", element, "click", "")
+            return self.driver.execute_script(scripts.FIND, "element", element, want, "")
         except StaleElementReferenceException:
             raise LookupError(
                 f"the element to click is no longer on the page; the screen shows {self.screen()}"
             ) from None
 
-    def _click(self, element: WebElement | None) -> bool:
-        if element is None:
-            return False
-        try:
-            element.click()
-        except (ElementClickInterceptedException, ElementNotInteractableException):
-            # A fixed bar (the install banner, a snackbar) covers it: bring it to the middle, once.
-            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element)
-            element.click()
+    def _mouse(self, found: Any) -> Any:
+        """Native clicks: the browser's own mouse (WebDriver actions: move to the element's centre, press,
+        release) on what FIND has just found clickable. Script clicks were sent by FIND itself.
+
+        Actions rather than WebDriver's element click, which checks again, in several scripts, what
+        FIND has checked, and waits a frame per mouse event (measured: 83 ms against 33 ms a click).
+        """
+        if found is None or BasePage.script_clicks:
+            return found
+        ActionChains(self.driver, duration=0).move_to_element(found).click().perform()
         return True
 
     def click_and_load(self, locator: Locator | WebElement) -> None:

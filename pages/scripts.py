@@ -50,7 +50,7 @@ for (let el of all) {
     const clear = hit => hit && (hit === el || el.contains(hit) || hit.contains(el));
     let hit = hitAt(at());
     if (!clear(hit)) { el.scrollIntoView({block: 'center', inline: 'center'}); hit = hitAt(at()); }
-    if (want === 'click' && !clear(hit)) return null;  // still covered (a dialog opening?): ask again
+    if (!clear(hit)) return null;  // still covered (a dialog opening?): ask again
     { ARM }
     if (want === 'click') { CLICK_IT return el; }
   }
