@@ -187,22 +187,32 @@ def test_a_session_is_cleaned_in_the_background_and_one_that_cannot_be_is_replac
     pool.release_all()
 
 
+def stored_token(session) -> str | None:
+    """The token the page finds in localStorage."""
+    return session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')")
+
+
+def cookies_sent(session) -> str:
+    """The Cookie header the test page received with its request."""
+    return session.driver.find_element("id", "sent").text
+
+
 def test_a_token_planted_before_the_first_page_is_there_once_and_gone_with_the_session(pool, site):
     session = pool.acquire("desktop")
     if not session.plant_storage(site, "dgdp_auth_token", "tok-1"):
         pytest.skip("no BiDi user contexts with this browser")
     session.driver.get(site + "/first")
-    assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") == "tok-1"
+    assert stored_token(session) == "tok-1"
     # The cookie of the same name went with the very first request (the reference app's server reads it).
-    assert "dgdp_auth_token=tok-1" in session.driver.find_element("id", "sent").text
+    assert "dgdp_auth_token=tok-1" in cookies_sent(session)
     session.driver.execute_script("localStorage.removeItem('dgdp_auth_token')")  # the platform's logout
     session.driver.get(site + "/second")
-    assert session.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # not planted twice
+    assert stored_token(session) is None  # not planted twice
     pool.release_all()
     again = pool.acquire("desktop")
     again.driver.get(site + "/third")
-    assert again.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") is None  # the next person's
-    assert "dgdp_auth_token" not in again.driver.find_element("id", "sent").text
+    assert stored_token(again) is None  # the next person's
+    assert "dgdp_auth_token" not in cookies_sent(again)
     pool.release_all()
 
 
@@ -224,8 +234,8 @@ def test_the_next_persons_token_wins_over_what_a_late_page_of_the_last_one_left(
     )
     again.plant_storage(site, "dgdp_auth_token", "guard-token")
     again.driver.get(site + "/guard")
-    assert again.driver.execute_script("return localStorage.getItem('dgdp_auth_token')") == "guard-token"
-    assert "dgdp_auth_token=guard-token" in again.driver.find_element("id", "sent").text
+    assert stored_token(again) == "guard-token"
+    assert "dgdp_auth_token=guard-token" in cookies_sent(again)
     pool.release_all()
 
 

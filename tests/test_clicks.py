@@ -72,20 +72,24 @@ def clicks(request, page):
     BasePage.script_clicks = False
 
 
+# What a person's click on the plain button sends, in order.
+A_PERSONS_CLICK = [
+    "pointerdown:plain",
+    "mousedown:plain",
+    "focus:plain",
+    "pointerup:plain",
+    "mouseup:plain",
+    "click:plain",
+]
+
+
 def seen(page):
     return page.driver.execute_script("return window.seen")
 
 
 def test_a_click_sends_the_mouse_events_in_a_person_s_order_and_focuses(page, clicks):
     page.click(css("#plain", "the plain button"))
-    assert seen(page) == [
-        "pointerdown:plain",
-        "mousedown:plain",
-        "focus:plain",
-        "pointerup:plain",
-        "mouseup:plain",
-        "click:plain",
-    ]
+    assert seen(page) == A_PERSONS_CLICK
     assert page.driver.execute_script("return document.activeElement.id") == "plain"
 
 
@@ -113,14 +117,7 @@ def test_a_button_in_a_disabled_fieldset_is_not_clickable(page, clicks):
 # An element already found (a row of a list, a card): clicked the same way as a locator.
 def test_a_found_element_is_clicked_with_the_mouse_events_in_order(page, clicks):
     page.click(page.wait_for(css("#plain", "the plain button")))
-    assert seen(page)[-6:] == [
-        "pointerdown:plain",
-        "mousedown:plain",
-        "focus:plain",
-        "pointerup:plain",
-        "mouseup:plain",
-        "click:plain",
-    ]
+    assert seen(page)[-6:] == A_PERSONS_CLICK
 
 
 def test_a_found_element_under_a_fixed_bar_is_brought_to_the_middle_and_clicked(page, clicks):
