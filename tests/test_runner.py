@@ -53,6 +53,17 @@ def test_plan_hands_out_scenarios_not_feature_files():
     assert all(loc.startswith("features/application.feature:") for loc in locations)
 
 
+def test_a_scenario_without_history_is_weighed_by_its_steps_and_the_history_wins_when_it_knows():
+    the_plan = planning.plan(["features/forms.feature"], workers=2)
+    by_steps = {s.key: s.weight for s in the_plan.scenarios}
+    longest = max(the_plan.behave_scenarios, key=lambda sc: len(sc.steps) + len(sc.background_steps or []))
+    shortest = min(the_plan.behave_scenarios, key=lambda sc: len(sc.steps) + len(sc.background_steps or []))
+    key = f"{longest.location.relpath()}:{longest.name}"
+    assert by_steps[key] == planning.estimate(longest) > by_steps[f"{shortest.location.relpath()}:{shortest.name}"]
+    known = {s.key: s.weight for s in planning.plan(["features/forms.feature"], 2, {key: 42.0}).scenarios}
+    assert known[key] == 42.0
+
+
 def test_plan_follows_the_tag_selection():
     everything = planning.plan(["features"], workers=1).selected
     read_only = planning.plan(["-t", "@read_only", "features/application.feature"], workers=4)
