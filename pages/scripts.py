@@ -4,9 +4,11 @@ Measured (bench/): a journey cost 96 WebDriver round trips through the page obje
 plain Selenium; finding a visible element, emptying a field or reading a list are one script here.
 """
 
-# Every element matching a locator (css | id | xpath) as the array `all`, from `by` and `value`:
-# the start of FIND, TEXTS and SHOWN.
+# Every element matching a locator (css | id | xpath, or a found element) as the array `all`, from
+# `by` and `value`, and `laidOut(el)`, the visibility TEXTS and SHOWN ask for: the start of FIND,
+# TEXTS and SHOWN.
 MATCHING = """let all = [];
+const laidOut = el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
 if (by === 'element') {
   all.push(value);
 } else if (by === 'xpath') {
@@ -133,7 +135,7 @@ return Array.from(document.querySelectorAll(selector)).map(row => {
 TEXTS = """
 const [by, value, visibleOnly, written] = arguments;
 MATCHING
-if (visibleOnly) all = all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+if (visibleOnly) all = all.filter(laidOut);
 return all.map(el => written ? el.textContent.replace(/\\s+/g, ' ').trim() : el.innerText.trim());
 """
 
@@ -141,7 +143,7 @@ return all.map(el => written ? el.textContent.replace(/\\s+/g, ' ').trim() : el.
 SHOWN = """
 const [by, value] = arguments;
 MATCHING
-return all.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+return all.filter(laidOut);
 """
 
 # What the screen shows, in short, for failure messages.

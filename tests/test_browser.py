@@ -17,6 +17,7 @@ from prodready.browser.drivers import (
     find_chromium,
 )
 from prodready.browser.sessions import SessionPool
+from tests.conftest import serve
 
 
 def test_explicit_driver_path_wins(tmp_path, monkeypatch):
@@ -121,10 +122,8 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(_Page) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +290,6 @@ def test_a_remote_end_gets_the_same_isolated_people(remote_end, site, monkeypatc
 
 
 def test_quitting_ends_the_session_and_chromedriver_without_waiting_for_selenium_s_websocket():
-    import threading
     import time
 
     from prodready.browser.sessions import _quit

@@ -7,7 +7,6 @@ must agree on every case, trusted events included where a page could tell.
 from __future__ import annotations
 
 import http.server
-import threading
 
 import pytest
 
@@ -15,6 +14,7 @@ from pages.base import BasePage
 from pages.locators import css
 from prodready.browser.drivers import BrowserSettings
 from prodready.browser.sessions import SessionPool
+from tests.conftest import serve
 
 PAGE = b"""<!doctype html><html><body style="margin:0">
 <script>
@@ -53,14 +53,12 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def page():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     pool = SessionPool(BrowserSettings())
     pool.start()
     session = pool.acquire("desktop")
-    yield BasePage(session.driver, f"http://127.0.0.1:{server.server_port}", timeout=0.6)
+    with serve(_Page) as url:
+        yield BasePage(session.driver, url, timeout=0.6)
     pool.quit()
-    server.shutdown()
     BasePage.script_clicks = False
 
 

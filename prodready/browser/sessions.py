@@ -107,7 +107,7 @@ class SessionPool:
         for session in list(self._sessions):
             if not session.in_use:
                 continue
-            if clean is None and session.cleans_by_ids:
+            if clean is None and session.in_user_context:
                 session.cleaning = self._cleaner.submit(_clean_quietly, session)
                 session.in_use = False
                 continue
@@ -174,7 +174,7 @@ class SessionPool:
             self._tracker.current = None
         elif session.driver in self._drivers:
             try:
-                session.driver.quit()
+                _quit(session.driver)
             finally:
                 self._drivers.remove(session.driver)
                 if session.driver is self._main:

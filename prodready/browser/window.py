@@ -90,8 +90,9 @@ class Session:
     cleaning: Future[bool] | None = None  # being cleaned in the background (SessionPool.release_all)
 
     @property
-    def cleans_by_ids(self) -> bool:
-        """Whether clean() addresses this session by its BiDi ids only (safe beside other commands)."""
+    def in_user_context(self) -> bool:
+        """Whether this session is a BiDi user context: planted and cleaned by its ids, through BiDi
+        (no window switch, safe beside other commands)."""
         return bool(self.bidi is not None and self.context_id and self.user_context)
 
     def plant_storage(self, origin: str, key: str, value: str) -> bool:
@@ -103,7 +104,7 @@ class Session:
         same token from a cookie, and without one it answers the first page with a boot page that
         copies the token and reloads (measured: 20 ms and 33 ms of browser CPU per person).
         """
-        if self.bidi is None or self.user_context is None:
+        if not self.in_user_context:
             return False
         # Once per tab and planting: the flag is this planting's own, so a flag an earlier person's
         # planting left behind (a page of theirs that loaded as their scenario was cleaned) never
@@ -137,7 +138,7 @@ class Session:
         A user context is cleaned through BiDi, addressed by its ids: no window switch, and every
         cookie of the context goes, whatever site set it.
         """
-        if self.cleans_by_ids:
+        if self.in_user_context:
             for preload in self.preloads:
                 try:
                     self.bidi.script.remove_preload_script(script=preload)
