@@ -14,12 +14,13 @@ SHARD     ?=
 RUN       := $(PY) -m prodready.run.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
              $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
-.PHONY: help bootstrap acceptance test pytest lint smoke demo report bench flake mutation clean check-features steps-doc
+.PHONY: help bootstrap platform-up platform-down acceptance test pytest lint smoke demo report bench flake mutation clean check-features steps-doc
 
 help:
 	@echo "make acceptance  run the acceptance suite (TARGET=$(TARGET), WORKERS=$(WORKERS), BEHAVE_ARGS=...)"
 	@echo "make test        every test (acceptance + pytest), ends with 'N passed, N failed'"
 	@echo "make smoke TARGET=production   only the @read_only scenarios, safe on production"
+	@echo "make platform-up / platform-down   start / stop the real platform here (make acceptance TARGET=platform)"
 	@echo "make demo        serve the reference app on http://127.0.0.1:5000 to click through"
 	@echo "make report      rebuild reports/readiness.html from the last run"
 	@echo "make bench       benchmarks: serial vs parallel, framework vs raw Selenium (ratios)"
@@ -32,8 +33,18 @@ help:
 bootstrap:
 	@scripts/bootstrap.sh
 
+# TARGET=platform: the real platform, started here first (idempotent: about a second when it runs)
+# unless PLATFORM_URL points at one already.
+PLATFORM_FIRST = $(if $(and $(filter platform,$(TARGET)),$(if $(PLATFORM_URL),,yes)),scripts/platform.sh up &&,)
+
 acceptance: bootstrap
-	$(RUN) -D target=$(TARGET) $(BEHAVE_ARGS)
+	$(PLATFORM_FIRST) $(RUN) -D target=$(TARGET) $(BEHAVE_ARGS)
+
+platform-up: bootstrap
+	@scripts/platform.sh up
+
+platform-down:
+	@scripts/platform.sh down
 
 # The acceptance run first (it clears reports/), then pytest, then the linters; the summary counts
 # scenarios and tests, and the run fails when any part failed.

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("prodready", "demo_app", "pages", "steps", "bench", "scripts")
-MAX_LINES = 250
+# Cohesion decides a module's size; past this a module almost always holds two concerns (issue 24).
+MAX_LINES = 400
 
 # Lowest first. A layer may import itself and the layers listed before it, nothing after.
 # demo_app stands apart: it is the reference app and imports nothing of the suite.

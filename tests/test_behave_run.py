@@ -63,7 +63,10 @@ def test_an_unknown_target_stops_before_any_browser(tmp_path):
     started = time.monotonic()
     done = behave("-D", "target=stagin", reports=tmp_path)
     assert done.returncode == 2
-    assert "prodready: unknown target 'stagin': choose one of demo, production, staging, staging-demo" in done.stderr
+    assert (
+        "prodready: unknown target 'stagin': choose one of demo, platform, production, staging, staging-demo"
+        in done.stderr
+    )
     assert "reference app serving" not in done.stderr and "headless" not in done.stderr
     assert time.monotonic() - started < 15
     assert not (tmp_path / "readiness.html").exists()  # an earlier run's verdict is not left lying around

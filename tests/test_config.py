@@ -28,7 +28,8 @@ username = "guard"
 """
 
 
-def test_the_projects_own_config_loads_every_target():
+def test_the_projects_own_config_loads_every_target(monkeypatch):
+    monkeypatch.setenv("PLATFORM_URL", "http://127.0.0.1:9")  # the platform target's address is a reference
     project = load_project(ROOT / "prodready.toml")
     for name in project.targets:
         target = project.target(name)
@@ -38,7 +39,9 @@ def test_the_projects_own_config_loads_every_target():
 
 
 def test_unknown_target_names_the_choices():
-    with pytest.raises(ConfigError, match=r"unknown target 'stagin': choose one of demo, production, staging"):
+    with pytest.raises(
+        ConfigError, match=r"unknown target 'stagin': choose one of demo, platform, production, staging"
+    ):
         load_project(ROOT / "prodready.toml").target("stagin")
 
 
@@ -150,3 +153,49 @@ def test_every_missing_variable_is_named_at_once(tmp_path, monkeypatch):
     assert (
         str(caught.value) == "target 't' needs its logins: set the environment variables T_GUARD_USERNAME, T_GUARD_PW"
     )
+
+
+def test_a_target_reads_its_address_and_logins_from_its_env_file(tmp_path, monkeypatch):
+    for var in ("PLATFORM_URL", "PLATFORM_GUARD_USERNAME", "PLATFORM_GUARD_PASSWORD", "PRODREADY_ENV_FILE"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "p.env").write_text(
+        "# the kit's platform.env\nPLATFORM_URL=http://127.0.0.1:4321/\nexport PLATFORM_GUARD_USERNAME='guard'\n"
+        "PLATFORM_GUARD_PASSWORD=Pw-from-the-file\n"
+    )
+    path = tmp_path / "prodready.toml"
+    path.write_text(
+        BASE
+        + """
+[targets.p]
+base_url = "env:PLATFORM_URL"
+env_file = "p.env"
+[targets.p.personas.guard]
+username = "env:PLATFORM_GUARD_USERNAME"
+password = "env:PLATFORM_GUARD_PASSWORD"
+"""
+    )
+    target = load_project(path).target("p")
+    assert target.base_url == "http://127.0.0.1:4321"
+    assert resolve_credentials(target)["guard"].password == "Pw-from-the-file"
+    monkeypatch.setenv("PLATFORM_GUARD_PASSWORD", "exported-wins")  # what a person exports wins over the file
+    assert resolve_credentials(load_project(path).target("p"))["guard"].password == "exported-wins"
+
+
+def test_a_target_without_its_env_file_names_what_to_set_and_how_to_start_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLATFORM_URL", raising=False)
+    monkeypatch.delenv("PRODREADY_ENV_FILE", raising=False)
+    path = tmp_path / "prodready.toml"
+    path.write_text(
+        BASE
+        + """
+[targets.p]
+base_url = "env:PLATFORM_URL"
+env_file = "missing.env"
+setup_hint = "make platform-up starts it here"
+"""
+    )
+    with pytest.raises(ConfigError, match=r"set the environment variable PLATFORM_URL.*missing.env.*make platform-up"):
+        load_project(path).target("p")
+    monkeypatch.setenv("PRODREADY_ENV_FILE", str(tmp_path / "nowhere.env"))
+    with pytest.raises(ConfigError, match="PRODREADY_ENV_FILE=.*is not a readable file"):
+        load_project(path).target("p")

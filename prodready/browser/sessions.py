@@ -22,6 +22,22 @@ from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
 from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
 
+# Test browsers register no service worker: the platform's layout registers one for every page, and
+# in a test browser its cached answers made pages go blank ("TypeError: Failed to convert value to
+# 'Response'"), the worker outliving the person who loaded it. Without `navigator.serviceWorker` the
+# layout's own `if (navigator.serviceWorker)` skips the registration. Run before any page script.
+NO_SERVICE_WORKERS = "try { delete Navigator.prototype.serviceWorker; } catch (e) {}"
+
+
+def block_service_workers(driver: WebDriver) -> bool:
+    """The same for a browser without BiDi user contexts (CDP; a remote end without CDP keeps them)."""
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NO_SERVICE_WORKERS})
+        return True
+    except (AttributeError, WebDriverException):
+        return False
+
+
 class SessionPool:
     """Hands out sessions by kind; `release_all` cleans them for the next scenario."""
 
@@ -52,6 +68,9 @@ class SessionPool:
             if self._bidi:
                 self._main.script.add_console_message_handler(self._on_console)
                 self._main.script.add_javascript_error_handler(self._on_js_error)
+                self._main.script.add_preload_script(f"() => {{ {NO_SERVICE_WORKERS} }}")
+            else:
+                block_service_workers(self._main)
         return self._main
 
     @staticmethod
@@ -159,6 +178,7 @@ class SessionPool:
             driver = self._main
         else:
             driver = start_driver(self.settings, phone=(kind == PHONE_KIND))
+            block_service_workers(driver)
             self._drivers.append(driver)
             if self._main is None:
                 self._main = driver

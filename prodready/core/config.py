@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from prodready.core.secrets import is_reference
+from prodready.core.secrets import SecretError, is_reference, resolve
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: prodready/core/config.py → ../..
 DEFAULT_CONFIG = ROOT / "prodready.toml"
@@ -59,6 +59,11 @@ class Target:
     test_api: bool = False  # the reference app's test-only API (reset, clock): embedded `demo` only
     settings: Mapping[str, Any] = field(default_factory=dict)  # target facts for scenarios (e.g. script 3's plan)
     clicks: str = "native"  # how this target is clicked unless the run says otherwise (CLICKS)
+    # A deployment someone runs themselves (the platform from its source): KEY=VALUE lines that
+    # env: references fall back on (the kit's platform.env), and what to run when they are missing.
+    env_file: Path | None = None
+    env_values: Mapping[str, str] = field(default_factory=dict, repr=False)
+    setup_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,7 @@ class Project:
                 f"unknown target '{name}': choose one of {', '.join(sorted(self.targets))} "
                 f"(targets live in {self.path.name})"
             )
-        return _build_target(name, self.targets[name], self.personas)
+        return _build_target(name, self.targets[name], self.personas, self.path.parent)
 
 
 def read_toml(path: Path | str) -> dict[str, Any]:
@@ -191,16 +196,67 @@ def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
     )
 
 
-def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona]) -> Target:
+ENV_FILE_VARIABLE = "PRODREADY_ENV_FILE"  # another env file than the target's `env_file`
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines (blank lines, `#` comments and `export ` allowed; quotes around a value dropped)."""
+    values: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return values
+    for line in text.splitlines():
+        line = line.strip().removeprefix("export ").strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _env_file(name: str, spec: Mapping[str, Any], config_dir: Path) -> tuple[Path | None, dict[str, str]]:
+    """The target's env file (PRODREADY_ENV_FILE overrides it) and its values ({} when absent)."""
+    import os
+
+    given = os.environ.get(ENV_FILE_VARIABLE) or spec.get("env_file")
+    if not given:
+        return None, {}
+    path = Path(str(given)).expanduser()
+    if not path.is_absolute():
+        path = config_dir / path
+    if os.environ.get(ENV_FILE_VARIABLE) and not path.is_file():
+        raise ConfigError(f"target '{name}': {ENV_FILE_VARIABLE}={given} is not a readable file")
+    return path, read_env_file(path)
+
+
+def _base_url(name: str, spec: Mapping[str, Any], env_values: Mapping[str, str], env_file: Path | None) -> str:
+    """The target's address: a URL, or a reference to one (env:PLATFORM_URL), checked."""
+    given = spec.get("base_url")
+    if isinstance(given, str) and is_reference(given):
+        try:
+            given = resolve(given, what=f"target '{name}': base_url", env_file=env_values)
+        except SecretError as exc:
+            where = f" or start it so that {env_file} exists" if env_file else ""
+            hint = f" ({spec['setup_hint']})" if spec.get("setup_hint") else ""
+            raise ConfigError(f"{exc}{where}{hint}") from None
+    url = given if isinstance(given, str) else ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"target '{name}': base_url must be an http(s) URL (got {given!r})")
+    return url.rstrip("/")
+
+
+def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona], config_dir: Path = ROOT) -> Target:
     """Merge a target's persona overrides onto the shared personas and check the target."""
     embedded = bool(spec.get("embedded", False))
+    env_file, env_values = _env_file(name, spec, config_dir)
     base_url = spec.get("base_url")
     if not embedded:
-        url = base_url if isinstance(base_url, str) else ""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError(f"target '{name}': base_url must be an http(s) URL (got {base_url!r})")
-        base_url = url.rstrip("/")
+        base_url = _base_url(name, spec, env_values, env_file)
     gate = spec.get("gate", "off")
     if gate not in GATE_MODES:
         raise ConfigError(f"target '{name}': gate must be one of {', '.join(GATE_MODES)}")
@@ -245,4 +301,7 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         test_api=test_api,
         settings=dict(spec.get("settings") or {}),
         clicks=clicks,
+        env_file=env_file,
+        env_values=env_values,
+        setup_hint=str(spec.get("setup_hint", "")),
     )

@@ -36,7 +36,7 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
                     found[field] = ref
                     continue
                 try:
-                    found[field] = resolve(ref, what=f"{field} of {key} on {target.name}")
+                    found[field] = resolve(ref, what=f"{field} of {key} on {target.name}", env_file=target.env_values)
                 except SecretError as exc:
                     (missing.append(exc.variable) if exc.variable else problems.append(str(exc)))
             if len(found) < 2:
@@ -45,8 +45,14 @@ def resolve_credentials(target: Target) -> dict[str, Credentials]:
         REDACTOR.add(password)
         creds[key] = Credentials(username=username, password=password)
     if missing:
+        where = f" (or start it so that {target.env_file} holds them)" if target.env_file else ""
+        hint = f" ({target.setup_hint})" if target.setup_hint else ""
         problems.insert(
-            0, f"target '{target.name}' needs its logins: set the environment variables " + ", ".join(missing)
+            0,
+            f"target '{target.name}' needs its logins: set the environment variables "
+            + ", ".join(missing)
+            + where
+            + hint,
         )
     if problems:
         raise ConfigError("; ".join(problems))
@@ -70,7 +76,7 @@ def target_setting(target: Target, name: str) -> str | None:
     text = str(value)
     if is_reference(text):
         try:
-            return resolve(text, what=f"setting {name} of target {target.name}")
+            return resolve(text, what=f"setting {name} of target {target.name}", env_file=target.env_values)
         except SecretError as exc:
             raise ConfigError(str(exc)) from exc
     return text

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import threading
+from collections.abc import Mapping
 
 MASK = "••••••"
 
@@ -23,11 +24,15 @@ def is_reference(value: str) -> bool:
     return value.startswith(("env:", "op://"))
 
 
-def resolve(ref: str, *, what: str) -> str:
-    """Read a secret by reference; `what` says whose secret it is in the error message."""
+def resolve(ref: str, *, what: str, env_file: Mapping[str, str] | None = None) -> str:
+    """Read a secret by reference; `what` says whose secret it is in the error message.
+
+    `env:VAR` reads the environment first, then `env_file` (a target's env file, e.g. the platform
+    kit's platform.env): what a person exports always wins over the file.
+    """
     if ref.startswith("env:"):
         var = ref[4:]
-        value = os.environ.get(var, "")
+        value = os.environ.get(var, "") or (env_file or {}).get(var, "")
         if not value:
             raise SecretError(f"{what}: set the environment variable {var}", variable=var)
         return value

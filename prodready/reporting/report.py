@@ -121,6 +121,7 @@ def _document(
             "seeds": meta.get("seeds"),
             "workers": meta.get("workers"),
             "commit": meta.get("commit"),
+            "platform_commit": meta.get("platform_commit") or None,
             "command": meta.get("command"),
             "started": history.iso(started),
             "finished": history.iso(finished),

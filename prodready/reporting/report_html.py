@@ -215,6 +215,7 @@ def _details(report: dict[str, Any]) -> str:
         ("Browser", run.get("browser")),
         ("Faker seed", ", ".join(str(x) for x in seeds) + (f"  (replay: -D seed={seeds[0]})" if seeds else "")),
         ("Suite commit", run.get("commit")),
+        ("Platform commit", run.get("platform_commit")),
         ("Started", when(run.get("started"))),
         ("Finished", when(run.get("finished"))),
         ("Duration", seconds(run.get("duration"))),

@@ -51,11 +51,22 @@ def the_target(context: Any) -> Iterator[Run]:
         say(f"reference app serving at {run.base_url} (fresh database, {how})")
     else:
         run.base_url = run.target.base_url or ""
+        run.platform_commit = platform_commit(run.target)
+        if run.platform_commit:
+            say(f"platform at {run.base_url}, commit {run.platform_commit}")
     run.api = PlatformApi(run.base_url)
     run.test_api = TestOnlyApi(run.base_url, token) if token else None
     yield run
     if run.app is not None:
         run.app.stop()
+
+
+def platform_commit(target: Any) -> str:
+    """The commit of the platform a live-like target runs (PLATFORM_COMMIT, from the environment or the
+    target's env file, which `make platform-up` writes); empty when nobody said."""
+    import os
+
+    return os.environ.get("PLATFORM_COMMIT") or target.env_values.get("PLATFORM_COMMIT", "")
 
 
 def new_pool(run: Run) -> SessionPool:

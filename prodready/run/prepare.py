@@ -73,6 +73,7 @@ class Run:
     gate: dict[str, Any] | None = None
     started: float = field(default_factory=time.time)
     artifacts: dict[str, str] = field(default_factory=dict)
+    platform_commit: str = ""  # the platform's commit, where the target says (the platform target)
 
 
 def prepare(userdata: Any, scenarios: list[Any]) -> Run:
@@ -140,6 +141,7 @@ def write_meta(run: Run, status: str, paths: list[str] | None = None) -> None:
         "browser": run.browser,
         "seed": run.seed,
         "commit": suite_commit(),
+        "platform_commit": run.platform_commit,
         "selected": run.selected,
         "gate": run.gate,
         "artifacts": run.artifacts,
