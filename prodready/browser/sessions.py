@@ -21,7 +21,6 @@ from prodready.browser.camera import FakeCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
 from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
-
 # Test browsers register no service worker: the platform's layout registers one for every page, and
 # in a test browser its cached answers made pages go blank ("TypeError: Failed to convert value to
 # 'Response'"), the worker outliving the person who loaded it. Without `navigator.serviceWorker` the
