@@ -53,7 +53,7 @@ class GuardHomePage(BasePage):
     def open_card(self, title: str) -> None:
         """Click a card by its title (the page it links to follows)."""
         card = Locator(
-            By.XPATH, f'//a[contains(@class, "card-link")][p[normalize-space()="{title}"]]', f'the "{title}" card'
+            By.XPATH, f'//a[contains(@class, "card-link")][.//p[normalize-space()="{title}"]]', f'the "{title}" card'
         )
         self.click_and_load(card)
 

@@ -49,8 +49,9 @@ class SearchPage(BasePage):
 class ProfilePage(BasePage):
     """modules/Users UserShow: the person's details, the options menu, and what each area adds."""
 
-    MARKER = testid("user-type", "the person's user type")
-    NAME = testid("name", "the person's name")
+    # shared/PageWrapper.jsx with showAvatar: the name (h6) and the user type (caption) beside the avatar.
+    MARKER = css('[data-testid="page_avatar"] .MuiTypography-caption', "the person's user type")
+    NAME = css('[data-testid="page_avatar"] h6', "the person's name")
     OPTIONS = testid("user_profile_option_menu", "the profile's options menu")
 
     def name(self) -> str:
