@@ -5,3 +5,4 @@ READ_ONLY = "read_only"  # changes no data: the only scenarios allowed on a read
 NEEDS_CLOCK = "needs_clock"  # needs the reference app's test-only API (clock, reset, the past)
 EXTRA = "extra"  # checks something beyond the checklist (no checklist tag needed)
 ISSUE_PREFIX = "issue."  # @issue.<iid>: verifies a GitLab issue
+DEFECT_PREFIX = "defect."  # @defect.<id>: red on the platform for the documented defect <id> (docs/platform-defects.md)
