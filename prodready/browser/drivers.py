@@ -202,7 +202,30 @@ def start_driver(settings: BrowserSettings, *, phone: bool = False) -> WebDriver
         raise BrowserUnavailable(f"the browser did not start: {first}; " + INSTALL_HINT) from exc
     driver.implicitly_wait(0)  # all waiting is explicit, in pages/base.py
     _answer_bidi_promptly(driver)
+    bound_commands(driver)
     return driver
+
+
+# Every WebDriver command has a bound, so a run always ends: a page that hangs the renderer (a blank
+# page, a stuck screenshot) fails its command instead of waiting out urllib3's 120 s, three times.
+COMMAND_SECONDS = 60  # one HTTP command to the driver (a navigation included)
+PAGE_LOAD_SECONDS = 60
+SCRIPT_SECONDS = 30
+WEBSOCKET_SECONDS = 30  # one BiDi command's answer
+
+
+def bound_commands(driver: WebDriver) -> None:
+    """Bound each command: the HTTP call to the driver, page loads, scripts, BiDi answers."""
+    config = getattr(getattr(driver, "command_executor", None), "client_config", None)
+    if config is not None:
+        config.timeout = COMMAND_SECONDS
+        if hasattr(config, "websocket_timeout"):
+            config.websocket_timeout = WEBSOCKET_SECONDS
+    try:
+        driver.set_page_load_timeout(PAGE_LOAD_SECONDS)
+        driver.set_script_timeout(SCRIPT_SECONDS)
+    except WebDriverException:
+        pass  # a remote end that refuses timeouts keeps its own
 
 
 # Selenium waits for each BiDi answer by polling its websocket every 100 ms (ClientConfig's
@@ -231,6 +254,7 @@ def _start_firefox(settings: BrowserSettings) -> WebDriver:
         driver = webdriver.Firefox(options=options)
     driver.implicitly_wait(0)
     _answer_bidi_promptly(driver)
+    bound_commands(driver)
     return driver
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from selenium.common.exceptions import WebDriverException
 
@@ -27,7 +29,14 @@ while (walker.nextNode()) {
 """
 
 
-def capture(folder: Path, actors: Iterable, pool: SessionPool) -> list[dict[str, str]]:
+# A person's evidence has a bound: a browser that hangs (a blank page, a stuck renderer) gives what it
+# gave by then, its session is thrown away, and the run goes on.
+EVIDENCE_SECONDS = 20.0
+
+
+def capture(
+    folder: Path, actors: Iterable, pool: SessionPool, seconds: float = EVIDENCE_SECONDS
+) -> list[dict[str, str]]:
     """Write each actor's evidence under folder/<actor>/; a summary per actor (paths are relative)."""
     folder.mkdir(parents=True, exist_ok=True)
     summary = []
@@ -35,22 +44,31 @@ def capture(folder: Path, actors: Iterable, pool: SessionPool) -> list[dict[str,
         out = folder / actor.label
         out.mkdir(exist_ok=True)
         item = {"actor": actor.label, "name": actor.name}
-        driver = actor.session.driver
-        try:
-            item["url"] = mask(driver.current_url)
-            (out / "url.txt").write_text(item["url"] + "\n", encoding="utf-8")
-            if REDACTOR.secrets:
-                driver.execute_script(_HIDE_SECRETS_JS, sorted(REDACTOR.secrets))
-            driver.save_screenshot(str(out / "screenshot.png"))
-            item["screenshot"] = str((out / "screenshot.png").relative_to(folder.parent))
-            (out / "page.html").write_text(mask(driver.page_source), encoding="utf-8")
-            item["html"] = str((out / "page.html").relative_to(folder.parent))
-        except WebDriverException as exc:
-            item["error"] = f"evidence incomplete: {type(exc).__name__}"
-        console = pool.console_of(actor.session)
+        worker = threading.Thread(target=_browser_evidence, args=(actor.session.driver, out, folder, item), daemon=True)
+        worker.start()
+        worker.join(seconds)
+        if worker.is_alive():
+            item["error"] = f"evidence incomplete: the browser did not answer within {seconds:g} s"
+            actor.session.broken = True
+        console = pool.console_of(actor.session) if not actor.session.broken else list(actor.session.console)
         lines = [f"[{e.level}] {mask(e.text)}" for e in console]
         (out / "console.log").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
         item["console"] = lines
         summary.append(item)
     (folder / INDEX).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
+
+
+def _browser_evidence(driver: Any, out: Path, folder: Path, item: dict[str, str]) -> None:
+    """URL, screenshot and HTML of one browser, each written as soon as it comes."""
+    try:
+        item["url"] = mask(driver.current_url)
+        (out / "url.txt").write_text(item["url"] + "\n", encoding="utf-8")
+        if REDACTOR.secrets:
+            driver.execute_script(_HIDE_SECRETS_JS, sorted(REDACTOR.secrets))
+        driver.save_screenshot(str(out / "screenshot.png"))
+        item["screenshot"] = str((out / "screenshot.png").relative_to(folder.parent))
+        (out / "page.html").write_text(mask(driver.page_source), encoding="utf-8")
+        item["html"] = str((out / "page.html").relative_to(folder.parent))
+    except WebDriverException as exc:
+        item["error"] = f"evidence incomplete: {type(exc).__name__}"

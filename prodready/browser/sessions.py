@@ -7,10 +7,13 @@ between them, so a run starts one browser process and never pays for start-up tw
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from selenium.common.exceptions import WebDriverException
@@ -125,6 +128,9 @@ class SessionPool:
         for session in list(self._sessions):
             if not session.in_use:
                 continue
+            if session.broken:
+                self._discard_quietly(session)
+                continue
             if clean is None and session.in_user_context:
                 session.cleaning = self._cleaner.submit(_clean_quietly, session)
                 session.in_use = False
@@ -183,6 +189,25 @@ class SessionPool:
                 self._main = driver
         return Session(kind=kind, driver=driver)
 
+    def _discard_quietly(self, session: Session) -> None:
+        """Throw away a session that stopped answering; its browser may not answer the removal either."""
+        try:
+            self._discard(session)
+        except WebDriverException:
+            if session in self._sessions:
+                self._sessions.remove(session)
+
+    def abort(self) -> None:
+        """Stop every browser now, from another thread, whatever it is doing (a scenario ran over its
+        bound): the hung command fails at once, and the next scenario starts a fresh browser."""
+        drivers, self._drivers = list(self._drivers), []
+        self._sessions.clear()
+        self._by_context.clear()
+        self._main = None
+        self._tracker.current = None
+        for driver in drivers:
+            kill_browser(driver)
+
     def _discard(self, session: Session) -> None:
         self._sessions.remove(session)
         if session.user_context and self._main is not None:
@@ -223,6 +248,45 @@ class SessionPool:
             except WebDriverException:
                 pass  # remote ends without the log endpoint
         return list(session.console)
+
+
+def kill_browser(driver: WebDriver) -> None:
+    """Kill a local browser's chromedriver and every process under it (the browser, its renderers); a
+    remote session is asked to quit in the background (nothing else can reach it)."""
+    service = getattr(driver, "service", None)
+    process = getattr(service, "process", None)
+    if process is None:
+        threading.Thread(target=_quit, args=(driver,), name="abort-remote", daemon=True).start()
+        return
+    for pid in [*descendants(process.pid), process.pid]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    try:
+        process.wait(timeout=5)  # reaped: no zombie chromedriver
+    except Exception:  # noqa: BLE001 - killed with SIGKILL: it is gone either way
+        pass
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under `pid`, deepest first (from /proc: no extra dependency)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    found: list[int] = []
+
+    def walk(parent: int) -> None:
+        for child in children.get(parent, []):
+            walk(child)
+            found.append(child)
+
+    walk(pid)
+    return found
 
 
 def _clean_quietly(session: Session) -> bool:

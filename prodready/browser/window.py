@@ -88,6 +88,7 @@ class Session:
     bidi: Any = None  # the driver whose BiDi commands reach this session's user context
     preloads: list[Any] = field(default_factory=list)
     cleaning: Future[bool] | None = None  # being cleaned in the background (SessionPool.release_all)
+    broken: bool = False  # did not answer (evidence timed out): thrown away, never reused
 
     @property
     def in_user_context(self) -> bool:

@@ -77,6 +77,7 @@ class RunSettings:
     gate: str | None = None
     seed: int | None = None
     timeout: float = 10.0
+    scenario_timeout: float = 300.0  # seconds a scenario may take before its browser is stopped
     isolation: str = "auto"
     headless_shell: str = "auto"
     clicks: str = "auto"  # auto: the target's choice
@@ -118,8 +119,14 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     try:
         seed = int(seed_text) if seed_text not in (None, "") else None
         timeout = float(userdata.get("timeout", 10))
+        scenario_timeout = float(userdata.get("scenario_timeout", 300))
     except ValueError as exc:
-        raise ConfigError(f"-D seed / -D timeout must be numbers ({exc})") from exc
+        raise ConfigError(f"-D seed / -D timeout / -D scenario_timeout must be numbers ({exc})") from exc
+    if not 0 < timeout <= 600 or not timeout < scenario_timeout <= 3600:
+        raise ConfigError(
+            f"-D timeout={timeout:g} / -D scenario_timeout={scenario_timeout:g}: a wait takes 0–600 s and a "
+            "scenario longer than one wait, up to 3600 s"
+        )
     remote = userdata.get("remote_url") or None
     if remote and urlsplit(remote).scheme not in ("http", "https"):
         raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
@@ -131,6 +138,7 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
         gate=gate,
         seed=seed,
         timeout=timeout,
+        scenario_timeout=scenario_timeout,
         isolation=isolation,
         headless_shell=shell,
         clicks=clicks,

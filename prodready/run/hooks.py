@@ -7,6 +7,7 @@ the run and put it on the context (`context.run`).
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -35,6 +36,26 @@ NO_RUNNER = (
     "prodready's hooks need prodready's behave runner: run `make acceptance`, or behave with "
     "`runner = prodready.run.behave_runner:Runner` in behave.ini (or -r prodready.run.behave_runner:Runner)"
 )
+
+
+class Watchdog:
+    """A scenario's bound: past it, `expire` runs (the browser is stopped, so the hung command fails at
+    once and the run goes on)."""
+
+    def __init__(self, seconds: float, expire: Any) -> None:
+        self.fired = False
+        self._expire = expire
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        self._expire()
+
+    def stop(self) -> None:
+        """The scenario ended in time (or its end is being handled)."""
+        self._timer.cancel()
 
 
 @fixture
@@ -151,17 +172,33 @@ def before_scenario(context: Any, scenario: Any) -> None:
     run.faker.seed_instance(run.seed ^ zlib.crc32(scenario.name.encode()))
     context.faker = run.faker
     context.notes = {}
+    context.watchdog = Watchdog(run.settings.scenario_timeout, run.pool.abort)
 
 
 def after_scenario(context: Any, scenario: Any) -> None:
     """Evidence of every person's browser when the scenario failed; then clean the sessions."""
     run: Run = context.run
     cast = getattr(context, "cast", None)
+    watchdog: Watchdog | None = getattr(context, "watchdog", None)
+    if watchdog is not None:
+        watchdog.stop()
     if cast is None or run.pool is None:
+        return
+    if watchdog is not None and watchdog.fired:
+        say(
+            f"{scenario.name}: ran over its bound of {run.settings.scenario_timeout:g} s (-D scenario_timeout): "
+            "its browser was stopped; the next scenario starts a fresh one"
+        )
         return
     if scenario.status.name in ("failed", "error") or getattr(scenario, "hook_failed", False):
         folder = evidence_folder(run.reports, scenario.name)
         capture(folder, cast.actors.values(), run.pool)
         run.artifacts[scenario.name] = str(folder)
         say(f"evidence of the failure in {folder}")
+        if any(person.session.broken for person in cast.actors.values()):
+            say(
+                "a browser did not answer while its evidence was taken: it was stopped, the next scenario starts afresh"
+            )
+            run.pool.abort()
+            return
     run.pool.release_all()

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from prodready.browser.sessions import descendants
 from prodready.core.config import ROOT
 from prodready.reporting.results import FAILED_STATUSES as FAILED
 from prodready.run.merging import load, replace_results, scenario_results
@@ -82,7 +85,48 @@ def run_workers(behave_args: list[str], the_plan: Plan, reports: Path) -> tuple[
         start_behave([*named, *_in_file_order(share)], part, prefix=f"[w{n}] " if prefix else "", worker=str(n))
         for n, (share, part) in enumerate(zip(the_plan.workers, parts, strict=False), start=1)
     ]
-    return parts, [p.wait() for p in procs]
+    bound = scenario_bound(behave_args)
+    deadlines = [time.monotonic() + worker_deadline(len(share), bound) for share in the_plan.workers]
+    waited = zip(procs, deadlines, strict=True)
+    return parts, [wait_bounded(p, d, f"worker {n}") for n, (p, d) in enumerate(waited, start=1)]
+
+
+# Each scenario has its own bound (-D scenario_timeout, the browser is stopped past it); a worker
+# process as a whole gets its scenarios' bounds and a margin, so even a hang outside any scenario ends.
+SCENARIO_BOUND_SECONDS = 300
+WORKER_MARGIN_SECONDS = 300
+
+
+def scenario_bound(behave_args: Sequence[str]) -> float:
+    """The run's -D scenario_timeout (else behave.ini's default)."""
+    for before, arg in zip(["", *behave_args], behave_args, strict=False):
+        value = arg.removeprefix("-D") if arg.startswith("-Dscenario_timeout=") else arg
+        if (before == "-D" or arg.startswith("-D")) and value.startswith("scenario_timeout="):
+            try:
+                return float(value.split("=", 1)[1])
+            except ValueError:
+                break  # the run itself refuses it, naming the accepted values
+    return SCENARIO_BOUND_SECONDS
+
+
+def worker_deadline(scenarios: int, bound: float = SCENARIO_BOUND_SECONDS) -> float:
+    """Seconds a worker with that many scenarios may run before it is stopped."""
+    return scenarios * bound + WORKER_MARGIN_SECONDS
+
+
+def wait_bounded(proc: subprocess.Popen, deadline: float, who: str) -> int:
+    """The process's exit code; past the deadline it is killed and its scenarios count as not finished."""
+    try:
+        return proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        print(f"prodready: {who} ran past its deadline and was stopped; its unfinished scenarios have no result")
+        for pid in [*descendants(proc.pid), proc.pid]:  # its browsers and drivers too
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        proc.wait()
+        return 1
 
 
 def _in_file_order(share: list[Any]) -> list[str]:
