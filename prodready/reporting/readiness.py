@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from prodready.core import checklist, tags
-from prodready.reporting.results import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED, Scenario
+from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED, Scenario
 
 GO, NO_GO = "GO", "NO-GO"
 ABORTED = {
@@ -22,7 +22,9 @@ def coverage(
     for item in checklist.ITEMS:
         mine = [s for s in scenarios if item.id in s.items and s.status != NOT_RUN]
         statuses = {s.status for s in mine}
-        status = NOT_COVERED if not mine else FAILED if FAILED in statuses else FLAKY if FLAKY in statuses else PASSED
+        status = (
+            NOT_COVERED if not mine else next((st for st in (FAILED, KNOWN_DEFECT, FLAKY) if st in statuses), PASSED)
+        )
         entry: dict[str, Any] = {
             "id": item.id,
             "area": item.area,
@@ -66,6 +68,15 @@ def verdict(
     if failed:
         reasons.append(
             {"kind": "failed", "text": f"{_n(len(failed), 'scenario')} failed", "scenarios": [s.name for s in failed]}
+        )
+    known = [s for s in ran if s.status == KNOWN_DEFECT]
+    if known:
+        reasons.append(
+            {
+                "kind": "known defects",
+                "text": f"{_n(len(known), 'scenario')} red for documented platform defects (the ledger below)",
+                "scenarios": [s.name for s in known],
+            }
         )
     uncovered = [i for i in items if i["status"] == NOT_COVERED]
     if uncovered:

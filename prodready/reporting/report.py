@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from prodready.core import defects
 from prodready.core.artifacts import FOLDER, INDEX, evidence_folder
 from prodready.core.checklist import ITEMS
 from prodready.core.config import ROOT
 from prodready.core.masking import mask, mask_data, sweep
-from prodready.reporting import history, readiness, results
+from prodready.reporting import history, ledger, readiness, results
 from prodready.reporting.report_html import render
-from prodready.reporting.results import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED, Scenario, load_json
+from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED, Scenario, load_json
 
 HISTORY_SIZE = 30
 
@@ -35,12 +36,21 @@ def build_reports(reports_dir: Path, *, history_size: int = HISTORY_SIZE) -> dic
     elif not isinstance(features, list):
         features, status = [], "missing"
     scenarios = results.scenarios_of(features, _flaky(reports, meta))
+    documented = defects.ledger()
+    known = ledger.apply(scenarios, documented, bool(meta.get("known_defects")))
     written = results.written_scenarios(meta.get("paths") or [str(ROOT / "features")])
     items = readiness.coverage(scenarios, written, bool(meta.get("read_only")))
     gate = meta.get("gate") if isinstance(meta.get("gate"), dict) else None
     problems = meta.get("shard_problems") if isinstance(meta.get("shard_problems"), list) else None
     verdict, reasons, warnings = readiness.verdict(scenarios, items, gate, status, problems)
-    report = mask_data(_document(reports, meta, status, scenarios, written, items, gate, verdict, reasons, warnings))
+    warnings += ledger.warnings(known)
+    report = _document(reports, meta, status, scenarios, written, items, gate, verdict, reasons, warnings)
+    report["ledger"] = {
+        "applies": bool(meta.get("known_defects")),
+        "defects": known,
+        "undocumented_tags": ledger.undocumented_tags(scenarios, documented),
+    }
+    report = mask_data(report)
     runs = history.update(
         reports, mask_data(history.entry(verdict, scenarios, meta, report["coverage"]["missing"])), history_size
     )
@@ -92,6 +102,7 @@ def _document(
             PASSED: sum(s.status == PASSED for s in ran),
             FAILED: sum(s.status == FAILED for s in ran),
             FLAKY: sum(s.status == FLAKY for s in ran),
+            "known_defect": sum(s.status == KNOWN_DEFECT for s in ran),
             "not_run": not_selected,
         },
         "coverage": {
@@ -145,7 +156,7 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
         "steps": s.steps,
         "error": s.error,
     }
-    if s.status in (FAILED, FLAKY):
+    if s.status in (FAILED, FLAKY, KNOWN_DEFECT):
         out["evidence"] = evidence(s.name, meta.get("artifacts") or {}, reports)
     undefined = [f"{st['keyword']} {st['name']}" for st in s.steps if st["status"] == "undefined"]
     if undefined:

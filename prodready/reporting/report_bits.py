@@ -8,13 +8,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from prodready.core.artifacts import slug
-from prodready.reporting.results import FAILED, FLAKY, NOT_COVERED, NOT_RUN, PASSED
+from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED
 
 COMMUNITY_TZ = ZoneInfo("Africa/Lusaka")
 LABELS = {
     PASSED: "✓ Passed",
     FAILED: "✗ Failed",
     FLAKY: "⚠ Flaky",
+    KNOWN_DEFECT: "✗ Known defect",
     NOT_COVERED: "— Not covered",
     NOT_RUN: "not run",
     "skipped": "skipped",

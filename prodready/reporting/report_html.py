@@ -11,7 +11,7 @@ from prodready.reporting.readiness import GO
 from prodready.reporting.report_bits import anchor, e, pill, seconds, when
 from prodready.reporting.report_gate import gate_section, issues_section
 from prodready.reporting.report_style import CSS
-from prodready.reporting.results import FAILED, FLAKY, NOT_RUN, PASSED
+from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_RUN, PASSED
 
 
 def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:
@@ -19,6 +19,7 @@ def render(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) ->
     parts = [
         _verdict(report),
         _checklist(report),
+        _ledger(report.get("ledger") or {}),
         gate_section(report.get("gate"), report.get("issues") or []),
         issues_section(report.get("issues") or [], report.get("gate")),
         _trend(runs),
@@ -41,7 +42,8 @@ def _verdict(report: dict[str, Any]) -> str:
     reasons = "".join(f"<li>{e(r['text'])}{_reason_detail(r)}</li>" for r in report["reasons"])
     facts = (
         f"{counts['ran']} scenarios ran: {counts[PASSED]} passed, {counts[FAILED]} failed, "
-        f"{counts[FLAKY]} flaky · checklist {report['coverage']['covered']}/{report['coverage']['total']} "
+        + (f"{counts['known_defect']} known platform defects, " if counts.get("known_defect") else "")
+        + f"{counts[FLAKY]} flaky · checklist {report['coverage']['covered']}/{report['coverage']['total']} "
         f"items covered · target <b>{e(run.get('target'))}</b> · {seconds(run.get('duration'))} · "
         f"{e(when(run.get('finished')))}"
     )
@@ -101,18 +103,48 @@ def _item_detail(item: dict[str, Any]) -> str:
     if item.get("note"):
         return f'<span class="note">{e(item["note"])}</span>'
     scenarios = item["scenarios"]
-    bad = [s for s in scenarios if s["status"] in (FAILED, FLAKY)]
+    bad = [s for s in scenarios if s["status"] in (FAILED, KNOWN_DEFECT, FLAKY)]
+    statuses = {s["status"] for s in bad}
+    how = "failed" if FAILED in statuses else "red for known defects" if KNOWN_DEFECT in statuses else "flaky"
     words = f"{len(scenarios)} scenario{'s' if len(scenarios) != 1 else ''}, " + (
-        f"{len(bad)} {'failed' if any(s['status'] == FAILED for s in bad) else 'flaky'}"
-        if bad
-        else "all passed"
-        if len(scenarios) > 1
-        else "passed"
+        f"{len(bad)} {how}" if bad else "all passed" if len(scenarios) > 1 else "passed"
     )
     links = "".join(
-        f'<li class="st-{e(s["status"])}"><a href="#{anchor(s)}">{e(s["name"])}</a></li>' for s in scenarios
+        f'<li class="st-{e(s["status"].replace(" ", "-"))}"><a href="#{anchor(s)}">{e(s["name"])}</a></li>'
+        for s in scenarios
     )
     return f"<details{' open' if bad else ''}><summary>{words}</summary><ul class=scns>{links}</ul></details>"
+
+
+def _ledger(ledger: dict[str, Any]) -> str:
+    """The known platform defects of this run: each with its severity, its scenarios and where it stands."""
+    rows = ledger.get("defects") or []
+    stray = ledger.get("undocumented_tags") or []
+    if not ledger.get("applies") or not (rows or stray):
+        return ""
+    body = "".join(
+        f'<tr data-defect="{e(r["id"])}" data-state="{e(r["state"])}"><td><code>{e(r["id"])}</code><br>'
+        f"{e(r['title'])}</td><td>{e(r['severity'])}</td><td>{e(r['state'])}</td><td><ul class=scns>"
+        + "".join(
+            f'<li class="st-{e(x["status"].replace(" ", "-"))}"><a href="#{anchor(x)}">{e(x["name"])}</a></li>'
+            for x in r["scenarios"]
+        )
+        + "</ul></td></tr>"
+        for r in rows
+    )
+    note = (
+        '<p class="note">Tags naming no documented defect (their failures count as failures): '
+        f"{e('; '.join(stray))}</p>"
+        if stray
+        else ""
+    )
+    return (
+        '<section id="ledger"><h2>Known platform defects</h2><p class="note">Scenarios red on this target for a '
+        "defect documented in docs/platform-defects.md: the platform is wrong there and the suite says so on "
+        "purpose. Each is still a NO-GO for its checklist item; one that passes is flagged (fixed?).</p>"
+        f'<table class="checklist"><tr><th>Defect</th><th>Severity</th><th>Now</th><th>Scenarios</th></tr>{body}'
+        f"</table>{note}</section>"
+    )
 
 
 def _trend(runs: list[dict[str, Any]]) -> str:
@@ -127,7 +159,7 @@ def _trend(runs: list[dict[str, Any]]) -> str:
 
 def _scenarios(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:
     ran = [s for s in report["scenarios"] if s["status"] != NOT_RUN]
-    order = {FAILED: 0, FLAKY: 1, PASSED: 2}
+    order = {FAILED: 0, KNOWN_DEFECT: 1, FLAKY: 2, PASSED: 3}
     ran.sort(key=lambda s: order.get(s["status"], 3))
     cards = "".join(_scenario(s, runs, reports) for s in ran)
     skipped = [s for s in report["scenarios"] if s["status"] == NOT_RUN]
@@ -146,7 +178,7 @@ def _scenarios(report: dict[str, Any], runs: list[dict[str, Any]], reports: Path
 
 
 def _scenario(s: dict[str, Any], runs: list[dict[str, Any]], reports: Path) -> str:
-    bad = s["status"] in (FAILED, FLAKY)
+    bad = s["status"] in (FAILED, FLAKY, KNOWN_DEFECT)
     hist = "".join(f'<i class="{e(h)}" title="{e(h or "not run")}"></i>' for h in strip(runs, s["key"]))
     steps = "".join(
         f'<tr><td class="s st-{e(st["status"])}">{_mark(st["status"])}</td><td><span class="kw">{e(st["keyword"])}'

@@ -23,7 +23,9 @@ ul.scns li.st-flaky a{color:#9a5b00;font-weight:600}
 .pill{display:inline-block;min-width:112px;text-align:center;border-radius:999px;padding:2px 10px;font-size:13px;
 font-weight:700;white-space:nowrap}
 .pill.passed{background:var(--go-bg);color:var(--go)}.pill.failed{background:var(--no-bg);color:var(--no)}
-.pill.flaky{background:var(--warn-bg);color:#9a5b00}.pill.not-covered{background:#eceff3;color:var(--no);
+.pill.flaky{background:var(--warn-bg);color:#9a5b00}.pill.known-defect{background:#f3e5f5;color:#6a1b9a;
+border:1px solid #6a1b9a}ul.scns li.st-known-defect a{color:#6a1b9a}
+.pill.not-covered{background:#eceff3;color:var(--no);
 border:1px dashed var(--no)}.pill.not-run{background:#eceff3;color:var(--muted)}
 .pill.GO{background:var(--go-bg);color:var(--go)}.pill.NO-GO{background:var(--no-bg);color:var(--no)}
 table{border-collapse:collapse;width:100%;background:var(--panel)}th,td{text-align:left;padding:6px 10px;
@@ -32,7 +34,8 @@ details.scenario{background:var(--panel);border:1px solid var(--line);border-rad
 details.scenario>summary{cursor:pointer;padding:10px 14px;display:flex;gap:12px;align-items:center;list-style:none}
 details.scenario>summary::-webkit-details-marker{display:none}details.scenario>summary .name{flex:1;font-weight:600}
 details.scenario[open]>summary{border-bottom:1px solid var(--line)}.body{padding:12px 16px}
-.failed-card{border-left:5px solid var(--no)!important}.flaky-card{border-left:5px solid var(--warn)!important}
+.failed-card{border-left:5px solid var(--no)!important}
+.known-defect-card{border-left:5px solid #6a1b9a!important}.flaky-card{border-left:5px solid var(--warn)!important}
 .dur{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}
 .steps td.s{width:24px;text-align:center;font-weight:700}.steps .kw{color:var(--muted);font-weight:600}
 .st-passed{color:var(--go)}.st-failed,.st-error,.st-undefined{color:var(--no)}.st-skipped,.st-untested{color:#98a2ae}

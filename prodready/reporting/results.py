@@ -12,6 +12,7 @@ from typing import Any
 from prodready.core import checklist, tags
 
 PASSED, FAILED, FLAKY, NOT_RUN, NOT_COVERED = "passed", "failed", "flaky", "not run", "not covered"
+KNOWN_DEFECT = "known defect"  # failed for a documented platform defect (reporting.ledger)
 # behave 1.3 statuses, as the report speaks of them.
 _PASSED = {"passed", "xfailed", "pending_warn"}
 # The one definition of a failed scenario: the report's NO-GO and the runner's retries and counts.

@@ -138,6 +138,7 @@ def write_meta(run: Run, status: str, paths: list[str] | None = None) -> None:
         "base_url": run.base_url or run.target.base_url,
         "read_only": run.target.read_only,
         "embedded": run.target.embedded,
+        "known_defects": run.target.known_defects,
         "browser": run.browser,
         "seed": run.seed,
         "commit": suite_commit(),

@@ -23,9 +23,10 @@ from prodready.core import exit_codes
 from prodready.core.config import ROOT, ConfigError
 from prodready.core.tags import NEEDS_CLOCK as NEEDS_CLOCK_TAG
 from prodready.reporting.report import build_reports, summary_lines
-from prodready.reporting.results import FAILED_STATUSES as FAILED
+from prodready.reporting.results import FAILED as FAILED_STATUS
+from prodready.reporting.results import FLAKY, PASSED
 from prodready.run.digest import failure_digest
-from prodready.run.merging import load, merge, scenario_results
+from prodready.run.merging import load, merge
 from prodready.run.planning import (
     Plan,
     Shard,
@@ -62,6 +63,7 @@ def run(
     reports: Path | None = None,
     shard: Shard | None = None,
     history: Path | None = None,
+    allow_known_defects: bool = False,
 ) -> int:
     """Run the suite; the exit code (0 all passed or flaky, 1 failures, 2 configuration)."""
     reports = reports or ROOT / "reports"
@@ -94,7 +96,7 @@ def run(
         return EXIT_CONFIG
     merge(parts, reports, _shard_meta(the_plan))
     flaky = retry(behave_args, reports, retries)
-    return _finish(reports, flaky, started, refused=len(refused))
+    return _finish(reports, flaky, started, refused=len(refused), allow_known=allow_known_defects)
 
 
 def _shard_meta(the_plan: Plan) -> dict[str, Any]:
@@ -111,33 +113,37 @@ def _shard_meta(the_plan: Plan) -> dict[str, Any]:
     }
 
 
-def _finish(reports: Path, flaky: list[dict[str, Any]], started: float, refused: int = 0) -> int:
-    """Build the reports, print the summary line, choose the exit code."""
-    results = scenario_results(load(reports / "behave.json", []))
-    ran = [r for r in results if r["status"] == "passed" or r["status"] in FAILED]
-    failed = [r for r in ran if r["status"] in FAILED]
+def _finish(
+    reports: Path, flaky: list[dict[str, Any]], started: float, refused: int = 0, allow_known: bool = False
+) -> int:
+    """Build the reports, print the summary line, choose the exit code: 1 when a scenario failed (a known
+    platform defect too, unless allow_known: then only a failure the ledger does not document)."""
     report = build_reports(reports)
+    counts = report["counts"]
+    known, failed = int(counts.get("known_defect", 0)), int(counts[FAILED_STATUS])
     for line in failure_digest(load(reports / "behave.json", []), reports):
         print(line, flush=True)
     for line in summary_lines(report, reports):
         print(f"prodready: {line}", flush=True)
     summary = {
-        "passed": len(ran) - len(failed),
-        "failed": len(failed),
+        "passed": int(counts[PASSED]) + int(counts[FLAKY]),
+        "failed": failed,
+        "known_defects": known,
         "flaky": len(flaky),
         "refused": refused,
         "seconds": round(time.time() - started, 1),
     }
     (reports / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     not_run = f", {refused} refused on this target (@{NEEDS_CLOCK_TAG})" if refused else ""
+    known_words = f", {known} known platform defects (the ledger)" if known else ""
     print(
-        f"prodready: {len(ran)} scenarios: {summary['passed']} passed ({len(flaky)} flaky), "
-        f"{len(failed)} failed{not_run} in {summary['seconds']} s",
+        f"prodready: {counts['ran']} scenarios: {summary['passed']} passed ({len(flaky)} flaky), "
+        f"{failed} failed{known_words}{not_run} in {summary['seconds']} s",
         flush=True,
     )
-    if not ran:
+    if not counts["ran"]:
         return 1
-    return 1 if failed else 0
+    return 1 if failed or (known and not allow_known) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,6 +175,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "flaky (env PRODREADY_RETRIES; default 0)",
     )
     parser.add_argument("--reports", type=Path, default=None, help="reports folder (default reports/)")
+    parser.add_argument(
+        "--allow-known-defects",
+        action="store_true",
+        default=os.environ.get("PRODREADY_ALLOW_KNOWN_DEFECTS") == "1",
+        help="exit 0 when every failure is a documented platform defect (the ledger; the verdict stays "
+        "NO-GO): for judging the platform itself (env PRODREADY_ALLOW_KNOWN_DEFECTS=1)",
+    )
     parser.add_argument("--target", default=None, help="shortcut for -D target=NAME")
     parser.add_argument(
         "--history",
@@ -200,7 +213,13 @@ def run_from_args(args: argparse.Namespace, behave_args: list[str]) -> int:
     if args.target:
         behave_args = ["-D", f"target={args.target}", *behave_args]
     return run(
-        behave_args, workers=args.workers, retries=args.retries, reports=args.reports, shard=shard, history=args.history
+        behave_args,
+        workers=args.workers,
+        retries=args.retries,
+        reports=args.reports,
+        shard=shard,
+        history=args.history,
+        allow_known_defects=args.allow_known_defects,
     )
 
 
