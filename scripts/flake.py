@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from prodready.reporting.results import FAILED_STATUSES  # noqa: E402
 from prodready.run import merging, runner  # noqa: E402
 
 
@@ -31,7 +32,7 @@ def main() -> int:
         runner.run([*behave_args, "-f", "progress"], workers=args.workers, reports=reports)
         features = json.loads((reports / "behave.json").read_text()) if (reports / "behave.json").exists() else []
         for result in merging.scenario_results(features):
-            if result["status"] == "passed" or result["status"] in runner.FAILED:
+            if result["status"] == "passed" or result["status"] in FAILED_STATUSES:
                 outcomes[f"{result['location']}  {result['name']}"].append(
                     "passed" if result["status"] == "passed" else "failed"
                 )
