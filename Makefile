@@ -37,8 +37,10 @@ bootstrap:
 # unless PLATFORM_URL points at one already.
 PLATFORM_FIRST = $(if $(and $(filter platform,$(TARGET)),$(if $(PLATFORM_URL),,yes)),scripts/platform.sh up &&,)
 
+# On the platform, a failure the defects ledger documents does not fail the command (the report says NO-GO
+# and lists it); any other failure does.
 acceptance: bootstrap
-	$(PLATFORM_FIRST) $(RUN) -D target=$(TARGET) $(BEHAVE_ARGS)
+	$(PLATFORM_FIRST) $(RUN) $(if $(filter platform,$(TARGET)),--allow-known-defects) -D target=$(TARGET) $(BEHAVE_ARGS)
 
 platform-up: bootstrap
 	@scripts/platform.sh up

@@ -39,6 +39,16 @@ def main(reports: Path = REPORTS) -> int:
     if lint:
         print("lint: " + ", ".join(f"{tool} {'passed' if ok else 'FAILED'}" for tool, ok in lint.items()))
     problems += [f"{tool} failed" for tool, ok in lint.items() if not ok]
+    platform = reports / "platform"
+    if (platform / "not-run.txt").exists():
+        print(f"platform: not run: {(platform / 'not-run.txt').read_text().strip()}")
+    elif (platform / "summary.json").exists():
+        run = json.loads((platform / "summary.json").read_text())
+        print(
+            f"platform: {run.get('passed', 0)} scenarios passed, {run.get('known_defects', 0)} known platform "
+            f"defects (the ledger in {platform / 'readiness.html'}), {run.get('failed', 0)} failed"
+        )
+        b_passed, b_failed = b_passed + run.get("passed", 0), b_failed + run.get("failed", 0)
     if b_passed + b_failed == 0:
         problems.append("no acceptance scenario ran")
     if p_passed + p_failed == 0:

@@ -54,3 +54,26 @@ def test_nothing_run_is_a_failure(tmp_path, capsys):
     empty.mkdir()
     assert summary.main(empty) == 1
     assert last_line(capsys) == "0 passed, 2 failed"
+
+
+def test_the_platform_run_is_counted_its_known_defects_apart(tmp_path, capsys):
+    write(tmp_path)
+    (tmp_path / "platform").mkdir()
+    (tmp_path / "platform" / "summary.json").write_text(json.dumps({"passed": 70, "failed": 0, "known_defects": 17}))
+    assert summary.main(tmp_path) == 0
+    out = capsys.readouterr().out
+    assert "platform: 70 scenarios passed, 17 known platform defects" in out
+    assert out.strip().splitlines()[-1] == "250 passed, 0 failed"
+    (tmp_path / "platform" / "summary.json").write_text(json.dumps({"passed": 69, "failed": 1, "known_defects": 17}))
+    assert summary.main(tmp_path) == 1
+    assert last_line(capsys) == "249 passed, 1 failed"
+
+
+def test_a_platform_that_could_not_start_where_the_kit_is_not_made_for_is_said_not_counted(tmp_path, capsys):
+    write(tmp_path)
+    (tmp_path / "platform").mkdir()
+    (tmp_path / "platform" / "not-run.txt").write_text("the platform kit (made for Debian 12) could not start it")
+    assert summary.main(tmp_path) == 0
+    out = capsys.readouterr().out
+    assert "platform: not run: the platform kit (made for Debian 12)" in out
+    assert out.strip().splitlines()[-1] == "180 passed, 0 failed"
