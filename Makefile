@@ -39,8 +39,17 @@ PLATFORM_FIRST = $(if $(and $(filter platform,$(TARGET)),$(if $(PLATFORM_URL),,y
 
 # On the platform, a failure the defects ledger documents does not fail the command (the report says NO-GO
 # and lists it); any other failure does.
+# GRID=local: a Selenium Grid 4 on this machine (scripts/grid.sh), started first and stopped after;
+# GRID=<url>: any other grid. The suite's browsers then run on the grid's nodes.
+GRID      ?=
+GRID_PORT ?= 4444
+GRID_ARGS  = $(if $(filter local,$(GRID)),-D remote_url=http://127.0.0.1:$(GRID_PORT),$(if $(GRID),-D remote_url=$(GRID)))
+GRID_UP    = $(if $(filter local,$(GRID)),GRID_PORT=$(GRID_PORT) scripts/grid.sh up >/dev/null &&)
+GRID_DOWN  = $(if $(filter local,$(GRID)),GRID_PORT=$(GRID_PORT) scripts/grid.sh down;)
+
 acceptance: bootstrap
-	$(PLATFORM_FIRST) $(RUN) $(if $(filter platform,$(TARGET)),--allow-known-defects) -D target=$(TARGET) $(BEHAVE_ARGS)
+	@status=0; $(GRID_UP) $(PLATFORM_FIRST) $(RUN) $(if $(filter platform,$(TARGET)),--allow-known-defects) \
+	  -D target=$(TARGET) $(GRID_ARGS) $(BEHAVE_ARGS) || status=$$?; $(GRID_DOWN) exit $$status
 
 platform-up: bootstrap
 	@scripts/platform.sh up

@@ -37,18 +37,30 @@ have_browser() {
   { [ -n "${CHROMEDRIVER_PATH:-}" ] || command -v chromedriver >/dev/null 2>&1; } &&
   { [ -n "${CHROME_BIN:-}" ] || [ -x /usr/lib/chromium/chromium-headless-shell ]; }
 }
-if [ -n "${PRODREADY_SKIP_BROWSER:-}" ] || have_browser; then
+# Debian's JRE runs the local Selenium Grid (make acceptance GRID=local, tests/test_grid.py).
+wanted=()
+if [ -z "${PRODREADY_SKIP_BROWSER:-}" ] && ! have_browser; then
+  wanted+=(chromium chromium-headless-shell chromium-driver)
+fi
+if [ -z "${PRODREADY_SKIP_JAVA:-}" ] && ! command -v java >/dev/null 2>&1; then
+  wanted+=(default-jre-headless)
+fi
+if [ ${#wanted[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO=none; fi
 if [ "$SUDO" = none ] || ! command -v apt-get >/dev/null 2>&1; then
-  say "Chromium and chromedriver are missing and cannot be installed from here."
-  say "Install them:  sudo apt-get install -y chromium chromium-headless-shell chromium-driver"
-  say "or point at your own:  export CHROME_BIN=/path/to/chrome CHROMEDRIVER_PATH=/path/to/chromedriver"
-  say "or use a Selenium Grid:  make acceptance BEHAVE_ARGS='-D remote_url=http://grid:4444'"
-  exit 1
+  if ! have_browser && [ -z "${PRODREADY_SKIP_BROWSER:-}" ]; then
+    say "Chromium and chromedriver are missing and cannot be installed from here."
+    say "Install them:  sudo apt-get install -y chromium chromium-headless-shell chromium-driver"
+    say "or point at your own:  export CHROME_BIN=/path/to/chrome CHROMEDRIVER_PATH=/path/to/chromedriver"
+    say "or use a Selenium Grid:  make acceptance BEHAVE_ARGS='-D remote_url=http://grid:4444'"
+    exit 1
+  fi
+  say "Java is missing (the local Selenium Grid needs it): sudo apt-get install -y default-jre-headless"
+  exit 0
 fi
-say "installing Chromium, its headless shell and chromedriver from Debian (about 30 s)"
+say "installing from Debian: ${wanted[*]} (about 30 s)"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-headless-shell chromium-driver >/dev/null
-have_browser || { say "Chromium install finished but the browser is still not found"; exit 1; }
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${wanted[@]}" >/dev/null
+have_browser || [ -n "${PRODREADY_SKIP_BROWSER:-}" ] || { say "Chromium install finished but the browser is still not found"; exit 1; }

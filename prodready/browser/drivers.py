@@ -91,6 +91,7 @@ class BrowserSettings:
     bidi: bool = True
     extra_args: tuple[str, ...] = field(default_factory=tuple)
     camera_file: str | None = None  # a Y4M video Chromium plays as the camera (FakeCamera)
+    camera: str = "auto"  # file: Chromium's fake device (local only) | script: a canvas stream (anywhere)
     headless_shell: str = "auto"  # auto: the headless shell for headless runs when installed; on; off
 
 

@@ -7,6 +7,7 @@ between them, so a run starts one browser process and never pays for start-up tw
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -20,7 +21,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from prodready.browser.camera import FakeCamera
+from prodready.browser.camera import FakeCamera, ScriptCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
 from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
@@ -40,14 +41,39 @@ def block_service_workers(driver: WebDriver) -> bool:
         return False
 
 
+CAMERA_KINDS = ("auto", "file", "script")
+
+
+def camera_kind(settings: BrowserSettings) -> str:
+    """file (Chromium's fake device: a local Chromium), script (a canvas stream: anywhere), or none."""
+    if settings.camera not in CAMERA_KINDS:
+        raise ValueError(f"camera {settings.camera!r}: choose one of {', '.join(CAMERA_KINDS)}")
+    if settings.browser != "chromium":
+        return "none"
+    if settings.camera == "auto":
+        return "script" if settings.remote_url else "file"
+    if settings.camera == "file" and settings.remote_url:
+        raise ValueError("-D camera=file needs the browser on this machine; a grid's browser gets camera=script")
+    return settings.camera
+
+
 class SessionPool:
     """Hands out sessions by kind; `release_all` cleans them for the next scenario."""
 
     def __init__(self, settings: BrowserSettings, isolation: str = "auto") -> None:
-        # A local Chromium gets a camera of its own (the guard's scanner, script 1.1.2); a remote
-        # grid's browsers cannot read a file of this machine, so they have none.
-        self._camera = FakeCamera.create() if settings.browser == "chromium" and not settings.remote_url else None
-        self.settings = replace(settings, camera_file=str(self._camera.path)) if self._camera else settings
+        # The guard's scanner (script 1.1.2) needs a camera: a local Chromium plays a file through its
+        # fake capture device; a browser elsewhere (a grid) cannot read a file of this machine, so its
+        # pages get a camera from a script (a canvas stream) instead.
+        self.camera_kind = camera_kind(settings)
+        self._camera: FakeCamera | ScriptCamera | None = None
+        self._camera_scripts: dict[int, Any] = {}  # driver → its planted camera script (to replace it)
+        if self.camera_kind == "file":
+            self._camera = FakeCamera.create()
+        elif self.camera_kind == "script":
+            self._camera = ScriptCamera(self._install_camera)
+        self.settings = (
+            replace(settings, camera_file=str(self._camera.path)) if isinstance(self._camera, FakeCamera) else settings
+        )
         self.isolation = isolation
         self._lock = threading.Lock()
         self._sessions: list[Session] = []
@@ -73,6 +99,8 @@ class SessionPool:
                 self._main.script.add_preload_script(f"() => {{ {NO_SERVICE_WORKERS} }}")
             else:
                 block_service_workers(self._main)
+            if isinstance(self._camera, ScriptCamera):
+                self._plant_camera(self._main, self._camera.source())
         return self._main
 
     @staticmethod
@@ -80,11 +108,60 @@ class SessionPool:
         return bool(getattr(driver, "caps", {}).get("webSocketUrl")) or "webSocketUrl" in driver.capabilities
 
     @property
-    def camera(self) -> FakeCamera:
+    def camera(self) -> FakeCamera | ScriptCamera:
         """The camera every browser of this pool sees (a step puts a picture in front of it)."""
         if self._camera is None:
-            raise AssertionError("this run's browser has no camera: a fake camera needs a local Chromium")
+            raise AssertionError(f"this run's browser has no camera ({self.camera_kind})")
         return self._camera
+
+    def camera_available(self) -> bool:
+        """Whether the guard's scanner can be given a camera in this browser (started): Chromium's fake
+        device locally, or a script planted through BiDi or Chrome's DevTools protocol."""
+        if self.camera_kind == "file":
+            return True
+        if self.camera_kind != "script" or self._main is None:
+            return False
+        if self._bidi:
+            return True
+        try:
+            self._main.execute_cdp_cmd("Runtime.evaluate", {"expression": "1"})
+            return True
+        except (AttributeError, WebDriverException):
+            return False
+
+    def _plant_camera(self, driver: WebDriver, source: str) -> None:
+        """(Re)plant the script camera in one browser: BiDi preload script for every context, else CDP."""
+        old = self._camera_scripts.pop(id(driver), None)
+        if self._bidi:
+            if old is not None:
+                driver.script.remove_preload_script(script=old)
+            added = driver.script.add_preload_script(source)
+            self._camera_scripts[id(driver)] = added.get("script") if isinstance(added, dict) else added
+            return
+        try:
+            if old is not None:
+                driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": old})
+            added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": f"({source})();"})
+            self._camera_scripts[id(driver)] = added.get("identifier")
+        except (AttributeError, WebDriverException) as exc:
+            raise AssertionError(
+                "this browser gives no way to plant the guard's camera (neither WebDriver BiDi nor Chrome's "
+                f"DevTools protocol): {type(exc).__name__}"
+            ) from None
+
+    def _install_camera(self, source: str, picture: str | None) -> None:
+        """A new picture: every browser's later pages get it, and the pages open now show it at once."""
+        for driver in list(self._drivers):
+            self._plant_camera(driver, source)
+        show = f"window.__prodreadyCamera && window.__prodreadyCamera.show({json.dumps(picture)});"
+        for session in self.in_use():
+            try:
+                if session.in_user_context:
+                    session.bidi.script.execute(f"() => {{ {show} }}", context_id=session.context_id)
+                else:
+                    session.driver.execute_script(show)
+            except WebDriverException:
+                pass  # a page between two documents: the next one has the picture from its preload script
 
     @property
     def mode(self) -> str:
@@ -184,6 +261,8 @@ class SessionPool:
         else:
             driver = start_driver(self.settings, phone=(kind == PHONE_KIND))
             block_service_workers(driver)
+            if isinstance(self._camera, ScriptCamera):
+                self._plant_camera(driver, self._camera.source())
             self._drivers.append(driver)
             if self._main is None:
                 self._main = driver
@@ -205,6 +284,7 @@ class SessionPool:
         self._by_context.clear()
         self._main = None
         self._tracker.current = None
+        self._camera_scripts.clear()
         for driver in drivers:
             kill_browser(driver)
 

@@ -17,7 +17,12 @@ GATE_MODES = ("off", "warn", "enforce")
 BROWSERS = ("chromium", "chrome", "firefox")
 ISOLATIONS = ("auto", "contexts", "sessions")
 SHELL_CHOICES = ("auto", "on", "off")
-CLICKS = ("script", "native")  # a click sent by a script in the page, or through WebDriver's input
+CLICKS = ("script", "native")
+CAMERAS = (
+    "auto",
+    "file",
+    "script",
+)  # the guard's camera: Chromium's fake device, or a script's canvas stream  # a click sent by a script in the page, or through WebDriver's input
 
 
 class ConfigError(Exception):
@@ -84,6 +89,7 @@ class RunSettings:
     isolation: str = "auto"
     headless_shell: str = "auto"
     clicks: str = "auto"  # auto: the target's choice
+    camera: str = "auto"  # auto: file for a local Chromium, script for a remote one (a grid)
     allure: bool = False
     config_path: Path = DEFAULT_CONFIG
 
@@ -118,6 +124,11 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     clicks = str(userdata.get("clicks", "auto")).lower()
     if clicks not in ("auto", *CLICKS):
         raise ConfigError(f"-D clicks={clicks}: choose one of auto, {', '.join(CLICKS)}")
+    camera = str(userdata.get("camera", "auto")).lower()
+    if camera not in CAMERAS:
+        raise ConfigError(f"-D camera={camera}: choose one of {', '.join(CAMERAS)}")
+    if camera == "file" and userdata.get("remote_url"):
+        raise ConfigError("-D camera=file needs the browser on this machine; a grid's browser uses camera=script")
     seed_text = userdata.get("seed")
     try:
         seed = int(seed_text) if seed_text not in (None, "") else None
@@ -145,6 +156,7 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
         isolation=isolation,
         headless_shell=shell,
         clicks=clicks,
+        camera=camera,
         allure=_bool(userdata.get("allure", False), "allure"),
         config_path=config_path,
     )

@@ -6,3 +6,4 @@ NEEDS_CLOCK = "needs_clock"  # needs the reference app's test-only API (clock, r
 EXTRA = "extra"  # checks something beyond the checklist (no checklist tag needed)
 ISSUE_PREFIX = "issue."  # @issue.<iid>: verifies a GitLab issue
 DEFECT_PREFIX = "defect."  # @defect.<id>: red on the platform for the documented defect <id> (docs/platform-defects.md)
+CAMERA = "camera"  # the guard's camera reads a QR code: skipped, named, where the browser cannot be given one

@@ -25,6 +25,7 @@ from prodready.browser.drivers import (
 )
 from prodready.browser.evidence import capture
 from prodready.browser.sessions import SessionPool
+from prodready.core import tags
 from prodready.core.artifacts import evidence_folder
 from prodready.core.credentials import resolve_test_api_token
 from prodready.run.prepare import Run, say
@@ -90,12 +91,19 @@ def platform_commit(target: Any) -> str:
     return os.environ.get("PLATFORM_COMMIT") or target.env_values.get("PLATFORM_COMMIT", "")
 
 
+CAMERA_WORDS = {"file": "camera: Chromium's fake device", "script": "camera: a script's canvas stream"}
+
+
 def new_pool(run: Run) -> SessionPool:
     """The run's browser pool, not started yet."""
     s = run.settings
     return SessionPool(
         BrowserSettings(
-            browser=s.browser, headless=s.headless, remote_url=s.remote_url, headless_shell=s.headless_shell
+            browser=s.browser,
+            headless=s.headless,
+            remote_url=s.remote_url,
+            headless_shell=s.headless_shell,
+            camera=s.camera,
         ),
         isolation=s.isolation,
     )
@@ -116,7 +124,14 @@ def the_browser(context: Any, starting: Future) -> Iterator[SessionPool]:
     BasePage.script_clicks = (s.clicks if s.clicks != "auto" else run.target.clicks) == "script"
     clicks = "clicks sent in the page" if BasePage.script_clicks else "WebDriver's native clicks"
     mode = "headless" if s.headless else "headed"
-    say(f"{run.browser}, {mode}, one isolated {run.pool.mode[:-1]} per person, {clicks}")
+    run.camera_ok = run.pool.camera_available()
+    camera = (
+        CAMERA_WORDS.get(run.pool.camera_kind, "")
+        if run.camera_ok
+        else f"no camera can be given to this browser: scenarios tagged @{tags.CAMERA} are skipped, each named"
+    )
+    where = f" at {s.remote_url}" if s.remote_url else ""
+    say(f"{run.browser}{where}, {mode}, one isolated {run.pool.mode[:-1]} per person, {clicks}, {camera}")
     yield run.pool
     run.pool.quit()
 
@@ -150,6 +165,10 @@ def before_scenario(context: Any, scenario: Any) -> None:
     run: Run = context.run
     if run.pool is None or run.api is None:  # the_target and the_browser (before_all) set them
         raise AssertionError("before_all did not start the target and the browser: no scenario can run")
+    if tags.CAMERA in scenario.effective_tags and not run.camera_ok:
+        say(f"skipped {scenario.location} {scenario.name}: it needs a camera this browser cannot be given")
+        scenario.skip(f"needs a camera (@{tags.CAMERA}): this browser cannot be given one")
+        return
     if run.test_api is not None:
         run.test_api.reset()
     context.cast = Cast(

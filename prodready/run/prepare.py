@@ -73,6 +73,7 @@ class Run:
     gate: dict[str, Any] | None = None
     started: float = field(default_factory=time.time)
     artifacts: dict[str, str] = field(default_factory=dict)
+    camera_ok: bool = True  # the browser can be given the guard's camera (set when it starts)
     platform_commit: str = ""  # the platform's commit, where the target says (the platform target)
 
 
