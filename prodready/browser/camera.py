@@ -86,7 +86,11 @@ SCRIPT_CAMERA = """() => {
   };
   const show = url => {
     picture = url; image = null;
-    if (url) { const next = new Image(); next.onload = () => { if (picture === url) { image = next; draw(); } }; next.src = url; }
+    if (url) {
+      const next = new Image();
+      next.onload = () => { if (picture === url) { image = next; draw(); } };
+      next.src = url;
+    }
     draw();
   };
   Object.defineProperty(window, '__prodreadyCamera', {value: {show}, configurable: true});

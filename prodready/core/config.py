@@ -17,12 +17,8 @@ GATE_MODES = ("off", "warn", "enforce")
 BROWSERS = ("chromium", "chrome", "firefox")
 ISOLATIONS = ("auto", "contexts", "sessions")
 SHELL_CHOICES = ("auto", "on", "off")
-CLICKS = ("script", "native")
-CAMERAS = (
-    "auto",
-    "file",
-    "script",
-)  # the guard's camera: Chromium's fake device, or a script's canvas stream  # a click sent by a script in the page, or through WebDriver's input
+CLICKS = ("script", "native")  # a click sent by a script in the page, or through WebDriver's input
+CAMERAS = ("auto", "file", "script")  # the guard's camera: Chromium's fake device, or a script's canvas stream
 
 
 class ConfigError(Exception):
