@@ -27,6 +27,10 @@ ENTRY_REQUEST_GUARD = [
     "can_search_guests",
 ]
 
+# A person's own guests (My Guests, the guest invitation form): the platform gives them to custodians and
+# clients as to admins (app/policies/permissions.yml).
+GUEST_LIST = ["can_access_guest_list", "can_invite_guest", "can_update_invitation"]
+
 # The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
 # work, and people who only follow the tasks given to them.
 NOTE_STAFF = [
@@ -62,6 +66,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "user": ["can_view_guests", "can_search_users"],
         "timesheet": ["can_fetch_user_time_sheet_logs"],
         "activity_log": ["can_add_activity_log"],
+        "my_forms": ["can_access_own_forms"],
     },
     "admin": {
         "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list", "can_update_invitation"],
@@ -107,6 +112,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     },
     "custodian": {
         "dashboard": ["can_access_dashboard"],
+        "entry_request": GUEST_LIST,
+        "my_forms": ["can_access_own_forms"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
         "timesheet": [
             "can_manage_shift",
@@ -121,6 +128,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     },
     "client": {
         "dashboard": ["can_access_dashboard"],
+        "entry_request": GUEST_LIST,
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],
         "forms": ["can_create_form_user", "can_access_forms"],
@@ -176,14 +184,21 @@ def public(view: Callable) -> Callable:
 
 
 class Denied(Exception):
-    """The current user may not see this page: the platform shows its not-found page."""
+    """The current user may not see this page: the platform shows the module's 404 page (shared/404.jsx)."""
 
 
 class NotLoggedIn(Exception):
     """No valid token came with the request: the browser must show the login (or restore its token)."""
 
 
-def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Callable]:
+class NotOffered(Exception):
+    """A page whose module the current user's type is not offered: the platform has no such route for
+    them and shows its catch-all page ("Sorry!! We couldn't find this page")."""
+
+
+def _guard(
+    allowed: Callable[[], bool], access: str, refused: type[Exception] = Denied
+) -> Callable[[Callable], Callable]:
     """A view for logged-in users for whom `allowed()` holds; `access` names the rule (undeclared_routes)."""
 
     def decorate(view: Callable) -> Callable:
@@ -192,7 +207,7 @@ def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Cal
             if g.get("user") is None:
                 raise NotLoggedIn()
             if not allowed():
-                raise Denied()
+                raise refused()
             return view(*args, **kwargs)
 
         guarded.access = access  # type: ignore[attr-defined]
@@ -202,13 +217,13 @@ def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Cal
 
 
 def requires(*rules: str) -> Callable[[Callable], Callable]:
-    """A logged-in user holding every rule ('module.permission'); others get the not-found page."""
+    """A logged-in user holding every rule ('module.permission'); others get the module's 404 page."""
     return _guard(lambda: all(can(rule) for rule in rules), ",".join(rules))
 
 
 def for_types(*user_types: str) -> Callable[[Callable], Callable]:
     """A logged-in user of one of these user types (the platform's `accessibleBy` lists)."""
-    return _guard(lambda: g.user["role"] in user_types, "types:" + ",".join(user_types))
+    return _guard(lambda: g.user["role"] in user_types, "types:" + ",".join(user_types), NotOffered)
 
 
 def logged_in(view: Callable) -> Callable:

@@ -63,7 +63,7 @@ Feature: The application overall
       | guard     | the guest invitation form |
       | client    | the logbook               |
       | client    | the time card             |
-      | custodian | manual entry              |
+      | custodian | the logbook               |
       | custodian | the payments dashboard    |
 
   @read_only

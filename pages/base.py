@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from selenium.common.exceptions import (
+    ElementNotInteractableException,
     JavascriptException,
     StaleElementReferenceException,
     TimeoutException,
@@ -209,7 +210,12 @@ class BasePage(ScreenReading, MuiWidgets):
         """
         if found is None or BasePage.script_clicks:
             return found
-        ActionChains(self.driver, duration=0).move_to_element(found).click().perform()
+        try:
+            ActionChains(self.driver, duration=0).move_to_element(found).click().perform()
+        except ElementNotInteractableException:
+            # Hidden between the look-up and the mouse (the platform's React hides a suspended screen
+            # with display: none while a translation loads): nothing was pressed, look again.
+            return None
         return True
 
     def click_and_load(self, locator: Locator | WebElement) -> None:

@@ -169,7 +169,9 @@ if (target.dispatchEvent(new MouseEvent('mousedown', {...base, buttons: 1}))) {
   if (focusable) focusable.focus(); else if (document.activeElement) document.activeElement.blur();
 }
 target.dispatchEvent(new PointerEvent('pointerup', ptr)); target.dispatchEvent(new MouseEvent('mouseup', base));
-if (target.isConnected) target.click(); else el.click();
+let clicked = target;  // an SVG icon has no click(): its nearest HTML element clicks for it
+while (clicked && typeof clicked.click !== 'function') clicked = clicked.parentElement;
+(clicked && clicked.isConnected ? clicked : el).click();
 """
 FILL_IT = FILL.replace("const [el, text] = arguments;", "").strip().replace("\n", " ")
 FIND = FIND.replace("FILL_IT", FILL_IT + " ")
