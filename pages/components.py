@@ -34,7 +34,7 @@ class SideMenu(BasePage):
     admin's Community › Tasks › Tasks). Entries are list items, not links: a click routes in place.
     An entry is named by its path of labels: ("Access", "Logs")."""
 
-    HAMBURGER = testid("drawer", "the menu button")
+    HAMBURGER = css('header [data-testid="drawer"]', "the menu button (a split screen's Drawer has the same test id)")
     NAV = testid("sidenav-container", "the side menu")
     LOGOUT = ui("Logout")
     GROUP_ICONS = ("ExpandMoreIcon", "ExpandLessIcon")  # MUI's icons' test ids: what marks a group

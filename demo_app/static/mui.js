@@ -92,7 +92,7 @@
     // The side menu (modules/Menu): the drawer button opens it, the backdrop closes it, an entry goes to
     // its page; a group opens its entries, with the platform's own rule (SideMenu.jsx routeTo): a click
     // on a group while another is open closes that one and opens nothing.
-    if (target.closest('[data-testid="drawer"]')) { setDrawer(true); return; }
+    if (target.closest('header [data-testid="drawer"]')) { setDrawer(true); return; }
     if (target.closest(".side-drawer .MuiBackdrop-root")) { setDrawer(false); return; }
     var entry = target.closest(".side-drawer .MuiListItem-root");
     if (entry) {
@@ -107,7 +107,7 @@
   function setDrawer(open) {
     if (!drawer) { return; }
     drawer.hidden = !open;
-    var button = document.querySelector('[data-testid="drawer"] svg');
+    var button = document.querySelector('header [data-testid="drawer"] svg');
     if (button) { button.setAttribute("data-testid", open ? "DoubleArrowOutlinedIcon" : "MenuIcon"); }
   }
   function groupOf(entry) {
