@@ -1,4 +1,7 @@
-"""Parts shared by many screens: the page frame, the side menu, the snackbar, dialogs, the install bar."""
+"""Parts shared by many screens: the page frame, the side menu, the snackbar, the not-found pages.
+
+The install banner ("add to home screen", fixed at the bottom of every page of the platform for its
+first 10 s) is closed by BasePage.click when it covers what is to be pressed."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from selenium.webdriver.common.by import By
 
-from .base import BasePage, Locator, css, element_id, testid, ui
+from .base import BasePage, Locator, css, testid, ui
 
 
 class PageFrame(BasePage):
@@ -180,19 +183,6 @@ class Snackbar(BasePage):
         return "MuiAlert-filledError" in (
             self.find(css('[data-testid="message-alert"] [role="alert"]', "the alert")).get_attribute("class") or ""
         )
-
-
-class InstallBanner(BasePage):
-    """The platform's "add to home screen" bar fixed at the bottom of every page."""
-
-    BAR = element_id("btnSection", "the install banner")
-    CLOSE = element_id("closeBtn", "the banner's close link")
-
-    def dismiss(self) -> None:
-        """Close it, as the platform's own specs do before pressing buttons near the bottom."""
-        if self.is_shown(self.BAR):
-            self.click(self.CLOSE)
-            self.wait_gone(self.BAR)
 
 
 class ErrorPage(BasePage):
