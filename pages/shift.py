@@ -105,13 +105,16 @@ class ShiftButtons(BasePage):
         return self.text_of(self.MESSAGE)
 
 
-# Before a press: count the GraphQL answers the page receives from now on (a PerformanceObserver sees
-# every request's entry, even past the resource timing buffer's 250).
+# Before a press: count the answers to GraphQL requests the page starts from now on (a request of the
+# page's loading, answered after the press, is not the press's; a PerformanceObserver sees every
+# request's entry, even past the resource timing buffer's 250).
 WATCH_ANSWERS = """
+const since = performance.now();
 window.__prodready_answers = 0;
 if (window.__prodready_answers_seen) window.__prodready_answers_seen.disconnect();
 window.__prodready_answers_seen = new PerformanceObserver(list => {
-  window.__prodready_answers += list.getEntries().filter(e => new URL(e.name).pathname === '/graphql').length;
+  window.__prodready_answers += list.getEntries()
+    .filter(e => e.startTime >= since && new URL(e.name).pathname === '/graphql').length;
 });
 window.__prodready_answers_seen.observe({type: 'resource'});
 """
