@@ -27,9 +27,10 @@ ENTRY_REQUEST_GUARD = [
     "can_search_guests",
 ]
 
-# A person's own guests (My Guests, the guest invitation form): the platform gives them to custodians and
-# clients as to admins (app/policies/permissions.yml).
-GUEST_LIST = ["can_access_guest_list", "can_invite_guest", "can_update_invitation"]
+# A person's own guests (the My Guests page of their menu): the platform gives the page to custodians and
+# clients as to admins (app/policies/permissions.yml; there they may also invite, which the reference app
+# leaves to admins).
+GUEST_LIST = ["can_access_guest_list"]
 
 # The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
 # work, and people who only follow the tasks given to them.
