@@ -133,7 +133,7 @@ def test_a_worker_past_its_deadline_is_stopped_with_what_it_started():
     import subprocess
     import sys
 
-    from prodready.browser.sessions import descendants
+    from prodready.browser.processes import descendants
     from prodready.run.workers import scenario_bound, wait_bounded, worker_deadline
 
     assert worker_deadline(10) > 10 * 60  # each scenario's own bound, and a margin

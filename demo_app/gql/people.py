@@ -7,10 +7,12 @@ from typing import Any
 from ariadne import MutationType, ObjectType, QueryType
 from graphql import GraphQLError
 
+from .. import login_limits
 from .. import people as store
-from ..auth import token_for
+from ..access import can
+from ..auth import SETUP, bearer_token_of, token_for, user_for_token
 from ..db import query
-from .common import caller, record, require, to_id
+from .common import UNAUTHORIZED, caller, record, require, to_id
 
 SDL = """
 type User {
@@ -107,21 +109,34 @@ def _search(like: str, limit: int, offset: int) -> Any:
 
 
 @mutation.field("loginUsernamePassword")
-def resolve_login(_obj: Any, _info: Any, username: str, password: str) -> dict[str, Any]:
-    """A token for the right username and password; one message for every wrong combination."""
+def resolve_login(_obj: Any, info: Any, username: str, password: str) -> dict[str, Any]:
+    """A token for the right username and password; one message for every wrong combination; wrong
+    passwords limited per account and address. A person whose password an admin reset gets a token
+    good only for setting their own (the Set Password screen)."""
+    account, address = username.strip().lower(), _address(info)
+    limit = login_limits.limits()
+    refusal = limit.refusal(account, address)
+    if refusal:
+        raise GraphQLError(refusal)
     person = store.by_username(username.strip())
     if person is None or not store.password_ok(person, password) or person["status"] != "active":
+        limit.failed(account, address)
         raise GraphQLError(WRONG_LOGIN)
-    return {"authToken": token_for(person["id"]), "user": record(person)}
+    limit.succeeded(account)
+    purpose = "" if person["has_reset_password"] else SETUP
+    return {"authToken": token_for(person["id"], purpose), "user": record(person)}
+
+
+def _address(info: Any) -> str:
+    request = info.context.get("request")
+    return str(getattr(request, "remote_addr", "") or "unknown")
 
 
 @mutation.field("loginEmail")
 def resolve_login_email(_obj: Any, _info: Any, email: str | None = None) -> dict[str, Any]:
-    """A one-time login link by email (the reference app sends no mail: it only answers)."""
-    person = query("SELECT * FROM users WHERE lower(email) = lower(?)", ((email or "").strip(),), one=True)
-    if person is None:
-        raise GraphQLError("User not found")
-    return {"user": record(person), "errors": None}
+    """A one-time login link by email (the reference app sends no mail). The answer is the same whether
+    the address is known or not, and names nobody: an anonymous caller learns nothing about a person."""
+    return {"user": None, "errors": None}
 
 
 @mutation.field("loginPhoneStart")
@@ -157,9 +172,20 @@ def resolve_admin_reset(_obj: Any, info: Any, userId: str) -> dict[str, Any]:
 
 
 @mutation.field("resetPasswordAfterLogin")
-def resolve_reset_after_login(_obj: Any, _info: Any, password: str, userId: str) -> dict[str, Any]:
-    """The person's own new password (Set Password screen); a token to go on with."""
+def resolve_reset_after_login(_obj: Any, info: Any, password: str, userId: str) -> dict[str, Any]:
+    """The person's own new password (Set Password screen); a token to go on with. Only that person may:
+    with the token of their login (a set-password one, or their own), or someone allowed to reset
+    passwords (user.can_reset_user_password). The platform lets anyone set anyone's password here."""
     user_id = to_id(userId, "User")
+    request = info.context.get("request")
+    token = bearer_token_of(request)
+    caller_person = info.context.get("user")
+    themselves = user_for_token(token, SETUP) or caller_person
+    allowed = caller_person is not None and can("user.can_reset_user_password", caller_person)
+    if themselves is None and not allowed:
+        raise GraphQLError(UNAUTHORIZED)
+    if not allowed and int(themselves["id"]) != user_id:
+        raise GraphQLError(UNAUTHORIZED)
     try:
         store.set_own_password(user_id, password)
     except store.PersonError as exc:

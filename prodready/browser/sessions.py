@@ -8,13 +8,10 @@ between them, so a run starts one browser process and never pays for start-up tw
 from __future__ import annotations
 
 import json
-import os
-import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from selenium.common.exceptions import WebDriverException
@@ -23,6 +20,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from prodready.browser.camera import FakeCamera, ScriptCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
+from prodready.browser.processes import kill_browser
 from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
 # Test browsers register no service worker: the platform's layout registers one for every page, and
@@ -328,45 +326,6 @@ class SessionPool:
             except WebDriverException:
                 pass  # remote ends without the log endpoint
         return list(session.console)
-
-
-def kill_browser(driver: WebDriver) -> None:
-    """Kill a local browser's chromedriver and every process under it (the browser, its renderers); a
-    remote session is asked to quit in the background (nothing else can reach it)."""
-    service = getattr(driver, "service", None)
-    process = getattr(service, "process", None)
-    if process is None:
-        threading.Thread(target=_quit, args=(driver,), name="abort-remote", daemon=True).start()
-        return
-    for pid in [*descendants(process.pid), process.pid]:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    try:
-        process.wait(timeout=5)  # reaped: no zombie chromedriver
-    except Exception:  # noqa: BLE001 - killed with SIGKILL: it is gone either way
-        pass
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process under `pid`, deepest first (from /proc: no extra dependency)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    found: list[int] = []
-
-    def walk(parent: int) -> None:
-        for child in children.get(parent, []):
-            walk(child)
-            found.append(child)
-
-    walk(pid)
-    return found
 
 
 def _clean_quietly(session: Session) -> bool:
