@@ -74,7 +74,11 @@ def new_pool(run: Run) -> SessionPool:
     s = run.settings
     return SessionPool(
         BrowserSettings(
-            browser=s.browser, headless=s.headless, remote_url=s.remote_url, headless_shell=s.headless_shell
+            browser=s.browser,
+            headless=s.headless,
+            remote_url=s.remote_url,
+            headless_shell=s.headless_shell,
+            timezone=run.target.timezone,
         ),
         isolation=s.isolation,
     )
