@@ -30,7 +30,7 @@ class GuestTime(BasePage):
         END: testid("end_time_input", "the Visit end time typed"),
         UNTIL: testid("repeats_until_input", "the Repeats Until typed"),
     }
-    DIALOG = css('[role="dialog"]', "the picker's dialog")
+    DIALOG = css('[role="dialog"]:has(.PrivatePickersToolbar-root)', "the picker's dialog")
     KEYBOARD = css('[role="dialog"] button[aria-label$="go to text input view"]', "the picker's pen (keyboard view)")
     OK, CLEAR = ui("Ok"), ui("Clear")
     WEEK_DAYS = testid("week_days", "the Repeats on weekday buttons")
@@ -45,7 +45,12 @@ class GuestTime(BasePage):
         )
 
     def _dialog_button(self, label: str) -> Locator:
-        return Locator(By.XPATH, f'//*[@role="dialog"]//button[normalize-space()="{label}"]', f"the picker's {label}")
+        return Locator(
+            By.XPATH,
+            '//*[@role="dialog"][.//*[contains(@class, "PrivatePickersToolbar-root")]]'
+            f'//button[normalize-space()="{label}"]',
+            f"the picker's {label}",
+        )
 
     def _open_picker(self, label: str) -> None:
         self.click(self._picker(label))
@@ -118,8 +123,8 @@ class GuestInvitePage(GuestTime):
             raise LookupError(f"{first} {last} is a user already: the form offers no new guest")
         self.type_into(self.FIRST_NAME, first)
         self.type_into(self.LAST_NAME, last)
-        self.type_into(self.PHONE, phone, keys=True)  # react-phone-input-2 formats what is typed
-        self.click(self.find_all(self.ADD)[0])
+        self.type_into(self.PHONE, phone)
+        self.click(self.ADD)  # the new guest's Add (the first add_remove_guest_btn)
 
     def search_users(self, name: str) -> str:
         """Search the users for a guest (Enter): the not-found message, or '' when someone was found."""

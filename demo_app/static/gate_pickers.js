@@ -63,7 +63,7 @@
     backdrop.appendChild(paper);
     document.body.appendChild(backdrop);
 
-    function close() { backdrop.remove(); }
+    function close() { window.setTimeout(function () { backdrop.remove(); }, 150); }  // MUI's exit transition
     function keep(value) {
       hidden.value = value;
       shown.value = kind === "time" ? to12(value) : value;
