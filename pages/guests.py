@@ -215,8 +215,13 @@ class MyGuestsPage(BasePage):
         return self.goes_to(EditGuestDialog)
 
     def toggle_cancelled(self, name: str) -> None:
-        """The card menu's second item: Cancel, or Re-Activate a cancelled invitation."""
+        """The card menu's second item: Cancel, or Re-Activate a cancelled invitation (once the card shows it)."""
+        before = next((c.status for c in self.guests() if c.name == name), "")
         self.click_and_load(self._menu(name)[1])
+        self.wait_until(
+            lambda _d: next((c.status for c in self.guests() if c.name == name), before) != before,
+            f"the card of {name} did not change",
+        )
 
 
 @dataclass(frozen=True)
