@@ -222,4 +222,8 @@ def edit_invitation(guests: MyGuestsPage, name: str) -> Window:
     dialog = guests.edit(name)
     dialog.set_visit(window.day, window.start, window.end, (window.weekday(),), in_weeks(window.day, 1))
     dialog.update()
+    guests.wait_until(  # the platform refreshes the list after the mutation
+        lambda _d: any(c.name == name and c.time == window.shown for c in guests.guests()),
+        f"My Guests did not show the new time of {name} ({window.shown})",
+    )
     return window
