@@ -31,7 +31,7 @@ class SideMenu(BasePage):
 
     HAMBURGER = css(".left-menu-collapsible", "the menu button")
     LOGOUT = (ui("My Account"), ui("Logout"))
-    NAV = testid("nav-container", "the side menu")
+    NAV = testid("sidenav-container", "the side menu's list (in the drawer's portal on the platform)")
     ENTRY_LINKS = css('[data-testid="nav-container"] a', "the menu's links")
 
     def _open(self) -> None:
@@ -42,17 +42,17 @@ class SideMenu(BasePage):
     def _entry(self, label: str) -> Locator:
         return Locator(
             By.XPATH,
-            f'//*[@data-testid="nav-container"]//*[contains(@class, "MuiListItem-root")][normalize-space()="{label}"]',
+            f'//*[@data-testid="sidenav-container"]//*[contains(@class, "MuiListItem-root")]'
+            f'[normalize-space()="{label}"]',
             f'the menu entry "{label}"',
         )
 
     def go(self, *labels: str) -> None:
         """Open the menu and follow entries by label: ("Access", "Logs") opens a group, then a page."""
         self._open()
-        for label in labels[:-1]:
-            entry = self._entry(label)
-            if self.find(entry).get_attribute("aria-expanded") != "true":
-                self.click(entry)
+        for label, inside in zip(labels[:-1], labels[1:], strict=True):
+            if not self.is_shown(self._entry(inside)):  # the platform's groups say nothing of being open
+                self.click(self._entry(label))
         self.click_and_load(self._entry(labels[-1]))
 
     def log_out(self) -> None:

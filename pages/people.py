@@ -82,7 +82,7 @@ class IdCardPage(BasePage):
     """containers/IdCard.jsx "My ID": the person's QR code, fresh on every view."""
 
     MARKER = testid("visiting_hours", "the visiting hours of the ID card")
-    QR = css(".qr-code svg", "the QR code")
+    QR = css(".qr_code svg", "the QR code (react-qr-svg's svg; the box has no test id)")
 
     def qr_png(self) -> bytes:
         """A screenshot of the QR code, as a camera would see it."""

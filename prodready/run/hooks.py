@@ -104,6 +104,7 @@ def new_pool(run: Run) -> SessionPool:
             remote_url=s.remote_url,
             headless_shell=s.headless_shell,
             camera=s.camera,
+            timezone=run.target.timezone,
         ),
         isolation=s.isolation,
     )

@@ -23,8 +23,8 @@ EVENTS = """query($subject: [String], $name: String, $limit: Int) {
     subject data actingUser { name } entryRequest { name grantor { name } }
   }
 }"""
-INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [String], $until: String, $guests: [JSON],
-                   $userIds: [String]) {
+INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [String!], $until: String, $guests: [JSON!],
+                   $userIds: [String!]) {
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, occursOn: $occursOn, visitEndDate: $until,
                    guests: $guests, userIds: $userIds) { success }
 }"""

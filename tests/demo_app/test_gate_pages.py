@@ -20,7 +20,7 @@ VISITOR = {
     "vehiclePlate": "ABZ 1234",
     "reason": "client",
 }
-INVITE = """mutation($day: String!, $start: String, $end: String, $guests: [JSON]) {
+INVITE = """mutation($day: String!, $start: String, $end: String, $guests: [JSON!]) {
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, guests: $guests) { success } }"""
 
 
