@@ -30,7 +30,7 @@ Feature: Gate Access
     And the entry was recorded as a print scan of the timestamp
 
   # Script 1.1.2: "If you have a mobile phone"
-  @checklist.gate_access.scan_entry
+  @checklist.gate_access.scan_entry @camera
   Scenario: Scan entry with a phone: the guard's camera reads the QR code on the admin's phone
     Given the guard is logged in, in an incognito window
     And the admin is logged in on their phone
@@ -42,7 +42,7 @@ Feature: Gate Access
     Then the admin finds a new "User Granted Access" entry for themselves in the logbook, by the guard
     And the entry was recorded as a digital scan of the timestamp
 
-  @checklist.gate_access.scan_entry
+  @checklist.gate_access.scan_entry @camera
   Scenario: The scanner refuses a code that belongs to another site
     Given the guard is logged in, in an incognito window
     When the guard scans a QR code pointing to another site
@@ -77,7 +77,7 @@ Feature: Gate Access
       | Arabic-Indic digits         | ١٦١٨٣٣٢٤٣٥٩٦٠       |
 
   # Read-only: a scan shows the profile; nothing is logged until the guard selects Log This Entry.
-  @checklist.gate_access.scan_entry @read_only
+  @checklist.gate_access.scan_entry @read_only @camera
   Scenario: The guard's camera reads the admin's QR code and opens the admin's profile, ready to log
     Given the guard is logged in, in an incognito window
     And the admin is logged in on their phone
