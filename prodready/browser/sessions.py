@@ -180,6 +180,7 @@ class SessionPool:
     # -- sessions --------------------------------------------------------------------------
     def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:
         """A clean session of that kind, created on first need (one still being cleaned is waited for)."""
+        self.start()  # whether people get contexts or browsers is known once the browser runs
         with self._lock:
             for session in list(self._sessions):
                 if session.kind == kind and not session.in_use and self._cleaned(session):
@@ -229,6 +230,13 @@ class SessionPool:
         main = self.start()
         user_context = main.browser.create_user_context()
         context_id = main.browsing_context.create(type="tab", user_context=user_context)
+        if self.settings.timezone:
+            # The people's devices are in the community's timezone; through BiDi this also holds for a
+            # browser on a grid node (whose machine keeps its own zone).
+            try:
+                main.emulation.set_timezone_override(timezone=self.settings.timezone, user_contexts=[user_context])
+            except WebDriverException:
+                pass  # a browser without the command keeps its process's zone (TZ, set for a local one)
         if kind == PHONE_KIND:
             self._emulate_phone(main, context_id)
         session = Session(
