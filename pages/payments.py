@@ -23,15 +23,9 @@ class DashboardRow:
     status: str
 
     @property
-    def amount(self) -> str:
-        """The amount in "Payment Info"."""
-        found = MONEY.search(self.info)
-        return found.group(0) if found else ""
-
-    @property
     def payment_type(self) -> str:
-        """The type in "Payment Info" (after the amount, or after "… on YYYY-MM-DD" at phone width)."""
-        return re.split(r"K[0-9,]+\.[0-9]{2}(?: on [0-9-]{10})?", self.info)[-1].strip()
+        """The type in "Payment Info" (after the amount, or after "… on YYYY-MM-DD" at a phone's width)."""
+        return re.split(f"{MONEY.pattern}(?: on [0-9-]{{10}})?", self.info)[-1].strip()
 
 
 class PaymentsDashboardPage(PaymentsPart):
@@ -42,6 +36,12 @@ class PaymentsDashboardPage(PaymentsPart):
     TABS = css('[role="tab"]', "the tabs")
     ROWS = 'div:has(> [data-testid="payment_status"])'
     EMPTY = Locator(By.XPATH, '//*[normalize-space()="No Payments Available"]', "the empty payments list")
+
+    def wait_loaded(self) -> PaymentsDashboardPage:
+        """The dashboard shown, with its list loaded (below the graph, behind a spinner of its own)."""
+        super().wait_loaded()
+        self.wait_quiet()
+        return self
 
     def tabs(self) -> list[str]:
         """The tabs' labels as written."""
@@ -85,4 +85,5 @@ class PaymentsDashboardPage(PaymentsPart):
             lambda d: "Mui-selected" in (self.find(tab).get_attribute("class") or ""),
             f"the {label} tab was not selected",
         )
+        self.wait_quiet()
         return self.texts_of(testid("plot_user_info", "the plans' clients and plots"), visible=True)
