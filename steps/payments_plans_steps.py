@@ -80,7 +80,7 @@ def step_paid_before(context, amount):
 
     Example: Given the client has already paid K500.00 in cash
     """
-    context.notes["earlier_number"] = unique_number(context, "TXN")
+    context.notes.update(earlier_number=unique_number(context, "TXN"), paid=amount)
     pay(context, context.notes["client"], amount, payment_type("cash"), context.notes["earlier_number"])
 
 
