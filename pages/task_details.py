@@ -2,8 +2,7 @@
 
 Where the platform gives no test id: the assignee options by the Autocomplete's ARIA roles; the
 form's dialog and its heading by their ARIA role and MUI class (MUI's Dialog paper, an h4); the due
-date's calendar (MUI lab's MobileDatePicker, a read-only field opening a dialog) by its days'
-aria-labels ("Dec 6, 2026") and its buttons' labels.
+date is MUI lab's picker (widgets: choose_in_picker).
 """
 
 from __future__ import annotations
@@ -13,9 +12,7 @@ from datetime import date
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from .base import BasePage, Locator, css, testid, ui
-
-PICKER = '(//*[@role="dialog"][.//*[contains(@class, "PrivatePickersToolbar-root")]])[last()]'
+from .base import BasePage, Locator, css, testid
 
 
 def _option(name: str, within: str = '//*[@role="dialog"]') -> Locator:
@@ -32,16 +29,6 @@ def search_people(page: BasePage, field: Locator, name: str) -> None:
     press (the Autocomplete's onKeyDown), not on the field's value alone."""
     page.click(field)
     ActionChains(page.driver).send_keys(name).perform()
-
-
-def pick_date(page: BasePage, field: Locator, day: date) -> None:
-    """Choose a day in a MUI lab date picker (read-only field): open it, switch its dialog to the text
-    view (its pen button), type the day as YYYY-MM-DD, Ok."""
-    page.click(field)
-    page.click(Locator(By.XPATH, f'{PICKER}//button[contains(@aria-label, "go to text input view")]', "the pen"))
-    page.type_into(Locator(By.XPATH, f"{PICKER}//input", "the date picker's text field"), day.isoformat())
-    page.click(Locator(By.XPATH, f'{PICKER}//button[normalize-space()="{ui("Ok")}"]', "the date picker's Ok"))
-    page.wait_gone(Locator(By.XPATH, PICKER, "the date picker"))
 
 
 class TaskForm(BasePage):
@@ -103,7 +90,7 @@ class TaskForm(BasePage):
         for person in assignees:
             self.pick_assignee(person)
         if due:
-            pick_date(self, self.DUE, due)
+            self.choose_in_picker(self.DUE, due.isoformat())
         return self
 
     def create(self) -> None:

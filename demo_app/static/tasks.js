@@ -158,38 +158,6 @@
   }
   Array.prototype.forEach.call(document.querySelectorAll("[data-assignee-picker]"), picker);
 
-  // The due date's picker (MUI lab MobileDatePicker): the field opens its dialog; the pen shows the text
-  // field; Ok takes a YYYY-MM-DD day, Clear empties the field, Cancel leaves it.
-  document.addEventListener("click", function (event) {
-    var field = event.target.closest("[data-date-picker]");
-    if (field) {
-      var dialog = document.getElementById(field.getAttribute("data-date-picker"));
-      dialog.querySelector("[data-picker-text]").value = field.value;
-      dialog.hidden = false;
-      return;
-    }
-    var pen = event.target.closest("[data-picker-pen]");
-    if (pen) {
-      var text = pen.closest(".MuiDialogContent-root").querySelector(".picker-text");
-      text.hidden = !text.hidden;
-      pen.setAttribute("aria-label", text.hidden ? "calendar view is open, go to text input view"
-                                                 : "text input view is open, go to calendar view");
-      return;
-    }
-    var action = event.target.closest("[data-picker-action]");
-    if (action) {
-      var root = action.closest(".MuiDialog-root");
-      var content = root.querySelector("[data-picker-for]");
-      var input = document.getElementById(content.getAttribute("data-picker-for"));
-      var typed = content.querySelector("[data-picker-text]").value.trim();
-      var kind = action.getAttribute("data-picker-action");
-      if (kind === "ok" && !/^\d{4}-\d{2}-\d{2}$/.test(typed)) { return; }
-      if (kind === "ok") { input.value = typed; }
-      if (kind === "clear") { input.value = ""; }
-      root.hidden = true;
-    }
-  });
-
   // The comment button is enabled once something is typed (CommentTextField.jsx).
   Array.prototype.forEach.call(document.querySelectorAll(".comment-box"), function (form) {
     var box = form.querySelector("textarea");
