@@ -18,6 +18,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from pages.scripts import NETWORK_WATCH
 from prodready.browser.camera import FakeCamera, ScriptCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
 from prodready.browser.processes import kill_browser
@@ -28,12 +29,16 @@ from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEn
 # 'Response'"), the worker outliving the person who loaded it. Without `navigator.serviceWorker` the
 # layout's own `if (navigator.serviceWorker)` skips the registration. Run before any page script.
 NO_SERVICE_WORKERS = "try { delete Navigator.prototype.serviceWorker; } catch (e) {}"
+# What every page of a test browser starts with: no service worker, and its requests counted from the
+# first one (pages.scripts.NETWORK_WATCH: how the page objects know the app has answered).
+PRELUDE = NO_SERVICE_WORKERS + "\n" + NETWORK_WATCH
 
 
-def block_service_workers(driver: WebDriver) -> bool:
-    """The same for a browser without BiDi user contexts (CDP; a remote end without CDP keeps them)."""
+def plant_prelude(driver: WebDriver) -> bool:
+    """The prelude for a browser without BiDi user contexts (CDP; a remote end without CDP goes without:
+    the page objects then count requests from their first action on a page)."""
     try:
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NO_SERVICE_WORKERS})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PRELUDE})
         return True
     except (AttributeError, WebDriverException):
         return False
@@ -94,9 +99,9 @@ class SessionPool:
             if self._bidi:
                 self._main.script.add_console_message_handler(self._on_console)
                 self._main.script.add_javascript_error_handler(self._on_js_error)
-                self._main.script.add_preload_script(f"() => {{ {NO_SERVICE_WORKERS} }}")
+                self._main.script.add_preload_script(f"() => {{ {PRELUDE} }}")
             else:
-                block_service_workers(self._main)
+                plant_prelude(self._main)
             if isinstance(self._camera, ScriptCamera):
                 self._plant_camera(self._main, self._camera.source())
         return self._main
@@ -286,7 +291,7 @@ class SessionPool:
             driver = self._main
         else:
             driver = start_driver(self.settings, phone=(kind == PHONE_KIND))
-            block_service_workers(driver)
+            plant_prelude(driver)
             if isinstance(self._camera, ScriptCamera):
                 self._plant_camera(driver, self._camera.source())
             self._drivers.append(driver)
