@@ -187,8 +187,8 @@ def test_every_route_declares_its_access(app):
     "role,entries",
     [
         ("security_guard", ["Dashboard", "Search", "Access", "My Account"]),
-        ("custodian", ["Dashboard", "Search", "Community", "My Account"]),
-        ("client", ["Dashboard", "My Payments", "My Form", "Tasks", "My Account"]),
+        ("custodian", ["Dashboard", "Search", "Access", "Community", "My Account"]),
+        ("client", ["Dashboard", "Access", "My Payments", "My Form", "Tasks", "My Account"]),
     ],
 )
 def test_the_side_menu_shows_each_role_its_entries(role, entries):
