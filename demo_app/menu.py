@@ -58,8 +58,11 @@ MENU: tuple[Entry, ...] = (
             Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "forms.can_create_form"),
         ),
     ),
-    Entry("Payments", children=(Entry("Plans", "/payments", rule="plan_payment.can_access_all_payments"),)),
-    Entry("My Payments", "/mypayments", types=("client", "resident")),
+    # modules/Payments: the payments dashboard's own entry is "Plans" (menu.plan_plural), not under a group.
+    Entry("Plans", "/payments", rule="plan_payment.can_access_all_payments"),
+    # Users' Profile entry: a client's "My Profile" is in the menu itself (an admin's under "My Account").
+    # The platform's "My Payments" (/mypayments) is never shown: its feature, "User Payment", is no community's.
+    Entry("My Profile", "/myprofile", "my-profile-menu-item", types=("client", "resident")),
     Entry("My Form", "/myforms", rule="my_forms.can_access_own_forms", types=("client", "resident")),
     Entry("Tasks", "/tasks", "tasks-menu-item", "note.can_access_tasks", types=("client", "resident")),
     Entry(

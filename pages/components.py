@@ -31,13 +31,16 @@ class SideMenu(BasePage):
 
     HAMBURGER = css(".left-menu-collapsible", "the menu button")
     LOGOUT = (ui("My Account"), ui("Logout"))
-    NAV = testid("sidenav-container", "the side menu's list (in the drawer's portal on the platform)")
+    # The platform's Drawer is a portal at the end of <body> (kept mounted, hidden while closed): its
+    # entries are in SideMenu.jsx's `sidenav-container`; the `nav-container` <nav> stays empty.
+    NAV = testid("sidenav-container", "the side menu")
     ENTRY_LINKS = css('[data-testid="nav-container"] a', "the menu's links")
 
     def _open(self) -> None:
         if not self.is_shown(self.NAV):
             self.click(self.HAMBURGER)
             self.wait_for(self.NAV)
+        self.wait_still(self.NAV.value, "the side menu")  # it slides in: an entry clicked mid-slide is missed
 
     def _entry(self, label: str) -> Locator:
         return Locator(
@@ -121,6 +124,17 @@ class ErrorPage(BasePage):
     """The platform's catch-all page for an address it does not have (or a role may not see)."""
 
     MARKER = Locator(By.XPATH, '//*[normalize-space()="Sorry!! We couldn\'t find this page"]', "the not-found message")
+
+    def headline(self) -> str:
+        """Its message."""
+        return self.text_of(self.MARKER)
+
+
+class RefusedPage(BasePage):
+    """shared/404.jsx: what a module's page shows a role without its permissions ("404", "Oops. Looks like we
+    can't find your page.", "Go To Dashboard"), where an unknown address gets ErrorPage's message."""
+
+    MARKER = testid("404-offline-text", "the refusal's message")
 
     def headline(self) -> str:
         """Its message."""

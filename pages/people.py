@@ -73,9 +73,11 @@ class ProfilePage(BasePage):
         return self.open(f"/user/{user_id}/{timestamp}/dg")
 
     def open_option(self, item_id: str) -> None:
-        """Pick an item of the options menu by its id (payments → the person's plans)."""
+        """Pick an item of the options menu by its id (payments → the person's plans): the item itself takes
+        the click (the platform's MenuItem pushes the tab's address; it holds no link)."""
         self.click(self.OPTIONS)
-        self.click_and_load(css(f'[data-testid="select_option"] li#{item_id} a', f"the {item_id} option"))
+        self.wait_still('[data-testid="select_option"]', "the options menu")  # it grows in
+        self.click_and_load(css(f'[data-testid="select_option"] li#{item_id}', f"the {item_id} option"))
 
 
 class IdCardPage(BasePage):

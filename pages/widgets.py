@@ -9,6 +9,14 @@ from selenium.webdriver.common.by import By
 from .locators import Locator, css
 
 LISTBOX = css('ul[role="listbox"]', "the open list of options")
+# Whether what a CSS selector finds has stopped moving: MUI brings menus, popovers and drawers in with a CSS
+# transition of their Paper (grow, slide), and an item clicked mid-transition is hit where it was, i.e. in its
+# neighbour's place by the time the click lands.
+STILL = """
+const el = document.querySelector(arguments[0]);
+const paper = el && (el.closest('.MuiPaper-root') || el);
+return !!paper && paper.getAnimations().length === 0;
+"""
 # From whatever locates a Select (its FormControl root, hidden native input or visible box): the box.
 SELECT_BOX = """
 const a = arguments[0];
@@ -33,9 +41,14 @@ class MuiWidgets:
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
         self.click(box)
 
+    def wait_still(self: Any, selector: str, what: str) -> None:
+        """Wait until the menu, popover or drawer holding what `selector` finds has finished coming in."""
+        self.wait_until(lambda d: d.execute_script(STILL, selector), f"{what} did not stop moving")
+
     def pick(self: Any, select: Locator, value: str | None = None, text: str | None = None) -> None:
         """Choose an option of a MUI Select: open its box, click the option in the portal listbox."""
         self._open_select(select)
+        self.wait_still('ul[role="listbox"]', f"the options of {select}")
         if value is not None:
             option = css(
                 f'ul[role="listbox"] li[role="option"][data-value="{value}"]', f"the option {value!r} of {select}"

@@ -33,12 +33,12 @@ extend type Mutation {
   PropertyCreate(parcelNumber: String!, address1: String, address2: String, city: String, postalCode: String,
                  stateProvince: String, parcelType: String, country: String, ownershipFields: JSON, status: String,
                  objectType: String, houseLandParcelId: ID): LandParcelPayload
-  paymentPlanCreate(landParcelId: ID!, userId: ID!, coOwnersIds: [ID], status: Int!, planType: String!,
+  paymentPlanCreate(landParcelId: ID!, userId: ID!, coOwnersIds: [ID!], status: Int!, planType: String!,
                     percentage: String, startDate: String!, installmentAmount: Float!, totalAmount: Float!,
                     duration: Int!, paymentDay: Int, frequency: Int!, renewable: Boolean!): PaymentPlanPayload
   transactionCreate(userId: ID!, amount: Float!, source: String!, bankName: String, chequeNumber: String,
                     transactionNumber: String, createdAt: String,
-                    paymentsAttributes: [PlanPaymentInput]!): TransactionPayload
+                    paymentsAttributes: [PlanPaymentInput!]!): TransactionPayload
   transactionRevert(id: ID!): TransactionPayload
 }
 """

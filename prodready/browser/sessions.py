@@ -179,16 +179,37 @@ class SessionPool:
 
     # -- sessions --------------------------------------------------------------------------
     def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:
-        """A clean session of that kind, created on first need (one still being cleaned is waited for)."""
+        """A clean session of that kind, created on first need (one still being cleaned is waited for).
+
+        People never share an HTTP cache, any more than cookies: a session goes back to the person who
+        used it before (who keeps their cache, as their own browser would); one that served someone
+        else has its cache emptied first (seen: the guard's cached redirect served to the admin).
+        """
+        self.start()  # whether people get contexts or browsers is known once the browser runs
         with self._lock:
-            for session in list(self._sessions):
-                if session.kind == kind and not session.in_use and self._cleaned(session):
-                    session.in_use, session.label = True, label
-                    return session
+            free = [s for s in self._sessions if s.kind == kind and not s.in_use]
+            for session in sorted(free, key=lambda s: s.label != label):  # this person's own first
+                if not self._cleaned(session):
+                    continue
+                if session.label != label:
+                    self._forget_cache(session)
+                session.in_use, session.label = True, label
+                return session
             session = self._new_context(kind) if self._bidi else self._new_driver(kind)
             session.in_use, session.label = True, label
             self._sessions.append(session)
             return session
+
+    def _forget_cache(self, session: Session) -> None:
+        """Empty a session's HTTP cache (its browser context's), or have it bypass the cache where the
+        browser offers no way to empty it (a remote end without DevTools)."""
+        try:
+            session.driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+            return
+        except (AttributeError, WebDriverException):
+            pass
+        if session.in_user_context:
+            session.bidi.network.set_cache_behavior("bypass", contexts=[session.context_id])
 
     def in_use(self) -> list[Session]:
         """The sessions the current scenario holds."""
@@ -229,6 +250,13 @@ class SessionPool:
         main = self.start()
         user_context = main.browser.create_user_context()
         context_id = main.browsing_context.create(type="tab", user_context=user_context)
+        if self.settings.timezone:
+            # The people's devices are in the community's timezone; through BiDi this also holds for a
+            # browser on a grid node (whose machine keeps its own zone).
+            try:
+                main.emulation.set_timezone_override(timezone=self.settings.timezone, user_contexts=[user_context])
+            except WebDriverException:
+                pass  # a browser without the command keeps its process's zone (TZ, set for a local one)
         if kind == PHONE_KIND:
             self._emulate_phone(main, context_id)
         session = Session(

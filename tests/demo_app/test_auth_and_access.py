@@ -188,7 +188,7 @@ def test_every_route_declares_its_access(app):
     [
         ("security_guard", ["Dashboard", "Search", "Access", "My Account"]),
         ("custodian", ["Dashboard", "Search", "Access", "Community", "My Account"]),
-        ("client", ["Dashboard", "Access", "My Payments", "My Form", "Tasks", "My Account"]),
+        ("client", ["Dashboard", "Access", "My Profile", "My Form", "Tasks", "My Account"]),
     ],
 )
 def test_the_side_menu_shows_each_role_its_entries(role, entries):
