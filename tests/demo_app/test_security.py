@@ -246,20 +246,24 @@ def test_anyone_logged_in_may_search_but_a_client_finds_only_the_admins_and_them
 @pytest.mark.parametrize(
     "document",
     [
-        '{ userTransactions(userId: "%s") { id } }' % NOBODY,
-        '{ paymentReceipt(userId: "%s", id: "%s") { id } }' % (NOBODY, NOBODY),
-        '{ userTimeSheetLogs(userId: "%s", dateTo: "2030-01-01") { id } }' % NOBODY,
+        "query($u: ID!) { userTransactions(userId: $u) { id } }",
+        "query($u: ID!) { paymentReceipt(userId: $u, id: $u) { id } }",
+        'query($u: ID!) { userTimeSheetLogs(userId: $u, dateTo: "2030-01-01") { id } }',
     ],
 )
 def test_a_client_asking_about_someone_else_is_refused_before_they_are_looked_up(gql, document):
-    assert gql("client").error(document) == "Unauthorized"
+    assert gql("client").error(document, {"u": NOBODY}) == "Unauthorized"
+
+
+TIME_SHEET = 'query($u: ID!) { userTimeSheetLogs(userId: $u, dateTo: "2030-01-01") { id } }'
 
 
 def test_a_guard_asking_for_someone_elses_time_sheet_gets_nobody_elses_shifts(gql):
     worker = user_id(gql, "custodian")
-    assert gql("guard")('{ userTimeSheetLogs(userId: "%s", dateTo: "2030-01-01") { id } }' % worker) == {
-        "userTimeSheetLogs": []
-    }
+    assert gql("guard")(TIME_SHEET, {"u": worker}) == {"userTimeSheetLogs": []}
+
+
+RECEIPT = "query($u: ID!, $id: ID!) { paymentReceipt(userId: $u, id: $id) { id receiptNumber } }"
 
 
 def test_a_receipt_is_for_its_client_and_the_admin_only(gql):
@@ -270,20 +274,20 @@ def test_a_receipt_is_for_its_client_and_the_admin_only(gql):
         {"o": [{"name": "Mary Client", "userId": client}]},
     )["PropertyCreate"]["landParcel"]["id"]
     plan = admin(
-        "mutation($u: ID!, $l: ID!) { paymentPlanCreate(userId: $u, landParcelId: $l, status: 0, planType: \"basic\","
+        'mutation($u: ID!, $l: ID!) { paymentPlanCreate(userId: $u, landParcelId: $l, status: 0, planType: "basic",'
         ' startDate: "2026-01-01", installmentAmount: 100, totalAmount: 1200, duration: 12, frequency: 2,'
         " renewable: false) { paymentPlan { id } } }",
         {"u": client, "l": parcel},
     )["paymentPlanCreate"]["paymentPlan"]["id"]
     paid = admin(
-        "mutation($u: ID!, $p: ID!) { transactionCreate(userId: $u, amount: 100, source: \"cash\","
+        'mutation($u: ID!, $p: ID!) { transactionCreate(userId: $u, amount: 100, source: "cash",'
         " paymentsAttributes: [{paymentPlanId: $p, amount: 100}]) { transaction { planPayments { id } } } }",
         {"u": client, "p": plan},
     )["transactionCreate"]["transaction"]["planPayments"][0]["id"]
-    receipt = '{ paymentReceipt(userId: "%s", id: "%s") { id receiptNumber } }' % (client, paid)
-    assert gql("client")(receipt)["paymentReceipt"]["id"] == paid
-    assert gql("admin")(receipt)["paymentReceipt"]["receiptNumber"]
-    assert gql("guard").error(receipt) == "Unauthorized"
+    receipt = {"u": client, "id": paid}
+    assert gql("client")(RECEIPT, receipt)["paymentReceipt"]["id"] == paid
+    assert gql("admin")(RECEIPT, receipt)["paymentReceipt"]["receiptNumber"]
+    assert gql("guard").error(RECEIPT, receipt) == "Unauthorized"
 
 
 def test_clients_and_custodians_may_list_the_communitys_invitations_and_invite_as_on_the_platform(gql):
