@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -15,7 +16,7 @@ from pages.plans import TransactionsTab
 from pages.refused import QueryErrorPage
 from pages.scan import ScanPage
 from prodready.core.config import Credentials, Persona
-from prodready.scenario.money import kwacha, payment_type
+from prodready.scenario.money import payment_type
 from prodready.scenario.payment_setup import client_with_new_plan, pay
 from prodready.target.api import LOGIN, PlatformApiError
 from prodready.target.people import ADMIN_RESET_PASSWORD, Newcomer, strong_password, unique_phone
@@ -43,6 +44,7 @@ RECEIPT = """query paymentReceipt($userId: ID!, $id: ID!) {
 DEACTIVATE = """mutation userUpdate($id: ID!, $name: String!, $status: String) {
   userUpdate(id: $id, name: $name, status: $status) { user { id } }
 }"""
+MONTHLY = Decimal("500.00")  # the other client's plan, and what they paid towards it
 ELSEWHERE = "elsewhere.invalid"  # another site (.invalid never resolves)
 # What a login link puts after /login/ to hide another site (one path segment, as the platform's /login/:next
 # takes it), or the next address it names in its query; read as a browser reads them, each is //elsewhere.
@@ -160,8 +162,8 @@ def login_link_answers(cast: Any, email: str, run_id: str) -> list[Any]:
 def client_who_paid(context: Any, base_name: str) -> dict[str, str]:
     """A new client with a plot, a plan and one cash payment towards it: their id, the transaction's and
     the receipt's (plan payment's) ids."""
-    client = client_with_new_plan(context, base_name, "basic", kwacha("K500.00"), 12)
-    transaction = pay(context, client, kwacha("K500.00"), payment_type("cash"))
+    client = client_with_new_plan(context, base_name, "basic", MONTHLY, 12)
+    transaction = pay(context, client, MONTHLY, payment_type("cash"))
     found = context.cast.api_as("admin").call(TRANSACTIONS, {"userId": client.user_id})["userTransactions"]
     receipt = next(p["id"] for t in found if str(t["id"]) == str(transaction) for p in t["planPayments"])
     return {"user_id": str(client.user_id), "transaction_id": str(transaction), "receipt_id": str(receipt)}
