@@ -27,8 +27,8 @@ ENTRY_REQUEST_GUARD = [
     "can_search_guests",
 ]
 
-# The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
-# work, and people who only follow the tasks given to them.
+# The platform's `note` (tasks) permissions (app/policies/permissions.yml) of the staff who plan, assign and
+# follow work (admin, custodian, security guard); clients and residents hold none of them (no task list).
 NOTE_STAFF = [
     "can_access_tasks",
     "can_create_note",
@@ -43,16 +43,6 @@ NOTE_STAFF = [
     "can_view_create_task_button",
     "can_view_create_sub_task_button",
 ]
-NOTE_FOLLOWER = [
-    "can_access_tasks",
-    "can_update_note",
-    "can_create_note_comment",
-    "can_fetch_flagged_notes",
-    "can_fetch_task_by_id",
-    "can_fetch_task_comments",
-    "can_get_task_stats",
-    "can_get_task_count",
-]
 
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "security_guard": {
@@ -62,6 +52,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "user": ["can_view_guests", "can_search_users"],
         "timesheet": ["can_fetch_user_time_sheet_logs"],
         "activity_log": ["can_add_activity_log"],
+        "note": NOTE_STAFF,
     },
     "admin": {
         "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list", "can_update_invitation"],
@@ -131,7 +122,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "payment_records": ["can_fetch_user_transactions"],
         "forms": ["can_create_form_user", "can_access_forms"],
         "my_forms": ["can_access_own_forms"],
-        "note": NOTE_FOLLOWER,
+        "note": ["can_update_note_comment"],
     },
 }
 ROLE_PERMISSIONS["security_supervisor"] = ROLE_PERMISSIONS["security_guard"]

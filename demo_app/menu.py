@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .access import SEARCH_TYPES, can
+from .access import ROLES, SEARCH_TYPES, can
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,25 @@ MENU: tuple[Entry, ...] = (
             Entry("My Guests", "/logbook/guests", "guest-list-sub-menu-item", "entry_request.can_access_guest_list"),
         ),
     ),
+    # MyForms (modules/Forms/UserForms): "My Forms" (menu.form, plural), hidden from admins and site managers.
+    Entry(
+        "My Forms",
+        "/myforms",
+        rule="my_forms.can_access_own_forms",
+        types=tuple(role for role in ROLES if role not in ("admin", "site_manager")),
+    ),
+    Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "forms.can_create_form"),
     Entry(
         "Community",
         css="community-menu-item",
         children=(
-            Entry("Tasks", "/tasks", "tasks-sub-menu-item", "note.can_access_tasks", types=("admin", "custodian")),
+            # modules/Tasks: a group "Tasks" (tasks-menu-item) holding the page "Tasks" (and Task Lists).
+            Entry(
+                "Tasks",
+                css="tasks-menu-item",
+                children=(Entry("Tasks", "/tasks", "tasks-sub-menu-item", "note.can_access_tasks"),),
+            ),
             Entry("Time Card", "/timesheet", rule="timesheet.can_access_all_timesheets"),
-            Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "forms.can_create_form"),
         ),
     ),
     # modules/Payments: the payments dashboard's own entry is "Plans" (menu.plan_plural), not under a group.
@@ -63,8 +75,6 @@ MENU: tuple[Entry, ...] = (
     # Users' Profile entry: a client's "My Profile" is in the menu itself (an admin's under "My Account").
     # The platform's "My Payments" (/mypayments) is never shown: its feature, "User Payment", is no community's.
     Entry("My Profile", "/myprofile", "my-profile-menu-item", types=("client", "resident")),
-    Entry("My Form", "/myforms", rule="my_forms.can_access_own_forms", types=("client", "resident")),
-    Entry("Tasks", "/tasks", "tasks-menu-item", "note.can_access_tasks", types=("client", "resident")),
     Entry(
         "My Account",
         css="account-menu-item",

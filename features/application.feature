@@ -49,7 +49,7 @@ Feature: The application overall
       | guard     | 3     |
       | admin     | 9     |
       | custodian | 4     |
-      | client    | 5     |
+      | client    | 4     |
 
   @read_only
   Scenario Outline: The <person> is not shown <page>

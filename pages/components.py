@@ -27,36 +27,49 @@ class PageFrame(BasePage):
 
 
 class SideMenu(BasePage):
-    """modules/Menu: the hamburger opens the menu; groups open their sub-entries."""
+    """modules/Menu: the hamburger opens the menu; groups open their sub-entries.
+
+    The entries are in `sidenav-container` (SideMenu.jsx), which the platform renders inside a MUI
+    Drawer: a portal at the end of <body>, outside `nav-container`.
+    """
 
     HAMBURGER = css(".left-menu-collapsible", "the menu button")
     LOGOUT = (ui("My Account"), ui("Logout"))
     # The platform's Drawer is a portal at the end of <body> (kept mounted, hidden while closed): its
     # entries are in SideMenu.jsx's `sidenav-container`; the `nav-container` <nav> stays empty.
     NAV = testid("sidenav-container", "the side menu")
+    # A group's entries slide open (MUI Collapse): a click before it has finished lands on another entry.
+    OPENING = (
+        'return document.querySelector(\'[data-testid="sidenav-container"] '
+        ".MuiCollapse-root:not(.MuiCollapse-entered):not(.MuiCollapse-hidden)');"
+    )
+    # The drawer slides in (MUI Slide: a transform until it is in place).
+    STILL = "const p = arguments[0].closest('.MuiDrawer-paper'); return !p || getComputedStyle(p).transform === 'none';"
     ENTRY_LINKS = css('[data-testid="nav-container"] a', "the menu's links")
 
     def _open(self) -> None:
         if not self.is_shown(self.NAV):
             self.click(self.HAMBURGER)
-            self.wait_for(self.NAV)
-        self.wait_still(self.NAV.value, "the side menu")  # it slides in: an entry clicked mid-slide is missed
+            self.wait_until(lambda d: d.execute_script(self.STILL, self.wait_for(self.NAV)), "the menu did not open")
 
-    def _entry(self, label: str) -> Locator:
-        return Locator(
-            By.XPATH,
-            f'//*[@data-testid="sidenav-container"]//*[contains(@class, "MuiListItem-root")]'
-            f'[normalize-space()="{label}"]',
-            f'the menu entry "{label}"',
-        )
+    def _entry(self, label: str, after: Locator | None = None) -> Locator:
+        """An entry by its label; `after` another entry: the first so labelled below it (a group's entry
+        may bear the group's own label: Community › Tasks › Tasks)."""
+        entry = f'*[contains(@class, "MuiListItem-root")][normalize-space()="{label}"]'
+        if after is None:
+            return Locator(By.XPATH, f'//*[@data-testid="sidenav-container"]//{entry}', f'the menu entry "{label}"')
+        return Locator(By.XPATH, f"({after.value})[1]/following::{entry}", f'the menu entry "{label}" under {after}')
 
     def go(self, *labels: str) -> None:
         """Open the menu and follow entries by label: ("Access", "Logs") opens a group, then a page."""
         self._open()
-        for label, inside in zip(labels[:-1], labels[1:], strict=True):
-            if not self.is_shown(self._entry(inside)):  # the platform's groups say nothing of being open
-                self.click(self._entry(label))
-        self.click_and_load(self._entry(labels[-1]))
+        entry = None
+        for label, inner in zip(labels, labels[1:], strict=False):
+            entry = self._entry(label, after=entry)
+            if not self.is_shown(self._entry(inner, after=entry)):  # a closed group (a click on an open one closes it)
+                self.click(entry)
+                self.wait_until(lambda d: not d.execute_script(self.OPENING), f'the menu group "{label}" did not open')
+        self.click_and_load(self._entry(labels[-1], after=entry))
 
     def log_out(self) -> None:
         """My Account › Logout: the platform forgets the token and shows the login screen."""

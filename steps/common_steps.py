@@ -53,6 +53,24 @@ def step_menu_entry(context, who, entry, page):
     context.cast.actor(who).page(SideMenu).go(entry, page)
 
 
+@when('the {who:Persona} goes to "{page:Ui}" from the menu')
+def step_menu_page(context, who, page):
+    """A person opens a page from the side menu, an entry of its own (not in a group).
+
+    Example: When the admin goes to "Manage Forms" from the menu
+    """
+    context.cast.actor(who).page(SideMenu).go(page)
+
+
+@when('the {who:Persona} goes to "{entry:Ui}" › "{group:Ui}" › "{page:Ui}" from the menu')
+def step_menu_entry_in_group(context, who, entry, group, page):
+    """A person opens a page from the side menu: a group, a group within it, then its entry.
+
+    Example: When the admin goes to "Community" › "Tasks" › "Tasks" from the menu
+    """
+    context.cast.actor(who).page(SideMenu).go(entry, group, page)
+
+
 @then('the {who:Persona} is told "{message:Ui}"')
 def step_told(context, who, message):
     """The platform's message at the top of the screen says exactly this.
