@@ -47,6 +47,7 @@ Feature: Who may do what
       | transactionCreate     | record a payment                       | refused       | refused | refused   | refused | allowed |
       | transactionRevert     | revert a payment                       | refused       | refused | refused   | refused | allowed |
       | userCreate            | add a person                           | refused       | allowed | allowed   | allowed | allowed |
+      | communityUpdate       | change the community's settings        | refused       | refused | refused   | refused | allowed |
       | allEventLogs          | read the logbook                       | refused       | allowed | refused   | refused | allowed |
       | currentUser           | read who they are                      | refused       | allowed | allowed   | allowed | allowed |
       | flaggedNotes          | list the tasks                         | refused       | allowed | allowed   | refused | allowed |

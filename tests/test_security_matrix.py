@@ -49,6 +49,7 @@ class Rule:
     logged_in: bool = True
     permission: str = ""  # module.permission the caller's role holds in permissions.yml
     user_types: tuple[str, ...] = ()  # the caller is of one of these user types
+    or_admin: bool = False  # an admin may whatever their role holds (permitted?(admin: true, …))
     defect: str = ""  # a documented defect: the platform does not apply this rule, the scenario asserts it
 
 
@@ -116,6 +117,15 @@ RULES: dict[str, Rule] = {
     "allEventLogs": Rule(
         ((QUERIES + "event_log.rb", "role?(%i[security_guard admin security_supervisor])"),),
         user_types=("security_guard", "admin", "security_supervisor"),
+    ),
+    "communityUpdate": Rule(
+        (
+            (MUTATIONS + "community/community_update.rb", "permitted?(admin: true, module: :community,"),
+            (MUTATIONS + "community/community_update.rb", "permission: :can_update_community_details)"),
+            ("app/policies/policy/application_policy.rb", "(args[:admin] && user&.admin?)"),
+        ),
+        permission="community.can_update_community_details",
+        or_admin=True,
     ),
     "currentUser": Rule(
         ((QUERIES + "user.rb", "raise GraphQL::ExecutionError, 'Must be logged in to perform this action'"),)
@@ -222,7 +232,7 @@ def verdict(rule: Rule, caller: str) -> str:
     allowed = (not rule.permission or user_type in holders().get(rule.permission, set())) and (
         not rule.user_types or user_type in rule.user_types
     )
-    return "allowed" if allowed else "refused"
+    return "allowed" if allowed or (rule.or_admin and user_type == "admin") else "refused"
 
 
 def suite_operations() -> set[str]:
@@ -272,7 +282,10 @@ def test_mutations_tsv_names_the_same_permission_as_each_rule():
     unlisted = {
         op for op, rule in RULES.items() if op in column and not column[op] and rule.permission and not rule.defect
     }
-    assert all(any("validate_authorization" in text for _f, text in RULES[op].says) for op in unlisted), unlisted
+    # where the column is empty (a check its extraction did not read: validate_authorization, a permitted? over two
+    # lines), the rule's own source lines must name the permission
+    unnamed = {op for op in unlisted if not any(RULES[op].permission.split(".")[1] in t for _f, t in RULES[op].says)}
+    assert not unnamed, unnamed
 
 
 def test_the_table_says_what_the_platforms_rules_give_each_caller():

@@ -163,6 +163,9 @@ PROBES: dict[str, Probe] = {
         lambda a: {"email": f"nobody-{a.run_id}@example.invalid"},
     ),
     "allEventLogs": Probe("query allEventLogs { allEventLogs(limit: 1) { id } }", lambda _a: {}),
+    "communityUpdate": Probe(  # no picture: nothing changes (with no argument at all the platform answers 500)
+        "mutation communityUpdate { communityUpdate(imageBlobId: null) { community { id } } }", lambda _a: {}
+    ),
     "currentUser": Probe("query currentUser { currentUser { id } }", lambda _a: {}),
     "flaggedNotes": Probe("query flaggedNotes { flaggedNotes(limit: 1) { id } }", lambda _a: {}),
     "scheduledRequests": Probe("query scheduledRequests { scheduledRequests(limit: 1) { id } }", lambda _a: {}),

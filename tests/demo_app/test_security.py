@@ -297,3 +297,12 @@ def test_clients_and_custodians_may_list_the_communitys_invitations_and_invite_a
             'mutation { invitationCreate(visitationDate: "2030-01-01", guests: [{firstName: " "}]) { success } }'
         )
         assert refused != "Unauthorized"
+
+
+COMMUNITY_UPDATE = 'mutation { communityUpdate(name: "Elsewhere") { community { id name } } }'
+
+
+def test_only_an_admin_may_update_the_community_and_the_reference_apps_stays_as_configured(gql):
+    for role in (None, "guard", "custodian", "client"):
+        assert gql(role).error(COMMUNITY_UPDATE) == "Unauthorized"
+    assert gql("admin")(COMMUNITY_UPDATE)["communityUpdate"]["community"]["name"] == "DoubleGDP"
