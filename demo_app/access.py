@@ -97,6 +97,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "activity_log": ["can_add_activity_log"],
     },
     "custodian": {
+        # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
+        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest"],
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
         "timesheet": [
@@ -111,6 +114,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "note": NOTE_STAFF,
     },
     "client": {
+        # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
+        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest"],
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],

@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from graphql import GraphQLError
 
 from ..access import public
-from . import forms, gate, limits, payments, people, tasks, timesheet
+from . import community, forms, gate, limits, payments, people, receipts, tasks, timesheet
 from .cache import OperationCache
 
 bp = Blueprint("graphql", __name__)
@@ -24,7 +24,7 @@ bp = Blueprint("graphql", __name__)
 QUIET = logging.getLogger("demo_app.graphql.ariadne")
 QUIET.addHandler(logging.NullHandler())
 QUIET.propagate = False
-AREAS = (people, gate, timesheet, payments, forms, tasks)
+AREAS = (people, gate, timesheet, payments, receipts, forms, tasks, community)
 MAX_BODY = 256 * 1024  # bytes: the largest GraphQL request served
 
 BASE_SDL = """

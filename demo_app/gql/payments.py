@@ -51,11 +51,11 @@ LIST_MAX = 100
 def _person(info: Any, user_id: Any) -> Any:
     """The person asked about: staff may read anyone's payments, others only their own."""
     caller = require(info, "payment_records.can_fetch_user_transactions")
+    if str(user_id) != str(caller["id"]) and not can("plan_payment.can_access_all_payments", caller):
+        raise GraphQLError("Unauthorized")  # before looking the person up: a refused caller learns nothing
     person = people.find(to_id(user_id, "User"))
     if person is None:
         raise GraphQLError("User not found")
-    if person["id"] != caller["id"] and not can("plan_payment.can_access_all_payments", caller):
-        raise GraphQLError("Unauthorized")
     return person
 
 

@@ -187,8 +187,8 @@ def test_every_route_declares_its_access(app):
     "role,entries",
     [
         ("security_guard", ["Dashboard", "Search", "Access", "Community", "My Account"]),
-        ("custodian", ["Dashboard", "Search", "Community", "My Account"]),
-        ("client", ["Dashboard", "My Forms", "My Profile", "My Account"]),
+        ("custodian", ["Dashboard", "Search", "Access", "Community", "My Account"]),  # Access › Invitations
+        ("client", ["Dashboard", "Access", "My Forms", "My Profile", "My Account"]),  # as on the platform
     ],
 )
 def test_the_side_menu_shows_each_role_its_entries(role, entries):

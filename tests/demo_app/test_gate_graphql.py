@@ -211,10 +211,16 @@ def test_invitations_check_the_visit(gql):
 
 def test_invitation_permissions(gql):
     for role in ("guard", "client", "custodian", None):
-        assert gql(role).error(INVITE, {"day": TODAY, "guests": [_guest("A")]}) == "Unauthorized"
         assert gql(role).error(UPDATE, {"id": "1", "status": "cancelled"}) == "Unauthorized"
         assert gql(role).error(MY_GUESTS) == "Unauthorized"
-    assert gql("client").error(SCHEDULED) == "Unauthorized"
+    for role in ("guard", None):
+        assert gql(role).error(INVITE, {"day": TODAY, "guests": [_guest("A")]}) == "Unauthorized"
+    # the platform's permissions.yml: clients and custodians may invite and list the community's invitations
+    for role in ("client", "custodian"):
+        visit = {"day": TODAY, "start": "00:00", "end": "23:59", "guests": [_guest("A")]}
+        assert gql(role)(INVITE, visit)["invitationCreate"]["success"]
+        assert gql(role)(SCHEDULED)["scheduledRequests"] is not None
+    assert gql(None).error(SCHEDULED) == "Unauthorized"
 
 
 def test_cancel_reactivate_and_reschedule_an_invitation(gql):

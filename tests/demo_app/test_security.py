@@ -27,7 +27,11 @@ def user_id(gql, key: str) -> str:
 
 
 def logged_in(client, token: str) -> bool:
-    return GraphQL(client, token)(CURRENT)["currentUser"] is not None
+    answer = GraphQL(client, token).raw(CURRENT)
+    if answer.get("errors"):
+        assert answer["errors"][0]["message"] == "Must be logged in to perform this action", answer
+        return False
+    return answer["data"]["currentUser"] is not None
 
 
 @pytest.mark.parametrize("attacker", [None, "client", "guard"])
@@ -94,7 +98,7 @@ def test_logout_forgets_the_token_and_revokes_it(as_role, app):
 def test_anonymous_callers_learn_nothing_about_a_person_from_login_by_email(gql):
     known = gql(None)('mutation { loginEmail(email: "admin@demo.community") { user { id name } errors } }')
     unknown = gql(None)('mutation { loginEmail(email: "nobody@nowhere.example") { user { id name } errors } }')
-    assert known == unknown == {"loginEmail": {"user": None, "errors": None}}
+    assert known == unknown == {"loginEmail": {"user": None, "errors": ""}}
 
 
 @pytest.mark.parametrize(
@@ -202,3 +206,103 @@ def test_the_page_cookie_of_a_logged_out_person_opens_nothing(as_role, app):
     guard.post("/logout", {}, form_page="/guard_home")
     stale = Browser(app.test_client(), guard.token)
     assert 'data-page="guard-home"' not in stale.text("/guard_home")
+
+
+# -- what the permission matrix (features/security.feature) found the reference app doing otherwise ----------
+
+NOBODY = "00000000-0000-4000-8000-000000000000"  # an id of the platform's kind nobody has
+
+
+def test_current_user_refuses_someone_not_logged_in_in_the_platforms_words(gql):
+    assert gql(None).error(CURRENT) == "Must be logged in to perform this action"
+
+
+@pytest.mark.parametrize("caller", [None, "client", "guard"])
+def test_setting_a_password_is_refused_before_the_person_is_looked_up(gql, caller):
+    # a refused caller learns nothing, not even that nobody has this id
+    assert gql(caller).error(RESET_AFTER_LOGIN, {"userId": NOBODY, "password": NEW_PASSWORD}) == "Unauthorized"
+
+
+RESET_BY_EMAIL = "mutation($e: String!) { resetPassword(email: $e) { success } }"
+
+
+def test_a_password_reset_by_email_changes_nothing_and_answers_every_address_alike(app, gql):
+    known = gql(None)(RESET_BY_EMAIL, {"e": "admin@demo.community"})
+    unknown = gql(None)(RESET_BY_EMAIL, {"e": "nobody@nowhere.example"})
+    assert known == unknown == {"resetPassword": {"success": True}}
+    assert token_of(app.test_client(), "admin")  # the person's own password still works
+
+
+SEARCH = '{ userSearch(query: "") { name userType } }'
+
+
+def test_anyone_logged_in_may_search_but_a_client_finds_only_the_admins_and_themselves(gql):
+    assert gql(None).error(SEARCH) == "Unauthorized"
+    found = gql("client")(SEARCH)["userSearch"]
+    assert {p["userType"] for p in found} == {"admin", "client"} and len(found) == 2
+    assert {p["userType"] for p in gql("guard")(SEARCH)["userSearch"]} >= {"admin", "client", "security_guard"}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "query($u: ID!) { userTransactions(userId: $u) { id } }",
+        "query($u: ID!) { paymentReceipt(userId: $u, id: $u) { id } }",
+        'query($u: ID!) { userTimeSheetLogs(userId: $u, dateTo: "2030-01-01") { id } }',
+    ],
+)
+def test_a_client_asking_about_someone_else_is_refused_before_they_are_looked_up(gql, document):
+    assert gql("client").error(document, {"u": NOBODY}) == "Unauthorized"
+
+
+TIME_SHEET = 'query($u: ID!) { userTimeSheetLogs(userId: $u, dateTo: "2030-01-01") { id } }'
+
+
+def test_a_guard_asking_for_someone_elses_time_sheet_gets_nobody_elses_shifts(gql):
+    worker = user_id(gql, "custodian")
+    assert gql("guard")(TIME_SHEET, {"u": worker}) == {"userTimeSheetLogs": []}
+
+
+RECEIPT = "query($u: ID!, $id: ID!) { paymentReceipt(userId: $u, id: $id) { id receiptNumber } }"
+
+
+def test_a_receipt_is_for_its_client_and_the_admin_only(gql):
+    client = user_id(gql, "client")
+    admin = gql("admin")
+    parcel = admin(
+        'mutation($o: JSON) { PropertyCreate(parcelNumber: "SEC-1", ownershipFields: $o) { landParcel { id } } }',
+        {"o": [{"name": "Mary Client", "userId": client}]},
+    )["PropertyCreate"]["landParcel"]["id"]
+    plan = admin(
+        'mutation($u: ID!, $l: ID!) { paymentPlanCreate(userId: $u, landParcelId: $l, status: 0, planType: "basic",'
+        ' startDate: "2026-01-01", installmentAmount: 100, totalAmount: 1200, duration: 12, frequency: 2,'
+        " renewable: false) { paymentPlan { id } } }",
+        {"u": client, "l": parcel},
+    )["paymentPlanCreate"]["paymentPlan"]["id"]
+    paid = admin(
+        'mutation($u: ID!, $p: ID!) { transactionCreate(userId: $u, amount: 100, source: "cash",'
+        " paymentsAttributes: [{paymentPlanId: $p, amount: 100}]) { transaction { planPayments { id } } } }",
+        {"u": client, "p": plan},
+    )["transactionCreate"]["transaction"]["planPayments"][0]["id"]
+    receipt = {"u": client, "id": paid}
+    assert gql("client")(RECEIPT, receipt)["paymentReceipt"]["id"] == paid
+    assert gql("admin")(RECEIPT, receipt)["paymentReceipt"]["receiptNumber"]
+    assert gql("guard").error(RECEIPT, receipt) == "Unauthorized"
+
+
+def test_clients_and_custodians_may_list_the_communitys_invitations_and_invite_as_on_the_platform(gql):
+    for role in ("client", "custodian"):
+        assert gql(role)("{ scheduledRequests(limit: 1) { id } }") == {"scheduledRequests": []}
+        refused = gql(role).error(
+            'mutation { invitationCreate(visitationDate: "2030-01-01", guests: [{firstName: " "}]) { success } }'
+        )
+        assert refused != "Unauthorized"
+
+
+COMMUNITY_UPDATE = 'mutation { communityUpdate(name: "Elsewhere") { community { id name } } }'
+
+
+def test_only_an_admin_may_update_the_community_and_the_reference_apps_stays_as_configured(gql):
+    for role in (None, "guard", "custodian", "client"):
+        assert gql(role).error(COMMUNITY_UPDATE) == "Unauthorized"
+    assert gql("admin")(COMMUNITY_UPDATE)["communityUpdate"]["community"]["name"] == "DoubleGDP"
