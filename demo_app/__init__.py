@@ -82,6 +82,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PERSONAS=DEFAULT_PERSONAS,
         DEFAULT_PASSWORD=None,
         TEST_API_TOKEN=None,
+        GRAPHQL_INTROSPECTION=False,  # python -m demo_app turns it on for people exploring by hand
+        # Wrong passwords: an account is locked after LOGIN_LIMIT_ACCOUNT failures within
+        # LOGIN_WINDOW_SECONDS, an address after LOGIN_LIMIT_ADDRESS (the right password included).
+        LOGIN_LIMIT_ACCOUNT=5,
+        LOGIN_LIMIT_ADDRESS=30,
+        LOGIN_WINDOW_SECONDS=15 * 60,
         CLOCK_OFFSET_SECONDS=0,
         WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,

@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # A throwaway password for a local reference app (env DEMO_APP_PASSWORD overrides it).
     password = os.environ.get("DEMO_APP_PASSWORD", "community")
-    config = {"DEFAULT_PASSWORD": password}
+    # A person exploring the reference app by hand may read its GraphQL schema (introspection), which
+    # is off wherever it stands in for a live deployment (the suite's embedded targets).
+    config = {"DEFAULT_PASSWORD": password, "GRAPHQL_INTROSPECTION": True}
     if args.database:
         config["DATABASE"] = args.database
     app = create_app(config)

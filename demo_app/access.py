@@ -27,13 +27,12 @@ ENTRY_REQUEST_GUARD = [
     "can_search_guests",
 ]
 
-# A person's own guests (the My Guests page of their menu): the platform gives the page to custodians and
-# clients as to admins (app/policies/permissions.yml; there they may also invite, which the reference app
-# leaves to admins).
+# The My Guests page of a person's own menu: the platform gives it to custodians and clients as to admins
+# (app/policies/permissions.yml).
 GUEST_LIST = ["can_access_guest_list"]
 
-# The platform's `note` (tasks) permissions (app/policies/permissions.yml): staff who plan and assign
-# work, and people who only follow the tasks given to them.
+# The platform's `note` (tasks) permissions (app/policies/permissions.yml) of the staff who plan, assign and
+# follow work (admin, custodian, security guard); clients and residents hold none of them (no task list).
 NOTE_STAFF = [
     "can_access_tasks",
     "can_create_note",
@@ -48,16 +47,6 @@ NOTE_STAFF = [
     "can_view_create_task_button",
     "can_view_create_sub_task_button",
 ]
-NOTE_FOLLOWER = [
-    "can_access_tasks",
-    "can_update_note",
-    "can_create_note_comment",
-    "can_fetch_flagged_notes",
-    "can_fetch_task_by_id",
-    "can_fetch_task_comments",
-    "can_get_task_stats",
-    "can_get_task_count",
-]
 
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "security_guard": {
@@ -67,6 +56,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "user": ["can_view_guests", "can_search_users"],
         "timesheet": ["can_fetch_user_time_sheet_logs"],
         "activity_log": ["can_add_activity_log"],
+        "note": NOTE_STAFF,
         "my_forms": ["can_access_own_forms"],
     },
     "admin": {
@@ -112,8 +102,10 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "activity_log": ["can_add_activity_log"],
     },
     "custodian": {
+        # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
+        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
-        "entry_request": GUEST_LIST,
         "my_forms": ["can_access_own_forms"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
         "timesheet": [
@@ -128,13 +120,15 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "note": NOTE_STAFF,
     },
     "client": {
+        # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
+        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
-        "entry_request": GUEST_LIST,
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],
         "forms": ["can_create_form_user", "can_access_forms"],
         "my_forms": ["can_access_own_forms"],
-        "note": NOTE_FOLLOWER,
+        "note": ["can_update_note_comment"],
     },
 }
 ROLE_PERMISSIONS["security_supervisor"] = ROLE_PERMISSIONS["security_guard"]

@@ -20,7 +20,8 @@ SUBMITTED = "You have successfully submitted the form"
 SAVED_AS_DRAFT = "You have successfully saved the form as draft"
 UNAVAILABLE = "Something went wrong while accessing this form"  # common:errors.something_went_wrong_forms
 ENTRIES_PAGE = 50
-STATUS_LABELS = {"draft": "draft", "pending": "Pending", "approved": "Approved", "rejected": "Rejected"}
+# FormEntries.jsx shows a submission's status as stored ("pending", "draft", …).
+STATUS_LABELS = {"draft": "draft", "pending": "pending", "approved": "approved", "rejected": "rejected"}
 
 
 def input_name(prop: Mapping[str, Any]) -> str:
@@ -57,6 +58,7 @@ def _fill_page(
         input_name=input_name,
         admin=can(actions.MANAGE),
         can_save=g.user is not None,
+        sent=request.args.get("sent") == "1",
     ), status
 
 
@@ -94,7 +96,7 @@ def fill(form_id: str):
         flash(str(exc), "error")
         return _fill_page(form, sent, exc.errors, 400)
     flash(SAVED_AS_DRAFT if action == "draft" else SUBMITTED, "success")
-    return redirect(f"/form/{form['id']}/private")
+    return redirect(f"/form/{form['id']}/private" + ("" if action == "draft" else "?sent=1"))
 
 
 def _preview_text(form_id: int, props: list[dict[str, Any]], sent: Mapping[int, list[str]]) -> str:
@@ -144,8 +146,6 @@ def submission(user_id: str, form_user_id: str, kind: str | None = None):
     mine = found["user_id"] == g.user["id"]
     if not mine and not can("forms.can_view_form_entries"):
         raise Denied()
-    if mine and found["status"] == "draft":
-        return redirect(f"/form/{found['form_id']}/private")  # a draft goes on being filled in
     form = store.get_form(found["form_id"])
     if form is None:
         return _unavailable()

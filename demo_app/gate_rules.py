@@ -9,12 +9,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-# The manual entry form's reasons for a visit, in the platform's order (logbook:business_reasons.*).
+# The manual entry form's reasons for a visit, in the platform's order (utils/constants.js
+# defaultBusinessReasons; texts logbook:business_reasons.*).
 REASONS = {
     "client": "Client",
     "prospective_client": "Prospective Client",
-    "working": "Working",
     "sales": "Sales",
+    "working": "Working",
     "passing_through": "Passing Through",
     "other": "Other",
 }
@@ -65,6 +66,7 @@ FUTURE_SLACK_MS = 24 * 60 * 60 * 1000
 DIGITS = re.compile(r"[0-9]{1,16}")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_BUTTONS = WEEKDAYS[-1:] + WEEKDAYS[:-1]  # GuestTime.jsx: the order of days.json, Sunday first
 VALID, INVALID_NOW, INVALID_TODAY, EXPIRED, REVOKED = "Valid", "Invalid now", "Invalid today", "Expired", "Revoked"
 
 

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from . import clock, gate_store, invites
 from .access import requires
-from .gate_rules import LIMITS, WEEKDAYS, GateError, plan_visit
+from .gate_rules import LIMITS, WEEKDAY_BUTTONS, WEEKDAYS, GateError, plan_visit
 
 bp = Blueprint("guests", __name__)
 INVITED = "Successfully invited a guest"
@@ -46,10 +46,11 @@ def _guests_from(form: Any) -> list[dict[str, str]]:
 def _time_values(form: Any = None) -> dict[str, Any]:
     """What the GuestTime block shows: today by default, or what was sent."""
     if form is None:
+        now = clock.local(clock.now_utc()).strftime("%H:%M")  # GuestInviteForm: no day yet, both times now
         return {
-            "visitationDate": clock.today_local().isoformat(),
-            "startsAt": "",
-            "endsAt": "",
+            "visitationDate": "",
+            "startsAt": now,
+            "endsAt": now,
             "occursOn": [],
             "visitEndDate": "",
         }
@@ -66,7 +67,9 @@ def _time_values(form: Any = None) -> dict[str, Any]:
 @requires("entry_request.can_access_guest_list", "entry_request.can_invite_guest")
 def invite_form():
     """Guest Invite / Schedule Visit: the guests, then the day and time of the visit."""
-    return render_template("gate/guest_invite.html", when=_time_values(), guests=[], limits=LIMITS, weekdays=WEEKDAYS)
+    return render_template(
+        "gate/guest_invite.html", when=_time_values(), guests=[], limits=LIMITS, weekdays=WEEKDAY_BUTTONS
+    )
 
 
 @bp.route("/logbook/guests/invite", methods=["POST"])
@@ -81,7 +84,11 @@ def invite():
     except GateError as exc:
         flash(str(exc), "error")
         return render_template(
-            "gate/guest_invite.html", when=_time_values(request.form), guests=guests, limits=LIMITS, weekdays=WEEKDAYS
+            "gate/guest_invite.html",
+            when=_time_values(request.form),
+            guests=guests,
+            limits=LIMITS,
+            weekdays=WEEKDAY_BUTTONS,
         ), 400
     flash(INVITED, "success")
     return redirect("/logbook/guests")
@@ -103,7 +110,7 @@ def my_guests():
         cards=invites.my_guests(g.user["id"], term),
         term=term,
         editing=editing,
-        weekdays=WEEKDAYS,
+        weekdays=WEEKDAY_BUTTONS,
     )
 
 

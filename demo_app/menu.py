@@ -84,9 +84,8 @@ MENU: tuple[Entry, ...] = (
         ),
     ),
     Entry("Plans", "/payments", icon="CreditCard", types=("admin",), rule="plan_payment.can_access_all_payments"),
-    # modules/Payments/UserPayments: shown where the community has the feature "User Payment" (a real
-    # community does; the platform kit's community of this machine does not).
-    Entry("My Payments", "/mypayments", icon="CreditCard", types=CLIENTS),
+    # modules/Payments/UserPayments' "My Payments" (/mypayments) is never shown: its feature, "User
+    # Payment", is no community's.
     Entry("Manage Forms", "/forms", "manage-forms-form-menu-item", "DynamicForm", ("admin",), "forms.can_create_form"),
     Entry("Community", css="community-menu-item", icon="Group", children=(TASKS,)),
     Entry("Time Card", "/timesheet", icon="HourglassFull", rule="timesheet.can_access_all_timesheets"),

@@ -57,13 +57,17 @@ def _parse_text(raw: str) -> Decimal:
     return -amount if negative else amount
 
 
+NBSP = "\u00a0"
+
+
 def fmt(ngwee: int | None) -> str:
-    """Ngwee as the platform shows money (Intl en-ZM, ZMW): K6,000.00 (-K6,000.00 when negative)."""
+    """Ngwee as the platform shows money: Intl.NumberFormat('en-ZM', {currency: 'ZMW'}) in Chromium writes "K",
+    a no-break space, then the amount ("K 6,000.00"; "-K 6,000.00" when negative)."""
     if ngwee is None:
         return "-"
     sign = "-" if ngwee < 0 else ""
     kwacha, cents = divmod(abs(int(ngwee)), NGWEE_PER_KWACHA)
-    return f"{sign}K{kwacha:,}.{cents:02d}"
+    return f"{sign}K{NBSP}{kwacha:,}.{cents:02d}"
 
 
 def plain(ngwee: int) -> str:

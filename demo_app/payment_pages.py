@@ -16,6 +16,8 @@ from .money import fmt, plain
 DASHBOARD_TYPES = {**transaction_checks.SOURCES, "cash": "Cash Deposit"}
 # titleize(status) of a plan payment, as the dashboard and the plan rows show it.
 PAYMENT_STATUS_LABELS = {"paid": "Paid", "cancelled": "Cancelled"}
+# The pay dialog's line under each plan (payment:table_headers.remaining_balance).
+REMAINING_BALANCE = "{{amount}} remaining balance"
 FREQUENCY_LABELS = {"daily": "Daily", "weekly": "Weekly", "monthly": "Monthly", "quarterly": "Quarterly"}
 RECEIPT_COMMUNITY_FIELDS = (
     "account-name",
@@ -34,9 +36,10 @@ def titleize(value: str) -> str:
     return " ".join(word.capitalize() for word in str(value).replace("_", " ").split())
 
 
-def pending_text(ngwee: int) -> str:
-    """The balance strip's "Total Balance": "- K6,000.00" while something is owed."""
-    return f"- {fmt(ngwee)}" if ngwee else fmt(0)
+def pending_text(ngwee: int) -> str | None:
+    """The balance strip's "Total Balance": "- K 6,000.00" while something is owed; nothing at all when not
+    (UserBalance.jsx renders a figure only when it is not zero)."""
+    return f"- {fmt(ngwee)}" if ngwee else None
 
 
 def _plan_view(plan: dict[str, Any]) -> dict[str, Any]:
@@ -44,6 +47,8 @@ def _plan_view(plan: dict[str, Any]) -> dict[str, Any]:
     plan["status_label"] = titleize(plan["status"])
     plan["balance_text"] = fmt(plan["pending_ngwee"])
     plan["installment_text"] = fmt(plan["installment_ngwee"])
+    plan["frequency_label"] = FREQUENCY_LABELS.get(plan["frequency"], "Monthly")
+    plan["remaining_text"] = REMAINING_BALANCE.replace("{{amount}}", plan["balance_text"])
     plan["amount_plain"] = plain(plan["pending_ngwee"])
     for payment in plan.get("payments", []):
         payment["date"] = clock.fmt_date(payment["created_at"])
@@ -65,37 +70,38 @@ def _owned_transaction(text: str | None, person: Any) -> dict[str, Any] | None:
     return tx
 
 
-def receipt_view(tx: dict[str, Any]) -> dict[str, Any]:
-    """ReceiptDetails: one transaction's receipt, its plan payments as the table's rows."""
-    plan_parts = [p for p in tx["parts"] if p["plan_type"] != "general"]
-    first = plan_parts[0] if plan_parts else None
-    return {
-        "id": tx["id"],
-        "numbers": ", ".join(p["receipt_number"] for p in tx["parts"]),
-        "client": tx["client_name"],
-        "nrc": tx["ext_ref_id"] or "-",
-        "date": clock.fmt_date(tx["created_at"]),
-        "plan_type": titleize(first["plan_type"]) if first else "General Plan",
-        "plot": first["parcel_number"] if first else "General Plan",
-        "rows": [
+def receipt_view(tx: dict[str, Any]) -> list[dict[str, Any]]:
+    """PaymentReceipt: one ReceiptDetails per plan payment of the transaction, the general fund's share last.
+
+    A share of the general fund is for no plot: its receipt says "General Plan" (ReceiptDetails' own words for a
+    payment without a plot) and leaves out the plan and plot lines; see docs/platform-defects.md.
+    """
+    receipts = []
+    for part in tx["parts"]:
+        plot = part["parcel_number"] if part["plan_type"] != "general" else None
+        receipts.append(
             {
-                "plot": p["parcel_number"] or "General Plan",
+                "number": part["receipt_number"],
+                "client": tx["client_name"],
+                "nrc": tx["ext_ref_id"] or "-",
+                "date": clock.fmt_date(tx["created_at"]),
+                "plot": plot,
+                "row_plot": plot or "General Plan",
                 "type": transaction_checks.SOURCES[tx["source"]],
-                "amount": fmt(p["amount_ngwee"]),
+                "amount": fmt(part["amount_ngwee"]),
+                "cashier": tx["cashier_name"],
+                "expected_monthly": fmt(part["installment_ngwee"]),
+                "balance_remaining": fmt(part["balance_after_ngwee"]),
             }
-            for p in tx["parts"]
-        ],
-        "cashier": tx["cashier_name"],
-        "expected_monthly": fmt(first["installment_ngwee"] if first else 0),
-        "total_paid": fmt(tx["amount_ngwee"]),
-        "balance_remaining": fmt(first["balance_after_ngwee"] if first else 0),
-        "cancelled": tx["status"] != "accepted",
-    }
+        )
+    return receipts
 
 
 def _transaction_rows(person_id: int) -> list[dict[str, Any]]:
     rows = []
     for tx in transaction_queries.transactions_of(person_id):
+        if tx["status"] != "accepted":
+            continue  # the platform lists the transactions not reverted (userTransactions: not_cancelled)
         rows.append(
             {
                 "id": tx["id"],
@@ -103,7 +109,8 @@ def _transaction_rows(person_id: int) -> list[dict[str, Any]]:
                 "recorded": tx["cashier_name"],
                 "description": tx["source"],
                 "amount": fmt(tx["amount_ngwee"]),
-                "accepted": tx["status"] == "accepted",
+                "unallocated": fmt(0),
+                "accepted": True,
                 "client": tx["client_name"],
                 "plans": " ".join(
                     str(r["plan_id"])
@@ -130,8 +137,8 @@ def plans_part(person: Any, staff: bool) -> dict[str, Any]:
         "plans": plans,
         "payable": [p for p in plans if p["status"] in ("active", "completed")],
         "pending_text": pending_text(balances["pending"]),
-        "transactions_text": fmt(balances["transactions"]),
-        "general_text": fmt(balances["general"]),
+        "transactions_text": fmt(balances["transactions"]) if balances["transactions"] else None,
+        "general_text": fmt(balances["general"]) if balances["general"] > 0 else None,
         "can_pay": staff and can("payment_records.can_create_transaction"),
         "can_revert": staff and can("payment_records.can_revert_transaction"),
         "can_plan": staff and can("payment_plan.can_create_payment_plan"),
@@ -150,7 +157,7 @@ def plans_part(person: Any, staff: bool) -> dict[str, Any]:
         else [],
         "rows": _transaction_rows(person["id"]) if subtab else [],
         "filter_options": [("all", "All")] + [(str(pl["id"]), pl["parcel_number"]) for pl in plans],
-        "receipt": receipt_view(receipt) if receipt else None,
+        "receipts": receipt_view(receipt) if receipt else None,
         "prompt": prompt,
         "pay_form": state.get("pay_form"),
         "plan_form": state.get("plan_form"),

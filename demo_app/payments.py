@@ -1,4 +1,4 @@
-"""Payments: the user's Plans tab (pay, receipts, revert, new plan), My Payments, the payments dashboard."""
+"""Payments: the user's Plans tab (pay, receipts, revert, new plan), /mypayments, the payments dashboard."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from .money import AmountError, to_ngwee
 from .payment_pages import dashboard_rows, plans_part
 
 bp = Blueprint("payments", __name__)
-PLANS_TABS = ("Plans", "Payments")  # /mypayments sends clients to ?tab=Payments, the menu to ?tab=Plans
+# The one tab of a profile with the plans; /mypayments sends clients to ?tab=Payments, which shows none of it
+# (UserInformation.jsx has a panel for "Plans" only), as on the platform, whose menu never offers that address.
+PLANS_TABS = ("Plans",)
 PAGE_SIZE, PAGE_MAX, SEARCH_MAX = 50, 100_000, 100
 
 
@@ -155,9 +157,12 @@ def my_payments():
 
 
 @bp.route("/payments")
-@requires("plan_payment.can_access_all_payments", "plan_payment.can_see_menu_item")
+@logged_in
 def dashboard():
-    """Every plan payment of the community, newest first (tab Payments), or every plan (tab Plans)."""
+    """Every plan payment of the community, newest first (tab Payments), or every plan (tab Plans); a role
+    without the module's permissions is shown the platform's Page404 (AccessCheck)."""
+    if not (can("plan_payment.can_access_all_payments") and can("plan_payment.can_see_menu_item")):
+        return render_template("refused.html"), 404
     args = request.args
     tab = "plans" if args.get("tab") == "plans" else "payments"
     search = " ".join(args.get("search", "").split())[:SEARCH_MAX]

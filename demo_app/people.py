@@ -121,10 +121,15 @@ def reset_password(user_id: int) -> tuple[str, str]:
         raise PersonError("User not found")
     password = secrets.token_urlsafe(12)
     execute(
-        "UPDATE users SET password_hash = ?, has_reset_password = 0 WHERE id = ?",
+        "UPDATE users SET password_hash = ?, has_reset_password = 0, token_version = token_version + 1 WHERE id = ?",
         (hash_password(password), person["id"]),
     )
     return person["username"], password
+
+
+def revoke_tokens(user_id: int) -> None:
+    """Every token the person holds stops working (logout, a new password)."""
+    execute("UPDATE users SET token_version = token_version + 1 WHERE id = ?", (user_id,))
 
 
 PASSWORD_SPECIALS = "-+_!@#$%^&*.,?"
@@ -155,6 +160,6 @@ def set_own_password(user_id: int, password: str) -> None:
     if problems:
         raise PersonError(problems[0])
     execute(
-        "UPDATE users SET password_hash = ?, has_reset_password = 1 WHERE id = ?",
+        "UPDATE users SET password_hash = ?, has_reset_password = 1, token_version = token_version + 1 WHERE id = ?",
         (hash_password(password), person["id"]),
     )

@@ -19,6 +19,10 @@ def prepare_database(app: Flask) -> None:
             db.init_schema(conn)
             seed(app, conn)
             app.extensions["database_created"] = True
+        elif "token_version" not in {row[1] for row in conn.execute("PRAGMA table_info(users)")}:
+            # A database made before tokens could be revoked (make demo's instance/demo_app.sqlite).
+            conn.execute("ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0")
+            conn.commit()
     finally:
         conn.close()
 

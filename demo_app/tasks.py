@@ -103,6 +103,7 @@ def _render_list(form: dict[str, Any] | None = None, status: int = 200):
             p for p in (find_person(i) for i in (form or {}).get("assignees", [])[:MAX_ASSIGNEES]) if p is not None
         ],
         close_url=list_url(shown_key, search=search),
+        task_today=clock.today_local().isoformat(),  # the task form's due date starts on today
         list_url=list_url,
     ), status
 

@@ -61,7 +61,7 @@ Feature: The application overall
 
     Examples: The client's menu
       | person    | pages |
-      | client    | 5     |
+      | client    | 4     |
 
   @read_only
   Scenario Outline: The <person> is not shown <page>

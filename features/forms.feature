@@ -2,15 +2,16 @@
 Feature: Forms
   "Creating a form" and "Submitting a form" must always work on production. An admin creates a form
   (its title and description), adds categories holding fields of the platform's kinds, marks some of
-  them required, and publishes it. A client fills in a published form and submits it, or saves it as
-  a draft to finish later; a form with a preview shows its contract, with the answers in it, before it
-  is submitted. The admin reads the submissions in the form's entries. A form that is not published is
-  never offered to clients. Every text quoted is the platform's own.
+  them required, and publishes it for clients. A client finds it under "Submit Form" on their "My
+  Forms" page, fills it in and submits it, or saves it as a draft to finish later; a form with a
+  preview shows its contract, with the answers in it, before it is submitted. The admin reads the
+  submissions in the form's entries. A form that is not published is never offered to clients.
+  Every text quoted is the platform's own.
 
   @checklist.forms.create_form @read_only
   Scenario: The admin finds the forms and the form to create one, without creating anything
     Given the admin is logged in
-    When the admin goes to "Community" › "Manage Forms" from the menu
+    When the admin goes to "Manage Forms" from the menu
     Then the admin sees the "Forms" page offering "Create a form"
     When the admin starts a new form
     Then the new form asks for "Form Title, Form Description, Form Expiry Date"
@@ -23,7 +24,7 @@ Feature: Forms
     Then the admin is told "Form Successfully created"
     And the forms list includes "Renovation Permit"
     When the admin opens the builder of "Renovation Permit"
-    And the admin adds the category "Works"
+    And the admin adds the category "Works" described as "What the works are"
     Then the admin is told "Successfully created a category"
     When the admin adds to the category "Works" the fields:
       | name        | type           | required | options                 |
@@ -60,7 +61,8 @@ Feature: Forms
     Then the client is told "Required fields must be filled"
     And the form marks only "Pet Name, Species, Born On" with "is Required"
 
-  @checklist.forms.submit_form
+  # The platform's entry does not show a multi-line answer, and shows 17:15 as "05:15" (docs/platform-defects.md).
+  @checklist.forms.submit_form @defect.forms.entry_answers_misshown
   Scenario: A client fills in a published form and submits it, and the admin reads the entry
     Given a published form "Gate Pass Request" with the fields:
       | name         | type           | required | options          |
@@ -87,14 +89,14 @@ Feature: Forms
       | Items        | Tools, Furniture |
     And the client submits the form
     Then the client is told "You have successfully submitted the form"
-    And the client's form is empty again
+    And the client is then taken to their "Dashboard"
     When the admin opens the entries of "Gate Pass Request"
-    Then the entries list one "Pending" entry of version 1, submitted today by the client
+    Then the entries list one "pending" entry of version 1, submitted today by the client
     When the admin opens that entry
     Then the entry holds the client's answers
 
   @checklist.forms.submit_form
-  Scenario: A client saves a form as a draft: it is kept for them and is not an entry yet
+  Scenario: A client saves a form as a draft: it is kept for them, and the admin sees it as a draft
     Given a published form "Club Membership" with the fields:
       | name      | type | required |
       | Full Name | Text | yes      |
@@ -107,11 +109,11 @@ Feature: Forms
       | Full Name | Mary Client |
     And the client saves the form as a draft
     Then the client is told "You have successfully saved the form as draft"
-    And the client's own forms list "Club Membership" as "draft"
-    When the client opens the form "Club Membership" from their forms
+    And the client's own forms list "Club Membership"
+    When the client opens their own "Club Membership"
     Then the form still holds the client's answers
     When the admin opens the entries of "Club Membership"
-    Then the entries say "No Form Entries Available"
+    Then the entries list one "draft" entry of version 1, submitted today by the client
 
   # The platform's own check (Cypress forms.js): a form with a preview shows the contract with the answers.
   @checklist.forms.submit_form
@@ -131,13 +133,14 @@ Feature: Forms
     When the client confirms the contract
     Then the client is told "You have successfully submitted the form"
 
-  @checklist.forms.create_form @checklist.forms.submit_form
+  # The platform shows a form that is not published to anyone who has its address (docs/platform-defects.md).
+  @checklist.forms.create_form @checklist.forms.submit_form @defect.forms.draft_form_by_link
   Scenario: A form that is not published is not offered to clients, and its address is refused
     Given a draft form "Noise Complaint" with the fields:
       | name    | type | required |
       | Details | Text | yes      |
     And the client is logged in
-    When the client opens their "My Form" page from the menu
+    When the client goes to "My Forms" from the menu
     Then "Noise Complaint" is not among the forms offered to the client
     When the client follows a link to the form "Noise Complaint"
     Then the form's page says "Something went wrong while accessing this form"
@@ -145,5 +148,5 @@ Feature: Forms
   @checklist.forms.submit_form @read_only
   Scenario: A client finds the forms they can fill in, without submitting anything
     Given the client is logged in
-    When the client opens their "My Form" page from the menu
-    Then the client is offered the forms to fill in, or told "No Forms"
+    When the client goes to "My Forms" from the menu
+    Then the client is offered to "Submit Form", and shown their own forms or told "No Forms"

@@ -33,7 +33,7 @@ Feature: Payments
   Scenario: The admin opens the pay dialog with the platform's transaction types, and cancels
     Given the admin is logged in
     When the admin opens their own plans from their profile
-    Then the plans page shows "Total Balance, Total Transactions Made, General Funds"
+    Then the plans page shows "Plans, Record New Payment, New Payment Plan, View all Transactions"
     When the admin opens the pay dialog with "Record New Payment"
     Then the "Make a Payment" dialog offers "Cash, Cheque/Cashier Cheque, Mobile Money, Bank Transfer/Cash Deposit, Bank Transfer/EFT, Point of Sale"
     And the dialog asks for "Transaction Type, Transaction Number"
@@ -57,22 +57,40 @@ Feature: Payments
       | cheque       | Bwalya Zulu  | Transaction Type, Transaction Number, Bank Name, Cheque Number, Amount | cheque/cashier_cheque |
 
   @checklist.payments.submit_payment
-  Scenario: Paying more than a plan owes completes it and puts the rest in the general fund; a revert undoes both
+  Scenario: Paying more than a plan owes completes it and puts the rest in the general fund
     Given a client "Chileshe Banda" with a "premium" plan of K500.00 a month for 12 months
     And the admin is logged in
     When the admin opens the client's plans
     And the admin starts a cash payment of K7,500.00 towards the client's plan
     Then the pay dialog says the additional K1,500.00 will be allocated to the general fund
     When the admin confirms the payment and prints its receipt
-    Then the receipt shows K7,500.00 paid: K6,000.00 towards the client's plan and K1,500.00 to the general fund
+    Then the receipts show K6,000.00 paid towards the client's plan and K1,500.00 to the general fund
     When the admin closes the receipt
     Then the client's "Total Balance" shows K0.00 owed
     And the client's "General Funds" holds K1,500.00
     And the client's plan is completed with a balance of K0.00
+
+  @checklist.payments.submit_payment @defect.payments.revert_turns_the_general_fund_into_a_debt
+  Scenario: Reverting a payment beyond a plan's balance takes back both its shares, and nothing more
+    Given a client "Chiluba Mwape" with a "premium" plan of K500.00 a month for 12 months
+    And the client has already paid K7,500.00 in cash
+    And the admin is logged in
+    When the admin opens the client's plans
+    Then the client's "General Funds" holds K1,500.00
     When the admin reverts the payment in the client's transactions
-    Then the client's "Total Balance" shows K6,000.00 owed
+    Then the admin is told "Transaction reverted"
+    And the client's "Total Balance" shows K6,000.00 owed
     And the client's "General Funds" holds K0.00
     And the client's plan is active with a balance of K6,000.00
+
+  @checklist.payments.submit_payment @defect.payments.general_fund_receipt_names_a_plot
+  Scenario: The receipt of what goes to the general fund is for the "General Plan", not for a plot
+    Given a client "Chipo Mwale" with a "basic" plan of K500.00 a month for 12 months
+    And the admin is logged in
+    When the admin opens the client's plans
+    And the admin starts a cash payment of K6,500.00 towards the client's plan
+    And the admin confirms the payment and prints its receipt
+    Then the receipt of the K500.00 that went to the general fund is for "General Plan"
 
   @checklist.payments.submit_payment
   Scenario: Paying exactly what a plan still owes completes it, and nothing goes to the general fund
@@ -135,12 +153,14 @@ Feature: Payments
     And the admin starts a new payment plan
     Then the plan dialog says "No plot associated to this user, please go to property management and create and assign a plot to this user"
 
+  # The platform's menu offers a client no "My Payments" (its feature, "User Payment", is no community's, and
+  # /mypayments opens an empty ?tab=Payments): a client's plans are under My Profile, "Payment Plans".
   @checklist.payments.submit_payment
   Scenario: A client sees their plan and balance, and cannot record or revert a payment
     Given the client has a "basic" plan of K500.00 a month for 12 months
     And the client has already paid K500.00 in cash
     And the client is logged in
-    When the client opens their payments from the "My Payments" menu entry
+    When the client opens their payment plans from "My Profile" in the menu
     Then the client sees their plan with a balance of K5,500.00
     And the client is offered no way to record or revert a payment
 
@@ -155,7 +175,7 @@ Feature: Payments
   @checklist.payments.dashboard @read_only
   Scenario: The payments dashboard lists the community's payments with their receipt numbers and statuses
     Given the admin is logged in
-    When the admin goes to "Payments" › "Plans" from the menu
+    When the admin opens the payments dashboard from the menu entry "Plans"
     Then the admin sees the "Payments" page with the tabs "Payments, Plans"
     And each payment listed shows its client, amount and type, receipt number and status, or the list says "No Payments Available"
 
@@ -183,4 +203,4 @@ Feature: Payments
   Scenario: A client is not shown the payments dashboard
     Given the client is logged in
     When the client goes to the payments dashboard by its address
-    Then the client is shown "Sorry!! We couldn't find this page" instead of the payments dashboard
+    Then the client is shown "Oops. Looks like we can't find your page." instead of the payments dashboard

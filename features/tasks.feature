@@ -2,10 +2,11 @@
 Feature: Tasks
   Admins and custodians plan the community's work as tasks: each has a name, a type, an optional
   due date and one or more assignees. The Task Dashboard is the platform's task list with its quick
-  filters (My Tasks, Overdue Tasks, Tasks Completed…). Due dates are community dates: a task is
-  overdue once its due date is before today in the community, until it is completed. Admins and
-  custodians see every task; everyone else sees only the tasks assigned to them or written by them.
-  Assigning someone who already has a task takes it away from them.
+  filters (My Tasks, Overdue Tasks, Tasks Completed…); it opens on My Tasks. Due dates are community
+  dates: a task is overdue once its due date is before today in the community, until it is completed.
+  Admins and custodians are listed every task; other staff (the security guard) only the tasks
+  assigned to them or written by them. Clients have no task list. Assigning someone who already has
+  a task takes it away from them.
 
   The tasks a scenario makes carry the run's id in their names; other tasks of the community may be
   listed too, so the scenarios say which of their own tasks are listed, never how many tasks there are.
@@ -13,11 +14,12 @@ Feature: Tasks
   @checklist.tasks.dashboard @read_only
   Scenario: The admin opens the Task Dashboard from the menu and finds its quick filters
     Given the admin is logged in
-    When the admin goes to "Community" › "Tasks" from the menu
+    When the admin goes to "Community" › "Tasks" › "Tasks" from the menu
     Then the admin sees the "Task" page with the buttons "Search, Add New"
     And the quick filter offers "My Tasks, Tasks due in 10 days, Tasks due in 30 days, Overdue Tasks, Tasks with no due date, Total Calls Open, Processes, Tasks Open, Tasks Completed"
 
-  @checklist.tasks.dashboard
+  # The platform lists a task due today as overdue, and not among the tasks due soon (docs/platform-defects.md).
+  @checklist.tasks.dashboard @defect.tasks.due_today_overdue
   Scenario: The quick filters sort the tasks by the community's date
     Given the admin has made these tasks:
       | task               | due        | assigned to   | type  | done |
@@ -55,18 +57,16 @@ Feature: Tasks
     Then "Repair the fence" is listed as "Complete"
 
   @checklist.tasks.dashboard
-  Scenario: A client sees the tasks assigned to them, and not the others
+  Scenario: The security guard is listed the tasks assigned to them, and not the others
     Given the admin has made these tasks:
       | task            | due       | assigned to |
-      | Sign the lease  | in 2 days | the client  |
+      | Lock the store  | in 2 days | the guard   |
       | Audit the books | in 2 days | the admin   |
-    And the client is logged in
-    When the client opens the Task Dashboard
-    And the client filters the tasks by "Tasks Open"
-    Then "Sign the lease" is listed
+    And the guard is logged in
+    When the guard opens the Task Dashboard
+    And the guard filters the tasks by "Tasks Open"
+    Then "Lock the store" is listed
     And "Audit the books" is not listed
-    When the client goes to the address of the task "Audit the books"
-    Then the task is not found for the client
 
   @checklist.tasks.dashboard
   Scenario: A sub-task is added under its task and shown with it
@@ -85,8 +85,8 @@ Feature: Tasks
     Given the admin is logged in
     When the admin opens the Task Dashboard
     And the admin starts a new task
-    Then the form "Create a task" asks for "Task Name, Description (Optional), Search Assignee, Task Type, Due Date (Optional), Order Number"
-    And the task type is "To-Do"
+    Then the form "Create a task" asks for "Task Name, Description (Optional), Search Assignee, Type user name here, Task Type, Due Date (Optional), Order Number"
+    And the task types offered are "Call, Message, Email, To-Do, Form, Emergency SOS, Process Template, Task List"
     And searching for the custodian among the assignees offers them
     When the admin cancels the new task
     Then the admin sees the "Task" page with the buttons "Search, Add New"
@@ -126,15 +126,14 @@ Feature: Tasks
     And no task described as "Unnamed work" has been made
 
   @checklist.tasks.assign_task
-  Scenario: A client follows the task assigned to them but is not offered to reassign it
+  Scenario: A client has no task list, and may not reassign their task all the same
     Given the admin has made these tasks:
-      | task              | due       | assigned to |
-      | Return the keys   | in 2 days | the client  |
+      | task            | due       | assigned to |
+      | Return the keys | in 2 days | the client  |
     And the client is logged in
-    When the client opens the details of "Return the keys" from "My Tasks"
-    Then the task's details show it assigned to the client
-    And the client is not offered to "Add Assignee"
-    When the client tries to assign "Return the keys" to the custodian all the same
+    When the client types the address of the task list
+    Then the client is not shown the task list
+    When the client tries to assign "Return the keys" to the guard all the same
     Then the platform refuses, and "Return the keys" is still assigned to the client only
 
   @checklist.tasks.assign_task

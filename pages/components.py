@@ -201,3 +201,14 @@ class ErrorPage(BasePage):
     def headline(self) -> str:
         """Its message."""
         return self.text_of(self.MARKER)
+
+
+class RefusedPage(BasePage):
+    """shared/404.jsx: what a module's page shows a role without its permissions ("404", "Oops. Looks like we
+    can't find your page.", "Go To Dashboard"), where an unknown address gets ErrorPage's message."""
+
+    MARKER = testid("404-offline-text", "the refusal's message")
+
+    def headline(self) -> str:
+        """Its message."""
+        return self.text_of(self.MARKER)

@@ -7,6 +7,8 @@ from selenium.webdriver.common.by import By
 from .base import BasePage, Locator, css, testid, ui
 from .form_fill import FormEntriesPage, FormFields, titled
 
+FIELD_FORM_EMPTIED = "const i = document.querySelector('input[data-testid=\"field_name\"]'); return !i || !i.value;"
+
 
 class FormsPage(BasePage):
     """Manage Forms (/forms, components/FormList.jsx): every form, its menu, Create a form."""
@@ -25,6 +27,15 @@ class FormsPage(BasePage):
     def form_names(self) -> list[str]:
         """The forms listed, newest first."""
         return [r["name"] for r in self.rows('[data-testid="community_form"]', {"name": "form_name"})]
+
+    def includes(self, name: str) -> bool:
+        """Whether the form is listed, once the list has caught up (the platform shows the forms it has
+        kept, then the ones it fetches again)."""
+        try:
+            self.wait_until(lambda _d: name in self.form_names(), f'"{name}" is not listed')
+        except LookupError:
+            return False
+        return True
 
     def _form(self, name: str) -> Locator:
         return Locator(
@@ -51,10 +62,10 @@ class FormsPage(BasePage):
 
 
 class FormCreatePage(BasePage):
-    """Create a Form (components/FormCreate.jsx)."""
+    """Create a Form (/forms/create, components/FormCreate.jsx on the "Forms" page: no title of its own)."""
 
-    MARKER = titled(ui("Create a Form"))
     TITLE = testid("title", "the Form Title field")
+    MARKER = TITLE
     DESCRIPTION = testid("description", "the Form Description field")
     PREVIEW = css(".form-previewbale-switch-btn", "the Should have a preview switch")
     SUBMIT = testid("submit", "the Submit button")
@@ -100,11 +111,13 @@ class FormBuilderPage(FormFields):
     PROCEED = testid("proceed_button", "the confirmation's Proceed button")
     CONFIRMATION = css(".MuiDialog-root:not([hidden]) .MuiDialogContent-root", "the confirmation's message")
 
-    def add_category(self, name: str, rendered_text: str = "") -> FormBuilderPage:
-        """Add Category: its name (and the text its preview shows), header visible; Save."""
+    def add_category(self, name: str, description: str, rendered_text: str = "") -> FormBuilderPage:
+        """Add Category: its name and description (both required), the text its preview shows, header
+        visible; Save."""
         self.click(self.ADD_CATEGORY)
         self.wait_for(self.CATEGORY_DIALOG)
         self.type_into(self.CATEGORY_NAME, name)
+        self.type_into(self.CATEGORY_DESCRIPTION, description)
         if rendered_text:
             self.type_into(self.RENDERED_TEXT, rendered_text)
         self.click(self.HEADER_VISIBLE)
@@ -134,6 +147,13 @@ class FormBuilderPage(FormFields):
         if switch.is_selected() != required:
             self.click(css(".form-property-required-field-switch-btn", "the This field is required switch"))
         self.click_and_load(self.ADD_PROPERTY)
+        # Added once the field form is emptied for the next field (or closed): a name typed before then is lost.
+        self.wait_until(lambda d: d.execute_script(FIELD_FORM_EMPTIED), f'the field "{name}" was not added')
+
+    def wait_field_shown(self, name: str) -> None:
+        """Wait until the form shows a field of that name (the platform draws a new field once it has
+        fetched the form's fields again)."""
+        self.wait_until(lambda _d: name in self.field_names(), f'the field "{name}" is not shown')
 
     def publish(self) -> str:
         """Publish form, confirming: the confirmation's message."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -10,29 +11,83 @@ from selenium.webdriver.common.keys import Keys
 from .base import BasePage, Locator, button_text, css, testid, ui
 from .manual_entry import ObservationDialog
 
-# The weekday buttons' order (GuestTime.jsx renders the days of days.json in its order).
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The weekday buttons' order (GuestTime.jsx renders the days of days.json in its order: Sunday first).
+WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
 class GuestTime(BasePage):
-    """Components/GuestTime.jsx: day of visit, start and end time, repeat weekdays, Repeats Until."""
+    """Components/GuestTime.jsx: day of visit, start and end time, repeat weekdays, Repeats Until.
 
-    DAY = testid("day_of_visit_input", "the Day of visit field")
-    START = testid("start_time_input", "the Visit start time field")
-    END = testid("end_time_input", "the Visit end time field")
+    The day and times are MUI mobile pickers (components/DatePickerDialog.jsx): a read-only field that
+    opens a dialog. A person switches the dialog to its keyboard view (the pen) and types; the test ids
+    (day_of_visit_input, ...) are on that view's input. Ok keeps the value, Clear empties the field.
+    """
+
+    DAY, START, END, UNTIL = ui("Day of visit"), ui("Visit start time"), ui("Visit end time"), ui("Repeats Until")
+    TYPED = {
+        DAY: testid("day_of_visit_input", "the Day of visit typed"),
+        START: testid("start_time_input", "the Visit start time typed"),
+        END: testid("end_time_input", "the Visit end time typed"),
+        UNTIL: testid("repeats_until_input", "the Repeats Until typed"),
+    }
+    DIALOG = css('[role="dialog"]:has(.PrivatePickersToolbar-root)', "the picker's dialog")
+    KEYBOARD = css('[role="dialog"] button[aria-label$="go to text input view"]', "the picker's pen (keyboard view)")
+    OK, CLEAR = ui("Ok"), ui("Clear")
     WEEK_DAYS = testid("week_days", "the Repeats on weekday buttons")
-    UNTIL = testid("repeats_until_input", "the Repeats Until field")
     LABELS = css('label.MuiInputLabel-root, [data-testid="guest_repeats_on"]', "the form's labels")
+
+    def _picker(self, label: str) -> Locator:
+        return Locator(
+            By.XPATH,
+            f'//*[@data-testid="date-picker" or @data-testid="time_picker"][.//label[normalize-space()="{label}"]]'
+            "//input",
+            f"the {label} field",
+        )
+
+    def _dialog_button(self, label: str) -> Locator:
+        return Locator(
+            By.XPATH,
+            '//*[@role="dialog"][.//*[contains(@class, "PrivatePickersToolbar-root")]]'
+            f'//button[normalize-space()="{label}"]',
+            f"the picker's {label}",
+        )
+
+    def _open_picker(self, label: str) -> None:
+        self.click(self._picker(label))
+        self.wait_for(self.DIALOG)
+
+    def _close_with(self, button: str) -> None:
+        self.click(self._dialog_button(button))
+        self.wait_gone(self.DIALOG)
+
+    def pick_in(self, label: str, value: str) -> None:
+        """Type a value into a picker's keyboard view and keep it: a date YYYY-MM-DD, a time HH:MM (24 h)."""
+        self._open_picker(label)
+        self.click(self.KEYBOARD)
+        field = self.wait_for(self.TYPED[label])
+        if ":" in value and "(a|p)m" in (field.get_attribute("placeholder") or ""):
+            value = datetime.strptime(value, "%H:%M").strftime("%I:%M %p")  # en: a 12-hour clock
+        self.type_into(self.TYPED[label], value, keys=True)
+        self._close_with(self.OK)
+
+    def clear_picker(self, label: str) -> None:
+        """Empty a picker (its dialog's Clear)."""
+        self._open_picker(label)
+        self._close_with(self.CLEAR)
+
+    def picked(self, label: str) -> str:
+        """What a picker's field shows now."""
+        return self.wait_present(self._picker(label)).get_attribute("value") or ""
 
     def set_visit(self, day: str, start: str, end: str, weekdays: tuple[str, ...] = (), until: str = "") -> None:
         """The visit in community time: YYYY-MM-DD, HH:MM, HH:MM, the weekdays it repeats on, its last day."""
-        self.set_value(self.DAY, day)
-        self.set_value(self.START, start)
-        self.set_value(self.END, end)
+        self.pick_in(self.DAY, day)
+        self.pick_in(self.START, start)
+        self.pick_in(self.END, end)
         for weekday in weekdays:
             self.toggle_weekday(weekday)
         if weekdays:
-            self.set_value(self.UNTIL, until)
+            self.pick_in(self.UNTIL, until)
 
     def toggle_weekday(self, weekday: str) -> None:
         """Press one weekday button (they are in GuestTime's order, all labelled alike)."""
@@ -49,7 +104,7 @@ class GuestInvitePage(GuestTime):
     """Guest Invite / Schedule Visit (GuestInviteForm.jsx): the guests, then the visit."""
 
     PATH = "/logbook/guests/invite"
-    MARKER = testid("day_of_visit_input", "the Day of visit field")
+    MARKER = testid("date-picker", "the Day of visit picker")
     HEADING = Locator(By.XPATH, '//*[normalize-space()="Schedule Visit"]', "the Schedule Visit heading")
     FIRST_NAME = testid("guest_entry_first_name", "the guest's First Name")
     LAST_NAME = testid("guest_entry_last_name", "the guest's Last Name")
@@ -62,11 +117,14 @@ class GuestInvitePage(GuestTime):
     INVITE = button_text(INVITE_LABEL, description="the Invite Guest button (its test id is a template)")
 
     def add_new_guest(self, first: str, last: str, phone: str) -> None:
-        """Add a guest who is not a user yet (InviteeForm: First Name, Last Name, phone, Add)."""
+        """Add a guest who is not a user yet: search the users for them first (the form to add a new guest
+        appears with "User Not Found"), then InviteeForm's First Name, Last Name, phone, Add."""
+        if not self.search_users(f"{first} {last}"):
+            raise LookupError(f"{first} {last} is a user already: the form offers no new guest")
         self.type_into(self.FIRST_NAME, first)
         self.type_into(self.LAST_NAME, last)
         self.type_into(self.PHONE, phone)
-        self.click(self.find_all(self.ADD)[0])
+        self.click(self.ADD)  # the new guest's Add (the first add_remove_guest_btn)
 
     def search_users(self, name: str) -> str:
         """Search the users for a guest (Enter): the not-found message, or '' when someone was found."""
@@ -80,7 +138,7 @@ class GuestInvitePage(GuestTime):
 
     def clear_start_time(self) -> None:
         """Empty the visit's start time."""
-        self.set_value(self.START, "")
+        self.clear_picker(self.START)
 
     def invite(self) -> None:
         """Invite Guest: the next page (My Guests, or the form again with the error) loads."""
@@ -114,11 +172,21 @@ class MyGuestsPage(BasePage):
 
     PATH = "/logbook/guests"
     MARKER = testid("create_guest_btn", "the Add New button")
+    TITLE = testid("page_name", "the page's name (a breadcrumb: My Profile / My Guests; no page title)")
     CARD = '[data-testid="guest_card"]'
+    NONE = Locator(By.XPATH, '//*[normalize-space()="No invited guests"]', "the empty list's message")
     MENU_ITEMS = testid("menu_item", "the open card menu's items")
 
+    def title(self) -> str:
+        """The page's name."""
+        return self.text_of(self.TITLE)
+
     def guests(self) -> list[GuestCard]:
-        """Every guest card shown."""
+        """Every guest card shown (once the list has loaded)."""
+        self.wait_until(
+            lambda _d: self.find_all(css(self.CARD, "a guest card")) or self.is_shown(self.NONE),
+            "the guest list did not load",
+        )
         rows = self.rows(
             self.CARD,
             {
@@ -147,8 +215,13 @@ class MyGuestsPage(BasePage):
         return self.goes_to(EditGuestDialog)
 
     def toggle_cancelled(self, name: str) -> None:
-        """The card menu's second item: Cancel, or Re-Activate a cancelled invitation."""
+        """The card menu's second item: Cancel, or Re-Activate a cancelled invitation (once the card shows it)."""
+        before = next((c.status for c in self.guests() if c.name == name), "")
         self.click_and_load(self._menu(name)[1])
+        self.wait_until(
+            lambda _d: next((c.status for c in self.guests() if c.name == name), before) != before,
+            f"the card of {name} did not change",
+        )
 
 
 @dataclass(frozen=True)
@@ -178,10 +251,20 @@ class InvitationsPage(BasePage):
 
     PATH = "/logbook/invitations"
     MARKER = testid("invitation_search_btn", "the Invitations' Search button")
+    TITLE = testid("page_title", "the page title")
     GRANT = testid("grant_access_btn", "a Grant Access button")
+    STATUS = testid("invitation-status", "an invitation's validity")
+    NONE = Locator(By.XPATH, '//*[normalize-space()="No invited guests"]', "the empty list's message")
+
+    def title(self) -> str:
+        """The page's title."""
+        return self.text_of(self.TITLE)
 
     def invitations(self) -> list[Invitation]:
-        """Every invitation shown."""
+        """Every invitation shown (once the list has loaded)."""
+        self.wait_until(
+            lambda _d: self.find_all(self.STATUS) or self.is_shown(self.NONE), "the invitations did not load"
+        )
         return [Invitation(**row) for row in self.driver.execute_script(READ_INVITATIONS)]
 
     def grant_access(self, name: str) -> ObservationDialog:

@@ -56,6 +56,15 @@ class LogbookPage(BasePage):
             for r in self.driver.execute_script(READ_CARDS)
         ]
 
+    def newest(self) -> list[LogEntry]:
+        """The cards of the whole logbook's first page, newest first (once it has loaded).
+
+        An observation's card is found this way: the platform's search matches the names events carry,
+        and an observation carries only its note (its card shows the entry request's name).
+        """
+        self.wait_until(lambda _d: self.entries() or self.is_shown(self.EMPTY), "the logbook did not load")
+        return self.entries()
+
     def search(self, name: str) -> list[LogEntry]:
         """The cards whose name contains `name` (the "All Logs" search), newest first."""
         if not self.is_shown(self.SEARCH):

@@ -1,4 +1,4 @@
-"""Manual entry (/request: GuestVerification's "Guest Form" step, RequestUpdate.jsx) and the observation dialog."""
+"""Manual entry (/request "Entry Request", GuestVerification's first step: RequestUpdate.jsx) and observations."""
 
 from __future__ import annotations
 
@@ -73,7 +73,13 @@ class ManualEntryPage(BasePage):
     GRANT = testid("entry_user_grant", "the Grant button")
     DENY = testid("entry_user_deny", "the Deny button")
     ERRORS = css(".MuiFormHelperText-root.Mui-error", "the fields' error messages")
-    STEPS = css(".MuiStepLabel-label", "the stepper's steps")
+    # shared/CustomStepper.jsx: unlabelled step buttons (none when the form has one step); MUI marks the
+    # current one's icon Mui-active.
+    CURRENT_STEP = """
+const steps = Array.from(document.querySelectorAll('[data-testid="step_button"]'));
+const current = steps.findIndex(s => s.querySelector('.MuiStepIcon-root.Mui-active'));
+return steps.length ? [current + 1, steps.length] : [1, 1];
+"""
     ANSWER_SECONDS = 3.0  # how long Grant may take to show the form's messages
     PHONE_INVALID = "invalid-number"  # react-phone-input-2's class for a field it marks red
 
@@ -115,9 +121,10 @@ class ManualEntryPage(BasePage):
         """What a field holds now."""
         return self.wait_present(self.FIELDS[field]).get_attribute("value") or ""
 
-    def steps(self) -> list[str]:
-        """The stepper's step titles."""
-        return self.texts_of(self.STEPS)
+    def current_step(self) -> tuple[int, int]:
+        """Which step of the form is shown, of how many: (1, 4) with Guest Verification on, (1, 1) without."""
+        current, count = self.driver.execute_script(self.CURRENT_STEP)
+        return int(current), int(count)
 
     def reasons(self) -> list[str]:
         """The options of Reason for visit."""

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webelement import WebElement
 
 from .base import Locator, css, element_id, testid, ui
 from .payments_part import MONEY, PaymentsPart
@@ -15,7 +14,9 @@ class PaymentDialog(PaymentsPart):
 
     TITLE = testid("customDialog", "the dialog's title")
     MARKER = Locator(
-        By.XPATH, '//*[@data-testid="customDialog"][normalize-space()="Make a Payment"]', 'the "Make a Payment" dialog'
+        By.XPATH,
+        f'//*[@data-testid="customDialog"][normalize-space()="{ui("Make a Payment")}"]',
+        'the "Make a Payment" dialog',
     )
     CONFIRM_TITLE = ui("You are about to make a payment with following details")
     TYPE = testid("transaction-type", "the Transaction Type select")
@@ -23,12 +24,20 @@ class PaymentDialog(PaymentsPart):
     NUMBER = css(".transaction-number-input", "the Transaction Number field")
     BANK = element_id("bank-name", "the Bank Name field")
     CHEQUE = element_id("cheque-number", "the Cheque Number field")
-    CARDS = css("input.transaction-amount-input", "the plans' Amount fields")
+    # One per plan: the TextField's root div carries the class, the native <input> inside it has id "amount".
+    AMOUNTS = ".transaction-amount-input input"
     LABELS = css('[role="dialog"] label.MuiInputLabel-root', "the dialog's field labels")
     ERRORS = css('[role="dialog"] .MuiFormHelperText-root.Mui-error', "the dialog's error messages")
     HINT = ui("The additional amount {{amount}} will be allocated to the general fund")
+    REMAINING = ui("{{amount}} remaining balance")
     SAVE = testid("custom-dialog-button", "the dialog's main button (Pay, then confirm)")
     CANCEL = testid("dialog_cancel", "the dialog's Cancel (Go Back) button")
+
+    def wait_loaded(self) -> PaymentDialog:
+        """The dialog shown, with the person's plans loaded into it (the dialog asks for them as it opens)."""
+        super().wait_loaded()
+        self.wait_quiet()
+        return self
 
     def transaction_types(self) -> list[str]:
         """The Transaction Type options, as shown."""
@@ -39,6 +48,7 @@ class PaymentDialog(PaymentsPart):
     ) -> str:
         """Fill the dialog: type (its value), amount towards the plan on `plot` (or the first); that plan's
         remaining balance as the dialog shows it."""
+        card = self._card(plot)
         if source:
             self.pick(self.TYPE, value=source)
         if number:
@@ -46,42 +56,53 @@ class PaymentDialog(PaymentsPart):
         if bank or cheque:
             self.type_into(self.BANK, bank)
             self.type_into(self.CHEQUE, cheque)
-        card = self._card(plot)
-        self.type_into_element(card.find_element(By.CSS_SELECTOR, "input.transaction-amount-input"), amount)
-        remaining = card.find_element(By.XPATH, './ancestor::*[.//p[contains(., "remaining balance")]][1]')
-        balance = MONEY.search(remaining.text)
-        return balance.group(0) if balance else ""
+        self.type_into(self._amount(card), amount)
+        return self._remaining(card)
 
-    def _card(self, plot: str | None) -> WebElement:
+    def _card(self, plot: str | None) -> Locator:
         """The plan card of a plot (its number is shown in capitals), or the first card."""
+        amount = 'contains(@class, "transaction-amount-input")'
         path = (
-            '//input[contains(@class, "transaction-amount-input")]'
+            f"(//*[{amount}])[1]/.."
             if plot is None
-            else f'//*[normalize-space()="{plot.upper()}"]/ancestor::*[.//input[contains(@class,'
-            f' "transaction-amount-input")]][1]'
+            else f'//p[normalize-space()="{plot.upper()}"]/ancestor::*[.//*[{amount}]][1]'
         )
-        return self.wait_for(Locator(By.XPATH, path, f"the amount field of plot {plot}"))
+        card = Locator(By.XPATH, path, f"the plan card of plot {plot}")
+        self.wait_for(card)
+        return card
 
-    def type_into_element(self, element: WebElement, text: str) -> None:
-        """Type into an input found inside a card (emptied first)."""
-        self.driver.execute_script("arguments[0].value = '';", element)
-        element.send_keys(text)
+    @staticmethod
+    def _amount(card: Locator) -> Locator:
+        return Locator(
+            By.XPATH, f'{card.value}//*[contains(@class, "transaction-amount-input")]//input', f"the amount of {card}"
+        )
+
+    def _remaining(self, card: Locator) -> str:
+        """ "K 6,000.00 remaining balance" of a card: the money in it."""
+        tail = self.REMAINING.replace("{{amount}}", "").strip()
+        line = Locator(By.XPATH, f'{card.value}//p[contains(., "{tail}")]', f"the remaining balance of {card}")
+        found = MONEY.search(self.text_of(line))
+        return found.group(0) if found else ""
 
     def fields(self) -> list[str]:
         """The labels of the fields the dialog asks for now (asterisks left out)."""
         return [t.replace("*", "").strip() for t in self.texts_of(self.LABELS, visible=True)]
 
-    def general_fund_hint(self) -> str:
-        """The overpay hint, once shown."""
+    def _hint(self) -> Locator:
         start = self.HINT.split("{{")[0].strip()
-        return self.wait_for(
-            Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the general fund hint")
-        ).text.strip()
+        return Locator(
+            By.XPATH,
+            f'//*[contains(@class, "MuiFormHelperText-root")][starts-with(normalize-space(), "{start}")]',
+            "the general fund hint",
+        )
+
+    def general_fund_hint(self) -> str:
+        """The overpay hint under the amount, once shown."""
+        return self.text_of(self._hint())
 
     def shows_general_fund_hint(self) -> bool:
         """Whether the overpay hint is shown now (the dialog updates it as the amount is typed)."""
-        start = self.HINT.split("{{")[0].strip()
-        return self.is_shown(Locator(By.XPATH, f'//*[starts-with(normalize-space(), "{start}")]', "the hint"))
+        return self.is_shown(self._hint())
 
     def pay(self) -> PaymentDialog:
         """Press Pay: the confirm step follows when the dialog has nothing to object."""
@@ -90,7 +111,7 @@ class PaymentDialog(PaymentsPart):
 
     def at_confirm_step(self) -> bool:
         """Whether the dialog shows its confirm step."""
-        return self.wait_for(self.TITLE).text.strip() == self.CONFIRM_TITLE
+        return self.text_of(self.TITLE) == self.CONFIRM_TITLE
 
     def wait_confirm_step(self) -> PaymentDialog:
         """Wait for "You are about to make a payment with following details"."""

@@ -73,16 +73,18 @@ class ProfilePage(BasePage):
         return self.open(f"/user/{user_id}/{timestamp}/dg")
 
     def open_option(self, item_id: str) -> None:
-        """Pick an item of the options menu by its id (payments → the person's plans)."""
+        """Pick an item of the options menu by its id (payments → the person's plans): the item itself takes
+        the click (the platform's MenuItem pushes the tab's address; it holds no link)."""
         self.click(self.OPTIONS)
-        self.click_and_load(css(f'[data-testid="select_option"] li#{item_id} a', f"the {item_id} option"))
+        self.wait_still('[data-testid="select_option"]', "the options menu")  # it grows in
+        self.click_and_load(css(f'[data-testid="select_option"] li#{item_id}', f"the {item_id} option"))
 
 
 class IdCardPage(BasePage):
     """containers/IdCard.jsx "My ID": the person's QR code, fresh on every view."""
 
     MARKER = testid("visiting_hours", "the visiting hours of the ID card")
-    QR = css(".qr-code svg", "the QR code")
+    QR = css(".qr_code svg", "the QR code (react-qr-svg's svg; the box has no test id)")
 
     def qr_png(self) -> bytes:
         """A screenshot of the QR code, as a camera would see it."""

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selenium.webdriver.common.by import By
-
-from .base import Locator, css, testid
+from .base import css, testid, ui
 from .payments_part import PaymentsPart
 from .plans import PlansPage
 
 
 @dataclass(frozen=True)
 class Receipt:
-    """What the receipt says."""
+    """What one receipt says (the platform gives one per plan payment: a payment beyond a plan's balance has a
+    second receipt for what went to the general fund)."""
 
     number: str
     client: str
     cashier: str
+    plot: str  # the table's "Plot/Plan No."
+    paid: str  # the table's "Amount Paid"
     total_paid: str
-    expected_monthly: str
 
 
 class ReceiptPrompt(PaymentsPart):
@@ -41,28 +41,30 @@ class ReceiptPrompt(PaymentsPart):
 
 
 class ReceiptDialog(PaymentsPart):
-    """The receipt (ReceiptDetails.jsx); the receipt number has no test id: it follows "Receipt #"."""
+    """The receipts (PaymentReceipt.jsx: one ReceiptDetails.jsx per plan payment of the transaction, in a
+    full-screen dialog); the receipt number has no test id: it is the paragraph "Receipt #SI1000"."""
 
     MARKER = css(".close-receipt-details", "the receipt's close button")
-    NUMBER = Locator(By.XPATH, '//p[starts-with(normalize-space(), "Receipt #")]', "the receipt number")
-    # The rows under the table's header, whose "Plot/Plan No." column carries the test id `plot-no`.
-    ROWS = 'div:has(> [data-testid="plot-no"]) ~ div'
-    CLIENT = testid("client-name", "the client's name")
+    RECEIPTS = ".print"
+    NUMBER_PREFIX = ui("Receipt #")
+    # The table's one row follows its header, whose "Plot/Plan No." column carries the test id `plot-no`.
+    ROW = 'div:has(> [data-testid="plot-no"]) ~ div'
 
-    def details(self) -> Receipt:
-        """What the receipt states."""
-        return Receipt(
-            number=self.text_of(self.NUMBER).removeprefix("Receipt #").strip(),
-            client=self.text_of(self.CLIENT),
-            cashier=self.text_of(testid("cashier-name", "the cashier's name")),
-            total_paid=self.text_of(testid("total-amount-paid", "the total amount paid")),
-            expected_monthly=self.text_of(testid("expected-monthly-amount", "the expected monthly payment")),
+    def receipts(self) -> list[Receipt]:
+        """Every receipt shown, in order."""
+        self.wait_for(testid("client-name", "the client's name"))
+        rows = self.rows(
+            self.RECEIPTS,
+            {
+                "number": "css::scope > p",
+                "client": "client-name",
+                "cashier": "cashier-name",
+                "plot": f"css:{self.ROW} > :nth-child(1)",
+                "paid": f"css:{self.ROW} > :nth-child(3)",
+                "total_paid": "total-amount-paid",
+            },
         )
-
-    def paid_rows(self) -> list[tuple[str, str]]:
-        """The receipt's table as (Plot/Plan No., Amount Paid) rows: each plan paid, and the general fund."""
-        rows = self.rows(self.ROWS, {"plot": "css::scope > :nth-child(1)", "amount": "css::scope > :nth-child(3)"})
-        return [(row["plot"], row["amount"]) for row in rows]
+        return [Receipt(**{**row, "number": row["number"].removeprefix(self.NUMBER_PREFIX).strip()}) for row in rows]
 
     @staticmethod
     def address(user_id: str, transaction_id: str) -> str:

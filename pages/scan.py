@@ -52,16 +52,17 @@ class ScanPage(BasePage):
         return self.text_of(self.ERROR)
 
     def wait_for_code(self) -> str:
-        """Wait until the scanner has read a code and opened the address it holds; that address's path."""
+        """Wait until the scanner has read a code and opened the address it holds; that address (the
+        browser's, whatever site it is on: the platform opens the code's address as written)."""
         self.wait_until(
             lambda d: (
-                not d.execute_script("return location.pathname").startswith("/scan")
+                not d.current_url.startswith(self.base_url + "/scan")
                 and d.execute_script("return document.readyState") == "complete"
             ),
             "the scanner did not read the code",
             timeout=self.timeout * 2,
         )
-        return self.driver.execute_script("return location.pathname")
+        return str(self.driver.current_url)
 
 
 class LogEntryPart(BasePage):

@@ -72,20 +72,32 @@ UNDER_BANNER = "under the install banner"
 # note where it is. After the action, SETTLED says when the app has finished answering it, whether
 # it loaded a new document (the reference app's forms) or changed the page in place (the
 # platform's single-page app: a new route, a dialog, a snackbar).
-ARM = """
+# Counts the page's requests in flight (fetch and XMLHttpRequest). Planted by the session pool before
+# any page script where it can (a BiDi preload script, or CDP), because an app that keeps its own
+# reference to fetch from its start (the platform's Apollo client does) never calls a wrapper installed
+# later; ARM installs it itself otherwise.
+NETWORK_WATCH = """
 const w = window;
-if (!w.__prodready_armed) {
-  w.__prodready_armed = true; w.__prodready_inflight = 0; w.__prodready_last = performance.now();
-  new MutationObserver(() => { w.__prodready_changed = (w.__prodready_changed || 0) + 1;
-                               w.__prodready_last = performance.now(); })
-    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-  w.addEventListener('beforeunload', () => { w.__prodready_leaving = true; });
+if (!w.__prodready_net) {
+  w.__prodready_net = true; w.__prodready_inflight = 0; w.__prodready_last = performance.now();
   const done = () => { w.__prodready_inflight--; w.__prodready_last = performance.now(); };
   if (w.fetch) { const f = w.fetch; w.fetch = function () { w.__prodready_inflight++;
                    return f.apply(this, arguments).finally(done); }; }
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function () { w.__prodready_inflight++;
     this.addEventListener('loadend', done); return send.apply(this, arguments); };
+}
+"""
+
+ARM = """
+const w = window;
+if (!w.__prodready_armed) {
+  w.__prodready_armed = true; w.__prodready_last = performance.now();
+  new MutationObserver(() => { w.__prodready_changed = (w.__prodready_changed || 0) + 1;
+                               w.__prodready_last = performance.now(); })
+    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  w.addEventListener('beforeunload', () => { w.__prodready_leaving = true; });
+  if (!w.__prodready_net) { NETWORK_WATCH }
 }
 w.__prodready_old = true; w.__prodready_leaving = false; w.__prodready_changed = 0;
 w.__prodready_path = location.pathname + location.search; w.__prodready_acted = performance.now();
@@ -158,6 +170,7 @@ return [location.pathname, t ? t.innerText : document.title, document.body ? doc
 """
 
 FIND, TEXTS, SHOWN = (script.replace("MATCHING", MATCHING) for script in (FIND, TEXTS, SHOWN))
+ARM = ARM.replace("{ NETWORK_WATCH }", "{" + NETWORK_WATCH.replace("\n", " ") + "}")
 FIND = FIND.replace("{ ARM }", "{" + ARM.replace("\n", " ") + "}")
 # The mouse's events at the element's centre, then its click, as a person's click sends them (the
 # element under the pointer first, focus on mousedown unless the page prevents it): one script

@@ -1,41 +1,46 @@
 """Tasks (modules/Tasks): the task form (TaskForm.jsx) and a task's details (TaskDetail.jsx).
 
 Where the platform gives no test id: the assignee options by the Autocomplete's ARIA roles; the
-form's dialog by its ARIA role (MUI's Dialog paper).
+form's dialog and its heading by their ARIA role and MUI class (MUI's Dialog paper, an h4); the due
+date is MUI lab's picker (widgets: choose_in_picker).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, css, testid
 
 
-def _option(name: str) -> Locator:
-    """A person offered by the task form's assignee search."""
+def _option(name: str, within: str = '//*[@role="dialog"]') -> Locator:
+    """A person offered by an assignee search (the task form's, or the details' Add Assignee)."""
     return Locator(
         By.XPATH,
-        f'//*[@role="dialog"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
+        f'{within}//li[@role="option"][.//*[normalize-space()="{name}"]]',
         f'the person "{name}" among the people offered',
     )
 
 
-def pick_option(page: BasePage, option: Locator) -> None:
-    """Click an option of the assignee search once it stays put (the list is redrawn as answers arrive:
-    BasePage.click finds and clicks in one attempt, again while the list replaces it)."""
-    page.click(option)
+def search_people(page: BasePage, field: Locator, name: str) -> None:
+    """Type a name into an assignee search key by key: the platform asks for the people on a key
+    press (the Autocomplete's onKeyDown), not on the field's value alone."""
+    page.click(field)
+    ActionChains(page.driver).send_keys(name).perform()
 
 
 class TaskForm(BasePage):
     """TaskForm.jsx in its full-screen dialog ("Create a task")."""
 
-    MARKER = testid("task-body", "the Task Name field")
-    HEADING = css('[role="dialog"] [data-testid="page_title"]', "the form's title")
-    NAME = testid("task-body", "the Task Name field")
+    MARKER = css('[role="dialog"] [data-testid="task-body"]', "the Task Name field")
+    HEADING = css('[role="dialog"] h4.MuiTypography-h4', "the form's title")
+    NAME = MARKER  # task-body is also each sub-task's row in a task's details
     DESCRIPTION = testid("task-description", "the Description field")
-    ASSIGNEE = css('[role="dialog"] [data-testid="auto-complete-input"] input[role="combobox"]', "the assignee search")
+    ASSIGNEE = css('[role="dialog"] [data-testid="auto-complete-input"] input', "the assignee search")
     TASK_TYPE = testid("task-type", "the Task Type select")
-    DUE = testid("date-picker", "the Due Date field")
+    DUE = css('[role="dialog"] [data-testid="date-picker"] input', "the Due Date field")
     SUBMIT = testid("task-submit-button", "the Create Task button")
     CANCEL = testid("task-cancel-button", "the Cancel button")
 
@@ -50,13 +55,13 @@ class TaskForm(BasePage):
             ".map(l => (l.firstChild ? l.firstChild.textContent : '').trim());"
         )
 
-    def task_type(self) -> str:
-        """The Task Type shown."""
-        return self.wait_present(self.TASK_TYPE).find_element(By.CSS_SELECTOR, '[role="button"]').text.strip()
+    def task_types(self) -> list[str]:
+        """The Task Type's options, in order."""
+        return self.options_of(self.TASK_TYPE)
 
     def offers_assignee(self, name: str) -> bool:
         """Type the name into the assignee search: whether it offers that person."""
-        self.type_into(self.ASSIGNEE, name)
+        search_people(self, self.ASSIGNEE, name)
         try:
             self.wait_for(_option(name))
         except LookupError:
@@ -65,8 +70,8 @@ class TaskForm(BasePage):
 
     def pick_assignee(self, name: str) -> None:
         """Search for a person by name and pick them (they become a chip)."""
-        self.type_into(self.ASSIGNEE, name)
-        pick_option(self, _option(name))
+        search_people(self, self.ASSIGNEE, name)
+        self.click(_option(name))
         self.wait_for(
             Locator(
                 By.XPATH,
@@ -77,15 +82,15 @@ class TaskForm(BasePage):
         )
 
     def fill(
-        self, name: str, description: str = "", assignees: tuple[str, ...] = (), due: str | None = None
+        self, name: str, description: str = "", assignees: tuple[str, ...] = (), due: date | None = None
     ) -> TaskForm:
-        """Fill in the form (due: YYYY-MM-DD, or None to leave it empty)."""
+        """Fill in the form (due: a day, or None to leave the form's own, today)."""
         self.type_into(self.NAME, name)
         self.type_into(self.DESCRIPTION, description)
         for person in assignees:
             self.pick_assignee(person)
         if due:
-            self.set_value(self.DUE, due)
+            self.choose_in_picker(self.DUE, due.isoformat())
         return self
 
     def create(self) -> None:
@@ -114,13 +119,16 @@ class TaskDetails(BasePage):
     MARKER = testid("task-info-section", "the task's details")
     TITLE = css('[data-testid="task-info-section"] [data-testid="task-title"]', "the task's name")
     ASSIGNEES = css('[data-testid="user-chip"] [data-testid="user_chip"] .MuiChip-label', "the assignees")
-    ADD_ASSIGNEE = testid("add-assignee", "the Add Assignee chip")
-    ASSIGNEE_SEARCH = css(
-        '[data-testid="add-assignee"] [data-testid="auto-complete-input"] input', "the assignee search"
-    )
+    ADD_ASSIGNEE = css('[data-testid="add-assignee"] .MuiChip-root', "the Add Assignee chip")
+    ASSIGNEE_SEARCH = css('[data-testid="add-assignee"] .MuiAutocomplete-root input', "the assignee search")
+    SUB_TASKS = css('[data-testid="task-subtasks-section"] [data-testid="task_body"]', "the sub-tasks")
+    NO_SUB_TASKS = testid("no_subtasks", "the no-sub-tasks message")
     COMMENT_BOX = testid("body_input", "the comment box")
     COMMENT = testid("comment_btn", "the Comment button")
-    COMMENTS = testid("comment-body", "the comments")
+    COMMENTS = css('[data-testid="comment-body"] > span:last-child', "the comments")  # after the date and author
+    COMMENTS_SECTION = testid("comments", "the comments' section")
+    # TaskComment.jsx says "Data not available" (in a <div><p>) until the comments have loaded.
+    COMMENTS_LOADING = css('[data-testid="comments"] > div > p', "the comments' loading message")
     CLOSE = testid("close-drawer-button", "the button that closes the details")
     PANEL = testid("drawer-paper", "the split screen's panel")
 
@@ -132,33 +140,42 @@ class TaskDetails(BasePage):
         """Who the task is assigned to."""
         return self.texts_of(self.ASSIGNEES)
 
-    def offers(self, label: str) -> bool:
-        """Whether the details offer an action by its label ("Add Assignee")."""
-        return self.is_shown(self.ADD_ASSIGNEE) and label in self.text_of(self.ADD_ASSIGNEE)
+    def sub_tasks(self) -> list[str]:
+        """The names of the task's sub-tasks (once loaded: they come after the task)."""
+
+        def loaded(_d: object) -> list[list[str]] | None:
+            names = self.texts_of(self.SUB_TASKS, visible=True)
+            return [names] if names or self.is_shown(self.NO_SUB_TASKS) else None
+
+        return self.wait_until(loaded, "the sub-tasks did not load")[0]
 
     def assign(self, name: str) -> TaskDetails:
-        """Add Assignee › pick the person: assigns them (or takes the task away if they had it)."""
-        self.click(css('[data-testid="add-assignee"] [role="button"]', "the Add Assignee chip"))
-        self.type_into(self.ASSIGNEE_SEARCH, name)
-        pick_option(
-            self,
-            Locator(
-                By.XPATH,
-                f'//*[@data-testid="add-assignee"]//li[@role="option"][.//*[normalize-space()="{name}"]]',
-                f'the person "{name}" among the people offered',
-            ),
+        """Add Assignee › pick the person: assigns them (or takes the task away if they had it); returns
+        once the assignees shown have changed."""
+        before = self.assignees()
+        if self.is_shown(self.ASSIGNEE_SEARCH):  # still open from an earlier pick: close it, for an empty search
+            self.click(self.ADD_ASSIGNEE)
+            self.wait_gone(self.ASSIGNEE_SEARCH)
+        self.click(self.ADD_ASSIGNEE)
+        search_people(self, self.ASSIGNEE_SEARCH, name)
+        self.click(_option(name, within='//*[@data-testid="add-assignee"]'))
+        self.wait_until(
+            lambda _d: self.is_shown(self.MARKER) and self.assignees() != before,
+            f"the assignees shown did not change from {before}",
         )
-        self.wait_settled()
-        return self.wait_loaded()
+        return self
 
     def comment(self, text: str) -> TaskDetails:
-        """Type a comment and press Comment."""
+        """Type a comment and press Comment; returns once the comment is shown."""
         self.type_into(self.COMMENT_BOX, text)
         self.click_and_load(self.COMMENT)
-        return self.wait_loaded()
+        self.wait_until(lambda _d: text in self.texts_of(self.COMMENTS), f'the comment "{text}" was not shown')
+        return self
 
     def comments(self) -> list[str]:
-        """The comments shown, oldest first."""
+        """The comments shown, oldest first (once loaded: "Data not available" stands in for them before)."""
+        self.wait_for(self.COMMENTS_SECTION)
+        self.wait_gone(self.COMMENTS_LOADING)
         return self.texts_of(self.COMMENTS)
 
     def close(self) -> None:

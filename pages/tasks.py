@@ -2,8 +2,11 @@
 and a task's details are in task_details.py.
 
 Where the platform gives no test id: the quick filter's menu is found by its MenuList id
-(`split-button-menu`), the assignee options by the Autocomplete's ARIA roles, the detail panel by
-`drawer-paper` (the platform has two `drawer` ids on this page: the menu's hamburger and the split screen).
+(`split-button-menu`, a Popper of `li[role=menuitem]`), the assignee options by the Autocomplete's ARIA
+roles, the detail panel by `drawer-paper` (the platform has two `drawer` ids on this page: the menu's
+hamburger and the split screen). Each task of the list keeps its own menu mounted (shared/MenuList:
+`menu_list`, all with the id `long-menu`, whatever the kebab's `aria-controls` says): the one open is
+the visible one.
 """
 
 from __future__ import annotations
@@ -17,6 +20,14 @@ from .components import PageFrame
 from .task_details import TaskDetails, TaskForm
 
 ROW = '[data-testid="todo-list-container"] [data-testid="card"]'
+# Whether an element and everything around it have finished appearing (no fading, no growing).
+STILL = """
+for (let el = arguments[0]; el && el !== document.body; el = el.parentElement) {
+  const s = getComputedStyle(el);
+  if (s.opacity !== '1' || (s.transform !== 'none' && el.matches('.MuiPaper-root, .MuiPopover-paper'))) return false;
+}
+return true;
+"""
 
 
 @dataclass(frozen=True)
@@ -44,13 +55,15 @@ class TasksPage(BasePage):
 
     PATH = "/tasks"
     MARKER = testid("todo-container", "the task list")
+    LIST = testid("todo-list-container", "the tasks (once loaded)")
+    OPEN_MENU = css('[data-testid="menu_list"]:not([aria-hidden="true"]) .MuiMenu-paper', "the open menu of a task")
     SEARCH = testid("search", "the Search button")
     ADD_NEW = testid("create_task_btn", "the Add New button")
     QUICK_FILTER = css('[data-testid="task-quick-search"] button', "the quick filter button")
     FILTERS = element_id("split-button-menu", "the quick filters")
     FILTER_ITEMS = css('#split-button-menu li[role="menuitem"]', "the quick filters")
     NO_TASKS = testid("centered_content", "the empty list's message")
-    DUE_PREFIX = ui("Due Date:")
+    DUE_PREFIX = ui("Due")  # task:sub_task.due "Due " before the date
 
     def title(self) -> str:
         """The page title."""
@@ -63,7 +76,7 @@ class TasksPage(BasePage):
     def quick_filters(self) -> list[str]:
         """The quick filter's menu items, in order (opens and closes the menu)."""
         self.click(self.QUICK_FILTER)
-        self.wait_for(self.FILTERS)
+        self._wait_still(self.FILTERS)
         labels = self.texts_of(self.FILTER_ITEMS, written=True)
         self.click(self.QUICK_FILTER)
         self.wait_gone(self.FILTERS)
@@ -72,17 +85,19 @@ class TasksPage(BasePage):
     def filter_by(self, label: str) -> TasksPage:
         """Pick a quick filter: the list of that filter (/tasks?filter=<key>)."""
         self.click(self.QUICK_FILTER)
+        self._wait_still(self.FILTERS)
         self.click_and_load(
             Locator(
                 By.XPATH,
-                f'//*[@id="split-button-menu"]//li[normalize-space()="{label}"]//a',
+                f'//*[@id="split-button-menu"]//li[@role="menuitem"][normalize-space()="{label}"]',
                 f'the quick filter "{label}"',
             )
         )
         return self.wait_loaded()
 
     def listed(self) -> list[TaskRow]:
-        """The tasks listed, top to bottom."""
+        """The tasks listed, top to bottom (once loaded: a spinner stands in for them while they load)."""
+        self.wait_for(self.LIST)
         found = self.rows(
             ROW,
             {
@@ -113,25 +128,29 @@ class TasksPage(BasePage):
 
     def toggle_completion(self, title: str) -> TasksPage:
         """The task's completion toggle (marks it complete, or open again)."""
+        self.wait_for(self.LIST)
         card = self.wait_for(_card(title))
         self.click_and_load(card.find_element(By.CSS_SELECTOR, '[data-testid="task_completion_toggle_button"]'))
         return self.wait_loaded()
 
     def _menu_item(self, title: str, item: str) -> None:
         """Open the task's menu (task-item-menu) and choose an item."""
+        self.wait_for(self.LIST)
         card = self.wait_for(_card(title))
-        kebab = card.find_element(By.CSS_SELECTOR, '[data-testid="task-item-menu"]')
-        self.click(kebab)
-        menu = kebab.get_attribute("aria-controls")
+        self.click(card.find_element(By.CSS_SELECTOR, '[data-testid="task-item-menu"]'))
+        self._wait_still(self.OPEN_MENU)
         self.click(
-            self.wait_for(
-                Locator(
-                    By.XPATH,
-                    f'//*[@id="{menu}"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
-                    f'"{item}" in the menu of "{title}"',
-                )
+            Locator(
+                By.XPATH,
+                f'//*[@data-testid="menu_list"]//li[@data-testid="menu_item"][normalize-space()="{item}"]',
+                f'"{item}" in the menu of "{title}"',
             )
         )
+
+    def _wait_still(self, locator: Locator) -> None:
+        """Wait until a menu that grows open (MUI's Grow: opacity and scale) has finished opening: a
+        click in the middle of the animation lands where its item is not yet."""
+        self.wait_until(lambda d: d.execute_script(STILL, self.wait_for(locator)), f"{locator} did not finish opening")
 
     def open_details(self, title: str) -> TaskDetails:
         """Menu › Open Task Details: the task's details beside the list."""
@@ -149,12 +168,8 @@ class TasksPage(BasePage):
         return self.goes_to(TaskForm)
 
     def sub_tasks_of(self, title: str) -> list[str]:
-        """Show the task's sub-tasks (show_task_subtasks) and read their names."""
-        card = self.wait_for(_card(title))
-        self.click(card.find_element(By.CSS_SELECTOR, '[data-testid="show_task_subtasks"]'))
-        group = css(f"#sub-tasks-{card.get_attribute('data-task-id')}", f'the sub-tasks of "{title}"')
-        self.wait_for(group)
-        return [r["title"] for r in self.rows(f'{group.value} [data-testid="card"]', {"title": "task-title"})]
+        """The names of the task's sub-tasks, as its details list them (Open Task Details)."""
+        return self.open_details(title).sub_tasks()
 
     def start_new_task(self) -> TaskForm:
         """Add New: the task form."""

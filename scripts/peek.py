@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from prodready.browser.drivers import BrowserSettings, start_driver  # noqa: E402
-from prodready.browser.sessions import block_service_workers  # noqa: E402
+from prodready.browser.sessions import plant_prelude  # noqa: E402
 from prodready.core.config import load_project  # noqa: E402
 from prodready.core.credentials import resolve_credentials  # noqa: E402
 from prodready.core.masking import mask  # noqa: E402
@@ -57,7 +57,7 @@ def main() -> int:
     token = PlatformApi(target.base_url or "").login(creds.username, creds.password).token
     driver = start_driver(BrowserSettings(browser="chromium", headless=True, bidi=False), phone=args.phone)
     try:
-        block_service_workers(driver)
+        plant_prelude(driver)
         driver.get(f"{target.base_url}/robots.txt")
         driver.execute_script("localStorage.setItem('dgdp_auth_token', arguments[0])", token)
         driver.get(f"{target.base_url}{args.path}")

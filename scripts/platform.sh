@@ -62,14 +62,54 @@ up() {
     ( set +u; . "$workdir/rails.env"; cd "$workdir/app" && ruby bin/rails runner "$OLDPWD/scripts/platform_community.rb" ) >&2 \
       || { say "could not set the community's settings (rails runner in $workdir/app)"; exit 3; }
   fi
+  default_port
   if [ -x "$PY" ]; then
     PRODREADY_ENV_FILE="$ENV_FILE" "$PY" -m prodready.target.platform_setup || exit $?
   fi
   say "ready: $(grep '^PLATFORM_URL=' "$ENV_FILE" | cut -d= -f2-) at commit $(grep '^PLATFORM_COMMIT=' "$ENV_FILE" | cut -d= -f2- | cut -c1-8) ($ENV_FILE)"
 }
 
+# The platform's QR code names the host without its port, and the guard's scanner goes to that
+# address: a scan only works on the scheme's default port (as staging and production are served, on
+# 443). The kit serves on a high port, so the platform is also served on 127.0.0.1:80 by a socat
+# forwarder (root only; PLATFORM_DEFAULT_PORT=0 turns it off) and PLATFORM_URL names that address.
+FORWARDER_PID=$ENV_DIR/port80.pid
+default_port() {
+  [ "${PLATFORM_DEFAULT_PORT:-1}" = 0 ] && return 0
+  local kit_url port
+  kit_url=$(grep '^PLATFORM_URL=' "$ENV_FILE" | cut -d= -f2-)
+  port=${kit_url##*:}
+  if [ "$(id -u)" != 0 ]; then
+    say "not root: the platform stays at $kit_url, where the guard's camera scans cannot work (its QR code has no port)"
+    return 0
+  fi
+  if ! command -v socat >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq socat >/dev/null 2>&1 || { say "socat missing: the platform stays at $kit_url"; return 0; }
+  fi
+  if [ -f "$FORWARDER_PID" ] && kill -0 "$(cat "$FORWARDER_PID")" 2>/dev/null; then
+    kill "$(cat "$FORWARDER_PID")" 2>/dev/null; sleep 0.3  # it may point at an earlier port
+  fi
+  if ss -ltn 2>/dev/null | grep -q '127.0.0.1:80 \|\*:80 \|0.0.0.0:80 '; then
+    say "port 80 is taken: the platform stays at $kit_url, where the guard's camera scans cannot work"
+    return 0
+  fi
+  nohup socat "TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr" "TCP:127.0.0.1:$port" >/dev/null 2>&1 &
+  echo $! >"$FORWARDER_PID"
+  sed -i "s|^PLATFORM_URL=.*|PLATFORM_URL=http://127.0.0.1|; s|^PLATFORM_GRAPHQL_URL=.*|PLATFORM_GRAPHQL_URL=http://127.0.0.1/graphql|" "$ENV_FILE"
+  echo "PLATFORM_KIT_URL=$kit_url" >>"$ENV_FILE"
+  local waited=0
+  until curl -fsS -o /dev/null -m 2 http://127.0.0.1/login 2>/dev/null; do
+    [ $waited -ge 20 ] && { say "the forwarder on port 80 does not answer"; return 1; }
+    sleep 0.5; waited=$((waited + 1))
+  done
+  say "served on http://127.0.0.1 (port 80, forwarded to $kit_url): the QR code's address"
+}
+
 down() {
   need_kit
+  if [ -f "$FORWARDER_PID" ] && kill -0 "$(cat "$FORWARDER_PID")" 2>/dev/null; then
+    kill "$(cat "$FORWARDER_PID")" && rm -f "$FORWARDER_PID"
+  fi
   "$KIT/down.sh" "${workdir_args[@]}"
 }
 

@@ -163,6 +163,7 @@ def step_log_out(context, who):
     Example: When the admin logs out from the menu
     """
     context.cast.actor(who).page(SideMenu).log_out()
+    context.cast.forget_login(who)
 
 
 @when("the {who:Persona} goes back in the browser")

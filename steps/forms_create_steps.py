@@ -79,8 +79,8 @@ def step_list_includes(context, name):
 
     Example: Then the forms list includes "Renovation Permit"
     """
-    shown = context.cast.actor("admin").on(FormsPage).form_names()
-    assert context.data.name(name) in shown, shown
+    forms = context.cast.actor("admin").on(FormsPage)
+    assert forms.includes(context.data.name(name)), forms.form_names()
 
 
 @when('the admin opens the builder of "{name}"')
@@ -93,13 +93,13 @@ def step_open_builder(context, name):
     open_builder(context.cast.actor("admin"), prepared, context.data.name(name))
 
 
-@when('the admin adds the category "{category}"')
-def step_add_category(context, category):
-    """The admin adds a category (a section of fields) to the form in the builder.
+@when('the admin adds the category "{category}" described as "{description}"')
+def step_add_category(context, category, description):
+    """The admin adds a category (a section of fields, its name and description) to the form in the builder.
 
-    Example: When the admin adds the category "Works"
+    Example: When the admin adds the category "Works" described as "What the works are"
     """
-    context.cast.actor("admin").on(FormBuilderPage).add_category(category)
+    context.cast.actor("admin").on(FormBuilderPage).add_category(category, description)
 
 
 @when('the admin adds to the category "{category}" the fields:')

@@ -2,6 +2,7 @@
 
 from behave import then, when
 
+from pages.components import PageFrame
 from pages.home import GuardHomePage
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
@@ -160,9 +161,11 @@ def step_denied_in_logbook(context, name, chip):
 
     Example: Then the admin sees in the logbook that "Denied Visitor" was denied, not "Granted Access"
     """
-    assert gate.events_about(context.cast, context.data.name(name))[0]["data"].get("action") == "denied"
+    events = gate.events_about(context.cast, context.data.name(name))
+    assert events and events[0]["data"].get("action") == "denied", events[:1]
     context.cast.actor("admin").log_in()
-    assert chip not in gate.logbook_entry(context.cast, context.data.name(name)).chips
+    entry = gate.logbook_entry(context.cast, context.data.name(name))
+    assert chip not in entry.chips, f"the logbook shows {entry}"
 
 
 @then('the logbook has no observation about "{name}"')
@@ -203,22 +206,25 @@ def step_nothing_logged(context, name):
     assert gate.events_about(context.cast, context.data.name(name)) == []
 
 
-@then('the manual entry form is the "{step:Ui}" step')
-def step_form_steps(context, step):
-    """The manual entry form has one step only, with exactly this title.
+@then('the guard is on the first step of the "{title:Ui}"')
+def step_first_step(context, title):
+    """The manual entry form is the first step of the page with this title (its stepper, if any, at step 1).
 
-    Example: Then the manual entry form is the "Guest Form" step
+    Example: Then the guard is on the first step of the "Entry Request"
     """
-    assert context.cast.actor("guard").on(ManualEntryPage).steps() == [step]
+    actor = context.cast.actor("guard")
+    shown = (actor.page(PageFrame).title(), actor.on(ManualEntryPage).current_step()[0])
+    assert shown == (title, 1), shown
 
 
 @then('the reasons for a visit are "{reasons:UiList}"')
 def step_reasons(context, reasons):
     """The form's reasons for a visit are exactly these, in this order.
 
-    Example: Then the reasons for a visit are "Client, Prospective Client, Working, Sales, Passing Through, Other"
+    Example: Then the reasons for a visit are "Client, Prospective Client, Sales, Working, Passing Through, Other"
     """
-    assert context.cast.actor("guard").on(ManualEntryPage).reasons() == reasons
+    shown = context.cast.actor("guard").on(ManualEntryPage).reasons()
+    assert shown == reasons, shown
 
 
 @then('the form says "{messages:UiList}"')
@@ -230,13 +236,35 @@ def step_form_says(context, messages):
     assert context.cast.actor("guard").on(ManualEntryPage).errors() == messages
 
 
-@then("the phone number is marked in red")
+@then("the phone number is marked in red while it is empty")
 def step_phone_red(context):
-    """The manual entry form marks the phone number in red.
+    """The manual entry form's empty phone number is marked in red (the platform marks it so from the start).
 
-    Example: Then the phone number is marked in red
+    Example: Then the phone number is marked in red while it is empty
     """
-    assert context.cast.actor("guard").on(ManualEntryPage).phone_marked_invalid()
+    form = context.cast.actor("guard").on(ManualEntryPage)
+    typed = form.value_of("phone number")  # at most the country's dial code ("+260")
+    assert sum(c.isdigit() for c in typed) <= 4 and form.phone_marked_invalid(), typed
+
+
+@when("the guard types a phone number")
+def step_type_phone(context):
+    """The guard types a visitor's phone number into the manual entry form.
+
+    Example: When the guard types a phone number
+    """
+    context.cast.actor("guard").on(ManualEntryPage).fill(
+        {"phone number": gate.visitor(context.faker, "")["phone number"]}
+    )
+
+
+@then("the phone number is no longer marked in red")
+def step_phone_not_red(context):
+    """The manual entry form's phone number, now filled, is not marked in red.
+
+    Example: Then the phone number is no longer marked in red
+    """
+    assert not context.cast.actor("guard").on(ManualEntryPage).phone_marked_invalid()
 
 
 @then("no observation is asked for")

@@ -8,7 +8,7 @@ from pages.logbook import LogbookPage
 from pages.people import IdCardPage, ProfilePage, SearchPage
 from pages.scan import LogEntryPart, ScanPage
 from prodready.scenario import gate_access as gate
-from prodready.scenario import refusals
+from prodready.scenario import qr, refusals
 
 FOREIGN_CODE = "https://elsewhere.example/user/1/{ms}/dg"
 
@@ -101,9 +101,10 @@ def step_scan_phone(context):
 
     Example: When the guard scans the QR code on the admin's phone
     """
-    context.cast.pool.camera.show(context.cast.actor("admin", "phone").on(IdCardPage).qr_png())
-    opened = context.cast.actor("guard").open(ScanPage).wait_for_code()  # /user/<id>/<Date.now()>/dg
-    context.notes["tm"] = opened.split("/")[3]
+    png = context.cast.actor("admin", "phone").on(IdCardPage).qr_png()
+    context.cast.pool.camera.show(png)
+    scanner = context.cast.actor("guard").open(ScanPage)
+    context.notes["tm"] = gate.scanned_timestamp(qr.decode(png), scanner.wait_for_code(), scanner.base_url)
 
 
 @when("the guard scans a QR code pointing to another site")

@@ -4,9 +4,9 @@ and status, the plans of the community, and who is shown the dashboard."""
 from behave import given, then, when
 
 from pages.base import comma_list
-from pages.components import ErrorPage, PageFrame
+from pages.components import PageFrame, RefusedPage, SideMenu
 from pages.payments import PaymentsDashboardPage
-from prodready.scenario.money import RECEIPT_NUMBER
+from prodready.scenario.money import RECEIPT_NUMBER, kwacha_in, parse_kwacha, written
 from prodready.scenario.payments import match_rows, pay_as_listed
 from prodready.scenario.tables import assert_rows, expected_rows
 from prodready.scenario.vocabulary import ui_table
@@ -24,7 +24,7 @@ def _dashboard_lists(context, table) -> list:
     shown = [
         {
             "client": max((c for c in clients if r.client.startswith(c)), key=len),
-            "amount": r.amount,
+            "amount": written(amount) if (amount := kwacha_in(r.info)) is not None else r.info,
             "type": r.payment_type,
             "status": r.status,
         }
@@ -32,7 +32,7 @@ def _dashboard_lists(context, table) -> list:
         if any(r.client.startswith(c) for c in clients)
     ]
     assert_rows(expected, shown, columns, only=False)
-    return match_rows(rows, [(r["client"], r["amount"], r["type"], r["status"]) for r in expected])[0]
+    return match_rows(rows, [(r["client"], parse_kwacha(r["amount"]), r["type"], r["status"]) for r in expected])[0]
 
 
 # -- the data a scenario starts from (the platform's GraphQL) -----------------------------------------
@@ -45,7 +45,8 @@ def step_clients_paid(context):
     Example: Given these clients have paid towards their plans:
     """
     pay_as_listed(
-        context, [(row["client"], row["type"], row["amount"], row["reverted"] == "yes") for row in context.table]
+        context,
+        [(row["client"], row["type"], parse_kwacha(row["amount"]), row["reverted"] == "yes") for row in context.table],
     )
 
 
@@ -59,6 +60,16 @@ def step_open_dashboard(context):
     Example: When the admin opens the payments dashboard
     """
     context.cast.actor("admin").open(PaymentsDashboardPage)
+
+
+@when('the admin opens the payments dashboard from the menu entry "{entry:Ui}"')
+def step_dashboard_from_menu(context, entry):
+    """The admin opens the payments dashboard from this side menu entry (the platform names it "Plans").
+
+    Example: When the admin opens the payments dashboard from the menu entry "Plans"
+    """
+    context.cast.actor("admin").page(SideMenu).go(entry)
+    context.cast.actor("admin").on(PaymentsDashboardPage)
 
 
 @then('the admin sees the "{title:Ui}" page with the tabs "{tabs:UiList}"')
@@ -79,7 +90,9 @@ def step_dashboard_rows_well_formed(context, empty):
     """
     dashboard = context.cast.actor("admin").on(PaymentsDashboardPage)
     problems = [
-        r for r in dashboard.payments() if not (r.client and r.amount and r.payment_type and r.receipt and r.status)
+        r
+        for r in dashboard.payments()
+        if not (r.client and kwacha_in(r.info) is not None and r.payment_type and r.receipt and r.status)
     ]
     assert (dashboard.payments() or dashboard.text_of(dashboard.EMPTY) == empty) and not problems, problems
 
@@ -110,19 +123,21 @@ def step_dashboard_plans_tab(context, tab):
 
     Example: When the admin opens the "Plans" tab of the dashboard
     """
-    context.notes["plans_listed"] = context.cast.actor("admin").on(PaymentsDashboardPage).open_tab(tab)
+    context.cast.actor("admin").on(PaymentsDashboardPage).open_tab(tab)
 
 
 @then('the dashboard lists the plans of "{names}"')
 def step_dashboard_plans(context, names):
-    """The dashboard's plans tab lists a plan of each of these clients.
+    """Searched for by name in the dashboard's Plans tab, each of these clients has a plan listed.
 
     Example: Then the dashboard lists the plans of "Lubuto Sakala, Mapalo Chanda"
     """
-    missing = [
-        n for n in comma_list(names) if not any(context.data.name(n) in t for t in context.notes["plans_listed"])
-    ]
-    assert not missing, (missing, context.notes["plans_listed"])
+    dashboard = context.cast.actor("admin").on(PaymentsDashboardPage)
+    found = {name: dashboard.plans_of(context.data.name(name)) for name in comma_list(names)}
+    missing = {
+        name: shown for name, shown in found.items() if not any(s.startswith(context.data.name(name)) for s in shown)
+    }
+    assert not missing, f"the plans found for each name: {missing}"
 
 
 @when('the admin opens the client "{name}" from the dashboard')
@@ -145,9 +160,9 @@ def step_type_dashboard_address(context, who):
 
 @then('the {who:Persona} is shown "{headline:Ui}" instead of the payments dashboard')
 def step_dashboard_withheld(context, who, headline):
-    """The person is shown this headline of the platform's error page, not the payments dashboard.
+    """The person is shown this message of the platform's refusal page, not the payments dashboard.
 
-    Example: Then the client is shown "Sorry!! We couldn't find this page" instead of the payments dashboard
+    Example: Then the client is shown "Oops. Looks like we can't find your page." instead of the payments dashboard
     """
     actor = context.cast.actor(who)
-    assert actor.on(ErrorPage).headline() == headline and not actor.page(PaymentsDashboardPage).is_current()
+    assert actor.on(RefusedPage).headline() == headline and not actor.page(PaymentsDashboardPage).is_current()

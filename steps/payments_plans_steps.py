@@ -1,13 +1,15 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"), first part: the client
 and their plans: a client with a plan, made through the platform's API; finding their plans; making a plan."""
 
+from decimal import Decimal
+
 from behave import given, register_type, then, when
 
 from pages.components import SideMenu
 from pages.payment_dialogs import PlanDialog
 from pages.people import ProfilePage
 from pages.plans import PlansPage
-from prodready.scenario.money import kwacha, parse_kwacha, payment_type
+from prodready.scenario.money import parse_kwacha, payment_type, typed
 from prodready.scenario.payment_setup import (
     ClientPlan,
     client_with_new_plan,
@@ -18,7 +20,7 @@ from prodready.scenario.payment_setup import (
     pay,
     unique_number,
 )
-from prodready.scenario.payments import find_client_plans, plain_amount, plans_page
+from prodready.scenario.payments import find_client_plans, plans_page
 
 register_type(Kwacha=parse_kwacha)
 
@@ -41,7 +43,7 @@ def step_client_with_new_plan(context, name, plan_type, monthly, months):
 
     Example: Given a client "Mutale Phiri" with a "basic" plan of K500.00 a month for 12 months
     """
-    context.notes["client"] = client_with_new_plan(context, name, plan_type, kwacha(monthly), months)
+    context.notes["client"] = client_with_new_plan(context, name, plan_type, monthly, months)
 
 
 @given('the client has a "{plan_type}" plan of {monthly:Kwacha} a month for {months:d} months')
@@ -51,7 +53,7 @@ def step_persona_plan(context, plan_type, monthly, months):
     Example: Given the client has a "basic" plan of K500.00 a month for 12 months
     """
     persona = ClientPlan(context.cast.person("client").name, context.cast.user_id("client"), None)
-    context.notes["client"] = give_plan(context, give_plot(context, persona), plan_type, kwacha(monthly), months)
+    context.notes["client"] = give_plan(context, give_plot(context, persona), plan_type, monthly, months)
 
 
 @given('a client "{name}" with a plot and no payment plan')
@@ -78,8 +80,8 @@ def step_paid_before(context, amount):
 
     Example: Given the client has already paid K500.00 in cash
     """
-    context.notes["earlier_number"] = unique_number(context, "TXN")
-    pay(context, context.notes["client"], kwacha(amount), payment_type("cash"), context.notes["earlier_number"])
+    context.notes.update(earlier_number=unique_number(context, "TXN"), paid=amount)
+    pay(context, context.notes["client"], amount, payment_type("cash"), context.notes["earlier_number"])
 
 
 @given('another client, "{name}", has paid {amount:Kwacha} in cash towards their plan')
@@ -88,8 +90,8 @@ def step_other_client_paid(context, name, amount):
 
     Example: Given another client, "Bwalya Mumba", has paid K500.00 in cash towards their plan
     """
-    other = client_with_new_plan(context, name, "basic", kwacha("K500.00"), 12)
-    paid = pay(context, other, kwacha(amount), payment_type("cash"))
+    other = client_with_new_plan(context, name, "basic", Decimal(500), 12)
+    paid = pay(context, other, amount, payment_type("cash"))
     context.notes.setdefault("others", {})[name] = {"client": other, "transaction_id": paid}
 
 
@@ -124,13 +126,14 @@ def step_own_plans(context):
     context.cast.actor("admin").on(ProfilePage).open_option("payments")
 
 
-@when('the client opens their payments from the "{entry:Ui}" menu entry')
-def step_my_payments(context, entry):
-    """The client opens their own payments from this side menu entry.
+@when('the client opens their payment plans from "{entry:Ui}" in the menu')
+def step_client_own_plans(context, entry):
+    """The client opens their profile from this side menu entry, then its payment plans.
 
-    Example: When the client opens their payments from the "My Payments" menu entry
+    Example: When the client opens their payment plans from "My Profile" in the menu
     """
     context.cast.actor("client").page(SideMenu).go(entry)
+    context.cast.actor("client").on(ProfilePage).open_option("payments")
 
 
 @then("the client is offered no way to record or revert a payment")
@@ -162,7 +165,7 @@ def step_create_plan(context, plan_type, monthly, months):
     Example: When the admin creates a "basic" plan of K500.00 a month for 12 months on the client's plot
     """
     dialog = context.cast.actor("admin").on(PlansPage).new_plan()
-    dialog.create(plan_type, plain_amount(monthly), months, context.notes["client"].plot)
+    dialog.create(plan_type, typed(monthly), months, context.notes["client"].plot)
 
 
 @when("the admin starts a new payment plan")

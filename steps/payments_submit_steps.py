@@ -7,7 +7,7 @@ from pages.components import Snackbar
 from pages.plans import PlansPage
 from pages.receipt import ReceiptDialog, ReceiptPrompt
 from prodready.scenario.application import page_withheld
-from prodready.scenario.money import RECEIPT_NUMBER, parse_kwacha
+from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, parse_kwacha
 from prodready.scenario.payments import attempt_from_words, fill_payment, new_attempt
 
 register_type(Kwacha=parse_kwacha)
@@ -25,7 +25,7 @@ def step_record_payment(context, kind, amount):
     dialog, remaining = fill_payment(
         context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker
     )
-    context.notes.update(paid=amount, remaining=remaining, fields=dialog.fields())
+    context.notes.update(paid=amount, remaining=kwacha(remaining), fields=dialog.fields())
     dialog.pay().wait_confirm_step().confirm()
 
 
@@ -150,7 +150,7 @@ def step_general_fund_hint(context, amount):
     Example: Then the pay dialog says the additional K1,500.00 will be allocated to the general fund
     """
     dialog = context.notes["dialog"]
-    assert dialog.general_fund_hint() == dialog.HINT.replace("{{amount}}", amount), dialog.general_fund_hint()
+    assert dialog.general_fund_hint() == dialog.HINT.replace("{{amount}}", money(amount)), dialog.general_fund_hint()
 
 
 @then("the pay dialog says nothing will go to the general fund")
@@ -186,15 +186,14 @@ def step_print_receipt(context):
 
 @then("the receipt shows the client, the admin as cashier, {amount:Kwacha} paid and its receipt number")
 def step_receipt(context, amount):
-    """The receipt names the client and the admin as cashier, shows this amount paid and has a receipt number.
+    """The payment has one receipt: it names the client and the admin as cashier, shows this amount paid and has a receipt number.
 
     Example: Then the receipt shows the client, the admin as cashier, K100.00 paid and its receipt number
     """
-    receipt = context.cast.actor("admin").on(ReceiptDialog).details()
-    expected = (context.notes["client"].name, context.cast.person("admin").name, amount)
-    assert (receipt.client, receipt.cashier, receipt.total_paid) == expected and RECEIPT_NUMBER.match(receipt.number), (
-        receipt
-    )
+    receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
+    expected = [(context.notes["client"].name, context.cast.person("admin").name, amount, amount)]
+    shown = [(r.client, r.cashier, kwacha(r.paid), kwacha(r.total_paid)) for r in receipts]
+    assert shown == expected and all(RECEIPT_NUMBER.match(r.number) for r in receipts), receipts
 
 
 @when("the admin closes the receipt")
@@ -206,17 +205,28 @@ def step_close_receipt(context):
     context.cast.actor("admin").on(ReceiptDialog).close()
 
 
-@then(
-    "the receipt shows {total:Kwacha} paid: {share:Kwacha} towards the client's plan and {rest:Kwacha} to the general fund"
-)
-def step_receipt_shares(context, total, share, rest):
-    """The receipt's total is the amount paid, and its rows the plan's share and what went to the general fund.
+@then("the receipts show {share:Kwacha} paid towards the client's plan and {rest:Kwacha} to the general fund")
+def step_receipts_shares(context, share, rest):
+    """The payment has two receipts, each with its own number: the plan's share on the client's plot, then what went to the general fund.
 
-    Example: Then the receipt shows K7,500.00 paid: K6,000.00 towards the client's plan and K1,500.00 to the general fund
+    Example: Then the receipts show K6,000.00 paid towards the client's plan and K1,500.00 to the general fund
     """
-    receipt = context.cast.actor("admin").on(ReceiptDialog)
-    shown = (receipt.details().total_paid, receipt.paid_rows())
-    assert shown == (total, [(context.notes["client"].plot, share), ("General Plan", rest)]), shown
+    receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
+    plot = context.notes["client"].plot
+    shown = [(r.plot == plot, kwacha(r.paid), kwacha(r.total_paid)) for r in receipts]
+    numbers = {r.number for r in receipts if RECEIPT_NUMBER.match(r.number)}
+    assert shown == [(True, share, share), (False, rest, rest)] and len(numbers) == 2, receipts
+
+
+@then('the receipt of the {amount:Kwacha} that went to the general fund is for "{label:Ui}"')
+def step_general_fund_receipt(context, amount, label):
+    """The receipt of what went beyond the plan's balance names this in its "Plot/Plan No." column, not a plot.
+
+    Example: Then the receipt of the K500.00 that went to the general fund is for "General Plan"
+    """
+    receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
+    plot = context.notes["client"].plot
+    assert [r.plot for r in receipts if r.plot != plot and kwacha(r.paid) == amount] == [label], receipts
 
 
 @when('the client follows a link to the receipt of "{name}"\'s payment')

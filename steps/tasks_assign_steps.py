@@ -6,7 +6,7 @@ from behave import then, when
 from pages.task_details import TaskDetails, TaskForm
 from pages.tasks import TasksPage
 from prodready.scenario import refusals
-from prodready.scenario.tasks import due_day, persona_keys, tasks_described
+from prodready.scenario.tasks import due_date, persona_keys, tasks_described
 
 
 @when("the {who:Persona} starts a new task")
@@ -28,14 +28,14 @@ def step_form_asks(context, title, labels):
     assert (form.heading(), form.field_labels()) == (title, labels), f"{form.heading()!r}: {form.field_labels()}"
 
 
-@then('the task type is "{task_type:Ui}"')
-def step_task_type(context, task_type):
-    """The task form's task type is this one (the one it starts with, unless changed).
+@then('the task types offered are "{types:UiList}"')
+def step_task_types(context, types):
+    """The task form's Task Type offers exactly these types, in this order.
 
-    Example: Then the task type is "To-Do"
+    Example: Then the task types offered are "Call, Message, Email, To-Do, Form, Emergency SOS, Process Template, Task List"
     """
-    shown = context.cast.last_actor().on(TaskForm).task_type()
-    assert shown == task_type, f"the task type is {shown!r}"
+    shown = context.cast.last_actor().on(TaskForm).task_types()
+    assert shown == types, f"the task types offered are {shown}"
 
 
 @then("searching for the {other:Persona} among the assignees offers them")
@@ -68,7 +68,7 @@ def step_create_task(context, who, task, due, people):
         context.data.name(task),
         context.faker.sentence(nb_words=6),
         tuple(context.cast.person(k).name for k in persona_keys(people)),
-        due_day(context, due),
+        due_date(context, due),
     ).create()
 
 
@@ -139,15 +139,6 @@ def step_no_task_made(context, text):
     """
     made = tasks_described(context.cast, context.data.name(text))
     assert made == [], f"tasks were made: {made}"
-
-
-@then('the {who:Persona} is not offered to "{action:Ui}"')
-def step_not_offered(context, who, action):
-    """The task's details do not offer this person this action.
-
-    Example: Then the client is not offered to "Add Assignee"
-    """
-    assert not context.cast.actor(who).on(TaskDetails).offers(action), f"the {who} is offered to {action!r}"
 
 
 @when('the {who:Persona} leaves the comment "{text}" on "{task}" from "{label:Ui}"')

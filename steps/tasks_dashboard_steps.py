@@ -3,8 +3,6 @@ sub-tasks, and the tasks a person is (not) shown."""
 
 from behave import given, then, when
 
-from pages.components import ErrorPage, PageFrame
-from pages.task_details import TaskDetails
 from pages.tasks import TasksPage
 from prodready.scenario.tables import assert_rows, expected_rows
 from prodready.scenario.tasks import due_day, make_tasks, tidy, today_in_community, what_filters_list
@@ -130,25 +128,6 @@ def step_not_under(context, label, who, task):
     """
     titles = context.cast.actor(who).open(TasksPage).filter_by(label).titles()
     assert context.data.name(task) not in titles, f"{context.data.name(task)!r} is listed: {titles}"
-
-
-@when('the {who:Persona} goes to the address of the task "{task}"')
-def step_task_address(context, who, task):
-    """A person goes straight to a task's own page, as if following a link someone shared.
-
-    Example: When the client goes to the address of the task "Audit the books"
-    """
-    context.cast.actor(who).open(PageFrame, f"/tasks/{context.notes['tasks'][task]}")
-
-
-@then("the task is not found for the {who:Persona}")
-def step_not_shown_task(context, who):
-    """The platform says the page is not found, and the task's details are not shown to that person.
-
-    Example: Then the task is not found for the client
-    """
-    context.cast.actor(who).on(ErrorPage)
-    assert not context.cast.actor(who).page(TaskDetails).is_current(), "the task's details are shown"
 
 
 @when('the {who:Persona} adds the sub-task "{sub}" to "{task}"')

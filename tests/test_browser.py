@@ -316,3 +316,47 @@ def test_quitting_ends_the_session_and_chromedriver_without_waiting_for_selenium
     assert time.perf_counter() - started < 1
     assert calls == ["quit", "chromedriver stopped"]
     release.set()
+
+
+class _Cached(http.server.BaseHTTPRequestHandler):
+    """A page (never cached) whose script may be cached for an hour; counts the script's fetches."""
+
+    fetched = 0
+
+    def do_GET(self):
+        if self.path.startswith("/asset.js"):
+            type(self).fetched += 1
+            body, kind, cache = f"window.asset = {type(self).fetched};".encode(), "text/javascript", "max-age=3600"
+        else:
+            body, kind, cache = b"<html><body><script src=/asset.js></script></body></html>", "text/html", "no-store"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("isolation", ["contexts", "sessions"])
+def test_people_never_share_an_http_cache(isolation):
+    pool = SessionPool(BrowserSettings(), isolation=isolation)
+    _Cached.fetched = 0
+    try:
+        with serve(_Cached) as site:
+            guard = pool.acquire("desktop", label="guard")
+            guard.driver.get(site + "/")
+            guard.driver.get(site + "/again")
+            assert _Cached.fetched == 1  # the guard's second page used the guard's cache
+            pool.release_all()
+            admin = pool.acquire("desktop", label="admin")
+            assert admin is guard  # the same browser context, handed to someone else …
+            admin.driver.get(site + "/")
+            assert _Cached.fetched == 2  # … never serves the admin what the guard's pages cached
+            pool.release_all()
+            again = pool.acquire("desktop", label="admin")
+            again.driver.get(site + "/")
+            assert _Cached.fetched == 2  # a person's own cache is kept, as in their own browser
+    finally:
+        pool.quit()

@@ -199,3 +199,12 @@ setup_hint = "make platform-up starts it here"
     monkeypatch.setenv("PRODREADY_ENV_FILE", str(tmp_path / "nowhere.env"))
     with pytest.raises(ConfigError, match="PRODREADY_ENV_FILE=.*is not a readable file"):
         load_project(path).target("p")
+
+
+def test_a_cloud_grids_key_in_its_address_is_a_secret():
+    from prodready.core.config import mask_url
+
+    settings = run_settings({"target": "demo", "remote_url": "https://alice:s3cr3t-grid-key@hub.example.com/wd/hub"})
+    assert settings.remote_url == "https://alice:s3cr3t-grid-key@hub.example.com/wd/hub"
+    assert "s3cr3t-grid-key" not in mask("behave -D remote_url=https://alice:s3cr3t-grid-key@hub.example.com/wd/hub")
+    assert mask_url(settings.remote_url) == "https://hub.example.com/wd/hub"

@@ -183,6 +183,14 @@ def test_the_reference_app_renders_every_entry():
     assert not absent, "the reference app never renders: " + "; ".join(absent)
 
 
+def in_platform_source(entry: Entry) -> bool:
+    """A text the extracted facts left out (a hard-coded literal, an i18n namespace outside the flows) found in
+    the platform's own source: the file the entry names, or an English translation file."""
+    source = PLATFORM / "source"
+    files = [source / entry.source, *sorted((source / "public" / "locales" / "en").glob("*.json"))]
+    return any(f.is_file() and entry.value in f.read_text(encoding="utf-8") for f in files)
+
+
 @pytest.mark.skipif(not PLATFORM.is_dir(), reason="../shared/platform (the platform's facts) is not beside the project")
 def test_platform_entries_come_from_the_platform_facts():
     facts = platform_facts()
@@ -200,6 +208,6 @@ def test_platform_entries_come_from_the_platform_facts():
             row[0] == entry.value and row[1].startswith(entry.source) for row in testids if len(row) > 1
         ):
             wrong.append(f"test id {entry.value!r} is not in testids.tsv for {entry.source}")
-        elif entry.kind == "text" and entry.value not in words:
+        elif entry.kind == "text" and entry.value not in words and not in_platform_source(entry):
             wrong.append(f"text {entry.value!r} is not in the platform's words")
     assert not wrong, "; ".join(wrong)

@@ -87,6 +87,10 @@ def test_nightly_acceptance_runs_staging_in_shards_then_merges_one_report():
     assert JOBS[shards]["parallel"] >= 2
     line = next(line for line in script(shards) if line.startswith("make acceptance"))
     assert "SHARD=$CI_NODE_INDEX/$CI_NODE_TOTAL" in line and "REPORTS=reports/shard-$CI_NODE_INDEX" in line
+    # the shards' browsers run on a Selenium Grid service beside each job, which installs none itself
+    [grid] = JOBS[shards]["services"]
+    assert grid["name"].startswith("selenium/standalone-chromium:") and grid["alias"] == "selenium"
+    assert "GRID=http://selenium:4444" in line and JOBS[shards]["variables"]["PRODREADY_SKIP_BROWSER"] == "1"
     assert "reports/history.json" in JOBS[shards]["cache"]["paths"]  # every shard plans from one history
     assert JOBS[merge]["needs"] == [shards] and JOBS[merge]["when"] == "always"
     assert "reports/shard-* --into reports" in script(merge)[0]

@@ -68,7 +68,7 @@ def test_the_script_camera_shows_a_steps_picture_to_pages_open_and_pages_to_come
     try:
         with serve(_Scanner) as site:
             guard = pool.acquire("desktop")
-            assert pool.camera_available()
+            assert pool.camera_available() and pool.mode == isolation
             guard.driver.get(site + "/")
             page = pool_page(guard)
             assert page.wait_until(lambda d: d.find_element("id", "label").text, "no camera listed") == (
@@ -102,36 +102,58 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="Java is missing (scripts/bootstrap.sh installs the JRE)")
-def test_a_real_grid_runs_scenarios_the_camera_ones_included(tmp_path):
+@pytest.fixture(scope="module")
+def grid():
+    """A real Selenium Grid 4 started here (scripts/grid.sh) on a free port; its URL."""
+    if shutil.which("java") is None:
+        pytest.skip("Java is missing (scripts/bootstrap.sh installs the JRE)")
     port = str(free_port())
     env = {**os.environ, "GRID_PORT": port}
     up = subprocess.run(["scripts/grid.sh", "up"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert up.returncode == 0, up.stderr
     try:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "prodready.run.runner",
-                "--workers",
-                "1",
-                "--reports",
-                str(tmp_path),
-                "-D",
-                f"remote_url=http://127.0.0.1:{port}",
-                "-t",
-                "@camera",
-                "features/gate_access.feature",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        yield f"http://127.0.0.1:{port}"
     finally:
         subprocess.run(["scripts/grid.sh", "down"], cwd=ROOT, env=env, capture_output=True, timeout=60)
+
+
+def test_a_real_grid_runs_scenarios_the_camera_ones_included(grid, tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prodready.run.runner",
+            "--workers",
+            "1",
+            "--reports",
+            str(tmp_path),
+            "-D",
+            f"remote_url={grid}",
+            "-t",
+            "@camera",
+            "features/gate_access.feature",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-3000:]
-    assert f"at http://127.0.0.1:{port}" in output and "camera: a script's canvas stream" in output
-    assert "3 passed" in output.splitlines()[-1] or " 0 failed" in output.splitlines()[-1], output[-1500:]
+    assert f"at {grid}" in output and "camera: a script's canvas stream" in output
+    assert "3 scenarios: 3 passed" in output.splitlines()[-1], output[-1500:]
+
+
+def test_each_persons_browser_on_a_grid_node_is_in_the_communitys_timezone(grid):
+    pool = SessionPool(BrowserSettings(remote_url=grid, timezone="Asia/Tokyo"))  # the node's own zone is not
+    try:
+        with serve(_Scanner) as site:
+            person = pool.acquire("desktop")
+            assert pool.mode == "contexts"  # the grid forwards BiDi: one session, a context per person
+            person.driver.get(site + "/")
+            zone, offset = person.driver.execute_script(
+                "return [Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().getTimezoneOffset()]"
+            )
+            assert (zone, offset) == ("Asia/Tokyo", -540)
+    finally:
+        pool.quit()

@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from graphql import GraphQLError
 
 from ..access import public
-from . import forms, gate, payments, people, tasks, timesheet
+from . import community, forms, gate, limits, payments, people, receipts, tasks, timesheet
 from .cache import OperationCache
 
 bp = Blueprint("graphql", __name__)
@@ -24,7 +24,7 @@ bp = Blueprint("graphql", __name__)
 QUIET = logging.getLogger("demo_app.graphql.ariadne")
 QUIET.addHandler(logging.NullHandler())
 QUIET.propagate = False
-AREAS = (people, gate, timesheet, payments, forms, tasks)
+AREAS = (people, gate, timesheet, payments, receipts, forms, tasks, community)
 MAX_BODY = 256 * 1024  # bytes: the largest GraphQL request served
 
 BASE_SDL = """
@@ -69,6 +69,8 @@ def endpoint():
     """Run one GraphQL operation for the bearer of the token (or nobody)."""
     if (request.content_length or 0) > MAX_BODY:
         return jsonify(errors=[{"message": "Request too large"}]), 413
+    if limits.json_too_deep(request.get_data(cache=True)):
+        return jsonify(errors=[{"message": f"Request nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"}]), 400
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("query"), str):
         return jsonify(errors=[{"message": "Expected a JSON body with a query"}]), 400
@@ -85,7 +87,10 @@ def endpoint():
         context_value={"user": g.user, "request": request},
         error_formatter=_format_error,
         debug=False,
-        introspection=True,
+        # Introspection tells an attacker every operation and argument: only for a person exploring
+        # the reference app by hand (`make demo`), never where it stands in for a live deployment.
+        introspection=bool(current_app.config.get("GRAPHQL_INTROSPECTION")),
+        validation_rules=[limits.CostLimit],
         logger=QUIET,
     )
     return jsonify(result), 200

@@ -35,7 +35,7 @@ extend type Mutation {
   entryRequestCreate(name: String!, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
                      reason: String, otherReason: String, concernFlag: Boolean, source: String,
                      visitationDate: String, startsAt: String, endsAt: String, companyName: String,
-                     temperature: String, occursOn: [String], visitEndDate: String, isGuest: Boolean,
+                     temperature: String, occursOn: [String!], visitEndDate: String, isGuest: Boolean,
                      guestId: ID): EntryRequestPayload
   entryRequestGrant(id: ID!): EntryRequestGrantPayload
   entryRequestDeny(id: ID!): EntryRequestPayload

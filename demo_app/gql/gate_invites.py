@@ -21,9 +21,9 @@ extend type Query {
   scheduledRequests(offset: Int, limit: Int, query: String): [EntryRequest!]!
 }
 extend type Mutation {
-  invitationCreate(visitationDate: String!, startsAt: String, endsAt: String, occursOn: [String],
-                   visitEndDate: String, userIds: [String], guests: [JSON]): InvitationPayload
-  invitationUpdate(inviteId: ID!, visitationDate: String, startsAt: String, endsAt: String, occursOn: [String],
+  invitationCreate(visitationDate: String!, startsAt: String, endsAt: String, occursOn: [String!],
+                   visitEndDate: String, userIds: [String!], guests: [JSON!]): InvitationPayload
+  invitationUpdate(inviteId: ID!, visitationDate: String, startsAt: String, endsAt: String, occursOn: [String!],
                    visitEndDate: String, status: String): InvitationPayload
 }
 """

@@ -33,12 +33,12 @@ extend type Mutation {
   PropertyCreate(parcelNumber: String!, address1: String, address2: String, city: String, postalCode: String,
                  stateProvince: String, parcelType: String, country: String, ownershipFields: JSON, status: String,
                  objectType: String, houseLandParcelId: ID): LandParcelPayload
-  paymentPlanCreate(landParcelId: ID!, userId: ID!, coOwnersIds: [ID], status: Int!, planType: String!,
+  paymentPlanCreate(landParcelId: ID!, userId: ID!, coOwnersIds: [ID!], status: Int!, planType: String!,
                     percentage: String, startDate: String!, installmentAmount: Float!, totalAmount: Float!,
                     duration: Int!, paymentDay: Int, frequency: Int!, renewable: Boolean!): PaymentPlanPayload
   transactionCreate(userId: ID!, amount: Float!, source: String!, bankName: String, chequeNumber: String,
                     transactionNumber: String, createdAt: String,
-                    paymentsAttributes: [PlanPaymentInput]!): TransactionPayload
+                    paymentsAttributes: [PlanPaymentInput!]!): TransactionPayload
   transactionRevert(id: ID!): TransactionPayload
 }
 """
@@ -51,11 +51,11 @@ LIST_MAX = 100
 def _person(info: Any, user_id: Any) -> Any:
     """The person asked about: staff may read anyone's payments, others only their own."""
     caller = require(info, "payment_records.can_fetch_user_transactions")
+    if str(user_id) != str(caller["id"]) and not can("plan_payment.can_access_all_payments", caller):
+        raise GraphQLError("Unauthorized")  # before looking the person up: a refused caller learns nothing
     person = people.find(to_id(user_id, "User"))
     if person is None:
         raise GraphQLError("User not found")
-    if person["id"] != caller["id"] and not can("plan_payment.can_access_all_payments", caller):
-        raise GraphQLError("Unauthorized")
     return person
 
 

@@ -128,11 +128,11 @@ def resolve_user_time_sheet_logs(
     Admins and custodians may ask for anyone; everyone else for themselves only.
     """
     user = caller(info)
+    if str(userId) != str(user["id"]) and not can("timesheet.can_fetch_user_time_sheet_logs", user):
+        raise GraphQLError(UNAUTHORIZED)  # the platform's rule, checked before the person is looked up
     wanted = _person_id(userId)
-    if wanted != user["id"] and not (
-        can("timesheet.can_fetch_user_time_sheet_logs", user) and can("timesheet.can_access_all_timesheets", user)
-    ):
-        raise GraphQLError(UNAUTHORIZED)
+    if wanted != user["id"] and not can("timesheet.can_access_all_timesheets", user):
+        return []  # a guard asking about someone else: the platform answers with the guard's own, never theirs
     person = people.find(wanted)
     if person is None:
         raise GraphQLError("User not found")

@@ -7,6 +7,9 @@ CREATE TABLE users (
   email TEXT UNIQUE,
   password_hash TEXT,
   has_reset_password INTEGER NOT NULL DEFAULT 1,
+  -- Part of every token the person holds: raised at logout and at any password change, so that
+  -- every token given before stops working (the platform's tokens never expire).
+  token_version INTEGER NOT NULL DEFAULT 0,
   role TEXT NOT NULL,
   state TEXT NOT NULL DEFAULT 'valid',
   status TEXT NOT NULL DEFAULT 'active',

@@ -29,6 +29,18 @@
       if (link && target !== link) { window.location.href = link.href; }
       return;
     }
+    // My Forms: Submit Form's arrow opens (and closes) the menu of the forms to fill in, under the button.
+    var arrow = target.closest("[data-toggle-offered]");
+    var offered = document.querySelector(".offered-forms");
+    if (arrow && offered) {
+      var place = arrow.getBoundingClientRect();
+      offered.style.position = "fixed";
+      offered.style.top = (place.bottom + 2) + "px";
+      offered.style.left = Math.max(8, place.right - 240) + "px";
+      offered.hidden = !offered.hidden;
+      return;
+    }
+    if (offered && !offered.hidden && !target.closest(".offered-forms")) { offered.hidden = true; }
     // List rows (forms, entries, a person's forms) are whole-row links, as the platform's ListItems are.
     var row = target.closest("[data-href]");
     if (row && !target.closest("a, button, input")) {

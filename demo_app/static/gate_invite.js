@@ -70,6 +70,7 @@
       results.textContent = "";
       var found = (data.userSearch || []);
       missing.hidden = found.length > 0;
+      document.querySelector(".invitee-form").hidden = found.length > 0;  // InviteeForm: only for a new guest
       found.forEach(function (user) {
         var card = el("div", {"class": "MuiCard-root guest-search-card"});
         card.appendChild(el("div", {"class": "MuiGrid-root", "data-testid": "guest_name"}, user.name));

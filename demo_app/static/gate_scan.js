@@ -1,7 +1,9 @@
 /* The guard's scanner (containers/Scan.jsx): the rear camera's frames are read for a QR code.
-   The platform decodes in the browser; this app sends frames to /scan/decode (zxing-cpp). A code
-   whose host is not this page's host is refused, as the platform refuses it; a good one opens its
-   address on this site (the platform navigates to the code as written, see docs/parity). */
+   The platform decodes in the browser; this app sends frames to /scan/decode (zxing-cpp). A code is
+   read as the browser reads an address (new URL): only an http(s) address of this page's host (the ID
+   card's code names the host without a port) whose path is a person's profile, /user/<id>[/<tm>[/<dg>]],
+   is opened, on this site; anything else is refused, as the platform refuses a code of another host.
+   The platform opens the code as written: a "javascript://<host>/%0A…" code runs as a script there. */
 (function () {
   "use strict";
   var root = document.getElementById("scanner");
@@ -16,19 +18,26 @@
 
   function showError(text) { error.textContent = text; error.hidden = !text; }
 
+  var PROFILE = /^\/user\/[^\/]+(\/[^\/]+){0,2}$/;
+
+  function profileOf(data) {
+    // The code as the browser reads it; null unless it is a profile address of this page's host.
+    var code;
+    try { code = new URL(String(data)); } catch (e) { return null; }
+    if ((code.protocol !== "http:" && code.protocol !== "https:") || code.hostname !== window.location.hostname ||
+        code.username || code.password || !PROFILE.test(code.pathname)) { return null; }
+    var here = new URL(code.pathname + code.search, window.location.origin);
+    return here.origin === window.location.origin ? here : null;
+  }
+
   function open(data) {
-    // The platform's check: the third "/"-segment must be this page's hostname (no port).
-    if (String(data).split("/")[2] !== window.location.hostname) {
-      showError("Invalid QRCode Data");
-      return;
-    }
-    var target;
-    try { target = new URL(data); } catch (e) { showError("Invalid QRCode Data"); return; }
+    var target = profileOf(data);
+    if (!target) { showError("Invalid QRCode Data"); return; }
     done = true;
     if (track) { track.stop(); }
     root.hidden = true;
     document.getElementById("scan-decoding").hidden = false;
-    window.location.assign(target.pathname + target.search + target.hash);
+    window.location.assign(target.href);
   }
 
   function read() {

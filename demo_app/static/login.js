@@ -50,6 +50,8 @@
         .then(function (d) {
           var answer = d.loginUsernamePassword;
           if (answer.user.hasResetPassword === false) {
+            // The token of this login is good only for setting a password: kept for this tab's next page.
+            window.sessionStorage.setItem("dgdp_setup_token", answer.authToken);
             window.location.assign("/password_setup/" + answer.user.id);
           } else {
             keep(answer.authToken, screen.getAttribute("data-next"));
@@ -83,8 +85,11 @@
       setButton.disabled = true;
       window.graphql("mutation resetPasswordAfterLogin($password: String!, $userId: ID!) {" +
                      " resetPasswordAfterLogin(password: $password, userId: $userId) { authToken } }",
-                     {password: inputs[0].value, userId: userId})
-        .then(function (d) { keep(d.resetPasswordAfterLogin.authToken, "/"); })
+                     {password: inputs[0].value, userId: userId}, window.sessionStorage.getItem("dgdp_setup_token"))
+        .then(function (d) {
+          window.sessionStorage.removeItem("dgdp_setup_token");
+          keep(d.resetPasswordAfterLogin.authToken, "/");
+        })
         .catch(function (e) { refreshSet(); window.showSnackbar(e.message, "error"); });
     });
   }

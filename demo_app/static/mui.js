@@ -98,6 +98,7 @@
     if (entry) {
       if (entry.hasAttribute("data-menu-group")) { openGroup(entry); return; }
       setDrawer(false);
+      if (entry.hasAttribute("data-logout")) { drawer.querySelector(".logout-form").submit(); return; }
       window.location.href = entry.getAttribute("data-href");
     }
   });
@@ -139,10 +140,10 @@
   }
 
   // One GraphQL call with the page's token, as the platform's Apollo client makes it.
-  window.graphql = function (query, variables) {
+  window.graphql = function (query, variables, asToken) {
     var headers = {"Content-Type": "application/json"};
-    var token = null;
-    try { token = window.localStorage.getItem("dgdp_auth_token"); } catch (e) {}
+    var token = asToken || null;
+    try { token = token || window.localStorage.getItem("dgdp_auth_token"); } catch (e) {}
     if (token) { headers.Authorization = "Bearer " + token; }
     return fetch("/graphql", {method: "POST", headers: headers, body: JSON.stringify({query: query, variables: variables || {}})})
       .then(function (r) { return r.json(); })

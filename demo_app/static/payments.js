@@ -4,10 +4,10 @@
   "use strict";
 
   function money(value) {
-    // The platform's formatMoney (Intl en-ZM, ZMW): K6,000.00.
+    // The platform's formatMoney (Intl en-ZM, ZMW in Chromium): "K", a no-break space, the amount.
     var sign = value < 0 ? "-" : "";
     var parts = Math.abs(value).toFixed(2).split(".");
-    return sign + "K" + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + parts[1];
+    return sign + "K\u00a0" + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + parts[1];
   }
 
   var GENERAL_FUND_HINT = "The additional amount {{amount}} will be allocated to the general fund";
@@ -27,7 +27,7 @@
 
     var amounts = function () {
       return Array.prototype.map.call(form.querySelectorAll(".plot-card"), function (card) {
-        var input = card.querySelector(".transaction-amount-input");
+        var input = card.querySelector(".transaction-amount-input input");
         var value = parseFloat(input.value);
         return {card: card, input: input, value: isNaN(value) ? 0 : value,
                 remaining: parseFloat(card.getAttribute("data-remaining")) || 0};

@@ -30,7 +30,7 @@
 
     var kebab = target.closest("[data-task-menu]");
     if (kebab) {
-      var menu = document.getElementById(kebab.getAttribute("data-task-menu"));
+      var menu = document.querySelector('[data-menu-of="' + kebab.getAttribute("data-task-menu") + '"]');
       if (menu) { menu.hidden = false; placeBelow(kebab, menu.querySelector(".MuiPaper-root")); }
       return;
     }

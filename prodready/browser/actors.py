@@ -156,6 +156,11 @@ class Cast:
             self.api_sessions[key] = session
         return self.api_sessions[key]
 
+    def forget_login(self, key: str) -> None:
+        """The person logged out: a platform that revokes tokens at logout (the reference app does; the
+        platform at 39c2df94 does not) refuses their old token, so their next call logs in afresh."""
+        self.api_sessions.pop(key, None)
+
     def user_id(self, key: str) -> str:
         """The platform's id of a persona: its own login says it, or a search by name as the admin."""
         if key in self.credentials:

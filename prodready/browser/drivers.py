@@ -93,6 +93,9 @@ class BrowserSettings:
     camera_file: str | None = None  # a Y4M video Chromium plays as the camera (FakeCamera)
     camera: str = "auto"  # file: Chromium's fake device (local only) | script: a canvas stream (anywhere)
     headless_shell: str = "auto"  # auto: the headless shell for headless runs when installed; on; off
+    # The people's devices' timezone (the community's): the platform's pickers show and take wall-clock
+    # times in it. None: the machine's. A local browser only (a Grid node keeps its own).
+    timezone: str | None = None
 
 
 def _executable(variable: str, known: tuple[str, ...]) -> str | None:
@@ -194,7 +197,8 @@ def start_driver(settings: BrowserSettings, *, phone: bool = False) -> WebDriver
                 command_executor=settings.remote_url, options=chromium_options(settings, phone=phone, local=False)
             )
         else:
-            service = ChromeService(executable_path=find_chromedriver())
+            env = {**os.environ, "TZ": settings.timezone} if settings.timezone else None
+            service = ChromeService(executable_path=find_chromedriver(), env=env)
             driver = webdriver.Chrome(options=chromium_options(settings, phone=phone), service=service)
     except BrowserUnavailable:
         raise

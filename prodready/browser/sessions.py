@@ -8,21 +8,20 @@ between them, so a run starts one browser process and never pays for start-up tw
 from __future__ import annotations
 
 import json
-import os
-import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from pages.scripts import NETWORK_WATCH
 from prodready.browser.camera import FakeCamera, ScriptCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
+from prodready.browser.processes import kill_browser
 from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEntry, Session, WindowTracker
 
 # Test browsers register no service worker: the platform's layout registers one for every page, and
@@ -30,12 +29,16 @@ from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEn
 # 'Response'"), the worker outliving the person who loaded it. Without `navigator.serviceWorker` the
 # layout's own `if (navigator.serviceWorker)` skips the registration. Run before any page script.
 NO_SERVICE_WORKERS = "try { delete Navigator.prototype.serviceWorker; } catch (e) {}"
+# What every page of a test browser starts with: no service worker, and its requests counted from the
+# first one (pages.scripts.NETWORK_WATCH: how the page objects know the app has answered).
+PRELUDE = NO_SERVICE_WORKERS + "\n" + NETWORK_WATCH
 
 
-def block_service_workers(driver: WebDriver) -> bool:
-    """The same for a browser without BiDi user contexts (CDP; a remote end without CDP keeps them)."""
+def plant_prelude(driver: WebDriver) -> bool:
+    """The prelude for a browser without BiDi user contexts (CDP; a remote end without CDP goes without:
+    the page objects then count requests from their first action on a page)."""
     try:
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NO_SERVICE_WORKERS})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PRELUDE})
         return True
     except (AttributeError, WebDriverException):
         return False
@@ -96,9 +99,9 @@ class SessionPool:
             if self._bidi:
                 self._main.script.add_console_message_handler(self._on_console)
                 self._main.script.add_javascript_error_handler(self._on_js_error)
-                self._main.script.add_preload_script(f"() => {{ {NO_SERVICE_WORKERS} }}")
+                self._main.script.add_preload_script(f"() => {{ {PRELUDE} }}")
             else:
-                block_service_workers(self._main)
+                plant_prelude(self._main)
             if isinstance(self._camera, ScriptCamera):
                 self._plant_camera(self._main, self._camera.source())
         return self._main
@@ -181,16 +184,37 @@ class SessionPool:
 
     # -- sessions --------------------------------------------------------------------------
     def acquire(self, kind: str = DESKTOP, label: str = "") -> Session:
-        """A clean session of that kind, created on first need (one still being cleaned is waited for)."""
+        """A clean session of that kind, created on first need (one still being cleaned is waited for).
+
+        People never share an HTTP cache, any more than cookies: a session goes back to the person who
+        used it before (who keeps their cache, as their own browser would); one that served someone
+        else has its cache emptied first (seen: the guard's cached redirect served to the admin).
+        """
+        self.start()  # whether people get contexts or browsers is known once the browser runs
         with self._lock:
-            for session in list(self._sessions):
-                if session.kind == kind and not session.in_use and self._cleaned(session):
-                    session.in_use, session.label = True, label
-                    return session
+            free = [s for s in self._sessions if s.kind == kind and not s.in_use]
+            for session in sorted(free, key=lambda s: s.label != label):  # this person's own first
+                if not self._cleaned(session):
+                    continue
+                if session.label != label:
+                    self._forget_cache(session)
+                session.in_use, session.label = True, label
+                return session
             session = self._new_context(kind) if self._bidi else self._new_driver(kind)
             session.in_use, session.label = True, label
             self._sessions.append(session)
             return session
+
+    def _forget_cache(self, session: Session) -> None:
+        """Empty a session's HTTP cache (its browser context's), or have it bypass the cache where the
+        browser offers no way to empty it (a remote end without DevTools)."""
+        try:
+            session.driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+            return
+        except (AttributeError, WebDriverException):
+            pass
+        if session.in_user_context:
+            session.bidi.network.set_cache_behavior("bypass", contexts=[session.context_id])
 
     def in_use(self) -> list[Session]:
         """The sessions the current scenario holds."""
@@ -231,6 +255,13 @@ class SessionPool:
         main = self.start()
         user_context = main.browser.create_user_context()
         context_id = main.browsing_context.create(type="tab", user_context=user_context)
+        if self.settings.timezone:
+            # The people's devices are in the community's timezone; through BiDi this also holds for a
+            # browser on a grid node (whose machine keeps its own zone).
+            try:
+                main.emulation.set_timezone_override(timezone=self.settings.timezone, user_contexts=[user_context])
+            except WebDriverException:
+                pass  # a browser without the command keeps its process's zone (TZ, set for a local one)
         if kind == PHONE_KIND:
             self._emulate_phone(main, context_id)
         session = Session(
@@ -260,7 +291,7 @@ class SessionPool:
             driver = self._main
         else:
             driver = start_driver(self.settings, phone=(kind == PHONE_KIND))
-            block_service_workers(driver)
+            plant_prelude(driver)
             if isinstance(self._camera, ScriptCamera):
                 self._plant_camera(driver, self._camera.source())
             self._drivers.append(driver)
@@ -328,45 +359,6 @@ class SessionPool:
             except WebDriverException:
                 pass  # remote ends without the log endpoint
         return list(session.console)
-
-
-def kill_browser(driver: WebDriver) -> None:
-    """Kill a local browser's chromedriver and every process under it (the browser, its renderers); a
-    remote session is asked to quit in the background (nothing else can reach it)."""
-    service = getattr(driver, "service", None)
-    process = getattr(service, "process", None)
-    if process is None:
-        threading.Thread(target=_quit, args=(driver,), name="abort-remote", daemon=True).start()
-        return
-    for pid in [*descendants(process.pid), process.pid]:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    try:
-        process.wait(timeout=5)  # reaped: no zombie chromedriver
-    except Exception:  # noqa: BLE001 - killed with SIGKILL: it is gone either way
-        pass
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process under `pid`, deepest first (from /proc: no extra dependency)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    found: list[int] = []
-
-    def walk(parent: int) -> None:
-        for child in children.get(parent, []):
-            walk(child)
-            found.append(child)
-
-    walk(pid)
-    return found
 
 
 def _clean_quietly(session: Session) -> bool:

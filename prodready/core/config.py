@@ -90,6 +90,16 @@ class RunSettings:
     config_path: Path = DEFAULT_CONFIG
 
 
+def mask_url(url: str) -> str:
+    """An address without the credentials it may carry (https://user:key@host → https://host)."""
+    parts = urlsplit(url)
+    return (
+        parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")).geturl()
+        if parts.hostname
+        else url
+    )
+
+
 def _bool(value: Any, name: str) -> bool:
     if isinstance(value, bool):
         return value
@@ -139,7 +149,12 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
         )
     remote = userdata.get("remote_url") or None
     if remote and urlsplit(remote).scheme not in ("http", "https"):
-        raise ConfigError(f"-D remote_url={remote}: give an http(s) URL of a Selenium Grid")
+        raise ConfigError(f"-D remote_url={mask_url(remote)}: give an http(s) URL of a Selenium Grid")
+    if remote and urlsplit(remote).password:
+        # A cloud grid's key in its address (https://user:key@hub…) is a secret like any password.
+        from prodready.core.secrets import REDACTOR
+
+        REDACTOR.add(urlsplit(remote).password)
     return RunSettings(
         target=target,
         browser=browser,

@@ -7,3 +7,4 @@ EXTRA = "extra"  # checks something beyond the checklist (no checklist tag neede
 ISSUE_PREFIX = "issue."  # @issue.<iid>: verifies a GitLab issue
 DEFECT_PREFIX = "defect."  # @defect.<id>: red on the platform for the documented defect <id> (docs/platform-defects.md)
 CAMERA = "camera"  # the guard's camera reads a QR code: skipped, named, where the browser cannot be given one
+SECURITY = "security"  # who may do what, asked as an attacker would (features/security.feature): `-t @security`

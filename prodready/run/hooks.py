@@ -27,6 +27,7 @@ from prodready.browser.evidence import capture
 from prodready.browser.sessions import SessionPool
 from prodready.core import tags
 from prodready.core.artifacts import evidence_folder
+from prodready.core.config import mask_url
 from prodready.core.credentials import resolve_test_api_token
 from prodready.run.prepare import Run, say
 from prodready.scenario.testdata import ScenarioData
@@ -104,6 +105,7 @@ def new_pool(run: Run) -> SessionPool:
             remote_url=s.remote_url,
             headless_shell=s.headless_shell,
             camera=s.camera,
+            timezone=run.target.timezone,
         ),
         isolation=s.isolation,
     )
@@ -130,7 +132,7 @@ def the_browser(context: Any, starting: Future) -> Iterator[SessionPool]:
         if run.camera_ok
         else f"no camera can be given to this browser: scenarios tagged @{tags.CAMERA} are skipped, each named"
     )
-    where = f" at {s.remote_url}" if s.remote_url else ""
+    where = f" at {mask_url(s.remote_url)}" if s.remote_url else ""
     say(f"{run.browser}{where}, {mode}, one isolated {run.pool.mode[:-1]} per person, {clicks}, {camera}")
     yield run.pool
     run.pool.quit()

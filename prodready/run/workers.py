@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from prodready.browser.sessions import descendants
+from prodready.browser.processes import descendants
 from prodready.core.config import ROOT
 from prodready.reporting.results import FAILED_STATUSES as FAILED
 from prodready.run.merging import load, replace_results, scenario_results

@@ -14,9 +14,12 @@ from pages.form_fill import SubmitFormPage
 from pages.forms import FormBuilderPage, FormsPage
 from prodready.scenario.tables import assert_rows
 
+# Made for clients (Create a Form's "Select Roles"): the platform offers Submit only to the roles chosen.
 FORM_CREATE = """mutation formCreate($name: String!, $description: String, $preview: Boolean!) {
   formCreate(name: $name, description: $description, preview: $preview, isPublic: false,
-             multipleSubmissionsAllowed: true, hasTermsAndConditions: false) { form { id name status } }
+             multipleSubmissionsAllowed: true, hasTermsAndConditions: false, roles: ["client"]) {
+    form { id name status }
+  }
 }"""
 CATEGORY_CREATE = """mutation categoryCreate($formId: ID!, $fieldName: String!, $renderedText: String) {
   categoryCreate(formId: $formId, fieldName: $fieldName, order: 1, headerVisible: true, general: false,
@@ -138,9 +141,13 @@ def open_builder(admin: Any, prepared: PreparedForm | None, name: str) -> Any:
 def add_fields(admin: Any, category: str, fields: list[Field]) -> list[str]:
     """Add the fields to a category in the builder, one by one; the message the platform confirmed each with."""
     messages = []
+    snackbar = admin.page(Snackbar)
     for field in fields:
-        admin.on(FormBuilderPage).add_field(category, field.name, field.kind, field.required, field.options)
-        messages.append(admin.page(Snackbar).message())
+        builder = admin.on(FormBuilderPage)
+        builder.add_field(category, field.name, field.kind, field.required, field.options)
+        # The message once it has its text (a new snackbar replacing the last one is briefly empty).
+        messages.append(snackbar.wait_until(lambda _d: snackbar.message() or None, "no message was shown"))
+        builder.wait_field_shown(field.name)
     return messages
 
 

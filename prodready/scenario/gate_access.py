@@ -14,6 +14,7 @@ import time as wallclock
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import segno
 
@@ -39,9 +40,9 @@ GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
 REPEAT_SPANS = {"four weeks": False, "the four weeks ending today": True}  # words → whether the range ends today
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
-    $occursOn: [String], $visitEndDate: String, $guests: [JSON]) {
+    $occursOn: [String!], $visitEndDate: String, $userIds: [String!], $guests: [JSON!]) {
   invitationCreate(visitationDate: $visitationDate, startsAt: $startsAt, endsAt: $endsAt, occursOn: $occursOn,
-                   visitEndDate: $visitEndDate, guests: $guests) { success }
+                   visitEndDate: $visitEndDate, userIds: $userIds, guests: $guests) { success }
 }"""
 SCHEDULED = """query scheduledRequests($query: String) {
   scheduledRequests(query: $query, offset: 0, limit: 50) { id name }
@@ -97,6 +98,7 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
         "endsAt": f"{window.day}T{window.end}:00+02:00",
         "occursOn": list(occurs_on),
         "visitEndDate": until or None,
+        "userIds": [],  # the platform adds them to the new guests' ids: it answers 500 without them
         "guests": [
             {"firstName": first, "lastName": last, "phoneNumber": unique_phone(random.Random()), "isAdded": True}
         ],
@@ -136,6 +138,23 @@ def epoch_ms() -> str:
     return str(int(wallclock.time() * 1000))
 
 
+def scanned_timestamp(code: str, opened: str, base_url: str) -> str:
+    """The timestamp of the profile the scanner opened for an ID's code (/user/<id>/<Date.now()>/dg).
+
+    The ID's code holds the site's host name without its port (containers/IdCard.jsx: protocol, hostname)
+    and the platform's scanner opens it as written: on a site served on another port than its scheme's
+    default, the guard's browser leaves the site, so that is said plainly rather than as a missing profile.
+    """
+    site = urlsplit(base_url)
+    where = urlsplit(opened)
+    if (where.scheme, where.netloc) != (site.scheme, site.netloc) or not where.path.startswith("/user/"):
+        raise AssertionError(
+            f"the scanner opened {opened!r} for the ID's code {code!r}, not a profile on {base_url}: the code holds "
+            "the host without the port, so the platform's scan works only on a site served on its default port"
+        )
+    return where.path.split("/")[3]
+
+
 def qr_png(text: str) -> bytes:
     """A QR code of `text`, as a printed card or another site's screen would show it."""
     out = io.BytesIO()
@@ -163,7 +182,8 @@ def guest_page(actor: Any, title: str, page: type | None = None, *, opened: bool
     """The actor on a guests' page whose title says `title` (its page: "My Guests", "Invitations", else `page`)."""
     page = page or GUEST_PAGES[title]
     shown = actor.open(page) if opened else actor.on(page)
-    assert actor.page(PageFrame).title() == title, actor.page(PageFrame).title()
+    named = shown.title() if hasattr(shown, "title") else actor.page(PageFrame).title()
+    assert named == title, named
     return shown
 
 
@@ -202,4 +222,8 @@ def edit_invitation(guests: MyGuestsPage, name: str) -> Window:
     dialog = guests.edit(name)
     dialog.set_visit(window.day, window.start, window.end, (window.weekday(),), in_weeks(window.day, 1))
     dialog.update()
+    guests.wait_until(  # the platform refreshes the list after the mutation
+        lambda _d: any(c.name == name and c.time == window.shown for c in guests.guests()),
+        f"My Guests did not show the new time of {name} ({window.shown})",
+    )
     return window

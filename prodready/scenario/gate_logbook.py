@@ -77,5 +77,8 @@ def logbook_shown(cast: Any) -> LogbookPage:
 
 
 def logbook_entry(cast: Any, name: str, **wanted: Any) -> Any:
-    """The newest card of `name` on the logbook shown (opened if need be), as find_entry matches it."""
+    """The newest card of `name` on the logbook shown (opened if need be), as find_entry matches it; an
+    observation (a `note` wanted) among the newest cards of the whole logbook, which the search leaves out."""
+    if wanted.get("note") is not None:
+        return find_entry(cast.last_actor().open(LogbookPage).newest(), name, **wanted)
     return find_entry(logbook_shown(cast).search(name), name, **wanted)

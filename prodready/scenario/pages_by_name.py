@@ -15,6 +15,7 @@ PAGES = {
     "the time card": ("pages.timesheet:TimeCardPage", "/timesheet"),
     "manual entry": ("pages.manual_entry:ManualEntryPage", "/request"),
     "the forms": ("pages.forms:FormsPage", "/forms"),
+    "the task list": ("pages.tasks:TasksPage", "/tasks"),
 }
 
 

@@ -23,7 +23,7 @@ PAYMENT_PLAN_CREATE = """mutation paymentPlanCreate($landParcelId: ID!, $userId:
                     duration: $duration, frequency: 2, renewable: false) { paymentPlan { id pendingBalance } }
 }"""
 TRANSACTION_CREATE = """mutation transactionCreate($userId: ID!, $amount: Float!, $source: String!,
-    $transactionNumber: String, $bankName: String, $chequeNumber: String, $paymentsAttributes: [PlanPaymentInput]!) {
+    $transactionNumber: String, $bankName: String, $chequeNumber: String, $paymentsAttributes: [PlanPaymentInput!]!) {
   transactionCreate(userId: $userId, amount: $amount, source: $source, transactionNumber: $transactionNumber,
                     bankName: $bankName, chequeNumber: $chequeNumber, paymentsAttributes: $paymentsAttributes) {
     transaction { id planPayments { receiptNumber } }

@@ -12,7 +12,7 @@ from pages.components import SideMenu
 from pages.payment_dialogs import PaymentDialog
 from pages.people import ProfilePage, SearchPage
 from pages.plans import PlansPage
-from prodready.scenario.money import PaymentType, kwacha, payment_type
+from prodready.scenario.money import PaymentType, kwacha_in, payment_type, typed
 from prodready.scenario.payment_setup import ClientPlan, client_with_new_plan, pay, revert, unique_number
 
 
@@ -43,9 +43,9 @@ class Attempt:
     bank_details: bool = True
 
 
-def new_attempt(context: Any, kind: str, shown_amount: str) -> Attempt:
-    """A well-formed payment of an amount written K1,000.00, with a fresh transaction number."""
-    return Attempt(plain_amount(shown_amount), payment_type(kind), unique_number(context, "TXN"))
+def new_attempt(context: Any, kind: str, amount: Decimal) -> Attempt:
+    """A well-formed payment of an amount, with a fresh transaction number."""
+    return Attempt(typed(amount), payment_type(kind), unique_number(context, "TXN"))
 
 
 def attempt_from_words(amount: str, how: str, context: Any) -> Attempt:
@@ -81,23 +81,18 @@ def fill_payment(actor: Any, attempt: Attempt, plot: str | None, faker: Any) -> 
     return dialog, remaining
 
 
-def plain_amount(shown: str) -> str:
-    """K1,000.00 as typed into a number field: 1000.00."""
-    return str(kwacha(shown))
-
-
-def pay_as_listed(context: Any, payments: list[tuple[str, str, str, bool]]) -> None:
+def pay_as_listed(context: Any, payments: list[tuple[str, str, Decimal, bool]]) -> None:
     """(client, type, amount, reverted) rows: each client gets a K500.00 x 12 plan, then pays (and maybe reverts)."""
     clients: dict[str, ClientPlan] = {}
     for name, kind, amount, reverted in payments:
         if name not in clients:
             clients[name] = client_with_new_plan(context, name, "basic", Decimal(500), 12)
-        transaction = pay(context, clients[name], kwacha(amount), payment_type(kind))
+        transaction = pay(context, clients[name], amount, payment_type(kind))
         if reverted:
             revert(context, transaction)
 
 
-def match_rows(rows: list[Any], expected: list[tuple[str, str, str, str]]) -> tuple[list[Any], list[Any]]:
+def match_rows(rows: list[Any], expected: list[tuple[str, Decimal, str, str]]) -> tuple[list[Any], list[Any]]:
     """Dashboard rows matching (client, amount, type, status), each row used once; (found, missing)."""
     left, found, missing = list(rows), [], []
     for client, amount, kind, status in expected:
@@ -105,7 +100,8 @@ def match_rows(rows: list[Any], expected: list[tuple[str, str, str, str]]) -> tu
             (
                 r
                 for r in left
-                if r.client.startswith(client) and (r.amount, r.payment_type, r.status) == (amount, kind, status)
+                if r.client.startswith(client)
+                and (kwacha_in(r.info), r.payment_type, r.status) == (amount, kind, status)
             ),
             None,
         )

@@ -61,12 +61,17 @@ def today_in_community(context: Any) -> date:
     return community_today(context.target.timezone)
 
 
-def due_day(context: Any, words: str) -> str:
-    """A due date the feature writes in words ("in 5 days", "yesterday") as YYYY-MM-DD."""
+def due_date(context: Any, words: str) -> date:
+    """A due date the feature writes in words ("in 5 days", "yesterday")."""
     day = relative_day(words, today_in_community(context))
     if day is None:
         raise AssertionError(f"say when the task is due ('in 5 days', 'yesterday'), not {words!r}")
-    return day.isoformat()
+    return day
+
+
+def due_day(context: Any, words: str) -> str:
+    """A due date the feature writes in words ("in 5 days", "yesterday") as YYYY-MM-DD."""
+    return due_date(context, words).isoformat()
 
 
 def persona_keys(words: str) -> list[str]:

@@ -19,7 +19,15 @@ TIMEOUT_SECONDS = 20
 
 
 class PlatformApiError(AssertionError):
-    """The platform refused or failed a call; the message names the operation and the platform's words."""
+    """The platform refused or failed a call; the message names the operation and the platform's words.
+
+    `errors` holds the GraphQL errors as the platform sent them (an error with a `path` came from running
+    the operation, one without from reading the request), `status` the HTTP status (0: no answer).
+    """
+
+    def __init__(self, message: str, errors: tuple[dict[str, Any], ...] = (), status: int = 0) -> None:
+        super().__init__(message)
+        self.errors, self.status = errors, status
 
 
 @dataclass
@@ -49,13 +57,19 @@ class PlatformApi:
         try:
             payload = answer.json()
         except ValueError:
-            raise PlatformApiError(f"{operation}: HTTP {answer.status_code}, not a GraphQL answer") from None
+            raise PlatformApiError(
+                f"{operation}: HTTP {answer.status_code}, not a GraphQL answer", status=answer.status_code
+            ) from None
         errors = payload.get("errors") if isinstance(payload, dict) else None
         if errors:
             messages = "; ".join(str(e.get("message", e)) for e in errors if isinstance(e, dict))
-            raise PlatformApiError(f"{operation}: {messages.removeprefix('GraphQL error: ')}")
+            raise PlatformApiError(
+                f"{operation}: {messages.removeprefix('GraphQL error: ')}",
+                tuple(e for e in errors if isinstance(e, dict)),
+                answer.status_code,
+            )
         if answer.status_code >= 400 or not isinstance(payload, dict) or "data" not in payload:
-            raise PlatformApiError(f"{operation}: HTTP {answer.status_code}")
+            raise PlatformApiError(f"{operation}: HTTP {answer.status_code}", status=answer.status_code)
         return payload["data"]
 
     def login(self, username: str, password: str) -> ApiSession:

@@ -41,6 +41,11 @@ def _custodian_gets_manual_entry() -> None:
     ROLE_PERMISSIONS["custodian"]["entry_request"] = list(ENTRY_REQUEST_GUARD)
 
 
+def _password_takeover() -> None:
+    """resetPasswordAfterLogin forgets to ask who is calling: anyone sets anyone's password, as on the platform."""
+    patch("demo_app.gql.people", "may_set_password", lambda info, user_id: None)
+
+
 MUTANTS = (
     Mutant(
         "login_follows_any_next",
@@ -65,5 +70,19 @@ MUTANTS = (
         "custodians are shown the guards' manual entry",
         ("The custodian is not shown manual entry",),
         _custodian_gets_manual_entry,
+    ),
+    Mutant(
+        "password_takeover",
+        "application.overall",
+        "must-not",
+        "anyone sets any person's password through the Set Password screen's operation and logs in as them",
+        (
+            "Nobody sets another person's password: someone not logged in on a new admin",
+            "Nobody sets another person's password: the client on a new admin",
+            "Nobody sets another person's password: the guard on a new client",
+            "Who may set someone else's password: resetPasswordAfterLogin",
+        ),
+        _password_takeover,
+        feature_name="security",
     ),
 )

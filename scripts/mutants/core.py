@@ -29,6 +29,7 @@ class Mutant:
     description: str  # what breaks, as a community member would notice it
     scenarios: tuple[str, ...]  # names of scenarios of the item's area (an outline's: the start of its examples')
     apply: Callable[[], None]
+    feature_name: str = ""  # the feature of its scenarios, when not the area's own (features/security.feature)
 
     def __post_init__(self) -> None:
         if self.item not in IDS:
@@ -45,8 +46,8 @@ class Mutant:
 
     @property
     def feature(self) -> str:
-        """The feature file of the mutant's area."""
-        return f"features/{self.area}.feature"
+        """The feature file of the mutant's scenarios: its area's, unless it names another."""
+        return f"features/{self.feature_name or self.area}.feature"
 
     def behave_args(self) -> list[str]:
         """behave's arguments selecting exactly the mutant's scenarios, in its own area's feature."""

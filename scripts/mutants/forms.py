@@ -89,8 +89,8 @@ MUTANTS = (
         "draft_saved_as_entry",
         "forms.submit_form",
         "round trip",
-        "Save as Draft submits the form: the admin finds the unfinished answers among the entries",
-        ("A client saves a form as a draft: it is kept for them and is not an entry yet",),
+        "Save as Draft submits the form: the admin finds the unfinished answers as a pending entry",
+        ("A client saves a form as a draft: it is kept for them, and the admin sees it as a draft",),
         _draft_saved_as_entry,
     ),
     Mutant(

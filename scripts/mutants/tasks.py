@@ -21,12 +21,12 @@ def _overdue_includes_today() -> None:
 
 
 def _everyone_sees_every_task() -> None:
-    """The tasks' visibility rule is dropped: a client sees every task of the community."""
+    """The tasks' visibility rule is dropped: a security guard sees every task of the community."""
     patch("demo_app.task_queries", "_visible_sql", lambda user: ("t.flagged = 1", ()))
 
 
 def _assign_permission_dropped() -> None:
-    """noteAssign no longer checks note.can_assign_note (the task's details still hide "Add Assignee")."""
+    """noteAssign no longer checks note.can_assign_note (a client still has no task list to do it from)."""
     from demo_app.gql.common import caller
 
     wrap(
@@ -70,16 +70,16 @@ MUTANTS = (
         "everyone_sees_every_task",
         "tasks.dashboard",
         "must-not",
-        "a client sees, and opens by address, tasks that are not theirs",
-        ("A client sees the tasks assigned to them, and not the others",),
+        "a security guard is listed tasks that are not theirs",
+        ("The security guard is listed the tasks assigned to them, and not the others",),
         _everyone_sees_every_task,
     ),
     Mutant(
         "assign_permission_dropped",
         "tasks.assign_task",
         "must-not",
-        "the server lets a client reassign their task (only the screen hides it)",
-        ("A client follows the task assigned to them but is not offered to reassign it",),
+        "the server lets a client reassign their task (only the screens keep the tasks from them)",
+        ("A client has no task list, and may not reassign their task all the same",),
         _assign_permission_dropped,
     ),
     Mutant(

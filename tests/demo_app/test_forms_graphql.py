@@ -95,12 +95,12 @@ def test_a_client_submits_and_the_admin_reads_the_entry(admin, client):
     }
 
 
-def test_a_draft_is_not_an_entry_and_becomes_the_submission(admin, client):
+def test_a_draft_is_an_entry_in_draft_and_becomes_the_submission(admin, client):
     form_id, ids = build(admin)
     me = client(ME)["currentUser"]["id"]
     draft = client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Gate="N"), "s": "draft"})["formUserCreate"]
     assert draft["formUser"]["status"] == "draft"
-    assert admin(ENTRIES, {"f": form_id})["formEntries"]["formUsers"] == []
+    assert [e["status"] for e in admin(ENTRIES, {"f": form_id})["formEntries"]["formUsers"]] == ["draft"]
     assert [s["status"] for s in client("{ submittedForms { status } }")["submittedForms"]] == ["draft"]
     done = client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Name="John")})["formUserCreate"]["formUser"]
     assert done["id"] == draft["formUser"]["id"] and done["status"] == "pending"

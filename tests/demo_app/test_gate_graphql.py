@@ -23,8 +23,8 @@ EVENTS = """query($subject: [String], $name: String, $limit: Int) {
     subject data actingUser { name } entryRequest { name grantor { name } }
   }
 }"""
-INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [String], $until: String, $guests: [JSON],
-                   $userIds: [String]) {
+INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [String!], $until: String, $guests: [JSON!],
+                   $userIds: [String!]) {
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, occursOn: $occursOn, visitEndDate: $until,
                    guests: $guests, userIds: $userIds) { success }
 }"""
@@ -211,13 +211,19 @@ def test_invitations_check_the_visit(gql):
 
 def test_invitation_permissions(gql):
     for role in ("guard", "client", "custodian", None):
-        assert gql(role).error(INVITE, {"day": TODAY, "guests": [_guest("A")]}) == "Unauthorized"
         assert gql(role).error(UPDATE, {"id": "1", "status": "cancelled"}) == "Unauthorized"
     for role in ("guard", None):
         assert gql(role).error(MY_GUESTS) == "Unauthorized"
-    for role in ("client", "custodian"):  # My Guests is in their menus, as on the platform
-        assert gql(role)(MY_GUESTS)["myGuests"] == []
-    assert gql("client").error(SCHEDULED) == "Unauthorized"
+    for role in ("guard", None):
+        assert gql(role).error(INVITE, {"day": TODAY, "guests": [_guest("A")]}) == "Unauthorized"
+    # the platform's permissions.yml: clients and custodians may invite and list the community's invitations,
+    # and have My Guests in their menus
+    for role in ("client", "custodian"):
+        visit = {"day": TODAY, "start": "00:00", "end": "23:59", "guests": [_guest("A")]}
+        assert gql(role)(INVITE, visit)["invitationCreate"]["success"]
+        assert gql(role)(SCHEDULED)["scheduledRequests"] is not None
+        assert len(gql(role)(MY_GUESTS)["myGuests"]) == 1
+    assert gql(None).error(SCHEDULED) == "Unauthorized"
 
 
 def test_cancel_reactivate_and_reschedule_an_invitation(gql):

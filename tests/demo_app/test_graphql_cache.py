@@ -47,4 +47,5 @@ def test_the_endpoint_answers_the_same_twice(client):
         assert answer["errors"][0]["message"] == "Cannot query field 'nobodyHere' on type 'Query'."
     for _ in range(2):
         answer = client.post("/graphql", json={"query": "{ currentUser { id } }"}).get_json()
-        assert answer == {"data": {"currentUser": None}}
+        assert answer["data"] == {"currentUser": None}
+        assert [e["message"] for e in answer["errors"]] == ["Must be logged in to perform this action"]

@@ -105,7 +105,12 @@ QUERY_NAMES = (
 def people(tmp_path_factory):
     """One app for the module, and a logged-in test client per role."""
     app = create_app(
-        {"DATABASE": str(tmp_path_factory.mktemp("fuzz") / "app.sqlite"), "DEFAULT_PASSWORD": PASSWORD, "TESTING": True}
+        {
+            "DATABASE": str(tmp_path_factory.mktemp("fuzz") / "app.sqlite"),
+            "DEFAULT_PASSWORD": PASSWORD,
+            "TESTING": True,
+            "GRAPHQL_INTROSPECTION": True,  # the fuzzer reads the operations from the schema
+        }
     )
     clients = {}
     for role in ROLES:

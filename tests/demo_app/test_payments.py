@@ -15,7 +15,7 @@ PLAN = (
     " { paymentPlan { id pendingBalance status planType landParcel { parcelNumber } } } }"
 )
 PAY = (
-    "mutation($u: ID!, $a: Float!, $s: String!, $n: String, $b: String, $c: String, $p: [PlanPaymentInput]!,"
+    "mutation($u: ID!, $a: Float!, $s: String!, $n: String, $b: String, $c: String, $p: [PlanPaymentInput!]!,"
     " $at: String) { transactionCreate(userId: $u, amount: $a, source: $s, transactionNumber: $n, bankName: $b,"
     " chequeNumber: $c, paymentsAttributes: $p, createdAt: $at) { transaction { id amount status"
     " planPayments { receiptNumber amount status currentPlotPendingBalance paymentPlan { planType } } } } }"

@@ -36,7 +36,8 @@ def client_plan(admin_browser):
 
 
 def shown(page: str, testid: str) -> list[str]:
-    """The texts of the elements with that test id (tags inside them removed)."""
+    """The texts of the elements with that test id (tags inside them removed, whitespace collapsed: the
+    no-break space of "K 6,000.00" too)."""
     found = re.findall(rf'data-testid="{testid}"[^>]*>(.*?)</(?:div|p|span|b|h6|button|h2)>', page, re.DOTALL)
     return [" ".join(re.sub(r"<[^>]+>", " ", f).split()) for f in found]
 
@@ -93,11 +94,11 @@ def test_odd_amounts_say_why(typed, message):
 
 def test_money_is_shown_as_the_platform_formats_kwacha():
     assert (fmt(600000), fmt(0), fmt(5), fmt(123456789), fmt(-100)) == (
-        "K6,000.00",
-        "K0.00",
-        "K0.05",
-        "K1,234,567.89",
-        "-K1.00",
+        "K\u00a06,000.00",
+        "K\u00a00.00",
+        "K\u00a00.05",
+        "K\u00a01,234,567.89",
+        "-K\u00a01.00",
     )
 
 
@@ -107,16 +108,16 @@ def test_money_is_shown_as_the_platform_formats_kwacha():
 def test_the_plans_tab_shows_the_balance_strip_and_the_plans(admin_browser, client_plan):
     user, _plan = client_plan
     page = admin_browser.text(f"/user/{user}?tab=Plans")
-    assert shown(page, "pending-balance") == ["- K6,000.00"]
-    assert shown(page, "plot-number") == ["1000001"] and shown(page, "payment-plan") == ["Basic"]
+    assert shown(page, "pending-balance") == ["- K 6,000.00"]
+    assert shown(page, "plot-number") == ["1000001"] and shown(page, "payment-plan") == ["Basic active"]
+    # The strip leaves out the figures that are zero (UserBalance.jsx): nothing paid yet, no general funds.
+    assert "Total Transactions Made" not in page and "General Funds" not in page
     for text in (
-        "Total Transactions Made",
-        "General Funds",
         "Record New Payment",
         "New Payment Plan",
         "View all Transactions",
         "Make a Payment",
-        "K6,000.00 remaining balance",
+        "K\u00a06,000.00 remaining balance",
         "Create a Plan",
     ):
         assert text in page, text
@@ -127,8 +128,9 @@ def test_a_client_sees_their_own_plans_without_payment_actions(as_role, admin_br
     client = as_role("client")
     me = client.gql("{ currentUser { id } }")["currentUser"]["id"]
     assert client.get("/mypayments").location == f"/user/{me}?tab=Payments"
-    page = client.text(f"/user/{me}?tab=Payments")
-    assert shown(page, "no-plan-available") == ["No Plan Available"] and shown(page, "pending-balance") == ["K0.00"]
+    assert 'data-testid="no-plan-available"' not in client.text(f"/user/{me}?tab=Payments")  # no such tab's panel
+    page = client.text(f"/user/{me}?tab=Plans")
+    assert shown(page, "no-plan-available") == ["No Plan Available"] and "pending-balance" not in page
     assert "Record New Payment" not in page and "View all Transactions" not in page
 
 
@@ -147,12 +149,13 @@ def test_paying_offers_the_receipt_and_lowers_the_balance(admin_browser, client_
     assert (
         "Payment made successfully" in page and "Generate Receipt" in page and shown(page, "print") == ["Print Receipt"]
     )
-    assert shown(page, "pending-balance") == ["- K4,000.00"]
+    assert shown(page, "pending-balance") == ["- K 4,000.00"]
     tx_id = response.location.rsplit("=", 1)[1]
     receipt = admin_browser.text(f"/user/{user}?tab=Plans&receipt={tx_id}")
     assert "Receipt #SI1000" in receipt and shown(receipt, "client-name") == ["Grace Banda"]
-    assert shown(receipt, "cashier-name") == ["An Admin User"] and shown(receipt, "total-amount-paid") == ["K2,000.00"]
-    assert shown(receipt, "expected-monthly-amount") == ["K500.00"] and "close-receipt-details" in receipt
+    assert shown(receipt, "cashier-name") == ["An Admin User"]
+    assert shown(receipt, "total-amount-paid") == ["K 2,000.00"]
+    assert shown(receipt, "expected-monthly-amount") == ["K 500.00"] and "close-receipt-details" in receipt
 
 
 @pytest.mark.parametrize("amount", ["1,50", "1,,0,0", ",5", "١٠٠", "1" * 28, "-50", "0", "abc", "1e3"])
@@ -162,7 +165,7 @@ def test_malformed_amounts_are_refused_with_a_message_and_never_stored(admin_bro
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "MuiAlert-filledError" in page and "Amount" in page
     assert f'value="{amount}"' in page  # the dialog comes back open with what was typed
-    assert shown(admin_browser.text(f"/user/{user}?tab=Plans"), "pending-balance") == ["- K6,000.00"]
+    assert shown(admin_browser.text(f"/user/{user}?tab=Plans"), "pending-balance") == ["- K 6,000.00"]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +215,7 @@ def test_reverting_from_the_transactions_restores_the_balance(admin_browser, cli
     tx_id = pay_form(admin_browser, user, plan, amount="7500").location.rsplit("=", 1)[1]
     listing = f"/user/{user}?tab=Plans&subtab=Transactions"
     page = admin_browser.text(listing)
-    assert shown(page, "description") == ["cash"] and "K7,500.00" in shown(page, "amount")
+    assert shown(page, "description") == ["cash"] and "K 7,500.00" in shown(page, "amount")
     assert (
         "Are you sure you want to delete this Transaction?" in page
         and "You are about to delete Transaction for Grace Banda" in page
@@ -220,8 +223,9 @@ def test_reverting_from_the_transactions_restores_the_balance(admin_browser, cli
     response = admin_browser.post(f"/user/{user}/transactions/{tx_id}/revert", {}, form_page=listing)
     assert response.status_code == 302 and response.location == listing
     page = admin_browser.text(listing)
-    assert "Transaction reverted" in page and shown(page, "pending-balance") == ["- K6,000.00"]
-    assert 'aria-label="transaction menu"' not in page  # a reverted row loses its menu
+    assert "Transaction reverted" in page and shown(page, "pending-balance") == ["- K 6,000.00"]
+    # The sub-tab lists the transactions not reverted: none is left, and it says so.
+    assert 'aria-label="transaction menu"' not in page and "No Transaction Available for this Plan" in page
     again = admin_browser.post(f"/user/{user}/transactions/{tx_id}/revert", {}, form_page=f"/user/{user}?tab=Plans")
     assert "This transaction has already been reverted" in admin_browser.text(again.location)
 
@@ -274,7 +278,7 @@ def test_a_plan_is_made_for_one_of_the_clients_plots(admin_browser, client_plan)
     response = admin_browser.post(f"/user/{user}/payment_plans?tab=Plans", form, form_page=f"/user/{user}?tab=Plans")
     assert response.status_code == 302
     page = admin_browser.text(response.location)
-    assert "Successfuly created payment plan" in page and shown(page, "pending-balance") == ["- K7,000.00"]
+    assert "Successfuly created payment plan" in page and shown(page, "pending-balance") == ["- K 7,000.00"]
 
 
 @pytest.mark.parametrize(
@@ -327,7 +331,7 @@ def test_the_dashboard_lists_plan_payments_newest_first(admin_browser, client_pl
     page = admin_browser.text("/payments")
     assert shown(page, "receipt_number") == ["SI1001", "SI1000"]
     assert shown(page, "payment_status") == ["Cancelled", "Paid"]
-    assert re.search(r"Paid K2,000\.00 on [0-9]{4}-[0-9]{2}-[0-9]{2}</span><br>Cash Deposit", page)
+    assert re.search(r"Paid K\u00a02,000\.00 on [0-9]{4}-[0-9]{2}-[0-9]{2}</span><br>Cash Deposit", page)
     assert "Cash Deposit" in page and "Mobile Money" in page and f'href="/user/{user}?tab=Plans"' in page
     assert "Grace Banda" in admin_browser.text("/payments?tab=plans")
     assert shown(admin_browser.text("/payments?search=nobody"), "receipt_number") == []

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.demo_app.test_tasks_graphql import ADMIN, ASSIGN, CLIENT, CUSTODIAN, make
+from tests.demo_app.test_tasks_graphql import ADMIN, ASSIGN, CUSTODIAN, GUARD, make
 
 TITLES = re.compile(r'data-testid="task-title">([^<]*)<')
 FILTERS = re.compile(
@@ -110,7 +110,7 @@ def test_creating_a_task_assigns_each_assignee(as_role, gql):
     )
     assert response.status_code == 302
     page = browser.text("/tasks")
-    assert "Task Successfully Created" in page and "Inspect the borehole" in page and "Due Date: 2026-12-01" in page
+    assert "Task Successfully Created" in page and "Inspect the borehole" in page and "Due 2026-12-01" in page
     task = gql("admin")("{ flaggedNotes { id assignees { id } category } }")["flaggedNotes"][0]
     assert [a["id"] for a in task["assignees"]] == [CUSTODIAN, ADMIN] and task["category"] == "to_do"
 
@@ -144,11 +144,9 @@ def test_the_form_needs_its_csrf_token(as_role):
     assert response.status_code == 400
 
 
-def test_people_who_may_not_create_tasks_are_not_offered_to(as_role):
-    client = as_role("client")
-    assert 'data-testid="create_task_btn"' not in client.text("/tasks")
-    assert client.post("/tasks", create_form(), form_page="/tasks").status_code == 404
-    assert as_role("guard").get("/tasks").status_code == 404
+def test_clients_have_no_task_list_and_may_not_create_tasks(as_role):
+    assert as_role("client").get("/tasks").status_code == 404  # creating is refused: test_tasks_graphql
+    assert 'data-testid="create_task_btn"' in as_role("guard").text("/tasks")
 
 
 def test_completing_from_the_list_moves_the_task_and_says_so(as_role, gql):
@@ -181,21 +179,22 @@ def test_the_details_show_assignees_and_comments_and_let_staff_assign(as_role, g
     browser.post(f"/tasks/{task}/assignees", {"user_id": CUSTODIAN}, form_page="/tasks")
     assert 'data-testid="user_chip"' not in browser.text(f"/tasks/{task}")
     browser.post(f"/tasks/{task}/comments", {"body": "Bulb ordered"}, form_page="/tasks")
-    assert re.search(r'data-testid="comment-body">Bulb ordered<', browser.text(f"/tasks/{task}"))
+    assert re.search(
+        r'data-testid="comment-body">.*<span class="[^"]*">Bulb ordered</span></div>', browser.text(f"/tasks/{task}")
+    )
 
 
-def test_a_client_follows_their_task_but_is_not_offered_to_reassign_it(as_role, gql):
+def test_a_guard_follows_their_task_and_is_not_shown_the_others(as_role, gql):
     admin = gql("admin")
     theirs, other = make(admin, "Return the keys"), make(admin, "Audit the books")
-    admin(ASSIGN, {"n": theirs, "u": CLIENT})
-    client = as_role("client")
-    page = client.text(f"/tasks?taskId={theirs}")
-    assert "Mary Client" in page and 'data-testid="add-assignee"' not in page and "Remove Mary Client" not in page
-    assert titles(client, "/tasks?filter=tasksOpen") == ["Return the keys"]
-    assert client.get(f"/tasks/{other}").status_code == 404
-    assert client.get(f"/tasks?taskId={other}").location == "/tasks"
-    assert client.post(f"/tasks/{theirs}/assignees", {"user_id": CLIENT}, form_page="/tasks").status_code == 404
-    assert client.post(f"/tasks/{other}/completion", {}, form_page="/tasks").status_code == 404
+    admin(ASSIGN, {"n": theirs, "u": GUARD})
+    guard = as_role("guard")
+    page = guard.text(f"/tasks?taskId={theirs}")
+    assert "A Guard" in page and 'data-testid="add-assignee"' in page
+    assert titles(guard, "/tasks?filter=tasksOpen") == ["Return the keys"]
+    assert guard.get(f"/tasks/{other}").status_code == 404
+    assert guard.get(f"/tasks?taskId={other}").location == "/tasks"
+    assert guard.post(f"/tasks/{other}/completion", {}, form_page="/tasks").status_code == 404
 
 
 @pytest.mark.parametrize("raw", ["abc", "0", "-1", "99999999999999999999999", "1e3", "٣", "%00"])
