@@ -34,8 +34,8 @@ def _logout_keeps_token() -> None:
     wrap("demo_app", "create_app", make)
 
 
-def _custodian_gets_manual_entry() -> None:
-    """A permissions change gives custodians the guards' manual entry."""
+def _custodian_gets_the_gate() -> None:
+    """A permissions change gives custodians the guards' gate permissions: the logbook opens for them."""
     from demo_app.access import ENTRY_REQUEST_GUARD, ROLE_PERMISSIONS
 
     ROLE_PERMISSIONS["custodian"]["entry_request"] = list(ENTRY_REQUEST_GUARD)
@@ -64,12 +64,12 @@ MUTANTS = (
         _logout_keeps_token,
     ),
     Mutant(
-        "custodian_gets_manual_entry",
+        "custodian_gets_the_gate",
         "application.overall",
         "must-not",
-        "custodians are shown the guards' manual entry",
-        ("The custodian is not shown manual entry",),
-        _custodian_gets_manual_entry,
+        "custodians are given the guards' gate permissions and shown the logbook",
+        ("The custodian is not shown the logbook",),
+        _custodian_gets_the_gate,
     ),
     Mutant(
         "password_takeover",
