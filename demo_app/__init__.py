@@ -27,7 +27,7 @@ from . import (
     timesheet,
     users,
 )
-from .access import Denied, NotLoggedIn
+from .access import Denied, NotLoggedIn, NotOffered
 from .menu import menu_for
 
 csrf = CSRFProtect()
@@ -154,6 +154,11 @@ def _register_hooks(app: Flask) -> None:
         return auth.boot_page()
 
     @app.errorhandler(Denied)
+    def denied(_error):
+        # AccessCheck: a module's page for a role without the module's permission (shared/404.jsx).
+        return render_template("page_404.html"), 404
+
+    @app.errorhandler(NotOffered)
     @app.errorhandler(404)
     @app.errorhandler(405)
     def not_found(_error):

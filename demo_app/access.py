@@ -27,6 +27,10 @@ ENTRY_REQUEST_GUARD = [
     "can_search_guests",
 ]
 
+# The My Guests page of a person's own menu: the platform gives it to custodians and clients as to admins
+# (app/policies/permissions.yml).
+GUEST_LIST = ["can_access_guest_list"]
+
 # The platform's `note` (tasks) permissions (app/policies/permissions.yml) of the staff who plan, assign and
 # follow work (admin, custodian, security guard); clients and residents hold none of them (no task list).
 NOTE_STAFF = [
@@ -53,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "timesheet": ["can_fetch_user_time_sheet_logs"],
         "activity_log": ["can_add_activity_log"],
         "note": NOTE_STAFF,
+        "my_forms": ["can_access_own_forms"],
     },
     "admin": {
         "entry_request": [*ENTRY_REQUEST_GUARD, "can_invite_guest", "can_access_guest_list", "can_update_invitation"],
@@ -99,8 +104,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "custodian": {
         # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
         # invitations (scheduledRequests) and inviting a guest (invitationCreate).
-        "entry_request": ["can_view_entry_requests", "can_invite_guest"],
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
+        "my_forms": ["can_access_own_forms"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
         "timesheet": [
             "can_manage_shift",
@@ -116,7 +122,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "client": {
         # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
         # invitations (scheduledRequests) and inviting a guest (invitationCreate).
-        "entry_request": ["can_view_entry_requests", "can_invite_guest"],
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],
@@ -173,14 +179,21 @@ def public(view: Callable) -> Callable:
 
 
 class Denied(Exception):
-    """The current user may not see this page: the platform shows its not-found page."""
+    """The current user may not see this page: the platform shows the module's 404 page (shared/404.jsx)."""
 
 
 class NotLoggedIn(Exception):
     """No valid token came with the request: the browser must show the login (or restore its token)."""
 
 
-def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Callable]:
+class NotOffered(Exception):
+    """A page whose module the current user's type is not offered: the platform has no such route for
+    them and shows its catch-all page ("Sorry!! We couldn't find this page")."""
+
+
+def _guard(
+    allowed: Callable[[], bool], access: str, refused: type[Exception] = Denied
+) -> Callable[[Callable], Callable]:
     """A view for logged-in users for whom `allowed()` holds; `access` names the rule (undeclared_routes)."""
 
     def decorate(view: Callable) -> Callable:
@@ -189,7 +202,7 @@ def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Cal
             if g.get("user") is None:
                 raise NotLoggedIn()
             if not allowed():
-                raise Denied()
+                raise refused()
             return view(*args, **kwargs)
 
         guarded.access = access  # type: ignore[attr-defined]
@@ -199,13 +212,13 @@ def _guard(allowed: Callable[[], bool], access: str) -> Callable[[Callable], Cal
 
 
 def requires(*rules: str) -> Callable[[Callable], Callable]:
-    """A logged-in user holding every rule ('module.permission'); others get the not-found page."""
+    """A logged-in user holding every rule ('module.permission'); others get the module's 404 page."""
     return _guard(lambda: all(can(rule) for rule in rules), ",".join(rules))
 
 
 def for_types(*user_types: str) -> Callable[[Callable], Callable]:
     """A logged-in user of one of these user types (the platform's `accessibleBy` lists)."""
-    return _guard(lambda: g.user["role"] in user_types, "types:" + ",".join(user_types))
+    return _guard(lambda: g.user["role"] in user_types, "types:" + ",".join(user_types), NotOffered)
 
 
 def logged_in(view: Callable) -> Callable:

@@ -27,6 +27,10 @@ class ShiftError(ValueError):
     """A shift cannot be started or ended as asked; the message says why."""
 
 
+class NothingToEnd(ShiftError):
+    """End Shift for a worker with no shift in progress (the page says so; the API ends nothing)."""
+
+
 def person(user_id: Any) -> sqlite3.Row | None:
     """A person by an id of ASCII digits (int() would also read "٥" as 5: such ids name nobody)."""
     return people.find(user_id) if str(user_id).strip().isascii() else None
@@ -69,7 +73,7 @@ def end(user_id: int, by: int, at: datetime) -> sqlite3.Row:
     """End the shift in progress now; refused when none is."""
     shift = running(user_id)
     if shift is None:
-        raise ShiftError(NOT_IN_PROGRESS)
+        raise NothingToEnd(NOT_IN_PROGRESS)
     # A clock moved backwards (tests) must not make a shift end before it started.
     ended = max(at, clock.from_iso(shift["started_at"]))
     execute(

@@ -37,6 +37,10 @@ Feature: The application overall
     When the new client sets a new password of their own
     Then the new client lands on their "Dashboard"
 
+  # Opened from the menu as a person does. The platform's refusal of a single field the role may not
+  # read is its design, not an error of the page; a whole request refused is one. On the platform two
+  # menus hold pages refused their data and the admin's Action Flows asks what it cannot
+  # (docs/platform-defects.md): those are red there on purpose.
   @read_only
   Scenario Outline: Every page of the <person>'s menu opens without an error
     Given the <person> is logged in
@@ -44,11 +48,19 @@ Feature: The application overall
     Then each page opened without a not-found page or a browser console error
     And the menu had at least <pages> pages
 
-    Examples:
+    @defect.application.menu_page_refused_its_data
+    Examples: Menus holding a page refused its data on the platform
       | person    | pages |
       | guard     | 3     |
-      | admin     | 9     |
       | custodian | 4     |
+
+    @defect.application.action_flows_requests_refused
+    Examples: The admin's menu
+      | person    | pages |
+      | admin     | 9     |
+
+    Examples: The client's menu
+      | person    | pages |
       | client    | 4     |
 
   @read_only
@@ -63,7 +75,7 @@ Feature: The application overall
       | guard     | the guest invitation form |
       | client    | the logbook               |
       | client    | the time card             |
-      | custodian | manual entry              |
+      | custodian | the logbook               |
       | custodian | the payments dashboard    |
 
   @read_only

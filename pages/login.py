@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from selenium.webdriver.common.by import By
 
-from .base import BasePage, Locator, button_text, testid
+from .base import BasePage, Locator, testid
 from .components import Snackbar
 
 
@@ -53,27 +53,25 @@ class LoginPage(BasePage):
 
 
 class SetPasswordPage(BasePage):
-    """Set Password: shown instead of the home page after an admin reset the user's password."""
+    """Set Password (PasswordSetup.jsx in CodeScreenWrapper.jsx): shown instead of the home page after an
+    admin reset the person's password. Both fields are the shared PasswordInput, so both native inputs
+    carry `password_input`: Password first, Confirm Password second. Continue is enabled once the new
+    password passes every rule."""
 
-    MARKER = Locator(By.XPATH, '//h4[normalize-space()="Set Password"]', "the Set Password title")
-    PASSWORD = Locator(
-        By.XPATH,
-        '//label[starts-with(normalize-space(), "Password")]/following-sibling::div//input',
-        "the Password field",
+    MARKER = Locator(
+        By.XPATH, '//*[@data-testid="screen_title"][normalize-space()="Set Password"]', "the Set Password title"
     )
-    CONFIRM = Locator(
-        By.XPATH,
-        '//label[starts-with(normalize-space(), "Confirm Password")]/following-sibling::div//input',
-        "the Confirm Password field",
-    )
-    SUBMIT = button_text("Set Password")
+    TITLE = testid("screen_title", "the screen's title")
+    PASSWORD = Locator(By.XPATH, '(//input[@data-testid="password_input"])[1]', "the Password field")
+    CONFIRM = Locator(By.XPATH, '(//input[@data-testid="password_input"])[2]', "the Confirm Password field")
+    SUBMIT = testid("submit_btn", "the Continue button")
 
     def title(self) -> str:
         """The screen's title."""
-        return self.text_of(self.MARKER)
+        return self.text_of(self.TITLE)
 
     def set_password(self, password: str) -> None:
-        """Type the new password twice and confirm; the app logs the person in and goes home."""
+        """Type the new password twice and continue; the platform logs the person in and goes home."""
         self.type_into(self.PASSWORD, password)
         self.type_into(self.CONFIRM, password)
         self.click(self.SUBMIT)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, css, ui
-from .components import InstallBanner
 
 
 @dataclass(frozen=True)
@@ -50,21 +49,29 @@ class ShiftButtons(BasePage):
         """Whether the buttons show a shift in progress (start disabled, "Shift in Progress")."""
         return self.label_of(self.START) == self.IN_PROGRESS_LABEL and not self.find(self.START).is_enabled()
 
-    def _press(self, button: Locator) -> None:
-        self.goes_to(InstallBanner).dismiss()  # as the platform's spec does before the buttons near the bottom
-        self.click(button)
+    def _press(self, button: Locator, *, answered: bool = True) -> None:
+        """Press a button; with `answered`, return once the platform has answered the manageShift it sent.
+
+        The platform's buttons change as soon as they are pressed, before the platform has recorded
+        anything, and its GraphQL client is not seen by the page-settling watch (it keeps the fetch it
+        started with): the answer is seen as the request's entry in the page's resource timing.
+        """
+        if answered:
+            self.driver.execute_script(WATCH_ANSWERS)
+        self.click(button)  # under the install banner, the click closes it first (BasePage.click)
+        if answered:
+            self.wait_until(lambda d: d.execute_script(ANSWERED), f"the platform did not answer {button}")
+        self.wait_gone(self.BUSY)
 
     def start_shift(self) -> float:
         """Press Start Shift; once the shift shows in progress, the moment it did (time.monotonic())."""
         self._press(self.START)
-        self.wait_gone(self.BUSY)
         self.wait_until(lambda _d: self.in_progress(), "the shift did not show as in progress")
         return time.monotonic()
 
     def press_start_shift(self) -> None:
-        """Press Start Shift, whatever follows (the platform may refuse)."""
+        """Press Start Shift, whatever follows (the platform may refuse); returns once it has answered."""
         self._press(self.START)
-        self.wait_gone(self.BUSY)
 
     def watch_shift_in_progress(self, since: float, seconds: float) -> float:
         """Watch the shift stay in progress until `seconds` have passed since `since`; the seconds passed.
@@ -86,14 +93,29 @@ class ShiftButtons(BasePage):
     def end_shift(self) -> None:
         """Press End Shift on a running shift; returns once the profile offers Start Shift again."""
         self._press(self.END)
-        self.wait_gone(self.BUSY)
         self.wait_until(
             lambda _d: self.find(self.START).is_enabled() and self.label_of(self.START) == self.START_LABEL,
             "Start Shift was not offered again",
         )
 
     def end_shift_expecting_refusal(self) -> str:
-        """Press End Shift when no shift may be ended; the message shown under it."""
-        self._press(self.END)
-        self.wait_gone(self.BUSY)
+        """Press End Shift when no shift may be ended; the message shown under it (the page refuses by
+        itself: nothing is sent)."""
+        self._press(self.END, answered=False)
         return self.text_of(self.MESSAGE)
+
+
+# Before a press: count the answers to GraphQL requests the page starts from now on (a request of the
+# page's loading, answered after the press, is not the press's; a PerformanceObserver sees every
+# request's entry, even past the resource timing buffer's 250).
+WATCH_ANSWERS = """
+const since = performance.now();
+window.__prodready_answers = 0;
+if (window.__prodready_answers_seen) window.__prodready_answers_seen.disconnect();
+window.__prodready_answers_seen = new PerformanceObserver(list => {
+  window.__prodready_answers += list.getEntries()
+    .filter(e => e.startTime >= since && new URL(e.name).pathname === '/graphql').length;
+});
+window.__prodready_answers_seen.observe({type: 'resource'});
+"""
+ANSWERED = "return window.__prodready_answers > 0;"

@@ -44,6 +44,15 @@ def step_community_day_and_time(context, hh, mm, day):
     context.test_api.set_clock(f"{parse_day(day).isoformat()}T{hh:02d}:{mm:02d}")
 
 
+@when('the {who:Persona} goes to "{page:Ui}" from the menu')
+def step_menu_page(context, who, page):
+    """A person opens a page from the side menu: an entry of the menu itself.
+
+    Example: When the admin goes to "Manage Forms" from the menu
+    """
+    context.cast.actor(who).page(SideMenu).go(page)
+
+
 @when('the {who:Persona} goes to "{entry:Ui}" › "{page:Ui}" from the menu')
 def step_menu_entry(context, who, entry, page):
     """A person opens a page from the side menu: a group, then its entry.
@@ -53,22 +62,13 @@ def step_menu_entry(context, who, entry, page):
     context.cast.actor(who).page(SideMenu).go(entry, page)
 
 
-@when('the {who:Persona} goes to "{page:Ui}" from the menu')
-def step_menu_page(context, who, page):
-    """A person opens a page from the side menu, an entry of its own (not in a group).
-
-    Example: When the admin goes to "Manage Forms" from the menu
-    """
-    context.cast.actor(who).page(SideMenu).go(page)
-
-
-@when('the {who:Persona} goes to "{entry:Ui}" › "{group:Ui}" › "{page:Ui}" from the menu')
-def step_menu_entry_in_group(context, who, entry, group, page):
-    """A person opens a page from the side menu: a group, a group within it, then its entry.
+@when('the {who:Persona} goes to "{group:Ui}" › "{entry:Ui}" › "{page:Ui}" from the menu')
+def step_menu_entry_in_group(context, who, group, entry, page):
+    """A person opens a page from the side menu: a group, a group in it, then its entry.
 
     Example: When the admin goes to "Community" › "Tasks" › "Tasks" from the menu
     """
-    context.cast.actor(who).page(SideMenu).go(entry, group, page)
+    context.cast.actor(who).page(SideMenu).go(group, entry, page)
 
 
 @then('the {who:Persona} is told "{message:Ui}"')

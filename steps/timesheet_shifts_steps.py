@@ -107,7 +107,7 @@ def step_end_directly(context, name):
     Example: When the custodian's End Shift for "Chanda Mulenga" reaches the platform all the same
     """
     worker = ts.worker_named(context, name)
-    context.notes["answer"] = refusals.manage_shift_directly(context.cast, "custodian", worker.user_id, "shift_end")
+    refusals.manage_shift_directly(context.cast, "custodian", worker.user_id, "shift_end")
 
 
 @when('the custodian presses "{label:Ui}" on the page still offering it')

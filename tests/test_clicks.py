@@ -40,12 +40,31 @@ document.getElementById('opener').addEventListener('mousedown', () => { document
 </body></html>"""
 
 
+# The platform's "add to home screen" bar over the last button of a page too short to scroll it free,
+# and a button whose middle is its SVG icon.
+BANNER_PAGE = b"""<!doctype html><html><body style="margin:0">
+<button id="icon" style="width:80px;height:40px"><svg width="40" height="40" viewBox="0 0 24 24">
+<path d="M3 18h18v-2H3v2zm0-5h18v-2H3v2zm0-7v2h18V6H3z"></path></svg></button>
+<button id="last" style="position:absolute;bottom:4px;left:10px">Last</button>
+<div id="btnSection" role="alert" style="position:fixed;bottom:0;width:100%;height:50px;background:#53A2BE">
+  <span id="btn">Click here to add this application to your home screen</span> <span id="closeBtn">close</span>
+</div>
+<script>
+window.seen = [];
+for (const id of ['icon', 'last']) document.getElementById(id).addEventListener('click', e => window.seen.push(id));
+document.getElementById('closeBtn').addEventListener('click', () => {
+  document.getElementById('btnSection').style.display = 'none';
+});
+</script>
+</body></html>"""
+
+
 class _Page(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.end_headers()
-        self.wfile.write(PAGE)
+        self.wfile.write(BANNER_PAGE if self.path == "/banner" else PAGE)
 
     def log_message(self, *args):
         pass
@@ -146,3 +165,18 @@ def test_a_native_click_is_the_browser_s_own_trusted_mouse(page, clicks):
     )
     page.click(css("#plain", "the plain button"))
     assert page.driver.execute_script("return window.trusted") is (clicks == "native")
+
+
+def test_a_button_under_the_install_banner_closes_the_banner_first(page, clicks):
+    page.open("/banner")
+    page.click(css("#last", "the last button"))
+    assert page.driver.execute_script("return [window.seen, getComputedStyle(btnSection).display]") == [
+        ["last"],
+        "none",
+    ]
+
+
+def test_a_button_whose_middle_is_its_icon_is_clicked(page, clicks):
+    page.open("/banner")
+    page.click(css("#icon", "the icon button"))
+    assert page.driver.execute_script("return window.seen") == ["icon"]

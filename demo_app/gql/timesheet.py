@@ -157,11 +157,14 @@ def resolve_user_last_shift(_obj: Any, info: Any, userId: str) -> Any:
 
 
 @mutation.field("manageShift")
-def resolve_manage_shift(_obj: Any, info: Any, userId: str, eventTag: str) -> dict[str, Any]:
-    """Start ("shift_start") or end ("shift_end") a worker's shift now."""
+def resolve_manage_shift(_obj: Any, info: Any, userId: str, eventTag: str) -> dict[str, Any] | None:
+    """Start ("shift_start") or end ("shift_end") a worker's shift now. Ending when no shift is in
+    progress ends nothing and answers null, as the platform does (its page says so before asking)."""
     user = require(info, "timesheet.can_manage_shift")
     try:
         shift = shifts.manage(people.find(_person_id(userId)), user["id"], eventTag)
+    except shifts.NothingToEnd:
+        return None
     except shifts.ShiftError as exc:
         raise GraphQLError(str(exc)) from None
     return {"timeSheet": record(shift)}

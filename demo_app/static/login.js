@@ -61,21 +61,36 @@
     });
   }
 
-  var setButton = document.querySelector(".set-password-btn");
+  var setButton = document.querySelector('.login-screen [data-testid="submit_btn"]');
   if (setButton) {
     var userId = document.querySelector(".login-screen").getAttribute("data-user-id");
+    var inputs = document.querySelectorAll('input[data-testid="password_input"]');
+    // utils/helpers.js passwordChecks: 10 characters, a special one, a digit, a lower and an upper case
+    // letter, no spaces, and both the same.
+    var verified = function () {
+      var password = inputs[0].value;
+      return password.length >= 10 && /[-+_!@#$%^&*.,?]/.test(password) && /\d/.test(password) &&
+        /[a-z]/.test(password) && /[A-Z]/.test(password) && !/\s/.test(password) && password === inputs[1].value;
+    };
+    var refreshSet = function () {
+      setButton.disabled = !verified();
+      setButton.classList.toggle("Mui-disabled", setButton.disabled);
+    };
+    Array.prototype.forEach.call(inputs, function (input) { input.addEventListener("input", refreshSet); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-testid="toggle_password"]'), function (toggle, i) {
+      toggle.addEventListener("click", function () { inputs[i].type = inputs[i].type === "password" ? "text" : "password"; });
+    });
     setButton.addEventListener("click", function () {
-      var password = document.getElementById("new-password").value;
-      var confirm = document.getElementById("confirm-password").value;
-      if (password !== confirm) { window.showSnackbar("Passwords must match", "error"); return; }
+      if (!verified()) { return; }
+      setButton.disabled = true;
       window.graphql("mutation resetPasswordAfterLogin($password: String!, $userId: ID!) {" +
                      " resetPasswordAfterLogin(password: $password, userId: $userId) { authToken } }",
-                     {password: password, userId: userId}, window.sessionStorage.getItem("dgdp_setup_token"))
+                     {password: inputs[0].value, userId: userId}, window.sessionStorage.getItem("dgdp_setup_token"))
         .then(function (d) {
           window.sessionStorage.removeItem("dgdp_setup_token");
           keep(d.resetPasswordAfterLogin.authToken, "/");
         })
-        .catch(function (e) { window.showSnackbar(e.message, "error"); });
+        .catch(function (e) { refreshSet(); window.showSnackbar(e.message, "error"); });
     });
   }
 })();

@@ -89,21 +89,48 @@
       return;
     }
 
-    // The side menu: the hamburger opens it; a group opens its sub-entries.
-    if (target.closest(".left-menu-collapsible")) {
-      var nav = document.querySelector(".side-nav");
-      if (nav) { nav.hidden = !nav.hidden; }
-      return;
-    }
-    var group = target.closest(".menu-group");
-    if (group) {
-      var sub = group.parentNode.querySelector(".sub-menu");
-      if (sub) {
-        sub.hidden = !sub.hidden;
-        group.setAttribute("aria-expanded", sub.hidden ? "false" : "true");
-      }
+    // The side menu (modules/Menu): the drawer button opens it, the backdrop closes it, an entry goes to
+    // its page; a group opens its entries, with the platform's own rule (SideMenu.jsx routeTo): a click
+    // on a group while another is open closes that one and opens nothing.
+    if (target.closest('header [data-testid="drawer"]')) { setDrawer(true); return; }
+    if (target.closest(".side-drawer .MuiBackdrop-root")) { setDrawer(false); return; }
+    var entry = target.closest(".side-drawer .MuiListItem-root");
+    if (entry) {
+      if (entry.hasAttribute("data-menu-group")) { openGroup(entry); return; }
+      setDrawer(false);
+      if (entry.hasAttribute("data-logout")) { drawer.querySelector(".logout-form").submit(); return; }
+      window.location.href = entry.getAttribute("data-href");
     }
   });
+
+  var drawer = document.querySelector(".side-drawer");
+  var menuState = {parent: null, parentOpen: false, name: null, open: false};
+  function setDrawer(open) {
+    if (!drawer) { return; }
+    drawer.hidden = !open;
+    var button = document.querySelector('header [data-testid="drawer"] svg');
+    if (button) { button.setAttribute("data-testid", open ? "DoubleArrowOutlinedIcon" : "MenuIcon"); }
+  }
+  function groupOf(entry) {
+    var list = entry.parentNode.closest(".MuiCollapse-root");
+    return list ? list.previousElementSibling : null;
+  }
+  function openGroup(entry) {
+    var parent = groupOf(entry);
+    if (!parent) {  // a group of the menu's top: it flips whether *a* group is open
+      menuState = {parent: entry, parentOpen: !menuState.parentOpen, name: entry, open: false};
+    } else {  // a group inside a group
+      menuState = {parent: parent, parentOpen: true, name: entry, open: menuState.parentOpen && !menuState.open};
+    }
+    Array.prototype.forEach.call(drawer.querySelectorAll("[data-menu-group]"), function (group) {
+      var shown = groupOf(group) ? (menuState.name === group && menuState.open)
+                                 : (menuState.parent === group && menuState.parentOpen);
+      var collapse = group.nextElementSibling;
+      collapse.hidden = !shown;
+      collapse.classList.toggle("MuiCollapse-entered", shown);
+      collapse.classList.toggle("MuiCollapse-hidden", !shown);
+    });
+  }
 
   // The "add to home screen" bar: closed by its link, gone by itself after 10 s.
   var bar = document.getElementById("btnSection");

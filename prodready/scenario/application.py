@@ -9,6 +9,13 @@ from pages.base import BasePage
 from pages.components import ErrorPage, PageFrame, SideMenu
 
 SERIOUS = ("error", "severe")
+# The platform's Apollo client writes every GraphQL error it is answered to the console (utils/apollo.js:
+# the message, then the label "GraphQL - Error"). A field the role may not read is refused field by field
+# while the rest of the answer arrives, and the pages ask for such fields knowingly (errorPolicy 'all'):
+# the platform's design, not an error of the page. Every other error, a whole request refused included,
+# is one.
+APOLLO_LABEL = "GraphQL - Error"
+FIELD_REFUSED = "permission You do not have permission to access "
 # What a hostile login link puts after /login/ (the platform's /login/:next): "\\elsewhere.invalid", which a
 # browser reads as the address //elsewhere.invalid, another site (.invalid never resolves).
 ANOTHER_SITE = "%5Celsewhere.invalid"
@@ -24,32 +31,55 @@ class Visit:
 
 
 def visit_menu(actor: Any) -> list[Visit]:
-    """Open every page of the actor's side menu in turn; what each page showed."""
+    """Open every page of the actor's side menu in turn, from the menu as a person does; what each showed."""
     menu = actor.open(SideMenu, "/")
     frame, error = actor.page(PageFrame), actor.page(ErrorPage)
     visits = []
+    _came(frame, error)  # what the first document's load wrote is not a page's of the menu
     before = len(actor.console())
-    for label, href in menu.visit_each():
-        errors = [e.text for e in actor.console()[before:] if e.level in SERIOUS]
+    for label, url in menu.visit_each():
+        problem = _came(frame, error)
+        errors = page_errors(actor.console()[before:])
         before = len(actor.console())
-        problem = ""
-        if error.is_current():
-            problem = "the not-found page"
-        elif not frame.is_shown(PageFrame.TITLE) and not frame.is_shown(SideMenu.HAMBURGER):
-            problem = f"no page: {frame.screen()}"
         if errors:
             problem = f"console errors: {errors}"
-        visits.append(Visit(label, href, problem))
+        visits.append(Visit(label, url, problem))
     return visits
 
 
+def _came(frame: PageFrame, error: ErrorPage) -> str:
+    """What is wrong with the page just routed to, once it has come and loaded ('' for nothing): the
+    platform hides its whole screen while a part of it loads (React's Suspense), and shows a spinner
+    while the page asks for its data (the errors of which arrive meanwhile)."""
+    try:
+        frame.wait_until(
+            lambda _d: error.is_current() or frame.is_shown(PageFrame.TITLE) or frame.is_shown(SideMenu.HAMBURGER),
+            "no page was shown",
+        )
+    except LookupError:
+        return f"no page: {frame.screen()}"
+    try:
+        frame.wait_gone(PageFrame.LOADING)
+    except LookupError:
+        return f"still loading: {frame.screen()}"
+    return f"the not-found page: {error.headline()}" if error.is_current() else ""
+
+
+def page_errors(console: list[Any]) -> list[str]:
+    """The errors of a page in its console entries (not the platform's field-by-field refusals)."""
+    return [
+        e.text
+        for e in console
+        if e.level in SERIOUS and e.text != APOLLO_LABEL and not e.text.startswith(FIELD_REFUSED)
+    ]
+
+
 def page_withheld(page: BasePage) -> bool:
-    """Whether the app, once settled at this address, withholds the page (its marker never shows)."""
+    """Whether the app, once it has answered this address, shows a not-found page instead of the page
+    (waits for one or the other: a page still loading is not taken for a withheld one)."""
+    error = ErrorPage(page.driver, page.base_url, page.timeout)
     page.wait_until(
-        lambda d: (
-            d.execute_script("return document.readyState") == "complete"
-            and (page.is_shown(SideMenu.HAMBURGER) or page.is_shown(ErrorPage.MARKER))
-        ),
-        "the app did not settle on a page",
+        lambda _d: error.is_current() or page.is_current(),
+        f"neither {page.MARKER} nor a not-found page was shown",
     )
-    return not page.is_current()
+    return error.is_current() and not page.is_current()

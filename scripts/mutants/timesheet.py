@@ -34,7 +34,7 @@ def _end_leaves_shift_running() -> None:
     def end(user_id: int, by: int, at: datetime) -> Any:
         running = shifts.running(user_id)
         if running is None:
-            raise shifts.ShiftError(shifts.NOT_IN_PROGRESS)
+            raise shifts.NothingToEnd(shifts.NOT_IN_PROGRESS)
         return running
 
     patch("demo_app.shifts", "end", end)

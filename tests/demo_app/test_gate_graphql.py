@@ -212,14 +212,17 @@ def test_invitations_check_the_visit(gql):
 def test_invitation_permissions(gql):
     for role in ("guard", "client", "custodian", None):
         assert gql(role).error(UPDATE, {"id": "1", "status": "cancelled"}) == "Unauthorized"
+    for role in ("guard", None):
         assert gql(role).error(MY_GUESTS) == "Unauthorized"
     for role in ("guard", None):
         assert gql(role).error(INVITE, {"day": TODAY, "guests": [_guest("A")]}) == "Unauthorized"
-    # the platform's permissions.yml: clients and custodians may invite and list the community's invitations
+    # the platform's permissions.yml: clients and custodians may invite and list the community's invitations,
+    # and have My Guests in their menus
     for role in ("client", "custodian"):
         visit = {"day": TODAY, "start": "00:00", "end": "23:59", "guests": [_guest("A")]}
         assert gql(role)(INVITE, visit)["invitationCreate"]["success"]
         assert gql(role)(SCHEDULED)["scheduledRequests"] is not None
+        assert len(gql(role)(MY_GUESTS)["myGuests"]) == 1
     assert gql(None).error(SCHEDULED) == "Unauthorized"
 
 
