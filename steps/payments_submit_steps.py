@@ -237,7 +237,8 @@ def step_follow_receipt_link(context, name):
     """
     other = context.notes["others"][name]
     address = ReceiptDialog.address(context.cast.user_id("client"), other["transaction_id"])
-    context.notes["withheld"] = page_withheld(context.cast.actor("client").visit(ReceiptDialog, address))
+    receipt = context.cast.actor("client").visit(ReceiptDialog, address)
+    context.notes["withheld"] = page_withheld(receipt, instead=receipt.seen_as(PlansPage))
 
 
 @then('the receipt of "{name}" is not shown to the client')

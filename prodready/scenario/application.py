@@ -74,12 +74,15 @@ def page_errors(console: list[Any]) -> list[str]:
     ]
 
 
-def page_withheld(page: BasePage) -> bool:
-    """Whether the app, once it has answered this address, shows a not-found page instead of the page
-    (waits for one or the other: a page still loading is not taken for a withheld one)."""
+def page_withheld(page: BasePage, instead: BasePage | None = None) -> bool:
+    """Whether the app, once it has answered this address, shows a not-found page (or `instead`, the page
+    an app without such an address shows: the platform opens a receipt as a dialog only, so a receipt's
+    address is the person's own plans) rather than the page (waits for one of them: a page still loading
+    is not taken for a withheld one)."""
     error = ErrorPage(page.driver, page.base_url, page.timeout)
+    others = [error, *([instead] if instead is not None else [])]
     page.wait_until(
-        lambda _d: error.is_current() or page.is_current(),
+        lambda _d: page.is_current() or any(o.is_current() for o in others),
         f"neither {page.MARKER} nor a not-found page was shown",
     )
-    return error.is_current() and not page.is_current()
+    return not page.is_current()
