@@ -97,8 +97,9 @@ class BasePage(ScreenReading, MuiWidgets):
         """What the screen shows, in short: the page title and the start of the visible text."""
         try:
             where, title, body = self.driver.execute_script(scripts.SCREEN)
-        except WebDriverException:
-            return "(the page could not be read)"
+        except WebDriverException as exc:  # say why: a renderer that stopped answering reads so
+            why = (exc.msg or "").strip().splitlines()
+            return f"(the page could not be read: {why[0][:200] if why else type(exc).__name__})"
         body = " ".join(str(body).split())
         return f"{where} «{title}»: {body[:SCREEN_EXCERPT]}{'…' if len(body) > SCREEN_EXCERPT else ''}"
 
