@@ -140,6 +140,14 @@ def by_kind(outcomes: Iterable[Outcome]) -> str:
     return "by kind: " + ", ".join(parts)
 
 
+def by_area(outcomes: Iterable[Outcome]) -> str:
+    """Caught out of tried, for each area of the production page's list (its feature), in the order tried."""
+    done = list(outcomes)
+    areas = dict.fromkeys(o.mutant.area for o in done)
+    tried = {area: [o for o in done if o.mutant.area == area] for area in areas}
+    return "by area: " + ", ".join(f"{area} {sum(o.caught for o in mine)}/{len(mine)}" for area, mine in tried.items())
+
+
 def summary(outcomes: Sequence[Outcome]) -> str:
     """The last line: "N caught, M survived" (a crash, an empty selection or an unverified catch is no catch)."""
     caught = sum(o.caught for o in outcomes)
