@@ -90,8 +90,153 @@ def _time_card_oldest_shift() -> None:
     patch("demo_app.shifts", "latest_per_worker", latest_per_worker)
 
 
+def _end_reends_last_shift() -> None:
+    """End Shift with no shift in progress ends the worker's latest shift again, now."""
+    from demo_app import shifts
+    from demo_app.db import execute
+    from demo_app.shift_rules import iso_ms
+
+    def make(real: Any) -> Any:
+        def end(user_id: int, by: int, at: datetime) -> Any:
+            latest = shifts.latest(user_id)
+            if shifts.running(user_id) is None and latest is not None:
+                execute("UPDATE shifts SET ended_at = ?, ended_by = ? WHERE id = ?", (iso_ms(at), by, latest["id"]))
+                return shifts.by_id(latest["id"])
+            return real(user_id, by, at)
+
+        return end
+
+    wrap("demo_app.shifts", "end", make)
+
+
+def _end_stamped_local_as_utc() -> None:
+    """End Shift stores the community's wall-clock time as if it were UTC: the shift ends two hours late."""
+    wrap("demo_app.shifts", "end", lambda real: lambda user_id, by, at: real(user_id, by, _local_as_utc(at)))
+
+
+def _start_stamped_local_as_utc() -> None:
+    """Start Shift stores the community's wall-clock time as if it were UTC: the shift starts two hours late."""
+    wrap("demo_app.shifts", "start", lambda real: lambda user_id, by, at: real(user_id, by, _local_as_utc(at)))
+
+
+def _local_as_utc(at: datetime) -> datetime:
+    from demo_app import clock
+
+    return clock.local(at).replace(tzinfo=UTC)
+
+
+def _deactivated_worker_shift_started() -> None:
+    """The server no longer looks at the worker's status (the profile still hides the shift buttons)."""
+
+    def make(real: Any) -> Any:
+        def manage(person: Any, by: int, event_tag: str) -> Any:
+            return real({**dict(person), "status": "active"} if person is not None else None, by, event_tag)
+
+        return manage
+
+    wrap("demo_app.shifts", "manage", make)
+
+
+def _profile_in_progress_after_end() -> None:
+    """The profile takes a worker who has any shift for one on shift: once a shift has ended, the profile
+    opened again says "Shift in Progress"."""
+    from demo_app import profile_parts, shifts, timesheet
+
+    def profile_part(person: Any, tab: str, scan: Any) -> Any:
+        part = timesheet.profile_part(person, tab, scan)
+        return part and {**part, "in_progress": shifts.latest(person["id"]) is not None}
+
+    providers = tuple(profile_part if p is timesheet.profile_part else p for p in profile_parts.PROVIDERS)
+    patch("demo_app.profile_parts", "PROVIDERS", providers)
+
+
+def _period_rolls_a_day_late() -> None:
+    """A new pay period starts on the 28th: the 27th is still counted in the period before ('>' for '>=')."""
+    from demo_app import shift_rules
+
+    real = shift_rules.pay_period
+    patch("demo_app.timesheet", "pay_period", lambda day: real(day - timedelta(days=1)) if day.day == 27 else real(day))
+
+
+def _period_of_the_utc_day() -> None:
+    """The time sheet opens on the pay period of today's UTC date: from 00:00 to 02:00 on the 27th in the
+    community, it still shows the period before."""
+    from demo_app import clock
+
+    def make(real: Any) -> Any:
+        def wanted_day(raw: Any) -> Any:
+            return clock.now_utc().date() if raw in (None, "") else real(raw)
+
+        return wanted_day
+
+    wrap("demo_app.timesheet", "wanted_day", make)
+
+
+def _period_year_not_carried() -> None:
+    """The pay period starting on 27 December ends on 26 January of the same year (the year not carried)."""
+    from demo_app import shift_rules
+
+    real = shift_rules.pay_period
+
+    def pay_period(day: date) -> tuple[date, date]:
+        first, last = real(day)
+        return (first, last.replace(year=first.year)) if first.month == 12 else (first, last)
+
+    patch("demo_app.timesheet", "pay_period", pay_period)
+
+
+def _days_worked_are_distinct_days() -> None:
+    """ "Days worked" counts the days with a shift, not the shifts of at least an hour."""
+    from demo_app import shift_rules
+
+    real = shift_rules.summarise
+
+    def summarise(shifts: Any, now: datetime) -> Any:
+        rows = list(shifts)
+        days = len({shift_rules.shift_day(r["started_at"]) for r in rows})
+        return shift_rules.Summary(days=days, total_hours=real(rows, now).total_hours)
+
+    patch("demo_app.timesheet", "summarise", summarise)
+
+
+def _days_worked_over_an_hour() -> None:
+    """ "Days worked" counts the shifts of more than an hour: a shift of exactly one hour is left out."""
+    from demo_app import shift_rules
+
+    real = shift_rules.summarise
+
+    def summarise(shifts: Any, now: datetime) -> Any:
+        rows = list(shifts)
+        lengths = [shift_rules.seconds_between(r["started_at"], r["ended_at"], now) for r in rows]
+        return shift_rules.Summary(days=sum(1 for x in lengths if x > 3600), total_hours=real(rows, now).total_hours)
+
+    patch("demo_app.timesheet", "summarise", summarise)
+
+
+def _hours_summed_by_the_clock() -> None:
+    """The total hours add the shifts' seconds, not the lengths the page shows: three shifts of 61 minutes
+    make 3.05 hours where the rows say 1.02 hrs each."""
+    from demo_app import shift_rules
+
+    real = shift_rules.summarise
+
+    def summarise(shifts: Any, now: datetime) -> Any:
+        rows = list(shifts)
+        seconds = sum(shift_rules.seconds_between(r["started_at"], r["ended_at"], now) for r in rows)
+        return shift_rules.Summary(days=real(rows, now).days, total_hours=f"{seconds / 3600:.2f}" if rows else "0")
+
+    patch("demo_app.timesheet", "summarise", summarise)
+
+
 SCRIPT_2 = "The custodian times a shift of mama Guard and finds it in the Timesheet log"
 PAY_PERIOD = "The Time Card shows each worker's latest shift, and a worker's time sheet one pay period"
+OWN_SHEET = "After the custodian ends the guard's shift, the guard finds it in their own time sheet"
+ENDED_EARLIER = (
+    "Ending a shift for a worker whose shift has already ended is refused, and their last shift stays as it was"
+)
+DEACTIVATED = "A deactivated guard's shift is not started, even when Start Shift is sent directly"
+PERIOD_ON = "On {day} at {time}, a worker's time sheet covers {first} to {last}"
+DAYS_WORKED = "A worker's time sheet counts the shifts of at least an hour as days worked, and words each length"
 MUTANTS = (
     Mutant(
         "second_start_recorded",
@@ -148,5 +293,93 @@ MUTANTS = (
         "the Time Card shows each worker's first shift instead of their latest",
         (PAY_PERIOD,),
         _time_card_oldest_shift,
+    ),
+    Mutant(
+        "end_reends_last_shift",
+        "timesheet.end_shift",
+        "must-not",
+        "End Shift for a worker with no shift in progress moves the end of their last shift to now",
+        (ENDED_EARLIER,),
+        _end_reends_last_shift,
+    ),
+    Mutant(
+        "end_stamped_local_as_utc",
+        "timesheet.end_shift",
+        "figure",
+        "a shift the custodian ends is recorded as ending two hours later (the community's time stored as UTC)",
+        (SCRIPT_2, OWN_SHEET),
+        _end_stamped_local_as_utc,
+    ),
+    Mutant(
+        "start_stamped_local_as_utc",
+        "timesheet.start_shift",
+        "figure",
+        "a shift the custodian starts is recorded as starting two hours later (the community's time stored as UTC)",
+        (SCRIPT_2, OWN_SHEET),
+        _start_stamped_local_as_utc,
+    ),
+    Mutant(
+        "deactivated_worker_shift_started",
+        "timesheet.start_shift",
+        "must-not",
+        "a deactivated guard's shift is started when Start Shift is sent directly",
+        (DEACTIVATED,),
+        _deactivated_worker_shift_started,
+    ),
+    Mutant(
+        "profile_in_progress_after_end",
+        "timesheet.start_shift",
+        "round trip",
+        'a worker\'s profile opened after their shift ended still says "Shift in Progress"',
+        (OWN_SHEET,),
+        _profile_in_progress_after_end,
+    ),
+    Mutant(
+        "period_rolls_a_day_late",
+        "timesheet.all_shifts",
+        "boundary",
+        "on the 27th the time sheet still shows the pay period that ended on the 26th",
+        (PERIOD_ON.format(day="27 November 2026", time="00:00", first="2026-11-27", last="2026-12-26"),),
+        _period_rolls_a_day_late,
+    ),
+    Mutant(
+        "period_of_the_utc_day",
+        "timesheet.all_shifts",
+        "boundary",
+        "between 00:00 and 02:00 on the 27th the time sheet shows the pay period before (today's UTC date)",
+        (PERIOD_ON.format(day="27 November 2026", time="01:59", first="2026-11-27", last="2026-12-26"),),
+        _period_of_the_utc_day,
+    ),
+    Mutant(
+        "period_year_not_carried",
+        "timesheet.all_shifts",
+        "boundary",
+        "the pay period starting on 27 December ends on 26 January of the same year",
+        (PERIOD_ON.format(day="27 December 2026", time="00:30", first="2026-12-27", last="2027-01-26"),),
+        _period_year_not_carried,
+    ),
+    Mutant(
+        "days_worked_are_distinct_days",
+        "timesheet.all_shifts",
+        "figure",
+        "the time sheet's days worked count the days with any shift, not the shifts of at least an hour",
+        (DAYS_WORKED,),
+        _days_worked_are_distinct_days,
+    ),
+    Mutant(
+        "days_worked_over_an_hour",
+        "timesheet.all_shifts",
+        "boundary",
+        "a shift of exactly one hour is not counted as a day worked",
+        (DAYS_WORKED,),
+        _days_worked_over_an_hour,
+    ),
+    Mutant(
+        "hours_summed_by_the_clock",
+        "timesheet.all_shifts",
+        "figure",
+        "the time sheet's total hours disagree with the lengths its rows show (seconds added, not the rows)",
+        (DAYS_WORKED,),
+        _hours_summed_by_the_clock,
     ),
 )
