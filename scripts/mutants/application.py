@@ -87,9 +87,10 @@ def _new_password_not_kept() -> None:
     real = people.set_own_password
 
     def set_own_password(user_id: int, password: str) -> None:
-        person = people.find(user_id)
+        kept = people.find(user_id)
         real(user_id, password)
-        execute("UPDATE users SET password_hash = ? WHERE id = ?", (person["password_hash"], user_id))
+        if kept is not None:
+            execute("UPDATE users SET password_hash = ? WHERE id = ?", (kept["password_hash"], user_id))
 
     patch("demo_app.people", "set_own_password", set_own_password)
 
