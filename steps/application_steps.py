@@ -233,7 +233,10 @@ def step_newcomer_sets_password(context):
 
     Example: When the new client sets a new password of their own
     """
-    actor, context.notes["own password"] = context.cast.actor(context.notes["newcomer"].key), strong_password(context.faker)
+    actor, context.notes["own password"] = (
+        context.cast.actor(context.notes["newcomer"].key),
+        strong_password(context.faker),
+    )
     actor.on(SetPasswordPage).set_password(context.notes["own password"])
 
 
