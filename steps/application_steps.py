@@ -7,8 +7,8 @@ from pages.home import GuardHomePage, HomePage
 from pages.login import LoginPage, SetPasswordPage
 from prodready.browser.actors import origin_of
 from prodready.scenario.application import ANOTHER_SITE, page_data_given, page_withheld, visit_menu
-from prodready.scenario.security import password_works
 from prodready.scenario.pages_by_name import page_named
+from prodready.scenario.security import password_works
 from prodready.target.people import new_person_with_reset_password, strong_password
 
 
