@@ -260,7 +260,8 @@ Feature: Gate Access
       | Rhoda Mwape | tomorrow  | Valid       | enabled  |
 
   # A visit's times are whole minutes: a visit until 14:05 ends at 14:05:00. Each example sits on the visit's
-  # first or last minute, or one minute either side, counted from the minute the scenario runs in.
+  # first or last minute, or one minute either side, counted from the minute the scenario runs in. The platform
+  # judges the first and the last minute by the seconds of the moment it looks (docs/platform-defects.md).
   @checklist.gate_access.registered_guests
   Scenario Outline: A guest invited from <start> until <end> is "<validity>" at the gate
     Given the guard is logged in, in an incognito window
@@ -268,17 +269,18 @@ Feature: Gate Access
     When the guard opens the "Invitations"
     Then "<guest>" is shown as "<validity>" with "Grant Access" <grant>
 
-    Examples: the visit's first minute, and one minute either side
+    Examples: a minute before and after the visit's first minute, and its last
       | guest         | start           | end              | validity    | grant    |
       | Chanda Mwape  | a minute ago    | an hour from now | Valid       | enabled  |
-      | Bwalya Zulu   | this minute     | an hour from now | Valid       | enabled  |
       | Mutale Banda  | the next minute | an hour from now | Invalid now | disabled |
-
-    Examples: the visit's last minute, and one minute either side
-      | guest         | start           | end              | validity    | grant    |
       | Lubona Tembo  | an hour ago     | the next minute  | Valid       | enabled  |
-      | Mwenya Phiri  | an hour ago     | this minute      | Invalid now | disabled |
       | Kasonde Mumba | an hour ago     | a minute ago     | Invalid now | disabled |
+
+    @defect.gate_access.visit_minute_misjudged
+    Examples: the visit's first minute, and its last
+      | guest         | start           | end              | validity    | grant    |
+      | Bwalya Zulu   | this minute     | an hour from now | Valid       | enabled  |
+      | Mwenya Phiri  | an hour ago     | this minute      | Invalid now | disabled |
 
   # The screen withholds Grant Access; the grant sent all the same (the disabled button pressed, and the platform's
   # own operation sent directly) must be refused too. The platform lets them in (docs/platform-defects.md).
