@@ -332,6 +332,7 @@ Feature: Gate Access
     And the guard's "Invitations" no longer list "Mary Dinna"
     When the admin re-activates the invitation of "Mary Dinna"
     Then "My Guests" lists "Mary Dinna" as "Valid"
+    And the guard's "Invitations" list "Mary Dinna" as "Valid" with "Grant Access" enabled
 
   @checklist.gate_access.registered_guests
   Scenario: Inviting without a guest or without a visiting time is refused

@@ -115,6 +115,29 @@ def _guest_card_twelve_hour_clock() -> None:
     wrap("demo_app.invites", "card", make)
 
 
+def _reactivated_as_capitalised() -> None:
+    """Re-Activate writes the status "Active": My Guests shows the invitation valid again, but the guard's
+    Invitations (active invitations only) never list it again."""
+    from demo_app.db import execute
+
+    wrap(  # the invitations' table takes any status word then
+        "demo_app.db",
+        "schema_scripts",
+        lambda real: lambda: [script.replace("CHECK (status IN ('active', 'cancelled'))", "") for script in real()],
+    )
+
+    def make(real: Any) -> Any:
+        def update(invite_id: Any, user: Any, visit: Any = None, status: str | None = None) -> Any:
+            changed = real(invite_id, user, visit, status)
+            if status == "active":
+                execute("UPDATE invites SET status = 'Active' WHERE id = ?", (changed["id"],))
+            return changed
+
+        return update
+
+    wrap("demo_app.invites", "update", make)
+
+
 FORCED_GRANT = "A registered guest {who} is not let in, even when the grant is sent directly"
 MINUTES = 'A guest invited from {start} until {end} is "{validity}" at the gate'
 OFFSETS = "A visit sent from {0} to {1} with the offset {2} is shown from {3} to {4}"
@@ -186,5 +209,13 @@ MUTANTS = (
         "a guest invited from 13:00 is shown as coming at 01:00",
         (OFFSETS.format("13:00", "23:59", "+02:00", "13:00", "23:59"),),
         _guest_card_twelve_hour_clock,
+    ),
+    Mutant(
+        "reactivated_as_capitalised",
+        "gate_access.registered_guests",
+        "round trip",
+        "an invitation the admin re-activates is valid on My Guests but never again on the guard's Invitations",
+        ("An admin edits an invitation, then cancels and re-activates it",),
+        _reactivated_as_capitalised,
     ),
 )
