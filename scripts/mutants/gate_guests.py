@@ -58,6 +58,19 @@ def _visit_end_minute_included() -> None:
     patch(gate_rules.Visit, "validity", validity)
 
 
+def _visit_start_minute_excluded() -> None:
+    """A visit is valid only once its first minute has passed: a visit from 14:05 is "Invalid now" at 14:05:40."""
+    from demo_app import gate_rules
+
+    real = gate_rules.Visit.validity
+
+    def validity(self: Any, now: datetime, tz: Any, revoked: bool = False) -> str:
+        later = dataclasses.replace(self, starts_at=self.starts_at + timedelta(minutes=1))
+        return str(real(later, now, tz, revoked))
+
+    patch(gate_rules.Visit, "validity", validity)
+
+
 def _repeat_range_a_day_long() -> None:
     """A repeating invitation is valid one day past its Repeats Until (its last day taken as exclusive)."""
     from demo_app import gate_rules
@@ -217,5 +230,13 @@ MUTANTS = (
         "an invitation the admin re-activates is valid on My Guests but never again on the guard's Invitations",
         ("An admin edits an invitation, then cancels and re-activates it",),
         _reactivated_as_capitalised,
+    ),
+    Mutant(
+        "visit_start_minute_excluded",
+        "gate_access.registered_guests",
+        "boundary",
+        "a guest invited from 14:05 is turned away at 14:05:40, in the first minute of their visit",
+        (MINUTES.format(start="this minute", end="an hour from now", validity="Valid"),),
+        _visit_start_minute_excluded,
     ),
 )

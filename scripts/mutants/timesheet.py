@@ -158,6 +158,14 @@ def _period_rolls_a_day_late() -> None:
     patch("demo_app.timesheet", "pay_period", lambda day: real(day - timedelta(days=1)) if day.day == 27 else real(day))
 
 
+def _period_rolls_a_day_early() -> None:
+    """A new pay period starts on the 26th ('>=' 26): the 26th is left out of the period it ends."""
+    from demo_app import shift_rules
+
+    real = shift_rules.pay_period
+    patch("demo_app.timesheet", "pay_period", lambda day: real(day + timedelta(days=1)) if day.day == 26 else real(day))
+
+
 def _period_of_the_utc_day() -> None:
     """The time sheet opens on the pay period of today's UTC date: from 00:00 to 02:00 on the 27th in the
     community, it still shows the period before."""
@@ -381,5 +389,16 @@ MUTANTS = (
         "the time sheet's total hours disagree with the lengths its rows show (seconds added, not the rows)",
         (DAYS_WORKED,),
         _hours_summed_by_the_clock,
+    ),
+    Mutant(
+        "period_rolls_a_day_early",
+        "timesheet.all_shifts",
+        "boundary",
+        "on the 26th the time sheet already shows the next pay period, without the day it is on",
+        (
+            PERIOD_ON.format(day="26 November 2026", time="23:59", first="2026-10-27", last="2026-11-26"),
+            PERIOD_ON.format(day="26 January 2027", time="23:59", first="2026-12-27", last="2027-01-26"),
+        ),
+        _period_rolls_a_day_early,
     ),
 )
