@@ -141,11 +141,14 @@ def by_kind(outcomes: Iterable[Outcome]) -> str:
 
 
 def by_area(outcomes: Iterable[Outcome]) -> str:
-    """Caught out of tried, for each area of the production page's list (its feature), in the order tried."""
+    """Caught out of tried, for each area (its feature file), in the order the areas first come."""
     done = list(outcomes)
-    areas = dict.fromkeys(o.mutant.area for o in done)
-    tried = {area: [o for o in done if o.mutant.area == area] for area in areas}
-    return "by area: " + ", ".join(f"{area} {sum(o.caught for o in mine)}/{len(mine)}" for area, mine in tried.items())
+    areas = list(dict.fromkeys(o.mutant.area for o in done))
+    parts = [
+        f"{area} {sum(o.caught for o in done if o.mutant.area == area)}/{sum(o.mutant.area == area for o in done)}"
+        for area in areas
+    ]
+    return "by area: " + ", ".join(parts)
 
 
 def summary(outcomes: Sequence[Outcome]) -> str:
