@@ -44,6 +44,9 @@ Feature: The application overall
     Then the new client is asked to "Set Password"
     When the new client sets a new password of their own
     Then the new client lands on their "Dashboard"
+    When the new client logs out and logs in again with the password they set
+    Then the new client lands on their "Dashboard"
+    And the password the admin gave them no longer logs the new client in
 
   # Opened from the menu as a person does. The platform's refusal of a single field the role may not
   # read is its design, not an error of the page; a whole request refused is one. On the platform two
@@ -72,11 +75,13 @@ Feature: The application overall
       | person    | pages |
       | client    | 4     |
 
+  # Not shown the page, and not given what it holds nor let do what it does, when asking the platform directly.
   @read_only
   Scenario Outline: The <person> is not shown <page>
     Given the <person> is logged in
     When the <person> types the address of <page>
     Then the <person> is not shown <page>
+    And the platform refuses the <person> what <page> asks it for, even when asked directly
 
     Examples:
       | person    | page                      |

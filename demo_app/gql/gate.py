@@ -12,7 +12,7 @@ from typing import Any
 from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
-from .. import gate_store
+from .. import gate_store, invites
 from ..gate_rules import GateError, check_entry
 from ..people import find as find_person
 from . import gate_invites
@@ -115,6 +115,9 @@ def resolve_entry_request_create(_obj: Any, info: Any, name: str, **fields: Any)
 
 def _decide(info: Any, id: Any, granted: bool) -> Any:
     user = require(info, "entry_request.can_grant_entry" if granted else "entry_request.can_deny_entry")
+    refusal = invites.grant_refusal(to_id(id, "Entry request")) if granted else None
+    if refusal:
+        raise GraphQLError(refusal)  # an invited guest is let in only while their invitation holds
     try:
         return record(gate_store.decide(to_id(id, "Entry request"), user["id"], granted))
     except GateError as exc:

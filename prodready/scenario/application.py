@@ -7,6 +7,7 @@ from typing import Any
 
 from pages.base import BasePage
 from pages.components import ErrorPage, PageFrame, SideMenu
+from prodready.scenario.security_matrix import PROBES, REFUSED, Asking, Probe, ask
 
 SERIOUS = ("error", "severe")
 # The platform's Apollo client writes every GraphQL error it is answered to the console (utils/apollo.js:
@@ -86,3 +87,27 @@ def page_withheld(page: BasePage, instead: BasePage | None = None) -> bool:
         f"neither {page.MARKER} nor a not-found page was shown",
     )
     return not page.is_current()
+
+
+# What each page of pages_by_name.PAGES asks the platform for or sends it (the page's own queries and its form's
+# mutation, in the platform's source): a person not shown the page is refused these too, asked directly.
+PAGE_OPERATIONS = {
+    "the payments dashboard": ("paymentsList",),
+    "the guest invitation form": ("invitationCreate",),
+    "the logbook": ("allEventLogs",),
+    "the time card": ("timeSheetLogs",),
+}
+TIME_SHEET_LOGS = Probe("query timeSheetLogs { timeSheetLogs(limit: 1) { id } }", lambda _a: {})
+
+
+def page_data_given(cast: Any, run_id: str, who: str, page: str) -> dict[str, str]:
+    """Each operation behind a page that the platform did not refuse `who`, with its verdict (none: all refused)."""
+    if page not in PAGE_OPERATIONS:
+        raise AssertionError(f"no operations are written for {page!r} (prodready/scenario/application.py)")
+    asking = Asking(run_id, cast.user_id("admin"))
+    verdicts = {
+        operation: ask(cast, who, probe, probe.variables(asking))
+        for operation in PAGE_OPERATIONS[page]
+        for probe in (PROBES.get(operation) or TIME_SHEET_LOGS,)
+    }
+    return {operation: verdict for operation, verdict in verdicts.items() if verdict != REFUSED}
