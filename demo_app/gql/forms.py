@@ -60,8 +60,8 @@ def resolve_categories(_obj: Any, info: Any, formId: str) -> list[dict[str, Any]
 
 
 @query_type.field("formProperties")
-def resolve_properties(_obj: Any, info: Any, formId: str) -> list[dict[str, Any]]:
-    """A form's properties in the order they are shown."""
+def resolve_properties(_obj: Any, info: Any, formId: str | None = None) -> list[dict[str, Any]]:
+    """A form's properties in the order they are shown (the platform's argument is optional, its form is not)."""
     require(info, "forms.can_access_forms")
     return [property_out(p) for p in store.properties(_visible(info, formId)["id"])]
 
@@ -78,10 +78,17 @@ def resolve_entries(
 
 
 @query_type.field("submittedForms")
-def resolve_submitted(_obj: Any, info: Any) -> list[dict[str, Any]]:
-    """The caller's own submissions and drafts."""
+def resolve_submitted(_obj: Any, info: Any, userId: str) -> list[dict[str, Any]]:
+    """A person's submissions: their own with their drafts; someone else's (without drafts) only for those who
+    read form entries, as on the profile's Forms tab (the platform answers anyone about anyone, drafts too)."""
     user = require(info, "my_forms.can_access_own_forms")
-    return [form_user_out(r) for r in answer_store.submissions_of(user["id"], with_drafts=True)]
+    mine = str(userId) == str(user["id"])
+    if not mine and not can("forms.can_view_form_entries", user):
+        raise GraphQLError("Unauthorized")  # before the person is looked up: a refused caller learns nothing
+    person = people.find(to_id(userId, "User"))
+    if person is None:
+        raise GraphQLError("User not found")
+    return [form_user_out(r) for r in answer_store.submissions_of(person["id"], with_drafts=mine)]
 
 
 @mutation.field("formCreate")

@@ -28,7 +28,7 @@ INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [St
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, occursOn: $occursOn, visitEndDate: $until,
                    guests: $guests, userIds: $userIds) { success }
 }"""
-MY_GUESTS = "{ myGuests { id status validity guest { name } entryTime { occursOn } } }"
+MY_GUESTS = "{ myGuests { id status guest { name } entryTime { occursOn } } }"
 SCHEDULED = "{ scheduledRequests { id name closestEntryTime { startsAt occursOn } } }"
 UPDATE = (
     "mutation($id: ID!, $status: String, $start: String, $end: String, $day: String) {"
