@@ -97,6 +97,18 @@ def _revert_keeps_plan_completed() -> None:
     wrap("demo_app.transactions", "revert", make)
 
 
+def _receipt_type_as_stored() -> None:
+    """The receipt's "Payment Type" shows the type as stored ("cash", "mobile_money") instead of its name."""
+
+    def make(real: Any) -> Any:
+        def receipt_view(tx: dict[str, Any]) -> list[dict[str, Any]]:
+            return [{**r, "type": tx["source"]} for r in real(tx)]
+
+        return receipt_view
+
+    wrap("demo_app.payment_pages", "receipt_view", make)
+
+
 def _receipt_of_anyone() -> None:
     """A receipt's address opens any transaction's receipt: the check that it is the client's own is gone."""
     from flask import abort
@@ -326,5 +338,13 @@ MUTANTS = (
         "the dashboard's payments (every client's) are given to a client who asks the platform directly",
         ("A client is not shown the payments dashboard",),
         _payments_list_for_anyone,
+    ),
+    Mutant(
+        "receipt_type_as_stored",
+        "payments.submit_payment",
+        "figure",
+        'the receipt says the client paid by "cash" (the stored value), not "Cash"',
+        ("Payment test: pay towards a client's plan, check the receipt, revert the payment",),
+        _receipt_type_as_stored,
     ),
 )
