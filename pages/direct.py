@@ -20,7 +20,8 @@ const fields = [];
 for (const [name, value] of new FormData(form).entries()) if (typeof value === 'string') fields.push([name, value]);
 const button = el.closest('button[name], input[type=submit][name]');
 if (button && button.form === form) fields.push([button.name, button.value]);
-return {action: form.action, fields: fields};
+// The attribute, not form.action: a field named "action" hides the property (the reference app's fill form has one).
+return {action: new URL(form.getAttribute('action') || location.href, location.href).href, fields: fields};
 """
 # Post fields to an address of this page's site with this page's own CSRF token (the field of that name the form
 # carried is replaced); the answer's HTTP status (302 for a redirect, which is how a form post is answered when done;

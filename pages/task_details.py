@@ -137,7 +137,8 @@ class TaskDetails(BasePage):
         """The delete icon of a person's assignee chip: it takes the task away from them."""
         return Locator(
             By.XPATH,
-            f'//*[@data-testid="user_chip"][.//*[normalize-space()="{name}"]]//*[contains(@class, "MuiChip-deleteIcon")]',
+            f'//*[@data-testid="user_chip"][.//*[normalize-space()="{name}"]]'
+            '//*[contains(@class, "MuiChip-deleteIcon")]',
             f"the removal of {name} from the task",
         )
 

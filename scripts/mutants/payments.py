@@ -227,7 +227,10 @@ def _payments_list_for_anyone() -> None:
 OVERPAID = "Paying more than a plan owes completes it and puts the rest in the general fund"
 REVERTED = "Reverting a payment beyond a plan's balance takes back both its shares, and nothing more"
 OTHER_RECEIPT = "A client is never shown another client's receipt"
-EXACTLY = "Paying K5,500.00 on a plan that still owes K5,500.00 leaves it completed, owing K0.00, with K0.00 in the general fund"
+EXACTLY = (
+    "Paying K5,500.00 on a plan that still owes K5,500.00 leaves it completed, owing K0.00,"
+    " with K0.00 in the general fund"
+)
 A_NGWEE_SHORT = (
     "Paying K5,499.99 on a plan that still owes K5,500.00 leaves it active, owing K0.01, with K0.00 in the general fund"
 )
