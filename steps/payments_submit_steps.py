@@ -11,6 +11,15 @@ from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, parse_kwacha
 from prodready.scenario.payments import attempt_from_words, fill_payment, new_attempt
 
 register_type(Kwacha=parse_kwacha)
+# The receipt's "Payment Type" of each way to pay a step names (the pay dialog's own labels for them).
+RECEIPT_TYPES = {
+    "cash": "Cash",
+    "cheque": "Cheque/Cashier Cheque",
+    "mobile money": "Mobile Money",
+    "bank deposit": "Bank Transfer/Cash Deposit",
+    "bank transfer": "Bank Transfer/EFT",
+    "point of sale": "Point of Sale",
+}
 
 
 # -- paying ---------------------------------------------------------------------------------------------
@@ -25,7 +34,7 @@ def step_record_payment(context, kind, amount):
     dialog, remaining = fill_payment(
         context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker
     )
-    context.notes.update(paid=amount, remaining=kwacha(remaining), fields=dialog.fields())
+    context.notes.update(paid=amount, remaining=kwacha(remaining), fields=dialog.fields(), kind=kind)
     dialog.pay().wait_confirm_step().confirm()
 
 
@@ -186,13 +195,17 @@ def step_print_receipt(context):
 
 @then("the receipt shows the client, the admin as cashier, {amount:Kwacha} paid and its receipt number")
 def step_receipt(context, amount):
-    """The payment has one receipt: it names the client and the admin as cashier, shows this amount paid and has a receipt number.
+    """The payment has one receipt: it names the client, their plot, the way they paid and the admin as cashier, shows this amount paid and has a receipt number.
 
     Example: Then the receipt shows the client, the admin as cashier, K100.00 paid and its receipt number
     """
     receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
-    expected = [(context.notes["client"].name, context.cast.person("admin").name, amount, amount)]
-    shown = [(r.client, r.cashier, kwacha(r.paid), kwacha(r.total_paid)) for r in receipts]
+    client, kind = context.notes["client"], RECEIPT_TYPES[context.notes["kind"]]
+    expected = [(client.name, client.plot, kind, context.cast.person("admin").name, amount, amount)]
+    shown = [
+        (r.client, r.plot if client.plot else None, r.payment_type, r.cashier, kwacha(r.paid), kwacha(r.total_paid))
+        for r in receipts
+    ]
     assert shown == expected and all(RECEIPT_NUMBER.match(r.number) for r in receipts), receipts
 
 

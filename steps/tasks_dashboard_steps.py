@@ -5,7 +5,15 @@ from behave import given, then, when
 
 from pages.tasks import TasksPage
 from prodready.scenario.tables import assert_rows, expected_rows
-from prodready.scenario.tasks import due_day, make_tasks, tidy, today_in_community, what_filters_list
+from prodready.scenario.tasks import (
+    due_day,
+    make_task,
+    make_tasks,
+    moment_sent,
+    tidy,
+    today_in_community,
+    what_filters_list,
+)
 from prodready.scenario.vocabulary import ui_table
 
 
@@ -19,6 +27,17 @@ def step_tasks_made(context, who):
     context.notes.setdefault("tasks", {}).update(
         make_tasks(context.cast, who, context.table, context.data.name, today_in_community(context))
     )
+
+
+@given('the {who:Persona} has made the task "{task}" for themselves, its due date sent as {moment}')
+def step_task_due_moment(context, who, task, moment):
+    """A task this person made for themselves through the platform's API, its due date sent as a moment in a stated offset (the day relative to the community's today), as a client of the platform may send it.
+
+    Example: Given the admin has made the task "Check the pump" for themselves, its due date sent as in 3 days at 22:00 UTC
+    """
+    sent = moment_sent(moment, today_in_community(context))
+    task_id = make_task(context.cast, who, context.data.name(task), sent, (who,))
+    context.notes.setdefault("tasks", {})[task] = task_id
 
 
 @when("the {who:Persona} opens the Task Dashboard")

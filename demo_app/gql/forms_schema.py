@@ -57,6 +57,11 @@ type FormUsers {
   user: User!
   form: Form
 }
+type UserFormProperties {
+  id: ID!
+  value: String
+  formProperty: FormProperties!
+}
 type FormEntries { formName: String, formUsers: [FormUsers!] }
 type FormCreatePayload { form: Form }
 type FormUpdatePayload { form: Form }
@@ -70,6 +75,8 @@ extend type Query {
   formProperties(formId: ID): [FormProperties!]
   formEntries(formId: ID!, query: String, limit: Int, offset: Int): FormEntries
   submittedForms(userId: ID!): [FormUsers!]
+  formUser(formUserId: ID!, userId: ID!): FormUsers
+  formUserProperties(formUserId: ID!, userId: ID!): [UserFormProperties!]
 }
 extend type Mutation {
   formCreate(name: String!, expiresAt: String, description: String, preview: Boolean!, isPublic: Boolean!,

@@ -13,7 +13,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from pages.base import comma_list
+from pages.direct import DirectRequests
+from pages.task_details import TaskDetails
 from prodready.scenario.clock import community_today
+from prodready.scenario.direct import Sent, by_form, by_operation
 from prodready.scenario.vocabulary import persona_key
 
 NOTE_CREATE = """mutation noteCreate($body: String!, $description: String, $dueDate: String, $category: String,
@@ -38,6 +41,9 @@ TASK_TYPES = {
     "Process Template": "template",
     "Task List": "task_list",
 }
+# A moment a step writes relative to the community's today, in a stated offset: "in 3 days at 21:59 UTC",
+# "in 4 days at 00:30 +03:00".
+MOMENT = re.compile(r"^(?P<day>.+?) at (?P<hh>\d{2}):(?P<mm>\d{2}) (?P<zone>UTC|[+-]\d{2}:\d{2})$")
 RELATIVE = re.compile(r"^(?:in (\d+) days?|(\d+) days? ago|today|yesterday|tomorrow)$")
 
 
@@ -90,13 +96,14 @@ def make_task(
     cast: Any,
     author: str,
     name: str,
-    due: date | None,
+    due: date | str | None,
     assignees: Iterable[str] = (),
     category: str = "to_do",
     done: bool = False,
     description: str = "",
 ) -> str:
-    """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id."""
+    """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id. The due date is a
+    day, or the moment a client sends as it is (an ISO instant)."""
     api = cast.api_as(author)
     note = api.call(
         NOTE_CREATE,
@@ -104,7 +111,7 @@ def make_task(
             "body": name,
             "description": description,
             "category": category,
-            "dueDate": due.isoformat() if due else None,
+            "dueDate": due.isoformat() if isinstance(due, date) else due,
             "completed": done,
         },
     )
@@ -154,3 +161,29 @@ def what_filters_list(page: Any, expected: list[Mapping[str, str]], name: Any) -
 def tidy(row: Mapping[str, str]) -> dict[str, str]:
     """A row of the filters' table with its lists of tasks written alike ("a, b")."""
     return {column: ", ".join(names_in(cell)) if column != "filter" else cell for column, cell in row.items()}
+
+
+def moment_sent(words: str, today: date) -> str:
+    """A moment as a step writes it ("in 3 days at 21:59 UTC", "in 4 days at 00:30 +03:00"; the day relative to the
+    community's today) as the ISO instant a client of the platform sends, in that offset."""
+    match = MOMENT.match(" ".join(words.split()))
+    day = relative_day(match.group("day"), today) if match else None
+    if match is None or day is None:
+        raise AssertionError(f"{words!r} is not a moment like 'in 3 days at 21:59 UTC' or 'tomorrow at 00:30 +03:00'")
+    zone = "+00:00" if match.group("zone") == "UTC" else match.group("zone")
+    return f"{day.isoformat()}T{match.group('hh')}:{match.group('mm')}:00{zone}"
+
+
+def unassign_directly(cast: Any, who: str, task_id: str) -> Sent:
+    """`who` takes themselves off a task all the same: the request of the delete icon of their chip in the task's
+    details (read from the admin's details, posted from `who`'s browser) and the platform's noteAssign (which
+    takes the task away from someone who has it)."""
+    admin, name = cast.actor("admin"), cast.person(who).name
+    admin.open(TaskDetails, f"/tasks/{task_id}")
+    form = admin.page(DirectRequests).form_around(TaskDetails.removal_of(name))
+    sent = Sent()
+    by_form(sent, cast.actor(who), form, "the task details' removal of the assignee")
+    by_operation(
+        sent, "noteAssign", lambda: cast.api_as(who).call(NOTE_ASSIGN, {"noteId": task_id, "userId": cast.user_id(who)})
+    )
+    return sent
