@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from prodready.browser.processes import descendants
+from prodready.core import defects
 from prodready.core.config import ROOT
 from prodready.reporting.results import FAILED_STATUSES as FAILED
-from prodready.core import defects
 from prodready.run.merging import load, replace_results, scenario_results
 from prodready.run.planning import Plan
 
