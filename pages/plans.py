@@ -3,7 +3,9 @@ is reverted. Its dialogs are in payment_dialogs.py and receipt.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from selenium.webdriver.common.by import By
 
@@ -69,6 +71,21 @@ class PlansPage(PaymentsPart):
         self.wait_loaded()
         figure = self.TOTAL_BALANCE if label == self.STRIP[0] else self._figure(label)
         return self.text_of(figure) if self.is_shown(figure) else None
+
+    def figure_once(self, label: str, settled: Callable[[str | None], bool]) -> str | None:
+        """A figure once `settled` takes it, or as last read when it never does: the platform fetches the
+        balances again after a payment, and a figure read at once may still be the one before."""
+        last: list[str | None] = [None]
+
+        def read(_driver: Any) -> bool:
+            last[0] = self.figure(label)
+            return settled(last[0])
+
+        try:
+            self.wait_until(read, f'the "{label}" figure did not change')
+        except LookupError:
+            pass  # the step compares what was read last, and says what it was
+        return last[0]
 
     def strip_labels(self) -> list[str]:
         """The balance strip's labels that are shown."""

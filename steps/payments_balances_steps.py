@@ -58,7 +58,7 @@ def step_owed(context, label, amount):
 
     Example: Then the client's "Total Balance" shows K6,000.00 owed
     """
-    shown = plans_page(context).figure(label)
+    shown = plans_page(context).figure_once(label, lambda figure: owed(figure) == amount)
     assert owed(shown) == amount, shown
 
 
@@ -68,7 +68,7 @@ def step_holds(context, label, amount):
 
     Example: Then the client's "General Funds" holds K1,500.00
     """
-    shown = plans_page(context).figure(label)
+    shown = plans_page(context).figure_once(label, lambda figure: (kwacha(figure) if figure else 0) == amount)
     assert (kwacha(shown) if shown is not None else 0) == amount, shown
 
 
