@@ -103,8 +103,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     },
     "custodian": {
         # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
-        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
-        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
+        # invitations (scheduledRequests), inviting a guest (invitationCreate) and recording a visitor
+        # (entryRequestCreate; no page of theirs offers it: the gate's pages need more).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", "can_create_entry_request", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
         "my_forms": ["can_access_own_forms"],
         "user": ["can_view_guests", "can_search_users", "can_view_own_profile"],
@@ -121,8 +122,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     },
     "client": {
         # The platform's entry_request permissions the API asks of them (permissions.yml): the community's
-        # invitations (scheduledRequests) and inviting a guest (invitationCreate).
-        "entry_request": ["can_view_entry_requests", "can_invite_guest", *GUEST_LIST],
+        # invitations (scheduledRequests), inviting a guest (invitationCreate) and recording a visitor
+        # (entryRequestCreate; no page of theirs offers it: the gate's pages need more).
+        "entry_request": ["can_view_entry_requests", "can_invite_guest", "can_create_entry_request", *GUEST_LIST],
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],

@@ -35,9 +35,11 @@ Feature: Who may do what
       | PropertyCreate        | make a plot                            | refused       | refused | refused   | refused | allowed |
       | adminResetPassword    | reset a person's password              | refused       | refused | refused   | refused | allowed |
       | categoryCreate        | add a section to a form                | refused       | refused | refused   | refused | allowed |
+      | entryRequestGrant     | let a waiting visitor in at the gate   | refused       | allowed | refused   | refused | allowed |
       | formCreate            | make a form                            | refused       | refused | refused   | refused | allowed |
       | formPropertiesCreate  | add a field to a form                  | refused       | refused | refused   | refused | allowed |
       | formUpdate            | change or publish a form               | refused       | refused | refused   | refused | allowed |
+      | formUserCreate        | send someone else's answers to a form  | refused       | refused | refused   | refused | allowed |
       | invitationCreate      | invite a guest                         | refused       | refused | allowed   | allowed | allowed |
       | loginUsernamePassword | log in with a username and password    | allowed       | allowed | allowed   | allowed | allowed |
       | manageShift           | start or end a worker's shift          | refused       | refused | allowed   | refused | refused |
@@ -51,8 +53,10 @@ Feature: Who may do what
       | allEventLogs          | read the logbook                       | refused       | allowed | refused   | refused | allowed |
       | currentUser           | read who they are                      | refused       | allowed | allowed   | allowed | allowed |
       | flaggedNotes          | list the tasks                         | refused       | allowed | allowed   | refused | allowed |
+      | formUser              | read someone else's form submission    | refused       | refused | refused   | refused | allowed |
       | scheduledRequests     | list the community's invitations       | refused       | allowed | allowed   | allowed | allowed |
       | task                  | read a task                            | refused       | allowed | allowed   | refused | allowed |
+      | timeSheetLogs         | read every worker's latest shift       | refused       | refused | allowed   | refused | allowed |
       | userLastShift         | read a worker's last shift             | refused       | refused | allowed   | refused | allowed |
       | userSearch            | search for people                      | refused       | allowed | allowed   | allowed | allowed |
       | userTimeSheetLogs     | read someone else's time sheet         | refused       | allowed | allowed   | refused | allowed |
@@ -79,6 +83,16 @@ Feature: Who may do what
     Examples: changing someone's details, refused without a login rather than crashing
       | operation             | what                                   | not logged in | guard   | custodian | client  | admin   |
       | userUpdate            | change a person's details              | refused       | refused | refused   | refused | allowed |
+
+    @defect.application.nameless_visitor_crashes
+    Examples: recording a visitor without a name, told why rather than crashing
+      | operation             | what                                   | not logged in | guard   | custodian | client  | admin   |
+      | entryRequestCreate    | record a visitor at the gate           | refused       | allowed | allowed   | allowed | allowed |
+
+    @defect.application.missing_submission_crashes
+    Examples: reading answers nobody gave, told so rather than crashing
+      | operation             | what                                   | not logged in | guard   | custodian | client  | admin   |
+      | formUserProperties    | read someone else's form answers       | refused       | refused | refused   | refused | allowed |
 
   @read_only
   Scenario: The security guard is refused the community's payments and a client's transactions

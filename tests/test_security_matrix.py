@@ -67,11 +67,37 @@ RULES: dict[str, Rule] = {
         permission="user.can_reset_user_password",
     ),
     "categoryCreate": _permitted(MUTATIONS + "form/category_create.rb", "forms.can_create_category"),
+    "entryRequestCreate": Rule(
+        (
+            (
+                MUTATIONS + "entry_request/entry_request_create.rb",
+                "permitted?(module: :entry_request, permission: :can_create_entry_request)",
+            ),
+            (MUTATIONS + "entry_request/entry_request_create.rb", "request = user.entry_requests.create!("),  # the 500
+            (
+                MUTATIONS + "entry_request/entry_request_create.rb",
+                "raise GraphQL::ExecutionError, request.errors.full_messages unless request.persisted?",
+            ),  # what it meant to answer, never reached
+        ),
+        permission="entry_request.can_create_entry_request",
+        defect="application.nameless_visitor_crashes",
+    ),
+    "entryRequestGrant": _permitted(
+        MUTATIONS + "entry_request/entry_request_grant.rb", "entry_request.can_grant_entry"
+    ),
     "formCreate": _permitted(MUTATIONS + "form/form_create.rb", "forms.can_create_form"),
     "formPropertiesCreate": _permitted(
         MUTATIONS + "form/form_properties_create.rb", "forms.can_create_form_properties"
     ),
     "formUpdate": _permitted(MUTATIONS + "form/form_update.rb", "forms.can_update_form"),
+    "formUserCreate": Rule(
+        (
+            (MUTATIONS + "form/form_user_create.rb", "return true if permissions_checks? ||"),
+            (MUTATIONS + "form/form_user_create.rb", "context[:current_user]&.id.eql?(vals[:user_id])"),  # their own
+            (MUTATIONS + "form/form_user_create.rb", "permitted?(module: :forms, permission: :can_create_form_user)"),
+        ),
+        permission="forms.can_create_form_user",
+    ),
     "invitationCreate": _permitted(MUTATIONS + "entry_request/invitation_create.rb", "entry_request.can_invite_guest"),
     "loginUsernamePassword": Rule(((MUTATIONS + "login/login_username_password.rb", "def resolve(vals)"),), False),
     "manageShift": _permitted(MUTATIONS + "timesheet/manage_shift.rb", "timesheet.can_manage_shift"),
@@ -131,6 +157,22 @@ RULES: dict[str, Rule] = {
         ((QUERIES + "user.rb", "raise GraphQL::ExecutionError, 'Must be logged in to perform this action'"),)
     ),
     "flaggedNotes": _permitted(QUERIES + "note.rb", "note.can_fetch_flagged_notes"),
+    "formUser": Rule(
+        (
+            (QUERIES + "form.rb", "unless permitted?(module: :forms, permission: :can_view_form_user) ||"),
+            (QUERIES + "form.rb", "Forms::FormUser.find_by(id: form_user_id)"),
+        ),
+        permission="forms.can_view_form_user",
+    ),
+    "formUserProperties": Rule(
+        (
+            (QUERIES + "form.rb", "unless form_permissions_check? || context[:current_user]&.id.eql?(user_id)"),
+            (QUERIES + "form.rb", "permitted?(module: :forms, permission: :can_view_form_user_properties)"),
+            (QUERIES + "form.rb", "Forms::FormUser.find_by(id: form_user_id).user_form_properties"),  # the 500
+        ),
+        permission="forms.can_view_form_user_properties",
+        defect="application.missing_submission_crashes",
+    ),
     "scheduledRequests": Rule(
         (
             (QUERIES + "entry_request.rb", "I18n.t('errors.unauthorized') unless can_view_entry_requests?"),
@@ -142,6 +184,13 @@ RULES: dict[str, Rule] = {
         permission="entry_request.can_view_entry_requests",
     ),
     "task": _permitted(QUERIES + "note.rb", "note.can_fetch_task_by_id"),
+    "timeSheetLogs": Rule(
+        (
+            (QUERIES + "time_sheet.rb", "unless authorized_to_access_timesheets(:can_fetch_time_sheet_logs)"),
+            (QUERIES + "time_sheet.rb", "permitted?(module: :timesheet, permission: permission)"),
+        ),
+        permission="timesheet.can_fetch_time_sheet_logs",
+    ),
     "userLastShift": Rule(
         (
             (QUERIES + "time_sheet.rb", "unless authorized_to_access_timesheets(:can_fetch_user_last_shift)"),

@@ -69,6 +69,15 @@ PROBES: dict[str, Probe] = {
 }""",
         _nobody("formId"),
     ),
+    "entryRequestCreate": Probe(
+        """mutation entryRequestCreate($name: String!) {
+  entryRequestCreate(name: $name) { entryRequest { id } }
+}""",  # a visitor without a name: nobody is recorded at the gate
+        lambda _a: {"name": " "},
+    ),
+    "entryRequestGrant": Probe(
+        "mutation entryRequestGrant($id: ID!) { entryRequestGrant(id: $id) { status } }", _nobody("id")
+    ),
     "formCreate": Probe(
         """mutation formCreate($name: String!) {
   formCreate(name: $name, preview: false, isPublic: false, multipleSubmissionsAllowed: false,
@@ -86,6 +95,12 @@ PROBES: dict[str, Probe] = {
     ),
     "formUpdate": Probe(
         'mutation formUpdate($id: ID!) { formUpdate(id: $id, name: "Nobody") { form { id } } }', _nobody("id")
+    ),
+    "formUserCreate": Probe(
+        """mutation formUserCreate($formId: ID!, $userId: ID!, $propValues: JSON!) {
+  formUserCreate(formId: $formId, userId: $userId, propValues: $propValues) { formUser { id } error }
+}""",  # no answers, to a form nobody has, for someone else (nobody): nothing is submitted
+        lambda _a: {"formId": NOBODY_ID, "userId": NOBODY_ID, "propValues": '{"user_form_properties": []}'},
     ),
     "invitationCreate": Probe(
         """mutation invitationCreate($visitationDate: String!, $guests: [JSON!], $userIds: [String!]) {
@@ -168,8 +183,21 @@ PROBES: dict[str, Probe] = {
     ),
     "currentUser": Probe("query currentUser { currentUser { id } }", lambda _a: {}),
     "flaggedNotes": Probe("query flaggedNotes { flaggedNotes(limit: 1) { id } }", lambda _a: {}),
+    "formUser": Probe(
+        """query formUser($userId: ID!, $formUserId: ID!) {
+  formUser(userId: $userId, formUserId: $formUserId) { id }
+}""",
+        _nobody("userId", "formUserId"),
+    ),
+    "formUserProperties": Probe(
+        """query formUserProperties($userId: ID!, $formUserId: ID!) {
+  formUserProperties(userId: $userId, formUserId: $formUserId) { value }
+}""",
+        _nobody("userId", "formUserId"),
+    ),
     "scheduledRequests": Probe("query scheduledRequests { scheduledRequests(limit: 1) { id } }", lambda _a: {}),
     "task": Probe("query task($taskId: ID!) { task(taskId: $taskId) { id } }", _nobody("taskId")),
+    "timeSheetLogs": Probe("query timeSheetLogs { timeSheetLogs(limit: 1) { id } }", lambda _a: {}),
     "userLastShift": Probe(
         "query userLastShift($userId: ID!) { userLastShift(userId: $userId) { id } }", _nobody("userId")
     ),
