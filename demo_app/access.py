@@ -128,7 +128,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "dashboard": ["can_access_dashboard"],
         "user": ["can_view_own_profile"],
         "payment_records": ["can_fetch_user_transactions"],
-        "forms": ["can_create_form_user", "can_access_forms"],
+        # Not forms.can_create_form_user: that is answering for someone else; anyone answers for themselves.
+        "forms": ["can_access_forms"],
         "my_forms": ["can_access_own_forms"],
         "note": ["can_update_note_comment"],
     },

@@ -7,7 +7,7 @@ from typing import Any
 
 from pages.base import BasePage
 from pages.components import ErrorPage, PageFrame, SideMenu
-from prodready.scenario.security_matrix import PROBES, REFUSED, Asking, Probe, ask
+from prodready.scenario.security_matrix import PROBES, REFUSED, Asking, ask
 
 SERIOUS = ("error", "severe")
 # The platform's Apollo client writes every GraphQL error it is answered to the console (utils/apollo.js:
@@ -97,7 +97,6 @@ PAGE_OPERATIONS = {
     "the logbook": ("allEventLogs",),
     "the time card": ("timeSheetLogs",),
 }
-TIME_SHEET_LOGS = Probe("query timeSheetLogs { timeSheetLogs(limit: 1) { id } }", lambda _a: {})
 
 
 def page_data_given(cast: Any, run_id: str, who: str, page: str) -> dict[str, str]:
@@ -106,8 +105,7 @@ def page_data_given(cast: Any, run_id: str, who: str, page: str) -> dict[str, st
         raise AssertionError(f"no operations are written for {page!r} (prodready/scenario/application.py)")
     asking = Asking(run_id, cast.user_id("admin"))
     verdicts = {
-        operation: ask(cast, who, probe, probe.variables(asking))
+        operation: ask(cast, who, PROBES[operation], PROBES[operation].variables(asking))
         for operation in PAGE_OPERATIONS[page]
-        for probe in (PROBES.get(operation) or TIME_SHEET_LOGS,)
     }
     return {operation: verdict for operation, verdict in verdicts.items() if verdict != REFUSED}

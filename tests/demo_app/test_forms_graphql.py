@@ -169,7 +169,7 @@ def test_limit_to_one_response_refuses_a_second_submission(admin, client):
         ("client", PUBLISH, {"f": "1"}),
         ("client", CATEGORY, {"f": "1", "n": "X"}),
         ("client", PROPERTY, {"f": "1", "c": "1", "n": "X", "t": "text"}),
-        ("guard", SUBMIT, {"f": "1", "u": "1", "p": "{}"}),
+        ("guard", SUBMIT, {"f": "1", "u": "999999", "p": "{}"}),  # someone else's answers
         ("client", ENTRIES, {"f": "1"}),
         (None, FORMS, {}),
     ],
