@@ -16,7 +16,7 @@ SHARD     ?=
 RUN       := $(PY) -m prodready.run.runner --workers $(WORKERS) --retries $(RETRIES) --reports $(REPORTS) \
              $(if $(SHARD),--shard $(SHARD) --history reports/history.json)
 
-.PHONY: help bootstrap platform-up platform-down acceptance test pytest lint smoke demo report bench flake mutation clean check-features steps-doc
+.PHONY: help bootstrap platform-up platform-down acceptance test pytest lint smoke demo report bench bench-grid flake mutation clean check-features steps-doc
 
 help:
 	@echo "make acceptance  run the acceptance suite (TARGET=$(TARGET), WORKERS=$(WORKERS), BEHAVE_ARGS=...)"
@@ -26,6 +26,7 @@ help:
 	@echo "make demo        serve the reference app on http://127.0.0.1:5000 to click through"
 	@echo "make report      rebuild reports/readiness.html from the last run"
 	@echo "make bench       benchmarks: serial vs parallel, framework vs raw Selenium (ratios)"
+	@echo "make bench-grid  the suite through a local Selenium Grid against direct, 2 and 4 workers"
 	@echo "make flake       run the suite several times and list scenarios that changed outcome"
 	@echo "make mutation    break the reference app on purpose and check the suite notices"
 	@echo "make lint        ruff (lint and format check) and mypy, as make test runs them"
@@ -91,6 +92,9 @@ bench: bootstrap
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt \
 	  || echo "bench: could not install requirements-bench.txt: Playwright will be reported unavailable"
 	$(PY) -m bench $(BENCH_ARGS)
+
+bench-grid: bootstrap
+	$(PY) -m bench.grid
 
 flake: bootstrap
 	$(PY) scripts/flake.py --runs $(RUNS) --workers $(WORKERS) -- -D target=$(TARGET) $(BEHAVE_ARGS)

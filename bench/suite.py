@@ -43,15 +43,16 @@ def _history(folder: Path) -> Path:
     return mine
 
 
-def run_suite(workers: int, say: Callable[[str], None]) -> dict[str, Any]:
-    """One full run with `workers` processes: wall time, exit code, scenarios, CPU."""
-    reports = ROOT / "reports" / "bench" / f"suite-{workers}-worker{'s' if workers > 1 else ''}"
+def run_suite(workers: int, say: Callable[[str], None], extra: tuple[str, ...] = (), name: str = "") -> dict[str, Any]:
+    """One full run with `workers` processes (`extra` behave arguments, e.g. a grid's address; `name` its
+    reports folder): wall time, exit code, scenarios, CPU."""
+    reports = ROOT / "reports" / "bench" / (name or f"suite-{workers}-worker{'s' if workers > 1 else ''}")
     history = _history(reports)
     log = reports.parent / f"{reports.name}.log"
     say(f"suite    running with {workers} worker{'s' if workers > 1 else ''} (output in {log.relative_to(ROOT)}) …")
     with log.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out), CpuMeter() as meter:
         started = time.perf_counter()
-        code = runner.run(list(SELECTION), workers=workers, reports=reports, history=history)
+        code = runner.run([*SELECTION, *extra], workers=workers, reports=reports, history=history)
         wall = time.perf_counter() - started
     counts = _scenarios_run(reports)
     ran = counts["passed"] + counts["failed"]

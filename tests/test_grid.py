@@ -157,3 +157,12 @@ def test_each_persons_browser_on_a_grid_node_is_in_the_communitys_timezone(grid)
             assert (zone, offset) == ("Asia/Tokyo", -540)
     finally:
         pool.quit()
+
+
+def test_the_grid_bench_extrapolates_from_worker_seconds_per_scenario():
+    from bench.grid import for_a_thousand, worker_seconds_per_scenario
+
+    run = {"wall_s": 60.0, "workers": 2, "passed": 118, "failed": 2}
+    assert worker_seconds_per_scenario(run) == 1.0  # 120 worker-seconds over 120 scenarios
+    assert for_a_thousand(1.0, nodes=5, sessions=2) == 100.0  # 1,000 worker-seconds over 10 browsers
+    assert worker_seconds_per_scenario({"wall_s": 5.0, "workers": 2, "passed": 0, "failed": 0}) == 0.0

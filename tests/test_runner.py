@@ -305,3 +305,20 @@ def test_a_retry_on_the_platform_leaves_out_failures_of_documented_defects(tmp_p
     locations = [e["location"] for e in features[0]["elements"]]
     assert asked[0][2:] == locations[1:]  # the documented defect's scenario is not run again
     assert asked[1][2:] == locations
+
+
+def test_the_digest_names_a_webdriver_error_by_its_message_not_the_driver_s_stack(tmp_path):
+    feature = feature_json("a", ("A login link keeps the person on the site", "failed"))
+    trace = [
+        "Traceback (most recent call last):",
+        '  File "steps/x.py", line 3, in step',
+        "selenium.common.exceptions.WebDriverException: Message: unknown error: session deleted",
+        "Stacktrace:",
+        "#0 0x55d1 <unknown>",
+        "#23 0x7f07af9361f5 <unknown>",
+    ]
+    feature["elements"][0]["steps"] = [
+        {"keyword": "Given", "name": "a login link", "result": {"status": "failed", "error_message": trace}}
+    ]
+    digest = failure_digest([feature], tmp_path)
+    assert "  why: selenium.common.exceptions.WebDriverException: Message: unknown error: session deleted" in digest

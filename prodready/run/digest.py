@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from prodready.authoring.suggest import advice_for
 from prodready.core.artifacts import evidence_folder
 from prodready.reporting.results import FAILED_STATUSES as FAILED
+
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Timeout\w*)(: |$)")
+
+
+def _reason(lines: list[str]) -> str:
+    """An assertion's message comes first; an exception's is its traceback's exception line (the last one: a
+    WebDriver error's message goes on with the driver's own stack, '#23 0x7f… <unknown>', after it)."""
+    if not lines or not lines[0].startswith("Traceback"):
+        return next(iter(lines), "")
+    return next((line for line in reversed(lines) if EXCEPTION_LINE.match(line)), lines[-1])
 
 
 def failure_digest(features: list[Any], reports: Path) -> list[str]:
@@ -23,8 +34,7 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
                 error = step["result"].get("error_message") or ""
                 error = error if isinstance(error, str) else "\n".join(error)
                 lines_ = [line.strip() for line in error.splitlines() if line.strip()]
-                # An assertion's message comes first; an exception's is its traceback's last line.
-                first = lines_[-1] if lines_ and lines_[0].startswith("Traceback") else next(iter(lines_), "")
+                first = _reason(lines_)
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
                     lines.append(f"  why: {first[:300]}")
