@@ -157,7 +157,7 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
         "error": s.error,
     }
     if s.status in (FAILED, FLAKY, KNOWN_DEFECT):
-        out["evidence"] = evidence(s.name, meta.get("artifacts") or {}, reports)
+        out["evidence"] = evidence(s.location, s.name, meta.get("artifacts") or {}, reports)
     undefined = [f"{st['keyword']} {st['name']}" for st in s.steps if st["status"] == "undefined"]
     if undefined:
         from prodready.authoring.suggest import advice_for
@@ -167,11 +167,14 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
     return out
 
 
-def evidence(name: str, artifacts: dict[str, str], reports: Path) -> list[dict[str, Any]]:
-    """The failure evidence of a scenario, per person: URL, console (errors apart), screenshot path."""
-    candidates = [evidence_folder(reports, name)]
-    if name in artifacts:  # a worker's folder, or where the merge put it
-        candidates[:0] = [Path(artifacts[name]), reports / FOLDER / Path(artifacts[name]).name]
+def evidence(location: str, name: str, artifacts: dict[str, str], reports: Path) -> list[dict[str, Any]]:
+    """The failure evidence of a scenario, per person: URL, console (errors apart), screenshot path.
+
+    `artifacts` is the run's map from a scenario's location to the folder its hook wrote.
+    """
+    candidates = [evidence_folder(reports, location, name)]
+    if location in artifacts:  # a worker's folder, or where the merge put it
+        candidates[:0] = [Path(artifacts[location]), reports / FOLDER / Path(artifacts[location]).name]
     folder = next((c for c in candidates if (c / INDEX).is_file()), None)
     if folder is None:
         return []
