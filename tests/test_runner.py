@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from prodready.core.verdicts import NO_GO
 from prodready.reporting.results import FAILED_STATUSES
 from prodready.run import merging, planning, runner, shards, workers
 from prodready.run.digest import failure_digest
@@ -181,7 +182,7 @@ def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path)
     assert all(r["status"] in FAILED_STATUSES for r in merging.scenario_results(features))
     scenarios = results.scenarios_of(features)
     assert [s.status for s in scenarios] == [results.FAILED, results.FAILED]
-    assert readiness.verdict(scenarios, [], None, "finished")[0] == readiness.NO_GO
+    assert readiness.verdict(scenarios, [], None, "finished")[0] == NO_GO
 
 
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():

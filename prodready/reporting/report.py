@@ -16,6 +16,7 @@ from prodready.core.artifacts import FOLDER, INDEX, evidence_folder
 from prodready.core.checklist import ITEMS
 from prodready.core.config import ROOT
 from prodready.core.masking import mask, mask_data, sweep
+from prodready.core.verdicts import GO
 from prodready.reporting import history, ledger, readiness, results
 from prodready.reporting.report_html import render
 from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED, Scenario, load_json
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     report = build_reports(where)
     for line in summary_lines(report, where):
         print(f"prodready: {line}")
-    return 0 if report["verdict"] == readiness.GO else 1
+    return 0 if report["verdict"] == GO else 1
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import base64
 from pathlib import Path
 from typing import Any
 
+from prodready.core.verdicts import GO
 from prodready.reporting.history import strip, trend_svg
-from prodready.reporting.readiness import GO
 from prodready.reporting.report_bits import anchor, e, pill, seconds, when
 from prodready.reporting.report_gate import gate_section, issues_section
 from prodready.reporting.report_style import CSS
