@@ -10,7 +10,7 @@ from .form_fill import FormEntriesPage, FormFields, titled
 # A field is added once the field form has moved on to the next field's Order Number (the platform resets the
 # form in the same moment it shows its message; a field typed before then is lost) or has closed.
 FIELD_FORM_MOVED_ON = (
-    "const i = document.querySelector('[data-testid=\"form_property_submit\"] input[name=\"order\"]');"
+    'const i = document.querySelector(\'[data-testid="form_property_submit"] input[name="order"]\');'
     " return !i || i.value !== arguments[0];"
 )
 
