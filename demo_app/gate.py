@@ -44,7 +44,9 @@ def decode_frame():
         image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG") or image.width * image.height > MAX_FRAME_PIXELS:
             return jsonify(error="Send one camera frame as a JPEG or PNG image"), 400
-        found = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+        found = zxingcpp.read_barcodes(
+            image.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return jsonify(error="Send one camera frame as a JPEG or PNG image"), 400
     return jsonify(text=found[0].text if found else None)

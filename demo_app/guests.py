@@ -101,10 +101,7 @@ def my_guests():
     term = request.args.get("q", "")[:100]
     editing = None
     if "edit" in request.args:
-        editing = invites.find(request.args["edit"])
-        if editing is None or not invites.may_change(editing, g.user):
-            abort(404)
-        editing = invites.card(editing)
+        editing = invites.card(_changeable(request.args["edit"]))
     return render_template(
         "gate/my_guests.html",
         cards=invites.my_guests(g.user["id"], term),

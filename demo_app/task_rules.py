@@ -123,11 +123,6 @@ def counts(tasks: Iterable[Task], me: int, today: date) -> dict[str, int]:
     return {key: sum(1 for t in tasks if rule(t, me, today)) for key, (_label, rule) in RULES.items()}
 
 
-def is_overdue(task: Task, today: date) -> bool:
-    """Open and due before the community's today."""
-    return RULES["tasksOpenAndOverdue"][1](task, 0, today)
-
-
 # -- field rules ------------------------------------------------------------------------------
 def clean_body(raw: Any) -> str:
     """A Task Name: required, at most BODY_MAX characters."""

@@ -184,13 +184,6 @@ class BasePage(ScreenReading, MuiWidgets):
         except WebDriverException:
             return False  # mid-navigation: no document to ask yet
 
-    def wait_for_navigation(self, old_page: WebElement) -> None:
-        """After an action that loads a new document: wait for the old one to go and the new to finish."""
-        self.wait_until(
-            lambda d: is_stale(old_page) and d.execute_script("return document.readyState") == "complete",
-            "the page did not change",
-        )
-
     # -- acting on elements -----------------------------------------------------------------
     def find(self, locator: Locator) -> WebElement:
         """The element once visible (alias of wait_for, for reading)."""
@@ -274,7 +267,3 @@ class BasePage(ScreenReading, MuiWidgets):
             self.driver.execute_script(scripts.CLEAR, field)
         if text:
             field.send_keys(text)
-
-    def set_value(self, locator: Locator, value: str) -> None:
-        """Set a date/time input's value the way its picker would (typing depends on the browser's locale)."""
-        self.type_into(locator, value)

@@ -87,10 +87,6 @@ class PlansPage(PaymentsPart):
             pass  # the step compares what was read last, and says what it was
         return last[0]
 
-    def strip_labels(self) -> list[str]:
-        """The balance strip's labels that are shown."""
-        return [label for label in self.STRIP if self.is_shown(self._figure(label))]
-
     @staticmethod
     def _figure(label: str) -> Locator:
         # A label and its figure are two Typographies side by side: h6 and h5 at a desktop's width, span and
@@ -101,10 +97,6 @@ class PlansPage(PaymentsPart):
             '/following-sibling::*[contains(@class, "MuiTypography-root")][1]',
             f'the "{label}" figure',
         )
-
-    def has_no_plan(self) -> bool:
-        """Whether the list says "No Plan Available"."""
-        return self.is_shown(self.NO_PLAN) and self.text_of(self.NO_PLAN) == ui("No Plan Available")
 
     def plans(self) -> list[PlanRow]:
         """The person's plans, in the list's order (back from the Transactions sub-tab if it is shown)."""

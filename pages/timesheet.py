@@ -156,7 +156,3 @@ class EmployeeTimeSheetPage(BasePage):
     def previous_period(self) -> EmployeeTimeSheetPage:
         """The pay period before the one shown."""
         return self._move(self.PREVIOUS)
-
-    def next_period(self) -> EmployeeTimeSheetPage:
-        """The pay period after the one shown."""
-        return self._move(self.NEXT)

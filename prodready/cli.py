@@ -121,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def die(message: str, code: int) -> int:
-    """The one error exit: a single line on stderr, a distinct exit code."""
-    print(f"prodready: error: {message}", file=sys.stderr)
+    """The one error exit: a single line on stderr (white space folded), a distinct exit code."""
+    print(f"prodready: error: {' '.join(message.split())}", file=sys.stderr)
     return code
 
 

@@ -88,6 +88,11 @@ def covering_everything(status_of: dict[str, str] | None = None) -> list[dict[st
     return [feature(area, elements, file=elements[0]["location"].rsplit(":", 1)[0]) for area, elements in areas.items()]
 
 
+def location_of(features: list[dict[str, Any]], name: str) -> str:
+    """The location of the scenario called `name` in a behave.json."""
+    return next(el["location"] for f in features for el in f["elements"] if el["name"] == name)
+
+
 def write_run(
     reports: Path,
     features: list[dict[str, Any]] | None,

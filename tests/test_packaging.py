@@ -54,7 +54,13 @@ def test_the_wheel_holds_every_package_and_the_reference_apps_files():
         names = zipfile.ZipFile(next(Path(out).glob("*.whl"))).namelist()
     missing = sorted(p for p in packages if f"{p}/__init__.py" not in names)
     assert not missing, f"packages left out of the wheel: {missing}"
-    for wanted in ("demo_app/templates/base.html", "demo_app/static/mui.js", "pages/base.py"):
+    for wanted in (
+        "demo_app/templates/base.html",
+        "demo_app/static/mui.js",
+        "pages/base.py",
+        "prodready/reporting/templates/readiness.html",
+        "prodready/reporting/templates/readiness.css",
+    ):
         assert wanted in names
     assert any(n.startswith("demo_app/schema/") and n.endswith(".sql") for n in names)
 
@@ -96,3 +102,15 @@ def test_a_release_command_without_a_token_says_what_to_set_from_outside_the_che
         timeout=60,
     )
     assert done.returncode == 2 and "GITLAB_TOKEN" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_installed_package_renders_the_readiness_report_from_its_templates(installed, tmp_path):
+    code = (
+        "from pathlib import Path\n"
+        "from prodready.reporting.report import build_reports\n"
+        f"print(build_reports(Path(r'{tmp_path}'))['verdict'])\n"
+    )
+    done = subprocess.run([str(installed / "bin" / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.split() == ["NO-GO"], done.stderr[-2000:]
+    html = (tmp_path / "readiness.html").read_text(encoding="utf-8")
+    assert 'id="verdict"' in html and 'id="checklist"' in html and ":root{--go:#2e7d32" in html

@@ -13,12 +13,14 @@ import pytest
 from report_fixtures import (
     covering_everything,
     feature,
+    location_of,
     scenario,
     step,
     write_evidence,
     write_run,
 )
 
+from prodready.core.artifacts import folder_name
 from prodready.core.checklist import ITEMS
 from prodready.core.masking import mask, sweep
 from prodready.core.secrets import MASK, REDACTOR
@@ -308,10 +310,11 @@ def test_failed_wins_over_flaky_for_an_item(tmp_path):
 def test_failure_evidence_of_every_actor_is_inline_with_console_errors_and_url(tmp_path):
     features = covering_everything({"payments.submit_payment": "failed"})
     name = "Submitting a payment works"
+    location = location_of(features, name)
     # A merged parallel run: the meta points at a worker folder that no longer exists.
     folder = write_evidence(
         tmp_path,
-        "submitting-a-payment-works",
+        folder_name(location, name),
         {
             "admin": {
                 "url": "http://127.0.0.1:5000/payments/new",
@@ -321,13 +324,13 @@ def test_failure_evidence_of_every_actor_is_inline_with_console_errors_and_url(t
             "client": {"url": "http://127.0.0.1:5000/payments", "name": "Mary Client", "colour": "#2e7d32"},
         },
     )
-    write_run(tmp_path, features, artifacts={name: str(tmp_path / "workers" / "1" / "artifacts" / folder.name)})
+    write_run(tmp_path, features, artifacts={location: str(tmp_path / "workers" / "1" / "artifacts" / folder.name)})
     report = build_reports(tmp_path)
     failed = next(s for s in report["scenarios"] if s["name"] == name)
     admin, client = failed["evidence"]
     assert admin["console_errors"] == ["[error] TypeError: amount is undefined"]
     assert admin["url"] == "http://127.0.0.1:5000/payments/new"
-    assert admin["screenshot"] == "artifacts/submitting-a-payment-works/admin/screenshot.png"
+    assert admin["screenshot"] == f"artifacts/{folder.name}/admin/screenshot.png"
     assert client["console_errors"] == []
     html = read(tmp_path, "readiness.html")
     assert len(re.findall(r'<img alt="[^"]*" src="data:image/png;base64,', html)) == 2
@@ -336,7 +339,9 @@ def test_failure_evidence_of_every_actor_is_inline_with_console_errors_and_url(t
 
 def test_the_html_is_one_self_contained_file(tmp_path):
     features = covering_everything({"payments.dashboard": "failed"})
-    write_evidence(tmp_path, "payments-dashboard-works", {"admin": {"url": "http://127.0.0.1:5000/payments"}})
+    name = "Payments Dashboard works"
+    folder = folder_name(location_of(features, name), name)
+    write_evidence(tmp_path, folder, {"admin": {"url": "http://127.0.0.1:5000/payments"}})
     write_run(tmp_path, features)
     build_reports(tmp_path)
     build_reports(tmp_path)  # a second build: the trend has something to draw
@@ -426,7 +431,11 @@ def test_secrets_are_masked_in_every_file_of_the_reports_folder_in_any_encoding(
         "typing-" + "x",
         {"guard": {"url": "http://h/search?q=" + _browser_query(SECRET), "console": [f"[error] {SECRET}"]}},
     )
-    write_run(tmp_path, features, artifacts={f"Typing {SECRET}": str(tmp_path / "artifacts" / "typing-x")})
+    write_run(
+        tmp_path,
+        features,
+        artifacts={location_of(features, f"Typing {SECRET}"): str(tmp_path / "artifacts" / "typing-x")},
+    )
     junit = tmp_path / "junit"
     junit.mkdir()
     case = ElementTree.Element("testcase", name=SECRET)

@@ -14,6 +14,7 @@ import pytest
 from report_fixtures import (
     covering_everything,
     feature,
+    location_of,
     scenario,
     step,
     write_evidence,
@@ -21,6 +22,7 @@ from report_fixtures import (
 )
 
 from prodready.browser.drivers import BrowserSettings, BrowserUnavailable, start_driver
+from prodready.core.artifacts import folder_name
 from prodready.core.checklist import ITEMS
 from prodready.reporting.report import build_reports
 
@@ -99,9 +101,11 @@ def _realistic_run(reports: Path) -> None:
             reports, _features(FAILING if n == 6 else None), started=start + n * 86_400, duration=61 + (n * 7) % 23
         )
         build_reports(reports)
+    features = _features(FAILING)
+    location = location_of(features, FAILING)
     folder = write_evidence(
         reports,
-        "the-admin-records-a-cash-payment-for-mary-client",
+        folder_name(location, FAILING),
         {
             "admin": {
                 "url": "http://127.0.0.1:41703/payments/new?user=4",
@@ -111,13 +115,12 @@ def _realistic_run(reports: Path) -> None:
             "client": {"url": "http://127.0.0.1:41703/my_payments", "name": "Mary Client", "colour": "#2e7d32"},
         },
     )
-    features = _features(FAILING)
     write_run(
         reports,
         features,
         started=start + 11 * 86_400,
         duration=74.0,
-        artifacts={FAILING: str(folder)},
+        artifacts={location: str(folder)},
         base_url="http://127.0.0.1:41703",
         browser="chrome 156.0.8078.108",
         seed=306146,

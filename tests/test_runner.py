@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from prodready.core.verdicts import NO_GO
 from prodready.reporting.results import FAILED_STATUSES
 from prodready.run import merging, planning, runner, shards, workers
 from prodready.run.digest import failure_digest
@@ -181,7 +182,7 @@ def test_a_cleanup_error_counts_as_failed_in_the_runner_and_the_report(tmp_path)
     assert all(r["status"] in FAILED_STATUSES for r in merging.scenario_results(features))
     scenarios = results.scenarios_of(features)
     assert [s.status for s in scenarios] == [results.FAILED, results.FAILED]
-    assert readiness.verdict(scenarios, [], None, "finished")[0] == readiness.NO_GO
+    assert readiness.verdict(scenarios, [], None, "finished")[0] == NO_GO
 
 
 def test_errors_and_undefined_steps_count_as_failed_and_are_retried():
@@ -204,12 +205,12 @@ def test_failure_digest_names_the_step_the_reason_and_the_evidence(tmp_path):
             "result": {"status": "failed", "error_message": ["Assertion Failed: no logbook entry for 'X'", "more"]},
         },
     ]
-    (tmp_path / "artifacts" / "the-guard-logs-an-entry").mkdir(parents=True)
+    (tmp_path / "artifacts" / "a-10-the-guard-logs-an-entry").mkdir(parents=True)
     lines = failure_digest([feature], tmp_path)
     assert lines[0] == "FAILED features/a.feature:10  The guard logs an entry"
     assert lines[1] == "  at: Then the logbook shows it"
     assert lines[2] == "  why: Assertion Failed: no logbook entry for 'X'"
-    assert lines[3].endswith("artifacts/the-guard-logs-an-entry")
+    assert lines[3].endswith("artifacts/a-10-the-guard-logs-an-entry")
 
 
 def test_failure_digest_gives_an_exceptions_last_line():

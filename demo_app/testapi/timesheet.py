@@ -38,7 +38,7 @@ def record_shift():
     if ended is None and started > clock.now_utc():
         return bad("a shift in progress cannot start in the future")
     person = shifts.person(data.get("user_id"))
-    if not shifts.is_worker(person):
+    if person is None or not shifts.is_worker(person):
         return bad(shifts.NOT_A_WORKER)
     custodian = query("SELECT id FROM users WHERE role = 'custodian' ORDER BY id LIMIT 1", one=True)
     try:

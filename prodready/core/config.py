@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from prodready.core.errors import ConfigError
 from prodready.core.secrets import SecretError, is_reference, resolve
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: prodready/core/config.py → ../..
@@ -19,10 +20,6 @@ ISOLATIONS = ("auto", "contexts", "sessions")
 SHELL_CHOICES = ("auto", "on", "off")
 CLICKS = ("script", "native")  # a click sent by a script in the page, or through WebDriver's input
 CAMERAS = ("auto", "file", "script")  # the guard's camera: Chromium's fake device, or a script's canvas stream
-
-
-class ConfigError(Exception):
-    """Configuration the run cannot start with; the message says what to change or set."""
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from prodready.core import exit_codes
+from prodready.core.verdicts import GO
 from prodready.release import notify, remind, render, rollback, schedule, tagging
 from prodready.release.errors import ConfigError
-from prodready.release.gate import GO, run_gate
+from prodready.release.gate import run_gate
 from prodready.release.options import COMMON, RANGE, connect_from, print_result
 
 EXIT_OK, EXIT_BLOCKED = exit_codes.OK, exit_codes.NO_GO

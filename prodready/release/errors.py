@@ -1,34 +1,24 @@
-"""Errors of the release operations, each carrying the CLI exit code it ends in."""
+"""Errors of the release operations, each carrying the CLI exit code it ends in.
+
+They are prodready's expected failures (prodready.core.errors): `ReleaseError` is their base under
+the name the release code and its callers use, and `ConfigError` the one configuration error.
+"""
 
 from __future__ import annotations
 
 from prodready.core import exit_codes
-from prodready.core.config import ConfigError as SettingsError
+from prodready.core.errors import ConfigError, ExpectedError
 
+# Every expected failure of a release command (ConfigError included): `except ReleaseError` catches them all.
+ReleaseError = ExpectedError
 
-class ReleaseError(Exception):
-    """An expected failure: `str(e)` is one secret-free line, `exit_code` the CLI exit code."""
-
-    exit_code: int = exit_codes.GITLAB
-
-    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
-        # One line, always: the CLI prints it as is and CI logs grep it.
-        super().__init__(" ".join(message.split()))
-        if exit_code is not None:
-            self.exit_code = exit_code
-
-
-class ConfigError(ReleaseError, SettingsError):
-    """Usage or configuration error (exit 2): a missing variable, a bad value, a missing flag.
-
-    Also prodready's one configuration error (core.config.ConfigError), so either catch finds it.
-    """
-
-    exit_code = exit_codes.CONFIG
+__all__ = ["ConfigError", "DeliveryError", "GitLabError", "NotFoundError", "ReleaseError", "UsageError"]
 
 
 class UsageError(ConfigError):
     """A command line argparse refused (exit 2); the message never repeats a value typed."""
+
+    one_line = True
 
 
 class GitLabError(ReleaseError):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from prodready.core.verdicts import verdict
+from prodready.release import rules
 from prodready.release.contents import (
     Issue,
     MergeRequest,
@@ -12,8 +15,6 @@ from prodready.release.contents import (
     release_contents,
 )
 from prodready.release.gitlab_client import PER_PAGE, Connection
-
-GO, NO_GO = "GO", "NO-GO"
 
 
 @dataclass
@@ -78,7 +79,7 @@ class GateResult:
     @property
     def verdict(self) -> str:
         """GO only when nothing blocks."""
-        return NO_GO if self.reasons else GO
+        return verdict(self.reasons)
 
     def to_dict(self) -> dict[str, Any]:
         """The DESIGN.md `gate --json` shape (plus a few extra keys)."""
@@ -109,80 +110,38 @@ def run_gate(conn: Connection) -> GateResult:
 
 
 def evaluate(conn: Connection, contents: ReleaseContents) -> GateResult:
-    """Check each issue for the verified label and a stakeholder signoff."""
-    settings = conn.settings
-    approvals: dict[tuple[int, int], bool] = {}
+    """Check each issue for the verified label and a stakeholder signoff (prodready.release.rules), reading
+    from GitLab only what a rule still needs."""
+    policy = conn.settings.policy
+    approvals: dict[tuple[int, int], frozenset[str]] = {}
     checks = []
     for issue in contents.issues:
-        verified = settings.verified_label in issue.labels
-        signed_off = _signed_off(conn, issue, approvals)
-        problems = []
-        if not verified:
-            problems.append(_missing_label(settings.verified_label, issue.labels))
-        if not signed_off:
-            hint = signoff_hint(conn)
-            if "label" in settings.signoff_rules:
-                hint += _case_note(settings.signoff_label, issue.labels, "; ")
-            problems.append(f"no stakeholder signoff ({hint})")
-        checks.append(IssueCheck(issue, verified, signed_off, problems))
-    return GateResult(contents, checks, settings.untracked_blocks)
+        verified = rules.verified(policy, issue.labels)
+        signed_off = rules.signed_off(
+            policy, issue.labels, _awards(conn, issue), _approvals(conn, issue.merge_requests, approvals)
+        )
+        checks.append(IssueCheck(issue, verified, signed_off, rules.problems(policy, issue.labels, signed_off)))
+    return GateResult(contents, checks, conn.settings.untracked_blocks)
 
 
-def _missing_label(label: str, labels: tuple[str, ...]) -> str:
-    """Why `label` does not count: absent, or present only in another case (GitLab keeps both)."""
-    return _case_note(label, labels, "") or f"missing label {label}"
-
-
-def _case_note(label: str, labels: tuple[str, ...], prefix: str) -> str:
-    """`label 'x' differs in case from 'X'` when such a near miss is on the issue, else ''."""
-    near = [name for name in labels if name != label and name.casefold() == label.casefold()]
-    return f"{prefix}label {near[0]!r} differs in case from {label!r}" if near else ""
-
-
-def signoff_hint(conn: Connection) -> str:
-    """What would count as signoff, in words."""
-    settings = conn.settings
-    words = {
-        "label": f"label {settings.signoff_label}",
-        "award_emoji": f":{settings.signoff_emoji}: from a stakeholder",
-        "approval": "an approval by a stakeholder",
-    }
-    return "needs " + " or ".join(words[rule] for rule in settings.signoff_rules)
-
-
-def _signed_off(conn: Connection, issue: Issue, approvals: dict[tuple[int, int], bool]) -> bool:
-    """Any configured rule is enough; cheap checks first, GitLab calls only when needed."""
-    rules = conn.settings.signoff_rules
-    if "label" in rules and conn.settings.signoff_label in issue.labels:
-        return True
-    if "award_emoji" in rules and _emoji_from_stakeholder(conn, issue):
-        return True
-    if "approval" in rules:
-        for mr in issue.merge_requests:
-            key = (mr.project_id, mr.iid)
-            if key not in approvals:
-                approvals[key] = _approved_by_stakeholder(conn, mr)
-            if approvals[key]:
-                return True
-    return False
-
-
-def _emoji_from_stakeholder(conn: Connection, issue: Issue) -> bool:
-    """Whether a stakeholder awarded the signoff emoji on the issue."""
-    settings = conn.settings
+def _awards(conn: Connection, issue: Issue) -> Iterator[rules.Award]:
+    """The award emoji on the issue, page by page as they are read."""
     with conn.call(f"listing award emoji of issue {issue.reference}"):
         awards = conn.project_of(issue.project_id).issues.get(issue.iid, lazy=True).awardemojis
         for award in awards.list(iterator=True, per_page=PER_PAGE):
             data = award.attributes
-            if data["name"] == settings.signoff_emoji and data["user"]["username"] in settings.stakeholders:
-                return True
-    return False
+            yield rules.Award(data["name"], data["user"]["username"])
 
 
-def _approved_by_stakeholder(conn: Connection, mr: MergeRequest) -> bool:
-    """Whether a stakeholder approved the merge request."""
-    with conn.call(f"reading approvals of merge request {mr.reference}"):
-        manager = conn.project_of(mr.project_id).mergerequests
-        state = manager.get(mr.iid, lazy=True).approvals.get()
-        approvers = {entry["user"]["username"] for entry in state.attributes.get("approved_by") or ()}
-    return bool(approvers & set(conn.settings.stakeholders))
+def _approvals(
+    conn: Connection, merge_requests: list[MergeRequest], seen: dict[tuple[int, int], frozenset[str]]
+) -> Iterator[frozenset[str]]:
+    """Who approved each merge request, read once per merge request of the release."""
+    for mr in merge_requests:
+        key = (mr.project_id, mr.iid)
+        if key not in seen:
+            with conn.call(f"reading approvals of merge request {mr.reference}"):
+                manager = conn.project_of(mr.project_id).mergerequests
+                state = manager.get(mr.iid, lazy=True).approvals.get()
+                seen[key] = frozenset(entry["user"]["username"] for entry in state.attributes.get("approved_by") or ())
+        yield seen[key]

@@ -13,16 +13,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
-from prodready.core.config import ConfigError as SettingsError
 from prodready.core.config import read_toml
-from prodready.release.errors import ConfigError
+from prodready.core.errors import ConfigError
+from prodready.release.rules import Policy, check_policy
 from prodready.release.urls import checked_base_url
 
 TOKEN_ENV = "GITLAB_TOKEN"
 SLACK_ENV = "PRODREADY_SLACK_WEBHOOK"
 CONFIG_ENV = "PRODREADY_CONFIG"
 DEFAULT_CONFIG = Path("prodready.toml")
-SIGNOFF_RULES = ("label", "award_emoji", "approval")
 DAY = 86400.0  # the most any timeout or deadline may be: beyond it, a typo (or an overflow)
 # A token is printable ASCII without spaces: anything else cannot go into an HTTP header.
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
@@ -91,6 +90,17 @@ class ReleaseSettings:
     token: str = field(default="", repr=False)
     slack_webhook: str = field(default="", repr=False)
 
+    @property
+    def policy(self) -> Policy:
+        """The release rules' settings: what counts as verified and as signed off."""
+        return Policy(
+            verified_label=self.verified_label,
+            signoff_rules=self.signoff_rules,
+            signoff_label=self.signoff_label,
+            signoff_emoji=self.signoff_emoji,
+            stakeholders=self.stakeholders,
+        )
+
 
 def load_settings(
     config_path: Path | None = None,
@@ -119,10 +129,7 @@ def _read_release_table(config_path: Path | None, env: Mapping[str, str]) -> dic
         if explicit:
             raise ConfigError(f"config file {path} not found")
         return {}
-    try:
-        data = read_toml(path)
-    except SettingsError as exc:
-        raise ConfigError(str(exc)) from None
+    data = read_toml(path)
     table = data.get("release", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [release] must be a table")
@@ -142,12 +149,8 @@ def _validated(
         raise ConfigError("no GitLab project: set [release] project, PRODREADY_GITLAB_PROJECT or --project")
     rules = values["signoff_rule"]
     rules = (rules,) if isinstance(rules, str) else tuple(_text_list(values, "signoff_rule"))
-    for rule in rules:
-        if rule not in SIGNOFF_RULES:
-            raise ConfigError(f"signoff_rule {rule!r} is not one of {', '.join(SIGNOFF_RULES)}")
     stakeholders = tuple(_text_list(values, "stakeholders"))
-    if not stakeholders and set(rules) & {"award_emoji", "approval"}:
-        raise ConfigError("signoff_rule award_emoji/approval needs [release] stakeholders")
+    check_policy(rules, stakeholders)
     cron = _text(values, "schedule_cron")
     if not croniter.is_valid(cron):
         raise ConfigError(f"schedule_cron {cron!r} is not a valid cron expression")

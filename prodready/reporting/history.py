@@ -9,10 +9,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from prodready.core.verdicts import GO, NO_GO
 from prodready.reporting.results import FAILED, FLAKY, NOT_RUN, PASSED, Scenario, load_json
 
 FILENAME = "history.json"
-COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", FLAKY: "#ef8f00", "GO": "#2e7d32", "NO-GO": "#c62828"}
+COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", FLAKY: "#ef8f00", GO: "#2e7d32", NO_GO: "#c62828"}
 
 
 def entry(verdict: str, scenarios: list[Scenario], meta: dict[str, Any], not_covered: int) -> dict[str, Any]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from prodready.core import checklist, tags
+from prodready.core import checklist, tags, verdicts
+from prodready.core.verdicts import GO
 from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED, Scenario
 
-GO, NO_GO = "GO", "NO-GO"
 ABORTED = {
     "gate-no-go": "the release gate said NO-GO, so no scenario ran",
     "gate-error": "the release gate could not be checked, so no scenario ran",
@@ -102,7 +102,7 @@ def verdict(
         if flaky
         else []
     )
-    return (NO_GO if reasons else GO), reasons, warnings
+    return verdicts.verdict(reasons), reasons, warnings
 
 
 def _n(count: int, noun: str) -> str:

@@ -16,6 +16,7 @@ from prodready.core.artifacts import FOLDER, INDEX, evidence_folder
 from prodready.core.checklist import ITEMS
 from prodready.core.config import ROOT
 from prodready.core.masking import mask, mask_data, sweep
+from prodready.core.verdicts import GO
 from prodready.reporting import history, ledger, readiness, results
 from prodready.reporting.report_html import render
 from prodready.reporting.results import FAILED, FLAKY, KNOWN_DEFECT, NOT_COVERED, NOT_RUN, PASSED, Scenario, load_json
@@ -157,7 +158,7 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
         "error": s.error,
     }
     if s.status in (FAILED, FLAKY, KNOWN_DEFECT):
-        out["evidence"] = evidence(s.name, meta.get("artifacts") or {}, reports)
+        out["evidence"] = evidence(s.location, s.name, meta.get("artifacts") or {}, reports)
     undefined = [f"{st['keyword']} {st['name']}" for st in s.steps if st["status"] == "undefined"]
     if undefined:
         from prodready.authoring.suggest import advice_for
@@ -167,11 +168,14 @@ def _scenario(s: Scenario, meta: dict[str, Any], reports: Path) -> dict[str, Any
     return out
 
 
-def evidence(name: str, artifacts: dict[str, str], reports: Path) -> list[dict[str, Any]]:
-    """The failure evidence of a scenario, per person: URL, console (errors apart), screenshot path."""
-    candidates = [evidence_folder(reports, name)]
-    if name in artifacts:  # a worker's folder, or where the merge put it
-        candidates[:0] = [Path(artifacts[name]), reports / FOLDER / Path(artifacts[name]).name]
+def evidence(location: str, name: str, artifacts: dict[str, str], reports: Path) -> list[dict[str, Any]]:
+    """The failure evidence of a scenario, per person: URL, console (errors apart), screenshot path.
+
+    `artifacts` is the run's map from a scenario's location to the folder its hook wrote.
+    """
+    candidates = [evidence_folder(reports, location, name)]
+    if location in artifacts:  # a worker's folder, or where the merge put it
+        candidates[:0] = [Path(artifacts[location]), reports / FOLDER / Path(artifacts[location]).name]
     folder = next((c for c in candidates if (c / INDEX).is_file()), None)
     if folder is None:
         return []
@@ -217,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     report = build_reports(where)
     for line in summary_lines(report, where):
         print(f"prodready: {line}")
-    return 0 if report["verdict"] == readiness.GO else 1
+    return 0 if report["verdict"] == GO else 1
 
 
 if __name__ == "__main__":

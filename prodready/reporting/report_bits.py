@@ -1,9 +1,8 @@
-"""Small pieces of the readiness report's HTML: escaping, times, status pills, anchors."""
+"""Small pieces of the readiness report's words: times, durations, status labels, anchors (the templates' filters)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,11 +24,6 @@ LABELS = {
 }
 
 
-def e(value: Any) -> str:
-    """HTML-escaped text."""
-    return escape("" if value is None else str(value))
-
-
 def when(iso_text: str | None) -> str:
     """'27 Nov 2026 15:59 UTC (17:59 in the community)'."""
     if not iso_text:
@@ -44,9 +38,6 @@ def seconds(value: float | None) -> str:
     return f"{value:.2f} s" if value < 60 else f"{int(value // 60)} min {int(value % 60):02d} s"
 
 
-def pill(status: str) -> str:
-    return f'<span class="pill {e(status.replace(" ", "-"))}">{e(LABELS.get(status, status))}</span>'
-
-
 def anchor(scenario: dict[str, Any]) -> str:
+    """A scenario's id in the page (its location first: unique)."""
     return "s-" + slug(f"{scenario['location']}-{scenario['name']}")

@@ -41,7 +41,7 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
                 if step["result"].get("status") == "undefined":
                     lines.append("  why: no step understands this line")
                     lines.extend(advice_for(f"{step.get('keyword', '')} {step.get('name', '')}"))
-            evidence = evidence_folder(reports, element.get("name", ""))
+            evidence = evidence_folder(reports, element.get("location", ""), element.get("name", ""))
             if evidence.is_dir():
                 lines.append(f"  evidence: {evidence}")
     return lines

@@ -212,9 +212,10 @@ def after_scenario(context: Any, scenario: Any) -> None:
         )
         return
     if scenario.status.name in ("failed", "error") or getattr(scenario, "hook_failed", False):
-        folder = evidence_folder(run.reports, scenario.name)
+        location = str(scenario.location)
+        folder = evidence_folder(run.reports, location, scenario.name)
         capture(folder, cast.actors.values(), run.pool)
-        run.artifacts[scenario.name] = str(folder)
+        run.artifacts[location] = str(folder)
         say(f"evidence of the failure in {folder}")
         if any(person.session.broken for person in cast.actors.values()):
             say(

@@ -19,6 +19,7 @@ from prodready.browser.sessions import SessionPool
 from prodready.core import exit_codes
 from prodready.core.config import ROOT, ConfigError, Credentials, RunSettings, Target
 from prodready.core.masking import mask
+from prodready.core.verdicts import GO, NO_GO
 from prodready.reporting.report import build_reports, summary_lines
 from prodready.run import preflight
 from prodready.target.api import ApiSession, PlatformApi
@@ -114,15 +115,16 @@ def gate(run: Run) -> None:
     try:
         run.gate = gate_for_run(run.settings.config_path)
     except ReleaseError as exc:
-        run.gate = {"verdict": "NO-GO", "error": str(exc), "issues": [], "untracked_merge_requests": []}
+        error = " ".join(str(exc).split())  # one line, whatever it said
+        run.gate = {"verdict": NO_GO, "error": error, "issues": [], "untracked_merge_requests": []}
         if mode == "enforce":
             write_meta(run, status="gate-error")
-            raise RunRefused(exc.exit_code, f"gate ({mode}): {exc}") from None
-        say(f"gate ({mode}): could not be checked: {exc}")
+            raise RunRefused(exc.exit_code, f"gate ({mode}): {error}") from None
+        say(f"gate ({mode}): could not be checked: {error}")
         return
     lines = list(run.gate.get("reasons") or [])  # issues' problems and unreadable merge requests alike
     say(f"gate ({mode}): {run.gate['verdict']}" + ("".join(f"\n  {line}" for line in lines)))
-    if mode == "enforce" and run.gate["verdict"] != "GO":
+    if mode == "enforce" and run.gate["verdict"] != GO:
         write_meta(run, status="gate-no-go")
         raise RunRefused(exit_codes.NO_GO, "gate says NO-GO: the run is aborted before any browser starts")
 

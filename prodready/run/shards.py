@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from prodready.reporting.readiness import GO
+from prodready.core.verdicts import GO
 from prodready.reporting.report import build_reports, summary_lines
 from prodready.reporting.results import load_json
 from prodready.run.merging import merge

@@ -8,7 +8,7 @@ mean the same on any day and on targets without a movable clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -142,7 +142,7 @@ def tasks_described(cast: Any, text: str) -> list[Mapping[str, Any]]:
     return cast.api_as("admin").call(FLAGGED_NOTES, {"query": text})["flaggedNotes"]
 
 
-def what_filters_list(page: Any, expected: list[Mapping[str, str]], name: Any) -> list[dict[str, str]]:
+def what_filters_list(page: Any, expected: Sequence[Mapping[str, str]], name: Any) -> list[dict[str, str]]:
     """For each row of the table, which of the tasks it names the filter lists and which it does not."""
     shown = []
     for row in expected:
