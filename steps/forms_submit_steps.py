@@ -3,7 +3,6 @@ draft, and the admin reads the entries."""
 
 from behave import given, then, when
 
-from pages.components import PageFrame
 from pages.form_fill import (
     FormEntriesPage,
     FormUnavailablePage,
@@ -12,26 +11,39 @@ from pages.form_fill import (
     SubmitFormPage,
 )
 from pages.forms import FormsPage
-from prodready.scenario.clock import community_today
-from prodready.scenario.forms import answer_all, answers_of, assert_answers_shown, fields_of, prepare_form, word_list
+from prodready.scenario.clock import community_today, scenario_today
+from prodready.scenario.forms import (
+    ANSWERS_TABLE,
+    FIELDS_TABLE,
+    answer_all,
+    answers_of,
+    assert_answers_shown,
+    fields_of,
+    prepare_form,
+    word_list,
+)
+from prodready.scenario.places import arrived_home
+from prodready.scenario.wording import naming, reworded
 
 # -- forms made for a scenario, through the platform's API ------------------------------------
 
 
 @given('a {state:w} form "{name}" with the fields:')
-def step_form_with_fields(context, state, name):
+@FIELDS_TABLE
+def step_form_with_fields(context, state, name, rows):
     """A form made for this scenario through the platform's API, published or left as a draft, holding the fields of the table (name, type, required, options).
 
     Example: Given a published form "Gate Pass Request" with the fields:
     """
     assert state in ("published", "draft"), f"a form is published or draft, not {state!r}"
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), publish=state == "published"
+        context.cast.api_as("admin"), context.data.name(name), fields_of(rows), publish=state == "published"
     )
 
 
 @given('a published form "{name}" with a preview reading "{text}" and the fields:')
-def step_form_with_preview(context, name, text):
+@FIELDS_TABLE
+def step_form_with_preview(context, name, text, rows):
     """A published form made for this scenario that shows a contract preview with this text (#field stands for that field's answer), holding the fields of the table.
 
     Example: Given a published form "Lease Agreement" with a preview reading "Previewing: Tenant: #tenant, Rooms: #rooms" and the fields:
@@ -39,7 +51,7 @@ def step_form_with_preview(context, name, text):
     context.notes.setdefault("forms", {})[name] = prepare_form(
         context.cast.api_as("admin"),
         context.data.name(name),
-        fields_of(context.table),
+        fields_of(rows),
         rendered_text=text,
         preview=True,
     )
@@ -48,6 +60,7 @@ def step_form_with_preview(context, name, text):
 # -- a client fills a form in -----------------------------------------------------------------
 
 
+@reworded('the client opens "{name}" from the forms')
 @when('the client opens the form "{name}" from their forms')
 def step_open_form(context, name):
     """The client opens a form from their list of forms, to fill it in.
@@ -57,13 +70,15 @@ def step_open_form(context, name):
     context.cast.actor("client").open(MyFormsPage).open_form(context.data.name(name))
 
 
+@reworded("the client fills in the form:")
 @when("the client answers:")
-def step_answer(context):
-    """The client fills in the form with the answers of the table (field, answer; several options separated by commas).
+@ANSWERS_TABLE
+def step_answer(context, rows):
+    """The client fills in the form with the answers of the table (field, answer: a day, a time or options separated by commas as the field asks).
 
     Example: When the client answers:
     """
-    context.notes["answers"] = answers_of(context.table)
+    context.notes["answers"] = answers_of(rows, scenario_today(context))
     answer_all(context.cast.actor("client").on(SubmitFormPage), context.notes["answers"])
 
 
@@ -94,6 +109,7 @@ def step_confirm_contract(context):
     context.cast.actor("client").on(SubmitFormPage).confirm()
 
 
+@reworded('"Required" is shown at "{names}"', message="is Required")
 @then('the form marks only "{names}" with "{message:Ui}"')
 def step_marked_required(context, names, message):
     """The form marks exactly these fields, and no others, with this message.
@@ -110,7 +126,7 @@ def step_taken_home(context, title):
 
     Example: Then the client is then taken to their "Dashboard"
     """
-    context.cast.actor("client").page(PageFrame).wait_title(title)
+    arrived_home(context.cast.actor("client"), title)
 
 
 @when('the client opens their own "{name}"')
@@ -180,6 +196,10 @@ def step_form_page_says(context, message):
     assert said == message, f"the form's page says {said!r}" if said else "the form's page shows the form to fill in"
 
 
+@reworded('the client is offered the forms to fill in, or told "{message:Ui}"', label="Submit Form")
+@reworded(
+    "the client sees the published forms to fill in, or that there are none", label="Submit Form", message="No Forms"
+)
 @then('the client is offered to "{label:Ui}", and shown their own forms or told "{message:Ui}"')
 def step_offered_and_own(context, label, message):
     """The client's My Forms page offers this way to fill in a form, and lists their own forms or says exactly this.
@@ -203,7 +223,10 @@ def step_open_entries(context, name):
     context.cast.actor("admin").open(FormsPage).open_entries(context.data.name(name))
 
 
-@then('the entries list one "{status:Ui}" entry of version {version:d}, submitted today by the client')
+@reworded(
+    'the entries show one submission by "{name}" with the status "{status:Ui}"', version=1, adapt=naming("client")
+)
+@then('the entries list one "{status:Ui}" entry of version {version:Count}, submitted today by the client')
 def step_one_entry(context, status, version):
     """The form's entries list exactly one entry: today, of this version, by the client, with this status.
 

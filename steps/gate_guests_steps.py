@@ -5,6 +5,7 @@ from behave import given, then, when
 from pages.guests import InvitationsPage, MyGuestsPage
 from pages.manual_entry import ObservationDialog
 from prodready.scenario import gate_access as gate
+from prodready.scenario.wording import reworded
 
 
 @given('"{name}" is invited for today, from an hour ago to an hour from now')
@@ -45,12 +46,14 @@ def step_invited_this_weekday(context, name, weeks):
     gate.invite_repeating(context.cast, context.data.name(name), today=True, span=weeks)
 
 
+@reworded("the {who:Persona} opens the registered guests tab of the logbook", page="Invitations")
 @when('the {who:Persona} opens the "{page:Ui}"')
 @when('the {who:Persona} opens "{page:Ui}"')
 def step_open_guest_page(context, who, page):
     """The person opens the guests' list with exactly this title: "My Guests" (their own) or "Invitations" (the gate's).
 
     Example: When the guard opens the "Invitations"
+    Example: When the admin opens "My Guests"
     """
     gate.guest_page(context.cast.actor(who), page, opened=True)
 
@@ -71,6 +74,7 @@ def step_my_guest(context, page, name, validity=None, status=None):
     """On the admin's guest list, the guest's newest invitation shows this validity ("lists as") or status ("marks as").
 
     Example: Then "My Guests" lists "Agnes Tembo" as "Invalid now"
+    Example: Then "My Guests" marks "Mary Dinna" as "Cancelled"
     """
     card = gate.my_guest(context.cast, page, context.data.name(name))
     assert (card.validity if validity else card.status) == (validity or status), card
@@ -82,6 +86,7 @@ def step_invitation_shown(context, name, validity, button, page=None, state="ena
     """The guest's invitation on the Invitations shown (or the guard's, when named) has this validity and button, enabled or disabled.
 
     Example: Then "Joseph Phiri" is shown as "Invalid now" with "Grant Access" disabled
+    Example: Then the guard's "Invitations" list "Grace Banda" as "Valid" with "Grant Access" enabled
     """
     found = gate.invitation_named(gate.invitations_on_screen(context.cast, page), context.data.name(name))
     assert (found.validity, found.grant_label, found.grant_enabled) == (validity, button, state == "enabled"), found
@@ -96,6 +101,7 @@ def step_grant_access(context, who, name):
     context.cast.actor(who).on(InvitationsPage).grant_access(context.data.name(name))
 
 
+@reworded('the {who:Persona} adds the observation "{note}" and saves')
 @when('the {who:Persona} saves the observation "{note}"')
 def step_save_observation(context, who, note):
     """After granting access, the person writes this observation and saves it.
@@ -125,11 +131,13 @@ def step_toggle_invitation(context, name):
     """On My Guests, the admin cancels the guest's invitation, or re-activates a cancelled one.
 
     Example: When the admin cancels the invitation of "Mary Dinna"
+    Example: When the admin re-activates the invitation of "Mary Dinna"
     """
     context.notes["listed_before"] = gate.scheduled_count(context.cast, context.data.name(name))
     context.cast.actor("admin").on(MyGuestsPage).toggle_cancelled(context.data.name(name))
 
 
+@reworded('the guard\'s "{page:Ui}" do not list "{name}"')
 @then('the guard\'s "{page:Ui}" no longer list "{name}"')
 def step_guard_not_listed(context, page, name):
     """The guard's list of invitations shows the guest once less than before the admin's change.
@@ -140,6 +148,13 @@ def step_guard_not_listed(context, page, name):
     assert names.count(context.data.name(name)) == context.notes["listed_before"] - 1, names
 
 
+@reworded(
+    "every registered guest shows whether their visit is valid now",
+    valid="Valid",
+    invalid="Invalid now",
+    button="Grant Access",
+    same="Valid",
+)
 @then(
     'every invitation shows "{valid:Ui}" or "{invalid:Ui}", and "{button:Ui}" is enabled exactly for "{same:Ui}" ones'
 )

@@ -7,15 +7,24 @@ from pages.home import GuardHomePage
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from prodready.scenario import gate_access as gate
+from prodready.scenario.places import at
+from prodready.scenario.wording import reworded
+
+# The fields' words before the platform's: "phone" is the phone number, "vehicle" the vehicle plate.
+OLD_FIELDS = {"phone": "phone number", "vehicle": "vehicle plate"}
+
+
+def _field_now(arguments):
+    return {**arguments, "field": OLD_FIELDS.get(arguments["field"], arguments["field"])}
 
 
 @when('the {who:Persona} clicks on the "{card:Ui}" card on the guard\'s home page')
 def step_home_card(context, who, card):
-    """On the guard's home page, the person opens the card with exactly this title.
+    """On the guard's home page (gone to first, from any page), the person opens the card with exactly this title.
 
     Example: When the guard clicks on the "Manual Entry" card on the guard's home page
     """
-    context.cast.actor(who).on(GuardHomePage).open_card(card)
+    at(context.cast.actor(who), GuardHomePage).open_card(card)
 
 
 @when("the guard opens manual entry")
@@ -36,6 +45,7 @@ def step_fill_visitor(context, name):
     context.cast.actor("guard").on(ManualEntryPage).fill(gate.visitor(context.faker, context.data.name(name)))
 
 
+@reworded("the guard fills in a visitor's details without the {field}", name="Incomplete Visitor", adapt=_field_now)
 @when('the guard fills in the visitor "{name}" without the {field}')
 def step_fill_without(context, name, field):
     """The guard fills in every required field of the visitor but one: name, nrc (ID), phone number, vehicle plate or reason.
@@ -102,6 +112,7 @@ def step_save_and_record(context):
     context.cast.actor("guard").on(ObservationDialog).save_and_record_next()
 
 
+@reworded("the guard closes the observation dialog without a note", label="Close & Go To Dashboard")
 @when('the guard chooses "{label:Ui}"')
 def step_choose(context, label):
     """In the observation dialog, the guard chooses the button that says exactly this.
@@ -236,6 +247,7 @@ def step_form_says(context, messages):
     assert context.cast.actor("guard").on(ManualEntryPage).errors() == messages
 
 
+@reworded("the phone number is marked in red")
 @then("the phone number is marked in red while it is empty")
 def step_phone_red(context):
     """The manual entry form's empty phone number is marked in red (the platform marks it so from the start).

@@ -1,22 +1,30 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"): the pay dialog and its
 rules, the platform refusing a payment, the receipt. Balances after a payment: payments_balances_steps.py."""
 
-from behave import register_type, then, when
+from behave import then, when
 
 from pages.components import Snackbar
 from pages.plans import PlansPage
 from pages.receipt import ReceiptDialog, ReceiptPrompt
 from prodready.scenario.application import page_withheld
-from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, parse_kwacha
+from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, written
 from prodready.scenario.payments import attempt_from_words, fill_payment, new_attempt
+from prodready.scenario.values import Refused
+from prodready.scenario.wording import reworded
 
-register_type(Kwacha=parse_kwacha)
+
+def _shares_of(arguments):
+    """The old wording's total, checked against its shares (the receipts show the shares)."""
+    if arguments["total"] != arguments["share"] + arguments["rest"]:
+        raise Refused(f"{written(arguments['total'])} is not the two shares together")
+    return {"share": arguments["share"], "rest": arguments["rest"]}
 
 
 # -- paying ---------------------------------------------------------------------------------------------
 
 
-@when("the admin records a {kind} payment of {amount:Kwacha} towards the client's plan")
+@reworded("the admin records a {kind:PaymentKind} payment of {amount:Money}")
+@when("the admin records a {kind:PaymentKind} payment of {amount:Money} towards the client's plan")
 def step_record_payment(context, kind, amount):
     """The admin records a payment of this kind (cash, cheque, mobile money…) and amount towards the client's plan, and confirms it.
 
@@ -29,7 +37,7 @@ def step_record_payment(context, kind, amount):
     dialog.pay().wait_confirm_step().confirm()
 
 
-@when("the admin starts a cash payment of {amount:Kwacha} towards the client's plan")
+@when("the admin starts a cash payment of {amount:Money} towards the client's plan")
 def step_start_payment(context, amount):
     """The admin fills in a cash payment towards the client's plan, without confirming it yet.
 
@@ -76,6 +84,7 @@ def step_try_to_pay(context, amount, how):
     context.notes["dialog"] = dialog.try_to_pay()
 
 
+@reworded("the admin opens the payment form", label="Record New Payment")
 @when('the admin opens the pay dialog with "{label:Ui}"')
 def step_open_pay_dialog(context, label):
     """The admin opens the pay dialog with the button of this label.
@@ -95,6 +104,7 @@ def step_cancel_payment(context):
     context.notes["dialog"].cancel()
 
 
+@reworded('the payment form offers the payment types "{types:UiList}"', title="Make a Payment")
 @then('the "{title:Ui}" dialog offers "{types:UiList}"')
 def step_dialog_offers(context, title, types):
     """The pay dialog has this title and offers exactly these transaction types, in this order.
@@ -105,6 +115,7 @@ def step_dialog_offers(context, title, types):
     assert (dialog.text_of(dialog.MARKER), dialog.transaction_types()) == (title, types), dialog.transaction_types()
 
 
+@reworded('it asks for "{fields:UiList}"')
 @then('the dialog asks for "{fields:UiList}"')
 def step_dialog_asks(context, fields):
     """The pay dialog asks for at least these details.
@@ -124,6 +135,7 @@ def step_dialog_closed(context, title):
     assert not context.notes["dialog"].is_current(), f'the "{title}" dialog is still open'
 
 
+@reworded("the pay dialog asked for {fields:UiList}")
 @then('the pay dialog asked for "{fields:UiList}"')
 def step_dialog_asked(context, fields):
     """The pay dialog of the payment just recorded asked for exactly these details, in this order.
@@ -143,7 +155,7 @@ def step_dialog_says(context, messages):
     assert sorted(shown) == sorted(messages) and not context.notes["dialog"].at_confirm_step(), shown
 
 
-@then("the pay dialog says the additional {amount:Kwacha} will be allocated to the general fund")
+@then("the pay dialog says the additional {amount:Money} will be allocated to the general fund")
 def step_general_fund_hint(context, amount):
     """The pay dialog warns that the amount beyond the plan's balance will go to the client's general fund.
 
@@ -184,7 +196,7 @@ def step_print_receipt(context):
     context.cast.actor("admin").on(ReceiptPrompt).print_receipt()
 
 
-@then("the receipt shows the client, the admin as cashier, {amount:Kwacha} paid and its receipt number")
+@then("the receipt shows the client, the admin as cashier, {amount:Money} paid and its receipt number")
 def step_receipt(context, amount):
     """The payment has one receipt: it names the client and the admin as cashier, shows this amount paid and has a receipt number.
 
@@ -205,7 +217,11 @@ def step_close_receipt(context):
     context.cast.actor("admin").on(ReceiptDialog).close()
 
 
-@then("the receipts show {share:Kwacha} paid towards the client's plan and {rest:Kwacha} to the general fund")
+@reworded(
+    "the receipt shows {total:Money} paid: {share:Money} towards the client's plan and {rest:Money} to the general fund",
+    adapt=_shares_of,
+)
+@then("the receipts show {share:Money} paid towards the client's plan and {rest:Money} to the general fund")
 def step_receipts_shares(context, share, rest):
     """The payment has two receipts, each with its own number: the plan's share on the client's plot, then what went to the general fund.
 
@@ -218,7 +234,7 @@ def step_receipts_shares(context, share, rest):
     assert shown == [(True, share, share), (False, rest, rest)] and len(numbers) == 2, receipts
 
 
-@then('the receipt of the {amount:Kwacha} that went to the general fund is for "{label:Ui}"')
+@then('the receipt of the {amount:Money} that went to the general fund is for "{label:Ui}"')
 def step_general_fund_receipt(context, amount, label):
     """The receipt of what went beyond the plan's balance names this in its "Plot/Plan No." column, not a plot.
 
