@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prodready.authoring.catalogue_intro import intro, old_wordings_section
+from prodready.authoring.catalogue_intro import intro, old_wordings_section, shown
 from prodready.authoring.intents import index
 from prodready.core.config import ROOT
 
@@ -42,8 +42,6 @@ AREA_TITLES = {
     "tasks_assign": "Tasks: assigning tasks",
 }
 KINDS = (("given", "Given"), ("when", "When"), ("then", "Then"))
-# Parameters shown by name only: people (the table of people), screen texts and your words (their quotes).
-PLAIN_TYPES = {"", "Persona", "Ui", "UiList", "Quoted"}
 
 
 @dataclass(frozen=True)
@@ -69,16 +67,6 @@ class StepDoc:
     def anchor(self) -> str:
         """The catalogue's anchor of this entry."""
         return "step-" + re.sub(r"[^a-z0-9]+", "-", f"{self.kind} {self.pattern}".lower()).strip("-")[:80]
-
-
-def shown(pattern: str) -> str:
-    """A pattern as the catalogue writes it."""
-
-    def one(match: re.Match[str]) -> str:
-        name, kind = match.group(1), match.group(2) or ""
-        return "{" + name + "}" if kind in PLAIN_TYPES else "{" + f"{name}: {kind}" + "}"
-
-    return re.sub(r"\{(\w+)(?::(\w+))?\}", one, pattern)
 
 
 def load_steps(steps_dir: Path = STEPS) -> Any:

@@ -4,8 +4,13 @@ production checklist and prodready.core.tags."""
 
 from __future__ import annotations
 
+import re
+
 from prodready.core import tags
 from prodready.core.checklist import ITEMS
+
+# Parameters shown by name only: people (the table of people), screen texts and your words (their quotes).
+PLAIN_TYPES = {"", "Persona", "Ui", "UiList", "Quoted"}
 
 PLAIN_WORDS = (
     (
@@ -47,6 +52,16 @@ TAGS = (
     ),
     ("@wip, @slow", "wip", "left out of normal runs"),
 )
+
+
+def shown(pattern: str) -> str:
+    """A pattern as the catalogue writes it."""
+
+    def one(match: re.Match[str]) -> str:
+        name, kind = match.group(1), match.group(2) or ""
+        return "{" + name + "}" if kind in PLAIN_TYPES else "{" + f"{name}: {kind}" + "}"
+
+    return re.sub(r"\{(\w+)(?::(\w+))?\}", one, pattern)
 
 
 def values_section() -> list[str]:
@@ -156,6 +171,6 @@ def old_wordings_section() -> list[str]:
         "",
     ]
     for wording in sorted(retired, key=lambda w: (w.kind, w.pattern)):
-        instead = f" Write instead: *{wording.kind.title()} {render(wording.now, {})}*." if wording.now else ""
-        out.append(f"- *{wording.kind.title()} {wording.pattern}* — {wording.retired}.{instead}")
+        instead = f" Write instead: *{wording.kind.title()} {shown(render(wording.now, {}))}*." if wording.now else ""
+        out.append(f"- *{wording.kind.title()} {shown(wording.pattern)}* — {wording.retired}.{instead}")
     return out

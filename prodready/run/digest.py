@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from prodready.authoring.suggest import advice_for
 from prodready.core.artifacts import evidence_folder
 from prodready.reporting.results import FAILED_STATUSES as FAILED
+
+ASSERTION_PREFIX = re.compile(r"^(?:ASSERT FAILED|Assertion Failed): ")
 
 
 def failure_digest(features: list[Any], reports: Path) -> list[str]:
@@ -23,11 +26,14 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
                 error = step["result"].get("error_message") or ""
                 error = error if isinstance(error, str) else "\n".join(error)
                 lines_ = [line.strip() for line in error.splitlines() if line.strip()]
-                # An assertion's message comes first; an exception's is its traceback's last line.
+                # An assertion's message comes first (without behave's prefix); an exception's is its traceback's
+                # last line. A value or a table the feature wrote wrong is an assertion: its one line says how to
+                # write it (prodready.scenario.values), never a traceback.
                 first = lines_[-1] if lines_ and lines_[0].startswith("Traceback") else next(iter(lines_), "")
+                first = ASSERTION_PREFIX.sub("", first)
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
-                    lines.append(f"  why: {first[:300]}")
+                    lines.append(f"  why: {first[:600]}")
                 if step["result"].get("status") == "undefined":
                     lines.append("  why: no step understands this line")
                     lines.extend(advice_for(f"{step.get('keyword', '')} {step.get('name', '')}"))

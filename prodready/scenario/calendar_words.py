@@ -196,10 +196,10 @@ def parse_time(text: str) -> time:
         return time(hour + (12 if match["ap"] == "p" else 0), minute)
     if match := _TIME_24.fullmatch(words):
         if len(match["h"]) == 1:
-            hour, minute = int(match["h"]), match["m"]
+            hour, minutes = int(match["h"]), match["m"]
             raise Ambiguous(
-                f'"{text}" may be in the morning or the afternoon: write {hour:02d}:{minute} or {hour}:{minute} am '
-                f"for the morning, {hour + 12}:{minute} or {hour}:{minute} pm after noon"
+                f'"{text}" may be in the morning or the afternoon: write {hour:02d}:{minutes} or {hour}:{minutes} am '
+                f"for the morning, {hour + 12}:{minutes} or {hour}:{minutes} pm after noon"
             )
         return time(int(match["h"]), int(match["m"]))
     raise ValueError(text)
@@ -214,7 +214,10 @@ def parse_moment(text: str) -> Moment:
         parts = words.split(" ")
         cut = -2 if len(parts) > 2 and parts[-1].casefold().strip(".") in ("am", "pm", "a.m", "p.m") else -1
         day, clock = " ".join(parts[:cut]), " ".join(parts[cut:])
-    return Moment(parse_day(day), parse_time(clock))
+    try:
+        return Moment(parse_day(day), parse_time(clock))
+    except Ambiguous as both:
+        raise Ambiguous(f'"{text}": {both}') from None
 
 
 _UNITS = {"h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}

@@ -39,9 +39,6 @@ def step_registry() -> Any:
     return the_step_registry
 
 
-_registry = step_registry
-
-
 def takes_cleanly(matcher: Any, text: str) -> bool:
     """Whether a step takes the line with every value as written (no refusal)."""
     try:
@@ -52,7 +49,7 @@ def takes_cleanly(matcher: Any, text: str) -> bool:
 
 def current_steps(step_type: str) -> list[Any]:
     """The steps a line of this kind may mean, old wordings left out."""
-    registry = _registry()
+    registry = step_registry()
     found = list(registry.steps.get(step_type, []))
     if step_type != "step":
         found += registry.steps.get("step", [])
@@ -86,7 +83,7 @@ class ForgivingMatcher(ParseMatcher):
 
     def others(self, _step_text: str) -> list[Any]:
         """Every other step the line could mean (old wordings too: a clean old wording beats a refusal)."""
-        registry = _registry()
+        registry = step_registry()
         kinds = {self.step_type, "step"} if self.step_type != "step" else {"given", "when", "then", "step"}
         return [m for kind in kinds for m in registry.steps.get(kind, []) if m is not self]
 

@@ -22,7 +22,7 @@ def at(actor: Any, page: type[P]) -> P:
     return actor.open(page)
 
 
-def home_of(actor: Any) -> type[BasePage]:
+def home_of(actor: Any) -> type[GuardHomePage] | type[HomePage]:
     """A person's Dashboard: the guard's cards (GuardHome), everyone else's Home."""
     return GuardHomePage if actor.persona.role == GUARD_ROLE else HomePage
 

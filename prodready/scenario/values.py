@@ -13,7 +13,7 @@ resolved with `Day.on(today)`, today being the community's (prodready.scenario.c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -73,7 +73,7 @@ MONEY_FORMS = "K500, K 500, K500.00, K2,000, K2000.50 or 500 kwacha"
 
 
 def _money(text: str, signed: bool = False) -> Decimal:
-    flat = text.replace("K -", "-K").replace("K-", "-K") if signed else text
+    flat = re.sub(r"^-\s*", "-", re.sub(r"^K\s*-\s*", "-K", text)) if signed else text
     match = _MONEY.fullmatch(flat)
     if match is None or (match["sign"] and not signed) or (text[:1] in "kz" and match["a"]):
         raise ValueError(text)  # "k500" is refused: a small k reads as thousands
@@ -117,7 +117,7 @@ def choice(words: dict[str, Any], text: str) -> Any:
     return by_key[_key(text)]
 
 
-def one_of(words: dict[str, Any] | tuple[str, ...], last: str = "or") -> str:
+def one_of(words: Iterable[str], last: str = "or") -> str:
     """ "Text, Radio or Date": the accepted words, for a refusal."""
     labels = list(words)
     return ", ".join(labels[:-1]) + f" {last} " + labels[-1] if len(labels) > 1 else "".join(labels)

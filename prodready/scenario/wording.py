@@ -169,11 +169,12 @@ def dropping(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
 def naming(key: str, parameter: str = "name") -> Callable[[dict[str, Any]], dict[str, Any]]:
     """An `adapt` for an old wording that named a persona ("An Admin User") where the step now says "the admin":
     the name must be that persona's."""
-    from prodready.scenario.values import TYPES
+    from prodready.scenario.people_words import PERSONA_NAMES
+    from prodready.scenario.values import name_key
 
     def adapt(arguments: dict[str, Any]) -> dict[str, Any]:
         name = arguments.pop(parameter)
-        if TYPES["Person"](f'"{name}"') != key:
+        if {name_key(n): k for n, k in PERSONA_NAMES.items()}.get(name_key(name)) != key:
             raise Refused(f'"{name}" is not the {key}: this step is about the {key}')
         return arguments
 
