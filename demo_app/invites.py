@@ -168,6 +168,19 @@ def card(invite: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def grant_refusal(request_id: Any) -> str | None:
+    """Why the gate may not let an invited guest in now, by their entry request (None when it may, and for
+    requests no invitation made): the invitation is cancelled, or not valid at this moment (its validity's
+    words, "Invalid now" …). The Invitations page disables Grant Access then; the server refuses it too."""
+    found = of_request(request_id)
+    if found is None:
+        return None
+    if found["status"] != "active":
+        return "This invitation has been cancelled"
+    state = str(card(found)["validity"])
+    return None if state == "Valid" else state
+
+
 _SELECT = (
     "SELECT i.*, r.name AS guest_name, r.status AS request_status, r.granted_state, h.name AS host_name"
     " FROM invites i JOIN entry_requests r ON r.id = i.entry_request_id JOIN users h ON h.id = i.host_id"

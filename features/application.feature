@@ -16,6 +16,11 @@ Feature: The application overall
       | guard     | the cards "Scan, Identity, Manual Entry" |
       | admin     | the button "My QR Code"                  |
       | custodian | the cards "Scan, My Code, Time Card"     |
+
+    # Now and then the platform's client Dashboard freezes the tab (docs/platform-defects.md).
+    @defect.application.client_dashboard_freezes
+    Examples: A client
+      | person    | what                                     |
       | client    | the button "My QR Code"                  |
 
   @read_only
@@ -24,18 +29,24 @@ Feature: The application overall
     When the guard logs in with a wrong password
     Then the login screen says "Wrong username or password"
 
-  @read_only
+  # Now and then the platform's client Dashboard freezes the tab (docs/platform-defects.md).
+  @read_only @defect.application.client_dashboard_freezes
   Scenario: A login link never sends a person on to another site
     Given the client opens, in an incognito window, a login link that leads on to another site
     When the client logs in there with their username and password
     Then the client lands on their "Dashboard", on the community's own site
 
+  # Now and then the platform's client Dashboard freezes the tab (docs/platform-defects.md).
+  @defect.application.client_dashboard_freezes
   Scenario: Someone whose password an admin reset sets a new one at their next login
     Given an admin has reset the password of a new client "Chipo Mwale"
     When the new client logs in with the password the admin gave them
     Then the new client is asked to "Set Password"
     When the new client sets a new password of their own
     Then the new client lands on their "Dashboard"
+    When the new client logs out and logs in again with the password they set
+    Then the new client lands on their "Dashboard"
+    And the password the admin gave them no longer logs the new client in
 
   # Opened from the menu as a person does. The platform's refusal of a single field the role may not
   # read is its design, not an error of the page; a whole request refused is one. On the platform two
@@ -59,15 +70,18 @@ Feature: The application overall
       | person    | pages |
       | admin     | 9     |
 
+    @defect.application.client_dashboard_freezes
     Examples: The client's menu
       | person    | pages |
       | client    | 4     |
 
+  # Not shown the page, and not given what it holds nor let do what it does, when asking the platform directly.
   @read_only
   Scenario Outline: The <person> is not shown <page>
     Given the <person> is logged in
     When the <person> types the address of <page>
     Then the <person> is not shown <page>
+    And the platform refuses the <person> what <page> asks it for, even when asked directly
 
     Examples:
       | person    | page                      |

@@ -82,7 +82,7 @@ Feature: Forms
       | Visitor Name | John Phiri       |
       | Purpose      | Delivering tools |
       | Visit Date   | 2026-12-01       |
-      | Arrival      | 09:30            |
+      | Arrival      | 13:30            |
       | Departure    | 2026-12-01 17:15 |
       | Gate         | South            |
       | Vehicle      | Truck            |
@@ -133,17 +133,94 @@ Feature: Forms
     When the client confirms the contract
     Then the client is told "You have successfully submitted the form"
 
-  # The platform shows a form that is not published to anyone who has its address (docs/platform-defects.md).
+  # The platform shows a form that is not published to anyone who has its address, and takes answers to it
+  # (docs/platform-defects.md).
   @checklist.forms.create_form @checklist.forms.submit_form @defect.forms.draft_form_by_link
-  Scenario: A form that is not published is not offered to clients, and its address is refused
+  Scenario: A form that is not published is not offered to clients, and its address and answers sent to it are refused
     Given a draft form "Noise Complaint" with the fields:
       | name    | type | required |
       | Details | Text | yes      |
     And the client is logged in
+    And the admin is logged in
     When the client goes to "My Forms" from the menu
     Then "Noise Complaint" is not among the forms offered to the client
     When the client follows a link to the form "Noise Complaint"
     Then the form's page says "Something went wrong while accessing this form"
+    When the client sends answers to "Noise Complaint" all the same, directly:
+      | field   | answer      |
+      | Details | Loud music  |
+    Then the platform refused it, every way it was sent
+    When the admin opens the entries of "Noise Complaint"
+    Then the entries list no entry
+
+  # Only those who build forms publish them: a request to publish that comes from a client, the builder's own or
+  # the platform's formUpdate, is refused, and the form stays unoffered.
+  @checklist.forms.create_form
+  Scenario: A client may not publish a form, even when they send the builder's own request directly
+    Given a draft form "Bus Pass" with the fields:
+      | name  | type | required |
+      | Route | Text | yes      |
+    And the admin is logged in
+    And the client is logged in
+    When the client publishes "Bus Pass" all the same, sending it directly
+    Then the platform refused it, every way it was sent
+    When the client goes to "My Forms" from the menu
+    Then "Bus Pass" is not among the forms offered to the client
+
+  # The form's page will not go without its required answers; the platform must not take them without either
+  # when they come directly: the form's own Submit request, and the platform's formUserCreate (docs/platform-defects.md).
+  @checklist.forms.submit_form @defect.forms.required_answers_unchecked
+  Scenario: A form's required fields are required even when the answers are sent directly
+    Given a published form "Bike Permit" with the fields:
+      | name   | type | required |
+      | Owner  | Text | yes      |
+      | Colour | Text | no       |
+    And the client is logged in
+    And the admin is logged in
+    When the client sends answers to "Bike Permit" all the same, directly:
+      | field  | answer |
+      | Colour | Red    |
+    Then the platform refused it, every way it was sent
+    When the admin opens the entries of "Bike Permit"
+    Then the entries list no entry
+
+  # A person's answers are theirs and the admins': not another client's, by the submission's own address, by that
+  # address with the client's own id in the owner's place, nor asked directly (docs/platform-defects.md).
+  @checklist.forms.submit_form @defect.forms.submission_of_anyone
+  Scenario: A client is never shown another person's form submission, by its address or asked directly
+    Given a published form "Dog Licence" with the fields:
+      | name     | type | required |
+      | Dog Name | Text | yes      |
+    And the custodian has submitted "Dog Licence", answering "Dog Name" with "Rex the Brave"
+    And the client is logged in
+    When the client follows a link to the custodian's "Dog Licence" submission
+    Then the custodian's answers are not shown to the client
+    When the client opens the custodian's "Dog Licence" submission at an address naming the client instead
+    Then the custodian's answers are not shown to the client
+    And the platform gives the client none of the custodian's answers, even when asked directly
+
+  # A form's expiry date sat on: a minute before it the form is offered and answers are taken; from it on, neither.
+  @checklist.forms.submit_form @needs_clock
+  Scenario Outline: A form that expires at 17:00, at <time>: offered, <offered>; answers sent to it, <taken>
+    Given it is 09:00 in the community
+    And a published form "Market Stall" that expires today at 17:00, with the fields:
+      | name  | type | required |
+      | Stall | Text | yes      |
+    And it is <time> in the community
+    And the client is logged in
+    And the admin is logged in
+    When the client goes to "My Forms" from the menu
+    Then "Market Stall" <is offered or not> among the forms offered to the client
+    When the client sends answers to "Market Stall" all the same, directly:
+      | field | answer     |
+      | Stall | Vegetables |
+    Then the platform <taken> it, every way it was sent
+
+    Examples:
+      | time  | offered | is offered or not | taken   |
+      | 16:59 | yes     | is                | took    |
+      | 17:00 | no      | is not            | refused |
+      | 17:01 | no      | is not            | refused |
 
   @checklist.forms.submit_form @read_only
   Scenario: A client finds the forms they can fill in, without submitting anything

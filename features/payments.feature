@@ -92,17 +92,45 @@ Feature: Payments
     And the admin confirms the payment and prints its receipt
     Then the receipt of the K500.00 that went to the general fund is for "General Plan"
 
+  # The edge of a plan's balance: a ngwee short leaves the plan active, owing that ngwee; exactly what it owes
+  # completes it; a ngwee over completes it and puts that ngwee in the general fund. The plan owes K5,500.00 of its
+  # K6,000.00: a rule that looks at the plan's total rather than what it still owes gives other answers.
   @checklist.payments.submit_payment
-  Scenario: Paying exactly what a plan still owes completes it, and nothing goes to the general fund
-    Given a client "Mwansa Tembo" with a "basic" plan of K500.00 a month for 12 months
+  Scenario Outline: Paying <amount> on a plan that still owes K5,500.00 leaves it <status>, owing <owed>, with <fund> in the general fund
+    Given a client "<client>" with a "basic" plan of K500.00 a month for 12 months
+    And the client has already paid K500.00 in cash
     And the admin is logged in
     When the admin opens the client's plans
-    And the admin starts a cash payment of K6,000.00 towards the client's plan
-    Then the pay dialog says nothing will go to the general fund
+    And the admin starts a cash payment of <amount> towards the client's plan
+    Then the pay dialog says <hint>
     When the admin confirms the payment
-    Then the client's "Total Balance" shows K0.00 owed
-    And the client's "General Funds" holds K0.00
-    And the client's plan is completed with a balance of K0.00
+    Then the client's "Total Balance" shows <owed> owed
+    And the client's "General Funds" holds <fund>
+    And the client's plan is <status> with a balance of <owed>
+
+    Examples:
+      | amount    | status    | owed  | fund  | hint                                                       | client           |
+      | K5,499.99 | active    | K0.01 | K0.00 | nothing will go to the general fund                        | Mwansa Tembo     |
+      | K5,500.00 | completed | K0.00 | K0.00 | nothing will go to the general fund                        | Mutinta Hamoonga |
+      | K5,500.01 | completed | K0.00 | K0.01 | the additional K0.01 will be allocated to the general fund | Chipo Sakala     |
+
+  # The pay dialog refuses K0.00 before it sends anything ("Amount is required", below); the platform must refuse it
+  # too when it comes directly: the dialog's own request, and the platform's transactionCreate. A ngwee more is a
+  # payment like any other, recorded once for each way it is sent.
+  @checklist.payments.submit_payment
+  Scenario Outline: A payment of <amount> sent directly: the platform <answers> it, and the balance counts only what it took
+    Given a client "<client>" with a "basic" plan of K500.00 a month for 12 months
+    And the client has already paid K500.00 in cash
+    And the admin is logged in
+    When the admin opens the client's plans
+    And the admin sends a cash payment of <amount> towards the client's plan directly, every way the platform takes one
+    Then the platform <answers> it, every way it was sent
+    And the client's balance changed by each payment the platform took, and by nothing else
+
+    Examples:
+      | amount | answers | client         |
+      | K0.00  | refused | Mumba Chileshe |
+      | K0.01  | took    | Kunda Musonda  |
 
   @checklist.payments.submit_payment
   Scenario: The pay dialog does not go on without a transaction type and an amount
@@ -164,6 +192,21 @@ Feature: Payments
     Then the client sees their plan with a balance of K5,500.00
     And the client is offered no way to record or revert a payment
 
+  # The client's plans offer no revert (above); the platform must refuse a revert that comes directly too: the
+  # request the admin's "Revert Transaction" sends, from the client's browser, and the platform's transactionRevert.
+  @checklist.payments.submit_payment
+  Scenario: A client may not revert their own payment, even when they send the revert directly
+    Given the client has a "basic" plan of K500.00 a month for 12 months
+    And the client has already paid K500.00 in cash
+    And the admin is logged in
+    And the client is logged in
+    When the client sends the revert of their payment directly
+    Then the platform refused it, every way it was sent
+    When the client opens their payment plans from "My Profile" in the menu
+    Then the client sees their plan with a balance of K5,500.00
+    When the admin opens the client's plans
+    Then the client's plan on their plot is "basic" with a balance of K5,500.00
+
   @checklist.payments.submit_payment
   Scenario: A client is never shown another client's receipt
     Given another client, "Bwalya Mumba", has paid K500.00 in cash towards their plan
@@ -204,3 +247,4 @@ Feature: Payments
     Given the client is logged in
     When the client goes to the payments dashboard by its address
     Then the client is shown "Oops. Looks like we can't find your page." instead of the payments dashboard
+    And the platform refuses the client the community's payments, even when asked directly

@@ -44,6 +44,43 @@ Feature: Time Sheet
     When the custodian's End Shift for "Chanda Mulenga" reaches the platform all the same
     Then no shift has been recorded for "Chanda Mulenga"
 
+  # The worker had a shift, ended: End Shift, pressed or sent all the same, must not touch it.
+  @checklist.timesheet.end_shift
+  Scenario: Ending a shift for a worker whose shift has already ended is refused, and their last shift stays as it was
+    Given a new guard "Mutinta Zulu" of the community, whose shift the custodian started and ended earlier
+    And the custodian is logged in
+    When the custodian opens the profile of "Mutinta Zulu"
+    And the custodian stops the timer without starting it
+    Then the custodian is shown "You can't end shift that is not in progress"
+    When the custodian's End Shift for "Mutinta Zulu" reaches the platform all the same
+    Then the last shift of "Mutinta Zulu" is still the one that ended earlier, and their only one
+
+  # What the custodian records reaches the worker: the guard's own time sheet, and the profile opened afresh.
+  @checklist.timesheet.start_shift @checklist.timesheet.end_shift
+  Scenario: After the custodian ends the guard's shift, the guard finds it in their own time sheet
+    Given the guard "A Guard" is not on shift
+    And the guard is logged in
+    And the custodian is logged in
+    When the custodian finds the guard "A Guard"
+    And the custodian starts the timer
+    And the custodian waits the target's shift time, watching the shift in progress
+    And the custodian stops the timer
+    And the custodian opens the profile of "A Guard"
+    Then the profile offers "Start Shift" again
+    When the guard opens the "Time Card" card of the guard home
+    Then the guard finds that shift in their own time sheet, with its start and stop times
+
+  # The profile of a deactivated worker offers no shift buttons; Start Shift sent all the same must record nothing.
+  # The platform records it (docs/platform-defects.md): this scenario is red there on purpose.
+  @checklist.timesheet.start_shift @defect.timesheet.deactivated_worker_shift_started
+  Scenario: A deactivated guard's shift is not started, even when Start Shift is sent directly
+    Given a guard "Kalaba Mwansa" of the community whose account is deactivated
+    And the custodian is logged in
+    When the custodian opens the profile of "Kalaba Mwansa"
+    Then the profile offers no shift buttons
+    When the custodian's Start Shift for "Kalaba Mwansa" reaches the platform all the same
+    Then no shift has been recorded for "Kalaba Mwansa"
+
   # The platform records a second shift here (docs/platform-defects.md): this scenario is red there on purpose.
   @checklist.timesheet.start_shift @defect.timesheet.second_shift_started
   Scenario: A shift already started from another device is not started twice
@@ -111,3 +148,56 @@ Feature: Time Sheet
       | Wednesday | 2026-11-18 | 22:00      | 06:30     | 8.5 hrs     |
       | Tuesday   | 2026-10-27 | 06:00      | 07:00     | 1 hr        |
       | Tuesday   | 2026-10-27 | 00:30      | 01:30     | 1 hr        |
+
+  # The pay period of a day, written out from the rule "from the 27th of the previous month to the 26th" of the
+  # community's calendar (Africa/Lusaka): the 27th begins there at midnight, still 22:00 on the 26th in UTC.
+  @checklist.timesheet.all_shifts @needs_clock
+  Scenario Outline: On <day> at <time>, a worker's time sheet covers <first> to <last>
+    Given it is <time> on <day> in the community
+    And a new guard "<worker>" of the community
+    And the custodian is logged in
+    When the custodian opens the time sheet of "<worker>"
+    Then the time sheet says "Worked 0 days for a total of 0 hrs between <first> - <last>"
+
+    Examples: the period's last day and its first, around the community's midnight
+      | worker         | day              | time  | first      | last       |
+      | Period Twelve  | 26 November 2026 | 23:59 | 2026-10-27 | 2026-11-26 |
+      | Period Thirty  | 27 November 2026 | 00:00 | 2026-11-27 | 2026-12-26 |
+      | Period Two     | 27 November 2026 | 01:59 | 2026-11-27 | 2026-12-26 |
+
+    Examples: across the year's end, and a short month
+      | worker         | day              | time  | first      | last       |
+      | Period Yule    | 26 December 2026 | 12:00 | 2026-11-27 | 2026-12-26 |
+      | Period Newyear | 27 December 2026 | 00:30 | 2026-12-27 | 2027-01-26 |
+      | Period January | 26 January 2027  | 23:59 | 2026-12-27 | 2027-01-26 |
+      | Period March   | 1 March 2027     | 08:00 | 2027-02-27 | 2027-03-26 |
+
+  # "Days" worked are the shifts of at least an hour (the page's rule), not the days with a shift nor the days with
+  # an hour's shift: here 5 shifts of an hour or more on 4 days, 7 shifts on 6 days. Lengths are worded as the page
+  # words them: under an hour in minutes, from an hour in hours to two decimals; the total adds the worded lengths
+  # (three shifts of 61 minutes are 3.06 hours there, 3.05 by the clock).
+  @checklist.timesheet.all_shifts @needs_clock
+  Scenario: A worker's time sheet counts the shifts of at least an hour as days worked, and words each length
+    Given it is 10:00 on 20 November 2026 in the community
+    And a new guard "Hour Counter" of the community
+    And these shifts were worked:
+      | worker       | date             | start | end   |
+      | Hour Counter | 12 November 2026 | 06:00 | 07:00 |
+      | Hour Counter | 12 November 2026 | 12:30 | 15:00 |
+      | Hour Counter | 13 November 2026 | 06:00 | 06:59 |
+      | Hour Counter | 14 November 2026 | 13:00 | 14:01 |
+      | Hour Counter | 15 November 2026 | 23:30 | 00:31 |
+      | Hour Counter | 16 November 2026 | 07:00 | 08:01 |
+      | Hour Counter | 17 November 2026 | 18:00 | 18:45 |
+    And the custodian is logged in
+    When the custodian opens the time sheet of "Hour Counter"
+    Then the time sheet says "Worked 5 days for a total of 8.29 hrs between 2026-10-27 - 2026-11-26"
+    And the time sheet lists, in this order:
+      | day       | date       | start time | stop time | total hours |
+      | Tuesday   | 2026-11-17 | 18:00      | 18:45     | 45 minutes  |
+      | Monday    | 2026-11-16 | 07:00      | 08:01     | 1.02 hrs    |
+      | Sunday    | 2026-11-15 | 23:30      | 00:31     | 1.02 hrs    |
+      | Saturday  | 2026-11-14 | 13:00      | 14:01     | 1.02 hrs    |
+      | Friday    | 2026-11-13 | 06:00      | 06:59     | 59 minutes  |
+      | Thursday  | 2026-11-12 | 12:30      | 15:00     | 2.5 hrs     |
+      | Thursday  | 2026-11-12 | 06:00      | 07:00     | 1 hr        |

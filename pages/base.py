@@ -64,6 +64,10 @@ class BasePage(ScreenReading, MuiWidgets):
             self.wait_for(self.MARKER)
         return self
 
+    def seen_as(self, page: type[P]) -> P:
+        """The same browser seen as another page, not waited for (to ask whether that one is shown)."""
+        return page(self.driver, self.base_url, self.timeout)
+
     def goes_to(self, page: type[P]) -> P:
         """The next page, once shown, in the same browser."""
         return page(self.driver, self.base_url, self.timeout).wait_loaded()
@@ -93,8 +97,9 @@ class BasePage(ScreenReading, MuiWidgets):
         """What the screen shows, in short: the page title and the start of the visible text."""
         try:
             where, title, body = self.driver.execute_script(scripts.SCREEN)
-        except WebDriverException:
-            return "(the page could not be read)"
+        except WebDriverException as exc:  # say why: a renderer that stopped answering reads so
+            why = (exc.msg or "").strip().splitlines()
+            return f"(the page could not be read: {why[0][:200] if why else type(exc).__name__})"
         body = " ".join(str(body).split())
         return f"{where} «{title}»: {body[:SCREEN_EXCERPT]}{'…' if len(body) > SCREEN_EXCERPT else ''}"
 
@@ -157,7 +162,21 @@ class BasePage(ScreenReading, MuiWidgets):
     def wait_settled(self) -> None:
         """After an armed action: wait until the app has answered it, by a new document (the reference
         app's forms) or by changing the page in place and going quiet (the platform's single-page app)."""
-        self.wait_until(lambda d: self._page_settled(d), "the page did not settle after the action")
+        try:
+            self.wait_until(lambda d: self._page_settled(d), "the page did not settle after the action")
+        except LookupError as exc:
+            raise LookupError(f"{exc}{self._pending()}") from None
+
+    def _pending(self) -> str:
+        """The page's requests still waiting for an answer, for the message of a page that did not settle."""
+        try:
+            pending = self.driver.execute_script(
+                "const now = performance.now(); return Object.values(window.__prodready_pending || {})"
+                ".map(([url, t]) => url + ' (' + Math.round((now - t) / 1000) + ' s)');"
+            )
+        except WebDriverException:
+            return ""
+        return f"; requests still waiting for an answer: {', '.join(pending)}" if pending else ""
 
     def _page_settled(self, driver: Any) -> bool:
         try:

@@ -12,6 +12,7 @@ from datetime import datetime
 from selenium.webdriver.common.by import By
 
 from .base import BasePage, Locator, comma_list, css, testid, ui
+from .components import ErrorPage
 
 READ_FIELDS = """
 const root = document.querySelector('[data-testid="category-list-container"], #form_update_container');
@@ -184,12 +185,26 @@ class FormEntriesPage(BasePage):
 
     MARKER = titled(ui("Form Entries"))
     ROW = ':is(div):has(> [data-testid="submitted_on"])'
+    NONE = Locator(
+        By.XPATH,
+        f'//*[@data-testid="centered_content"][normalize-space()="{ui("No Form Entries Available")}"]',
+        "the no-entries message",
+    )
 
     def entries(self) -> list[dict[str, str]]:
         """The entries, newest first."""
         return self.rows(
             self.ROW, {"date": "submitted_on", "version": "versionNumber", "by": "submitted_by", "status": "status"}
         )
+
+    def entries_once_loaded(self) -> list[dict[str, str]]:
+        """The entries, newest first, once the list has loaded (none when it says "No Form Entries Available")."""
+        return self.wait_until(
+            lambda _d: (
+                [self.entries()] if self.find_all(css(self.ROW, "an entry")) or self.is_shown(self.NONE) else None
+            ),
+            "the entries did not load",
+        )[0]
 
     def open_entry(self, index: int = 0) -> FormFields:
         """Open one entry (its status, as the platform's spec does): the submission's answers."""
@@ -204,6 +219,22 @@ class SubmissionPage(FormFields):
     """One person's answers to a form (/user_form/<user>/<submission>, components/FormUpdate.jsx)."""
 
     MARKER = css("#form_update_container form", "the submitted form (once loaded)")
+    # What the page says in place of the answers when the platform refuses its queries (CenteredContent).
+    REFUSAL = Locator(
+        By.XPATH, '//*[@id="form_update_container"]//*[@data-testid="centered_content"]', "the page's refusal"
+    )
+
+    def answers_once_answered(self) -> dict[str, str]:
+        """The answers the page shows once it has answered its address: none when it refuses (the not-found page,
+        or the platform's words in place of the form)."""
+        error = ErrorPage(self.driver, self.base_url, self.timeout)
+
+        def answered(driver: object) -> list[dict[str, str]] | None:
+            if error.is_current() or self.is_shown(self.REFUSAL):
+                return [{}]
+            return [self.answers()] if self.is_current() and self.field_names() else None
+
+        return self.wait_until(answered, "the page showed neither someone's answers nor a refusal")[0]
 
 
 class MyFormsPage(BasePage):

@@ -155,9 +155,13 @@ class FormBuilderPage(FormFields):
         fetched the form's fields again)."""
         self.wait_until(lambda _d: name in self.field_names(), f'the field "{name}" is not shown')
 
+    def ask_to_publish(self) -> str:
+        """Publish form, leaving its confirmation open: the confirmation's message."""
+        self.click(self.PUBLISH)
+        return self.text_of(self.CONFIRMATION)
+
     def publish(self) -> str:
         """Publish form, confirming: the confirmation's message."""
-        self.click(self.PUBLISH)
-        message = self.text_of(self.CONFIRMATION)
+        message = self.ask_to_publish()
         self.click_and_load(self.PROCEED)
         return message

@@ -12,6 +12,12 @@ from .base import BasePage, Locator, testid, ui
 # One script reads every card: the name (Cypress's .entry-log-visitor-name), the acting user,
 # the note, the date and every chip. A card is the MUI Card (shared/Card.jsx) around its acting user.
 READ_CARDS = """
+// The time (HH:mm) has no test id: it is the caption in the grid item after the date's (LogEvents.jsx).
+const time = card => {
+  const date = card.querySelector('[data-testid="created-at"]');
+  const next = date && date.parentElement.nextElementSibling;
+  return next ? next.innerText.trim() : '';
+};
 return Array.from(document.querySelectorAll('[data-testid="acting_user_name"]')).map(guard => {
   const card = guard.closest('.MuiCard-root') || guard.parentNode;
   const text = sel => {
@@ -19,7 +25,7 @@ return Array.from(document.querySelectorAll('[data-testid="acting_user_name"]'))
     return el ? el.innerText.replace(/\\s+/g, ' ').trim() : '';
   };
   return {name: text('.entry-log-visitor-name'), guard: guard.innerText.trim(),
-          note: text('[data-testid="observation_note"]'), date: text('[data-testid="created-at"]'),
+          note: text('[data-testid="observation_note"]'), date: text('[data-testid="created-at"]'), time: time(card),
           chips: Array.from(card.querySelectorAll('.MuiChip-label')).map(c => c.textContent.trim())};
 });
 """
@@ -34,6 +40,7 @@ class LogEntry:
     note: str
     date: str
     chips: tuple[str, ...]
+    time: str = ""
 
 
 class LogbookPage(BasePage):
@@ -52,7 +59,7 @@ class LogbookPage(BasePage):
     def entries(self) -> list[LogEntry]:
         """Every card shown, newest first."""
         return [
-            LogEntry(r["name"], r["guard"], r["note"], r["date"], tuple(r["chips"]))
+            LogEntry(r["name"], r["guard"], r["note"], r["date"], tuple(r["chips"]), r["time"])
             for r in self.driver.execute_script(READ_CARDS)
         ]
 

@@ -26,6 +26,7 @@ class PaymentDialog(PaymentsPart):
     CHEQUE = element_id("cheque-number", "the Cheque Number field")
     # One per plan: the TextField's root div carries the class, the native <input> inside it has id "amount".
     AMOUNTS = ".transaction-amount-input input"
+    AMOUNT = css(AMOUNTS, "the first plan's amount field")
     LABELS = css('[role="dialog"] label.MuiInputLabel-root', "the dialog's field labels")
     ERRORS = css('[role="dialog"] .MuiFormHelperText-root.Mui-error', "the dialog's error messages")
     HINT = ui("The additional amount {{amount}} will be allocated to the general fund")

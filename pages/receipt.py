@@ -18,6 +18,7 @@ class Receipt:
     client: str
     cashier: str
     plot: str  # the table's "Plot/Plan No."
+    payment_type: str  # the table's "Payment Type"
     paid: str  # the table's "Amount Paid"
     total_paid: str
 
@@ -60,6 +61,7 @@ class ReceiptDialog(PaymentsPart):
                 "client": "client-name",
                 "cashier": "cashier-name",
                 "plot": f"css:{self.ROW} > :nth-child(1)",
+                "payment_type": f"css:{self.ROW} > :nth-child(2)",
                 "paid": f"css:{self.ROW} > :nth-child(3)",
                 "total_paid": "total-amount-paid",
             },

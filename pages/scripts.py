@@ -72,20 +72,25 @@ UNDER_BANNER = "under the install banner"
 # note where it is. After the action, SETTLED says when the app has finished answering it, whether
 # it loaded a new document (the reference app's forms) or changed the page in place (the
 # platform's single-page app: a new route, a dialog, a snackbar).
-# Counts the page's requests in flight (fetch and XMLHttpRequest). Planted by the session pool before
-# any page script where it can (a BiDi preload script, or CDP), because an app that keeps its own
-# reference to fetch from its start (the platform's Apollo client does) never calls a wrapper installed
-# later; ARM installs it itself otherwise.
+# Counts the page's requests in flight (fetch and XMLHttpRequest), each with its address and start, from
+# the first action on a page (ARM installs it). An app that keeps its own reference to fetch from its
+# start (the platform's Apollo client) is not seen: its page objects wait for what an action shows.
 NETWORK_WATCH = """
 const w = window;
 if (!w.__prodready_net) {
   w.__prodready_net = true; w.__prodready_inflight = 0; w.__prodready_last = performance.now();
-  const done = () => { w.__prodready_inflight--; w.__prodready_last = performance.now(); };
-  if (w.fetch) { const f = w.fetch; w.fetch = function () { w.__prodready_inflight++;
-                   return f.apply(this, arguments).finally(done); }; }
-  const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function () { w.__prodready_inflight++;
-    this.addEventListener('loadend', done); return send.apply(this, arguments); };
+  w.__prodready_pending = {}; w.__prodready_serial = 0;
+  const start = (url) => { const id = ++w.__prodready_serial; w.__prodready_inflight++;
+    w.__prodready_pending[id] = [String(url).slice(0, 120), performance.now()]; return id; };
+  const done = (id) => { if (!(id in w.__prodready_pending)) return; delete w.__prodready_pending[id];
+    w.__prodready_inflight--; w.__prodready_last = performance.now(); };
+  if (w.fetch) { const f = w.fetch; w.fetch = function (input) {
+    const id = start(input && input.url || input); return f.apply(this, arguments).finally(() => done(id)); }; }
+  const open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__prodready_url = url; return open.apply(this, arguments); };
+  XMLHttpRequest.prototype.send = function () { const id = start(this.__prodready_url);
+    this.addEventListener('loadend', () => done(id)); return send.apply(this, arguments); };
 }
 """
 
@@ -101,12 +106,16 @@ if (!w.__prodready_armed) {
 }
 w.__prodready_old = true; w.__prodready_leaving = false; w.__prodready_changed = 0;
 w.__prodready_path = location.pathname + location.search; w.__prodready_acted = performance.now();
+w.__prodready_since = w.__prodready_serial || 0;
 """
 
 SETTLED = """
 const w = window, now = performance.now();
 if (!w.__prodready_old) return document.readyState === 'complete';  // a new document has replaced the old
-if (w.__prodready_leaving || w.__prodready_inflight > 0) return false;
+if (w.__prodready_leaving) return false;
+// Waiting for an answer: a request the action started (one the page had already started, a refresh of
+// its own, is not the action's answer: the platform's task list refetches every row as it pleases).
+if (Object.keys(w.__prodready_pending || {}).some(id => +id > (w.__prodready_since || 0))) return false;
 const moved = (location.pathname + location.search) !== w.__prodready_path;
 if (w.__prodready_changed > 0 || moved) return now - w.__prodready_last > 120;  // changed, then quiet
 return now - w.__prodready_acted > 1500;  // nothing at all happened: the action had no visible effect

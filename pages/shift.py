@@ -45,6 +45,11 @@ class ShiftButtons(BasePage):
         """The buttons as shown now."""
         return ShiftButtonsState(self.label_of(self.START), self.find(self.START).is_enabled(), self.label_of(self.END))
 
+    def is_offered(self) -> bool:
+        """Whether the profile shown offers the shift buttons (once the profile has loaded: the platform
+        decides with the person's details whether to show them at all)."""
+        return self.is_shown(self.END)
+
     def in_progress(self) -> bool:
         """Whether the buttons show a shift in progress (start disabled, "Shift in Progress")."""
         return self.label_of(self.START) == self.IN_PROGRESS_LABEL and not self.find(self.START).is_enabled()

@@ -132,6 +132,16 @@ class TaskDetails(BasePage):
     CLOSE = testid("close-drawer-button", "the button that closes the details")
     PANEL = testid("drawer-paper", "the split screen's panel")
 
+    @staticmethod
+    def removal_of(name: str) -> Locator:
+        """The delete icon of a person's assignee chip: it takes the task away from them."""
+        return Locator(
+            By.XPATH,
+            f'//*[@data-testid="user_chip"][.//*[normalize-space()="{name}"]]'
+            '//*[contains(@class, "MuiChip-deleteIcon")]',
+            f"the removal of {name} from the task",
+        )
+
     def title(self) -> str:
         """The task's name."""
         return self.text_of(self.TITLE)

@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from mutants import MUTANTS, Mutant, MutantError  # noqa: E402
 from mutants.core import name_pattern  # noqa: E402
-from mutants.outcome import APPLY_FAILED, Outcome, by_kind, judge, read_results, summary, table  # noqa: E402
+from mutants.outcome import APPLY_FAILED, Outcome, by_area, by_kind, judge, read_results, summary, table  # noqa: E402
 
 BASELINE = "baseline"
 REPORTS = ROOT / "reports" / "mutation"
@@ -116,6 +116,7 @@ def main() -> int:
             continue
         print(f"{o.verdict} {o.mutant.name}: {o.mutant.description} ({o.detail}); reports in {REPORTS / o.mutant.name}")
     print(by_kind(outcomes))
+    print(by_area(outcomes))
     print(f"mutation run: {len(outcomes)} mutants in {time.monotonic() - started:.0f} s")
     print(summary(outcomes))
     return 0 if all(o.caught for o in outcomes) else 1

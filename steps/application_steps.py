@@ -6,9 +6,10 @@ from pages.components import PageFrame, SideMenu
 from pages.home import GuardHomePage, HomePage
 from pages.login import LoginPage, SetPasswordPage
 from prodready.browser.actors import origin_of
-from prodready.scenario.application import ANOTHER_SITE, page_withheld, visit_menu
+from prodready.scenario.application import ANOTHER_SITE, page_data_given, page_withheld, visit_menu
 from prodready.scenario.pages_by_name import page_named
 from prodready.scenario.places import arrived_home
+from prodready.scenario.security import password_works
 from prodready.scenario.wording import reworded
 from prodready.target.people import new_person_with_reset_password, strong_password
 
@@ -134,7 +135,7 @@ def step_menu_size(context, count):
 
 
 @reworded("the {who:Persona} opens the guest invitation page by its address", page="the guest invitation form")
-@when("the {who:Persona} types the address of {page}")
+@when("the {who:Persona} types the address of {page:PageName}")
 def step_open_by_address(context, who, page):
     """A person types the address of a page into the browser.
 
@@ -144,13 +145,23 @@ def step_open_by_address(context, who, page):
     context.cast.actor(who).visit(named.page, named.path)
 
 
-@then("the {who:Persona} is not shown {page}")
+@then("the {who:Persona} is not shown {page:PageName}")
 def step_not_shown(context, who, page):
     """The page typed is not shown to that person.
 
     Example: Then the client is not shown the logbook
     """
     assert page_withheld(context.cast.actor(who).page(page_named(page).page)), f"{page} was shown to the {who}"
+
+
+@then("the platform refuses the {who:Persona} what {page:PageName} asks it for, even when asked directly")
+def step_page_data_refused(context, who, page):
+    """The platform refuses the person every operation the page asks for or sends (its queries, its form's mutation), asked through its API.
+
+    Example: Then the platform refuses the client what the logbook asks it for, even when asked directly
+    """
+    given = page_data_given(context.cast, context.data.run_id, who, page)
+    assert not given, f"the platform gave the {who} what {page} asks for: {given}"
 
 
 @given("the admin is looking at the logbook")
@@ -230,8 +241,31 @@ def step_newcomer_sets_password(context):
 
     Example: When the new client sets a new password of their own
     """
-    actor = context.cast.actor(context.notes["newcomer"].key)
-    actor.on(SetPasswordPage).set_password(strong_password(context.faker))
+    actor, context.notes["own password"] = (
+        context.cast.actor(context.notes["newcomer"].key),
+        strong_password(context.faker),
+    )
+    actor.on(SetPasswordPage).set_password(context.notes["own password"])
+
+
+@when("the new client logs out and logs in again with the password they set")
+def step_newcomer_logs_in_again(context):
+    """The new client logs out from the menu, then logs in on the login screen with the password they set.
+
+    Example: When the new client logs out and logs in again with the password they set
+    """
+    person, actor = context.notes["newcomer"], context.cast.actor(context.notes["newcomer"].key)
+    actor.page(SideMenu).log_out()
+    actor.open(LoginPage).log_in_as(person.username, context.notes["own password"])
+
+
+@then("the password the admin gave them no longer logs the new client in")
+def step_admin_password_gone(context):
+    """The password the admin gave the new client is refused now that they have set their own.
+
+    Example: Then the password the admin gave them no longer logs the new client in
+    """
+    assert password_works(context.cast, context.notes["newcomer"]), "the password the admin gave still logs them in"
 
 
 @then('the new client lands on their "{title:Ui}"')

@@ -5,7 +5,15 @@ from behave import given, then, when
 
 from pages.components import PageFrame
 from pages.forms import FormBuilderPage, FormCreatePage, FormsPage
-from prodready.scenario.forms import FIELDS_TABLE, add_fields, fields_of, open_builder, prepare_form, word_list
+from prodready.scenario.forms import (
+    FIELDS_TABLE,
+    add_fields,
+    fields_of,
+    open_builder,
+    prepare_form,
+    publish_directly,
+    word_list,
+)
 from prodready.scenario.places import at
 from prodready.scenario.wording import reworded
 
@@ -145,3 +153,12 @@ def step_publish(context, question):
     """
     asked = context.cast.actor("admin").on(FormBuilderPage).publish()
     assert asked == question, f"the confirmation asked {asked!r}"
+
+
+@when('the {who:Persona} publishes "{name}" all the same, sending it directly')
+def step_publish_directly(context, who, name):
+    """A person whose screens offer no builder publishes a form all the same: the request of the builder's Publish confirmation, from their own browser, and the platform's formUpdate.
+
+    Example: When the client publishes "Bus Pass" all the same, sending it directly
+    """
+    context.notes["sent"] = publish_directly(context.cast, who, context.notes["forms"][name])

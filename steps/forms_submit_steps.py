@@ -16,10 +16,14 @@ from prodready.scenario.forms import (
     ANSWERS_TABLE,
     FIELDS_TABLE,
     answer_all,
+    answer_directly,
+    answers_given,
     answers_of,
     assert_answers_shown,
     fields_of,
+    open_submission,
     prepare_form,
+    submit_for,
     word_list,
 )
 from prodready.scenario.places import arrived_home
@@ -55,6 +59,30 @@ def step_form_with_preview(context, name, text, rows):
         rendered_text=text,
         preview=True,
     )
+
+
+@given('a published form "{name}" that expires today at {hour:Time}, with the fields:')
+@FIELDS_TABLE
+def step_form_expiring(context, name, hour, rows):
+    """A published form made for this scenario through the platform's API, whose Form Expiry Date is this time today (community time), holding the fields of the table.
+
+    Example: Given a published form "Market Stall" that expires today at 17:00, with the fields:
+    """
+    expiry = f"{scenario_today(context).isoformat()}T{hour:%H:%M}"
+    context.notes.setdefault("forms", {})[name] = prepare_form(
+        context.cast.api_as("admin"), context.data.name(name), fields_of(rows), expires_at=expiry
+    )
+
+
+@given('the {who:Persona} has submitted "{name}", answering "{field}" with "{answer}"')
+def step_someone_submitted(context, who, name, field, answer):
+    """A submission of this person to the form, made through the platform's API (by the admin, for them).
+
+    Example: Given the custodian has submitted "Dog Licence", answering "Dog Name" with "Rex the Brave"
+    """
+    form = context.notes["forms"][name]
+    context.notes.setdefault("submissions", {})[(who, name)] = submit_for(context.cast, form, who, {field: answer})
+    context.notes.setdefault("answers_of", {})[who] = [answer]
 
 
 # -- a client fills a form in -----------------------------------------------------------------
@@ -211,6 +239,72 @@ def step_offered_and_own(context, label, message):
     assert page.own_forms() or page.no_forms_text() == message, "the page shows neither own forms nor the message"
 
 
+@then('"{name}" is among the forms offered to the client')
+def step_offered(context, name):
+    """The form is among the forms the client is offered to fill in.
+
+    Example: Then "Market Stall" is among the forms offered to the client
+    """
+    offered = context.cast.actor("client").on(MyFormsPage).offered()
+    assert context.data.name(name) in offered, offered
+
+
+@when('the client sends answers to "{name}" all the same, directly:')
+@ANSWERS_TABLE
+def step_answer_directly(context, name, rows):
+    """The client sends answers (table: field, answer) to the form without its page's checks: the request of its Submit, filled in, and the platform's formUserCreate.
+
+    Example: When the client sends answers to "Noise Complaint" all the same, directly:
+    """
+    form = context.notes["forms"][name]
+    context.notes["sent"] = answer_directly(context.cast, "client", form, answers_of(rows, scenario_today(context)))
+
+
+# -- one person's submission, and who is shown it ----------------------------------------------
+
+
+@when('the client follows a link to the {who:Persona}\'s "{name}" submission')
+def step_open_submission(context, who, name):
+    """The client goes straight to the page of another person's submission, at its own address.
+
+    Example: When the client follows a link to the custodian's "Dog Licence" submission
+    """
+    context.notes["shown"] = open_submission(context, who, name, named=who)
+
+
+@when('the client opens the {who:Persona}\'s "{name}" submission at an address naming the client instead')
+def step_open_submission_as_own(context, who, name):
+    """The client goes to the page of another person's submission at its address with the client's own id in the owner's place.
+
+    Example: When the client opens the custodian's "Dog Licence" submission at an address naming the client instead
+    """
+    context.notes["shown"] = open_submission(context, who, name, named="client")
+
+
+@then("the {who:Persona}'s answers are not shown to the client")
+def step_answers_withheld(context, who):
+    """The submission's page just opened shows none of that person's answers.
+
+    Example: Then the custodian's answers are not shown to the client
+    """
+    shown = [v for v in context.notes["shown"].values() if v in context.notes["answers_of"][who]]
+    assert not shown, f"the client was shown the {who}'s answers: {context.notes['shown']}"
+
+
+@then("the platform gives the client none of the {who:Persona}'s answers, even when asked directly")
+def step_answers_not_given(context, who):
+    """Asked directly (formUserProperties, naming the owner, then naming the client), the platform gives the client none of that person's answers.
+
+    Example: Then the platform gives the client none of the custodian's answers, even when asked directly
+    """
+    ((owner, name),) = [k for k in context.notes["submissions"] if k[0] == who]
+    given = answers_given(
+        context.cast, "client", context.cast.user_id(owner), context.notes["submissions"][(owner, name)]
+    )
+    leaked = [v for v in given if v in context.notes["answers_of"][who]]
+    assert not leaked, f"the platform gave the client the {who}'s answers: {leaked}"
+
+
 # -- the admin reads the entries --------------------------------------------------------------
 
 
@@ -253,3 +347,13 @@ def step_entry_answers(context):
     Example: Then the entry holds the client's answers
     """
     assert_answers_shown(context.notes["answers"], context.cast.actor("admin").on(SubmissionPage).answers())
+
+
+@then("the entries list no entry")
+def step_no_entry(context):
+    """The form's entries, once loaded, list none.
+
+    Example: Then the entries list no entry
+    """
+    entries = context.cast.actor("admin").on(FormEntriesPage).entries_once_loaded()
+    assert entries == [], entries

@@ -4,6 +4,7 @@ from behave import given, then, when
 
 from pages.guests import InvitationsPage, MyGuestsPage
 from pages.manual_entry import ObservationDialog
+from prodready.scenario import clock
 from prodready.scenario import gate_access as gate
 from prodready.scenario.wording import reworded
 
@@ -26,6 +27,28 @@ def step_invited_other_time(context, name):
     """
     context.notes["window"] = gate.window_not_now()
     gate.invite_guest(context.cast, context.data.name(name), context.notes["window"])
+
+
+@given('"{name}" is invited for today, from {start:NearMinute} until {end:NearMinute}')
+def step_invited_minutes(context, name, start, end):
+    """The admin has invited a new guest for today, from and until a minute named from now: "an hour ago", "a minute ago", "this minute", "the next minute", "an hour from now" (API; the minute has the scenario's time left).
+
+    Example: Given "Lubona Tembo" is invited for today, from an hour ago until this minute
+    """
+    now = clock.clear_of_minute_turn(context.target.timezone, context.cast.timeout)
+    context.notes["window"] = gate.window_of_words(start, end, now)
+    gate.invite_guest(context.cast, context.data.name(name), context.notes["window"])
+
+
+@given('"{name}" is invited for today from {start:Time} to {end:Time}, the times sent with the offset {offset:Offset}')
+def step_invited_with_offset(context, name, start, end, offset):
+    """The admin has invited a new guest for today (the community's day), the times sent to the platform as written, with the offset +02:00, +01:00 or UTC (API).
+
+    Example: Given "Mwaka Zulu" is invited for today from 11:00 to 12:05, the times sent with the offset UTC
+    """
+    today = clock.clear_of_midnight(context.target.timezone).date().isoformat()
+    window = gate.Window(today, f"{start:%H:%M}", f"{end:%H:%M}")
+    gate.invite_guest(context.cast, context.data.name(name), window, offset=offset)
 
 
 @given('"{name}" is invited on every weekday but today\'s, from an hour ago to an hour from now')
@@ -99,6 +122,41 @@ def step_grant_access(context, who, name):
     Example: When the admin grants access to "Peter Zulu"
     """
     context.cast.actor(who).on(InvitationsPage).grant_access(context.data.name(name))
+
+
+@when(
+    'the guard presses the disabled "{button:Ui}" of "{name}" all the same, and sends the grant to the platform directly'
+)
+def step_force_grant(context, button, name):
+    """On the Invitations, the guard presses a guest's disabled Grant Access all the same, then sends its operation to the platform itself.
+
+    Example: When the guard presses the disabled "Grant Access" of "Joseph Mwale" all the same, and sends the grant to the platform directly
+    """
+    found = gate.invitation_named(context.cast.actor("guard").on(InvitationsPage), context.data.name(name))
+    assert (found.grant_label, found.grant_enabled) == (button, False), found
+    context.cast.actor("guard").on(InvitationsPage).press_disabled_grant(context.data.name(name))
+    request = gate.invited_request(context.cast, "guard", context.data.name(name))
+    context.notes["grant refusal"] = gate.grant_directly(context.cast, "guard", request)
+
+
+@then('the platform refuses to let "{name}" in')
+def step_grant_refused(context, name):
+    """The grant sent directly was refused (the platform's words are kept for the report).
+
+    Example: Then the platform refuses to let "Joseph Mwale" in
+    """
+    assert context.notes["grant refusal"], f"the platform let {context.data.name(name)} in"
+
+
+@then('"{page:Ui}" shows the visit of "{name}" on today\'s date, from {start:Time} to {end:Time}')
+def step_visit_shown(context, page, name, start, end):
+    """On the admin's guest list, the guest's newest invitation starts on today's date (the community's), at these times (HH:MM).
+
+    Example: Then "My Guests" shows the visit of "Mwaka Zulu" on today's date, from 13:00 to 14:05
+    """
+    card = gate.my_guest(context.cast, page, context.data.name(name))
+    shown = gate.Window(clock.community_today(context.target.timezone).isoformat(), f"{start:%H:%M}", f"{end:%H:%M}")
+    assert (card.starts, card.time) == (shown.starts, shown.shown), card
 
 
 @reworded('the {who:Persona} adds the observation "{note}" and saves')

@@ -1,12 +1,13 @@
 """Gate Access, script 1.2 Manual Entry: the guard records a visitor by hand, grants or denies, adds an observation."""
 
-from behave import then, when
+from behave import given, then, when
 
 from pages.components import PageFrame
 from pages.home import GuardHomePage
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from prodready.scenario import gate_access as gate
+from prodready.scenario.clock import scenario_today
 from prodready.scenario.places import at
 from prodready.scenario.wording import reworded
 
@@ -62,7 +63,8 @@ def step_grant(context):
 
     Example: When the guard clicks Grant
     """
-    context.cast.actor("guard").on(ManualEntryPage).press_grant()
+    form = context.cast.actor("guard").on(ManualEntryPage)
+    context.notes["decided at"] = gate.moments_around(form.press_grant, context.target.timezone)
 
 
 @when("the guard clicks Deny")
@@ -179,6 +181,53 @@ def step_denied_in_logbook(context, name, chip):
     assert chip not in entry.chips, f"the logbook shows {entry}"
 
 
+@then('the logbook shows "{name}" on the day and at the time the guard let them in')
+def step_logbook_when(context, name):
+    """The visitor's newest logbook card shows the community's date and time (HH:MM) of the guard's Grant.
+
+    Example: Then the logbook shows "Test Manual User" on the day and at the time the guard let them in
+    """
+    entry = gate.logbook_entry(context.cast, context.data.name(name))
+    assert (entry.date, entry.time) in gate.shown_at(context.notes["decided at"]), entry
+
+
+@then('the logbook shows "{name}" with "{chip:Ui}", by the {who:Persona}, on {day:Date} at {hour:Time}')
+def step_logbook_entry_at(context, name, chip, who, day, hour):
+    """The logbook (opened if not shown) has an entry of this person, with this label, by that person, dated and timed so (community time, 24 hours).
+
+    Example: Then the logbook shows "Late Visitor" with "Granted Access", by the guard, on 27 November 2026 at 00:30
+    """
+    entry = gate.logbook_entry(context.cast, context.data.name(name), guard=context.cast.person(who).name, chip=chip)
+    assert (entry.date, entry.time) == (day.on(scenario_today(context)).isoformat(), f"{hour:%H:%M}"), entry
+
+
+@given('the guard has let the visitor "{name}" in by hand')
+def step_let_in_by_hand(context, name):
+    """The guard has recorded a visitor at the gate and granted them (through the platform's API).
+
+    Example: Given the guard has let the visitor "Late Visitor" in by hand
+    """
+    gate.let_in_by_hand(context.cast, gate.visitor(context.faker, context.data.name(name)))
+
+
+@given('the guard has recorded the visitor "{name}", who waits at the gate')
+def step_visitor_waiting(context, name):
+    """The guard has recorded a visitor at the gate and neither granted nor denied them yet (API).
+
+    Example: Given the guard has recorded the visitor "Waiting Visitor", who waits at the gate
+    """
+    context.notes["waiting"] = gate.visitor_waiting(context.cast, gate.visitor(context.faker, context.data.name(name)))
+
+
+@when('the {who:Persona} lets "{name}" in through the platform directly')
+def step_grant_directly(context, who, name):
+    """The person sends the grant of the waiting visitor to the platform themselves (entryRequestGrant), though no screen offers it to them.
+
+    Example: When the client lets "Waiting Visitor" in through the platform directly
+    """
+    context.notes["grant refusal"] = gate.grant_directly(context.cast, who, context.notes["waiting"])
+
+
 @then('the logbook has no observation about "{name}"')
 def step_no_observation(context, name):
     """The visitor was granted, and the logbook has no observation about them.
@@ -214,7 +263,8 @@ def step_nothing_logged(context, name):
 
     Example: Then the logbook has nothing about "Incomplete Visitor"
     """
-    assert gate.events_about(context.cast, context.data.name(name)) == []
+    events = gate.events_about(context.cast, context.data.name(name))
+    assert events == [], f"the logbook has {events}"
 
 
 @then('the guard is on the first step of the "{title:Ui}"')

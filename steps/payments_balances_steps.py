@@ -33,6 +33,12 @@ def step_balance_dropped(context, label):
     assert context.notes["balance_before"] - now == went, (
         f"{written(context.notes['balance_before'])} became {written(now)}"
     )
+    # The pay dialog's remaining balance, less what went, is what the plan on the client's plot owes now.
+    plot, left = context.notes["client"].plot, context.notes["remaining"] - went
+    plans = [kwacha(p.balance) for p in plans_page(context).plans() if p.plot == plot] if plot else [left]
+    assert plans == [left], (
+        f"the plan on {plot} owes {plans}; the pay dialog said {written(context.notes['remaining'])}"
+    )
 
 
 @reworded("the total balance is back to the balance noted before the payment", label="Total Balance")

@@ -7,7 +7,7 @@ from pages.base import comma_list
 from pages.components import PageFrame, RefusedPage, SideMenu
 from pages.payments import PaymentsDashboardPage
 from prodready.scenario.money import RECEIPT_NUMBER, kwacha_in, written
-from prodready.scenario.payments import match_rows, pay_as_listed
+from prodready.scenario.payments import community_payments_given_to, match_rows, pay_as_listed
 from prodready.scenario.places import at
 from prodready.scenario.tables import Column, assert_rows, table
 from prodready.scenario.wording import reworded
@@ -175,3 +175,13 @@ def step_dashboard_withheld(context, who, headline):
     """
     actor = context.cast.actor(who)
     assert actor.on(RefusedPage).headline() == headline and not actor.page(PaymentsDashboardPage).is_current()
+
+
+@then("the platform refuses the {who:Persona} the community's payments, even when asked directly")
+def step_community_payments_refused(context, who):
+    """Asked directly (the dashboard's own query, paymentsList), the platform refuses the person the community's payments.
+
+    Example: Then the platform refuses the client the community's payments, even when asked directly
+    """
+    given = community_payments_given_to(context.cast, who)
+    assert isinstance(given, str), f"the {who} was given the community's payments: {given}"

@@ -79,12 +79,13 @@ def step_client_without_plot(context, name):
 )
 @given("the client has already paid {amount:Money} in cash")
 def step_paid_before(context, amount):
-    """The scenario's client already paid this amount in cash towards their plan (through the platform's API); its transaction number is noted.
+    """The scenario's client already paid this amount in cash towards their plan (through the platform's API); its transaction and number are noted.
 
     Example: Given the client has already paid K500.00 in cash
     """
     context.notes.update(earlier_number=unique_number(context, "TXN"), paid=amount)
-    pay(context, context.notes["client"], amount, payment_type("cash"), context.notes["earlier_number"])
+    paid = pay(context, context.notes["client"], amount, payment_type("cash"), context.notes["earlier_number"])
+    context.notes["earlier_transaction"] = paid
 
 
 @given('another client, "{name}", has paid {amount:Money} in cash towards their plan')

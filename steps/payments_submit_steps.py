@@ -20,6 +20,17 @@ def _shares_of(arguments):
     return {"share": arguments["share"], "rest": arguments["rest"]}
 
 
+# The receipt's "Payment Type" of each way to pay (by the platform's value; the pay dialog's own labels for them).
+RECEIPT_TYPES = {
+    "cash": "Cash",
+    "cheque/cashier_cheque": "Cheque/Cashier Cheque",
+    "mobile_money": "Mobile Money",
+    "bank_transfer/cash_deposit": "Bank Transfer/Cash Deposit",
+    "bank_transfer/eft": "Bank Transfer/EFT",
+    "pos": "Point of Sale",
+}
+
+
 # -- paying ---------------------------------------------------------------------------------------------
 
 
@@ -33,7 +44,7 @@ def step_record_payment(context, kind, amount):
     dialog, remaining = fill_payment(
         context.cast.actor("admin"), new_attempt(context, kind, amount), context.notes["client"].plot, context.faker
     )
-    context.notes.update(paid=amount, remaining=kwacha(remaining), fields=dialog.fields())
+    context.notes.update(paid=amount, remaining=kwacha(remaining), fields=dialog.fields(), kind=kind)
     dialog.pay().wait_confirm_step().confirm()
 
 
@@ -198,13 +209,17 @@ def step_print_receipt(context):
 
 @then("the receipt shows the client, the admin as cashier, {amount:Money} paid and its receipt number")
 def step_receipt(context, amount):
-    """The payment has one receipt: it names the client and the admin as cashier, shows this amount paid and has a receipt number.
+    """The payment has one receipt: it names the client, their plot, the way they paid and the admin as cashier, shows this amount paid and has a receipt number.
 
     Example: Then the receipt shows the client, the admin as cashier, K100.00 paid and its receipt number
     """
     receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
-    expected = [(context.notes["client"].name, context.cast.person("admin").name, amount, amount)]
-    shown = [(r.client, r.cashier, kwacha(r.paid), kwacha(r.total_paid)) for r in receipts]
+    client, kind = context.notes["client"], RECEIPT_TYPES[context.notes["kind"].value]
+    expected = [(client.name, client.plot, kind, context.cast.person("admin").name, amount, amount)]
+    shown = [
+        (r.client, r.plot if client.plot else None, r.payment_type, r.cashier, kwacha(r.paid), kwacha(r.total_paid))
+        for r in receipts
+    ]
     assert shown == expected and all(RECEIPT_NUMBER.match(r.number) for r in receipts), receipts
 
 
@@ -253,7 +268,8 @@ def step_follow_receipt_link(context, name):
     """
     other = context.notes["others"][name]
     address = ReceiptDialog.address(context.cast.user_id("client"), other["transaction_id"])
-    context.notes["withheld"] = page_withheld(context.cast.actor("client").visit(ReceiptDialog, address))
+    receipt = context.cast.actor("client").visit(ReceiptDialog, address)
+    context.notes["withheld"] = page_withheld(receipt, instead=receipt.seen_as(PlansPage))
 
 
 @then('the receipt of "{name}" is not shown to the client')

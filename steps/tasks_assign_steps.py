@@ -8,7 +8,7 @@ from pages.tasks import TasksPage
 from prodready.scenario import refusals
 from prodready.scenario.clock import scenario_today
 from prodready.scenario.places import at
-from prodready.scenario.tasks import tasks_described
+from prodready.scenario.tasks import tasks_described, unassign_directly
 from prodready.scenario.wording import reworded
 
 
@@ -194,3 +194,22 @@ def step_assignment_refused(context, task, who):
     """
     now = refusals.assignees_of(context.cast, context.notes["tasks"][task])
     assert context.notes["refusal"] and now == [context.cast.person(who).name], (context.notes["refusal"], now)
+
+
+@when('the {who:Persona} takes themselves off "{task}" all the same, sending it directly')
+def step_unassign_directly(context, who, task):
+    """A person sends the removal of themselves from a task without a screen offering it: the request of their chip's delete icon in the admin's task details, from their own browser, and the platform's noteAssign.
+
+    Example: When the client takes themselves off "Return the keys" all the same, sending it directly
+    """
+    context.notes["sent"] = unassign_directly(context.cast, who, context.notes["tasks"][task])
+
+
+@then('"{task}" is still assigned to the {who:Persona} only')
+def step_still_assigned(context, task, who):
+    """The task's assignees, as the platform has them now (its API), are this person alone.
+
+    Example: Then "Return the keys" is still assigned to the client only
+    """
+    now = refusals.assignees_of(context.cast, context.notes["tasks"][task])
+    assert now == [context.cast.person(who).name], f"{task!r} is assigned to {now}"

@@ -10,6 +10,7 @@ from prodready.scenario.tasks import (
     FILTERS_TABLE,
     TASKS_TABLE,
     due_day,
+    make_task,
     make_tasks,
     tidy,
     today_in_community,
@@ -44,6 +45,16 @@ def step_tasks_made(context, who, rows):
     context.notes.setdefault("tasks", {}).update(
         make_tasks(context.cast, who, rows, context.data.name, today_in_community(context))
     )
+
+
+@given('the {who:Persona} has made the task "{task}" for themselves, its due date sent as {moment:Stamp}')
+def step_task_due_moment(context, who, task, moment):
+    """A task this person made for themselves through the platform's API, its due date sent as a moment in a stated offset (the day relative to the community's today), as a client of the platform may send it.
+
+    Example: Given the admin has made the task "Check the pump" for themselves, its due date sent as in 3 days at 22:00 UTC
+    """
+    task_id = make_task(context.cast, who, context.data.name(task), moment.on(today_in_community(context)), (who,))
+    context.notes.setdefault("tasks", {})[task] = task_id
 
 
 @when("the {who:Persona} opens the Task Dashboard")

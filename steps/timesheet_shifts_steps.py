@@ -27,6 +27,26 @@ def step_new_guard(context, name):
     context.notes.setdefault("workers", {})[name] = ts.new_worker(context.cast, context.data.name(name))
 
 
+@given('a new guard "{name}" of the community, whose shift the custodian started and ended earlier')
+def step_guard_with_a_shift(context, name):
+    """A new security guard who has worked one shift, started and ended by the custodian (through the platform's API).
+
+    Example: Given a new guard "Mutinta Zulu" of the community, whose shift the custodian started and ended earlier
+    """
+    worker = context.notes.setdefault("workers", {})[name] = ts.new_worker(context.cast, context.data.name(name))
+    context.notes["earlier shift"] = ts.worked_a_shift(context.cast, worker)
+
+
+@given('a guard "{name}" of the community whose account is deactivated')
+def step_deactivated_guard(context, name):
+    """A new security guard whose account an admin has deactivated (through the platform's API).
+
+    Example: Given a guard "Kalaba Mwansa" of the community whose account is deactivated
+    """
+    person = refusals.deactivated_person(context.cast, context.data.name(name), "security_guard")
+    context.notes.setdefault("workers", {})[name] = ts.Worker(str(person["id"]), person["name"])
+
+
 @given('the guard "{name}" is not on shift')
 def step_not_on_shift(context, name):
     """The guard has no shift in progress (one left open by an earlier run is ended).
@@ -120,6 +140,18 @@ def step_end_directly(context, name):
     refusals.manage_shift_directly(context.cast, "custodian", worker.user_id, "shift_end")
 
 
+@when('the custodian\'s Start Shift for "{name}" reaches the platform all the same')
+def step_start_directly(context, name):
+    """The custodian's Start Shift for the worker reaches the platform (its API) though the profile offers no such button.
+
+    Example: When the custodian's Start Shift for "Kalaba Mwansa" reaches the platform all the same
+    """
+    worker = ts.worker_named(context, name)
+    context.notes["start refusal"] = refusals.manage_shift_directly(
+        context.cast, "custodian", worker.user_id, "shift_start"
+    )
+
+
 @when('the custodian presses "{label:Ui}" on the page still offering it')
 def step_press_start_again(context, label):
     """The custodian presses a shift button on a page that is no longer up to date.
@@ -140,6 +172,31 @@ def step_cannot_start_again(context, label):
     """
     state = context.cast.actor("custodian").on(ShiftButtons).state()
     assert (state.start_label, state.can_start) == (label, False), f"the profile shows {state}"
+
+
+@then("the profile offers no shift buttons")
+def step_no_shift_buttons(context):
+    """The worker's profile, loaded, offers neither Start Shift nor End Shift.
+
+    Example: Then the profile offers no shift buttons
+    """
+    custodian = context.cast.actor("custodian")
+    assert custodian.on(ProfilePage).name() and not custodian.page(ShiftButtons).is_offered(), custodian.page(
+        ProfilePage
+    ).screen()
+
+
+@then('the last shift of "{name}" is still the one that ended earlier, and their only one')
+def step_last_shift_unchanged(context, name):
+    """The worker's shifts are exactly the one recorded earlier, with the start and end it had then.
+
+    Example: Then the last shift of "Mutinta Zulu" is still the one that ended earlier, and their only one
+    """
+    worker = ts.worker_named(context, name)
+    shifts = ts.recent_shifts(context.cast, worker, context.target.timezone)
+    assert shifts == [context.notes["earlier shift"]], (
+        f"recorded earlier: {context.notes['earlier shift']}; now: {shifts}"
+    )
 
 
 @then('the profile offers "{label:Ui}" again')

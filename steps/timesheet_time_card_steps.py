@@ -88,6 +88,17 @@ def step_log_has_shift(context, name):
     assert sheet.worker() == ts.shown_name(context, name) and not problems, (sheet.worker(), problems)
 
 
+@then("the {who:Persona} finds that shift in their own time sheet, with its start and stop times")
+def step_own_sheet_has_shift(context, who):
+    """The person's own time sheet (open) names them and lists the shift just timed first, with its day, start and stop times and length.
+
+    Example: Then the guard finds that shift in their own time sheet, with its start and stop times
+    """
+    sheet, notes = context.cast.actor(who).on(EmployeeTimeSheetPage), context.notes
+    problems = ts.row_problems(sheet.shifts(), notes["shift"], notes["stop_clock"], notes["waited"], SLACK_SECONDS)
+    assert sheet.worker() == context.cast.person(who).name and not problems, (sheet.worker(), problems)
+
+
 @reworded('the Time Card shows "{name}" with "{hours:Ui}"')
 @then('the Time Card shows "{name}" once, with "{hours:Ui}"')
 def step_card_hours(context, name, hours):
@@ -129,6 +140,15 @@ def step_more_details(context, who, name):
     Example: When the custodian opens the More details of "mama Guard"
     """
     at(context.cast.actor(who), TimeCardPage).more_details(ts.shown_name(context, name))
+
+
+@when('the {who:Persona} opens the time sheet of "{name}"')
+def step_open_time_sheet(context, who, name):
+    """A person opens a worker's time sheet by its address (the pay period of today).
+
+    Example: When the custodian opens the time sheet of "Hour Counter"
+    """
+    context.cast.actor(who).open(EmployeeTimeSheetPage, f"/timesheet/{ts.worker_named(context, name).user_id}")
 
 
 @when("the {who:Persona} goes to the previous pay period")
@@ -193,7 +213,7 @@ def step_own_sheet(context, who):
     """
     sheet, period = (
         context.cast.actor(who).on(EmployeeTimeSheetPage),
-        ts.pay_period(ts.today_in(context.target.timezone)),
+        ts.period_by_the_rule(ts.today_in(context.target.timezone)),
     )
     shown = (sheet.worker(), sheet.summary())
     assert shown[0] == context.cast.person(who).name and ts.summary_pattern(*period).fullmatch(shown[1]), shown

@@ -116,6 +116,8 @@ def test_broken_toml_is_one_message(tmp_path):
         ({"seed": "abc"}, "must be numbers"),
         ({"remote_url": "grid:4444"}, "http"),
         ({"clicks": "mouse"}, "choose one of auto, script, native"),
+        ({"timeout": "-3"}, "a wait takes 0–600 s"),
+        ({"camera": "webcam"}, "choose one of auto, file, script"),
     ],
 )
 def test_userdata_mistakes(userdata, message):
@@ -125,7 +127,18 @@ def test_userdata_mistakes(userdata, message):
 
 def test_userdata_defaults():
     settings = run_settings({"target": "demo", "seed": "42", "headless": "false"})
-    assert (settings.seed, settings.headless, settings.browser, settings.timeout) == (42, False, "chromium", 10.0)
+    # no -D timeout: each target's own wait (10 s; the platform run here in development mode, 20 s)
+    assert (settings.seed, settings.headless, settings.browser, settings.timeout) == (42, False, "chromium", 0.0)
+    assert run_settings({"target": "demo", "timeout": "15"}).timeout == 15.0
+    project = load_project(ROOT / "prodready.toml")
+    assert project.target("demo").wait_seconds == 10.0
+
+
+def test_a_targets_wait_must_be_seconds(tmp_path):
+    path = tmp_path / "prodready.toml"
+    path.write_text(BASE + '\n[targets.t]\nembedded = true\nwait_seconds = "long"\n')
+    with pytest.raises(ConfigError, match="wait_seconds must be a number of seconds from 1 to 600"):
+        load_project(path).target("t")
 
 
 def test_embedded_targets_click_in_the_page_and_live_ones_natively_unless_told(tmp_path):

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mutants import KINDS, MUTANTS, Mutant  # noqa: E402
 from mutants.core import name_pattern  # noqa: E402
-from mutants.outcome import APPLY_FAILED, ScenarioResult, by_kind, judge, read_results, summary, table  # noqa: E402
+from mutants.outcome import APPLY_FAILED, ScenarioResult, by_area, by_kind, judge, read_results, summary, table  # noqa: E402
 
 from prodready.core.checklist import ITEMS  # noqa: E402
 
@@ -120,6 +120,19 @@ def test_the_report_names_the_scenario_that_caught_each_mutant_and_ends_with_the
     assert summary(outcomes) == "1 caught, 1 survived"
     assert table(outcomes, steps=True)[2].split() == ["at:", "Then", "it", "shows", "|", "AssertionError:", "no"]
     assert by_kind(outcomes).startswith("by kind: ")
+
+
+def test_kill_rates_are_given_by_kind_and_by_area():
+    def mutant(name: str, item: str, kind: str) -> Mutant:
+        return Mutant(name, item, kind, "d", ("s",), lambda: None)
+
+    outcomes = [
+        judge(mutant("a", "gate_access.scan_entry", "boundary"), 1, [FAILED], {"A"}),
+        judge(mutant("b", "timesheet.end_shift", "figure"), 0, [PASSED], {"A"}),
+        judge(mutant("c", "gate_access.manual_entry", "figure"), 1, [FAILED], {"A"}),
+    ]
+    assert by_kind(outcomes) == "by kind: boundary 1/1, figure 1/2"
+    assert by_area(outcomes) == "by area: gate_access 2/2, timesheet 0/1"
 
 
 def test_results_are_read_from_behaves_json(tmp_path):

@@ -264,3 +264,32 @@ def test_every_type_accepts_its_examples_and_refuses_its_counter_examples_in_one
             with pytest.raises(Refused) as refused:
                 kind(wrong)
             assert "\n" not in str(refused.value) and str(refused.value).startswith(f'"{wrong}')
+
+
+def test_a_moment_sent_in_a_stated_offset():
+    assert value("Stamp", "in 3 days at 21:59 UTC").on(TUESDAY) == "2026-12-04T21:59:00+00:00"
+    assert value("Stamp", "tomorrow at 00:30 +03:00").on(TUESDAY) == "2026-12-02T00:30:00+03:00"
+    assert value("Stamp", "14 December 2026 at 09:00 utc").on(TUESDAY) == "2026-12-14T09:00:00+00:00"
+    for text in ("in 3 days at 21:59", "tomorrow at 9 pm UTC", "in 3 days at 25:00 UTC"):
+        assert refusal("Stamp", text).startswith(f'"{text}" is not a day and a time in a stated offset: write a day')
+    assert "may mean the coming Friday" in refusal("Stamp", "next Friday at 10:00 UTC")
+
+
+def test_minutes_from_now_offsets_and_pages_by_their_words():
+    assert [value("NearMinute", w) for w in ("An hour ago", "this  minute", "the next minute")] == [
+        "an hour ago",
+        "this minute",
+        "the next minute",
+    ]
+    assert refusal("NearMinute", "two minutes ago") == (
+        '"two minutes ago" is not a minute counted from now: write an hour ago, a minute ago, this minute, '
+        "the next minute or an hour from now"
+    )
+    assert [value("Offset", w) for w in ("+02:00", "UTC", "utc", "+01:00")] == ["+02:00", "Z", "Z", "+01:00"]
+    assert refusal("Offset", "-02:00") == '"-02:00" is not an offset times are sent with: write +02:00, +01:00 or UTC'
+    assert [value("PageName", w) for w in ("the logbook", "Logbook", "the Payments  Dashboard")] == [
+        "the logbook",
+        "the logbook",
+        "the payments dashboard",
+    ]
+    assert refusal("PageName", "the reports").startswith('"the reports" is not a page the scenarios name: write the')

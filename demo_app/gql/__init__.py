@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from graphql import GraphQLError
 
 from ..access import public
-from . import community, forms, gate, limits, payments, people, receipts, tasks, timesheet
+from . import community, forms, gate, limits, payments, people, receipts, scalars, tasks, timesheet
 from .cache import OperationCache
 
 bp = Blueprint("graphql", __name__)
@@ -42,8 +42,8 @@ def _parse_json(value: Any) -> Any:
 
 def build_schema() -> Any:
     """The executable schema of every area."""
-    sdl = [BASE_SDL, *(area.SDL for area in AREAS if area.SDL.strip())]
-    bindables: list[Any] = [json_scalar, QueryType(), MutationType()]
+    sdl = [BASE_SDL, scalars.SDL, *(area.SDL for area in AREAS if area.SDL.strip())]
+    bindables: list[Any] = [json_scalar, scalars.iso_datetime, QueryType(), MutationType()]
     for area in AREAS:
         bindables.extend(area.BINDABLES)
     return make_executable_schema(sdl, *bindables)

@@ -1,5 +1,6 @@
 """Forms over GraphQL: formCreate, formUpdate, categoryCreate, formPropertiesCreate, formUserCreate, and the
-queries forms, form, formCategories, formProperties, formEntries, submittedForms (mutations.tsv names).
+queries forms, form, formCategories, formProperties, formEntries, submittedForms, formUser, formUserProperties
+(mutations.tsv names).
 
 Resolvers call form_actions, the same path as the pages.
 """
@@ -60,8 +61,8 @@ def resolve_categories(_obj: Any, info: Any, formId: str) -> list[dict[str, Any]
 
 
 @query_type.field("formProperties")
-def resolve_properties(_obj: Any, info: Any, formId: str) -> list[dict[str, Any]]:
-    """A form's properties in the order they are shown."""
+def resolve_properties(_obj: Any, info: Any, formId: str | None = None) -> list[dict[str, Any]]:
+    """A form's properties in the order they are shown (the platform's argument is optional, its form is not)."""
     require(info, "forms.can_access_forms")
     return [property_out(p) for p in store.properties(_visible(info, formId)["id"])]
 
@@ -78,10 +79,51 @@ def resolve_entries(
 
 
 @query_type.field("submittedForms")
-def resolve_submitted(_obj: Any, info: Any) -> list[dict[str, Any]]:
-    """The caller's own submissions and drafts."""
+def resolve_submitted(_obj: Any, info: Any, userId: str) -> list[dict[str, Any]]:
+    """A person's submissions: their own with their drafts; someone else's (without drafts) only for those who
+    read form entries, as on the profile's Forms tab (the platform answers anyone about anyone, drafts too)."""
     user = require(info, "my_forms.can_access_own_forms")
-    return [form_user_out(r) for r in answer_store.submissions_of(user["id"], with_drafts=True)]
+    mine = str(userId) == str(user["id"])
+    if not mine and not can("forms.can_view_form_entries", user):
+        raise GraphQLError("Unauthorized")  # before the person is looked up: a refused caller learns nothing
+    person = people.find(to_id(userId, "User"))
+    if person is None:
+        raise GraphQLError("User not found")
+    return [form_user_out(r) for r in answer_store.submissions_of(person["id"], with_drafts=mine)]
+
+
+def _readable_submission(info: Any, form_user_id: Any, user_id: Any) -> Any:
+    """A person's submission, for that person or for those who read form entries; it must be the named person's (the
+    platform checks the person named and then finds the submission by its id alone, anyone's)."""
+    user = require(info, "my_forms.can_access_own_forms")
+    if str(user_id) != str(user["id"]) and not can("forms.can_view_form_entries", user):
+        raise GraphQLError("Unauthorized")
+    found = answer_store.get_submission(form_user_id)
+    if found is None or str(found["user_id"]) != str(user_id):
+        raise GraphQLError("Record not found")
+    return found
+
+
+@query_type.field("formUser")
+def resolve_form_user(_obj: Any, info: Any, formUserId: str, userId: str) -> dict[str, Any]:
+    """One person's submission (the page of their answers, FormUpdate.jsx)."""
+    return form_user_out(_readable_submission(info, formUserId, userId))
+
+
+@query_type.field("formUserProperties")
+def resolve_form_user_properties(_obj: Any, info: Any, formUserId: str, userId: str) -> list[dict[str, Any]]:
+    """One person's answers to a form, each with its field."""
+    found = _readable_submission(info, formUserId, userId)
+    fields = {p["id"]: p for p in store.properties(found["form_id"])}
+    return [
+        {
+            "id": f"{found['id']}-{field_id}",
+            "value": json.dumps(value) if isinstance(value, list) else value,
+            "formProperty": property_out(fields[field_id]),
+        }
+        for field_id, value in answer_store.answers(found["id"]).items()
+        if field_id in fields
+    ]
 
 
 @mutation.field("formCreate")

@@ -13,27 +13,25 @@ SDL = """
 type Form {
   id: ID!
   name: String!
-  description: String
+  description: String!
   status: String!
-  preview: Boolean!
-  isPublic: Boolean!
-  multipleSubmissionsAllowed: Boolean!
-  hasTermsAndConditions: Boolean!
-  expiresAt: String
+  preview: Boolean
+  isPublic: Boolean
+  multipleSubmissionsAllowed: Boolean
+  hasTermsAndConditions: Boolean
+  expiresAt: ISO8601DateTime
   versionNumber: Int!
-  roles: [String]
-  createdAt: String!
+  roles: [String!]
+  createdAt: ISO8601DateTime!
 }
 type FormProperties {
   id: ID!
-  formId: ID!
-  categoryId: ID!
   fieldName: String!
   fieldType: String!
   fieldValue: JSON
-  required: Boolean!
-  adminUse: Boolean!
-  order: String!
+  required: Boolean
+  adminUse: Boolean
+  order: String
   shortDesc: String
   longDesc: String
 }
@@ -47,32 +45,38 @@ type Category {
   general: Boolean!
   order: Int!
   displayCondition: JSON
-  formProperties: [FormProperties!]!
+  formProperties: [FormProperties!]
 }
 type FormUsers {
   id: ID!
   formId: ID!
   userId: ID!
-  status: String!
-  versionNumber: Int!
-  createdAt: String!
-  updatedAt: String!
-  user: User
+  status: String
+  createdAt: ISO8601DateTime!
+  updatedAt: ISO8601DateTime!
+  user: User!
   form: Form
 }
-type FormEntries { formName: String, formUsers: [FormUsers!]! }
+type UserFormProperties {
+  id: ID!
+  value: String
+  formProperty: FormProperties!
+}
+type FormEntries { formName: String, formUsers: [FormUsers!] }
 type FormCreatePayload { form: Form }
 type FormUpdatePayload { form: Form }
 type CategoryCreatePayload { category: Category }
 type FormPropertiesCreatePayload { formProperty: FormProperties }
 type FormUserCreatePayload { formUser: FormUsers, error: String }
 extend type Query {
-  forms: [Form!]!
+  forms: [Form!]
   form(id: ID!): Form
-  formCategories(formId: ID!): [Category!]!
-  formProperties(formId: ID!): [FormProperties!]!
+  formCategories(formId: ID!): [Category!]
+  formProperties(formId: ID): [FormProperties!]
   formEntries(formId: ID!, query: String, limit: Int, offset: Int): FormEntries
-  submittedForms: [FormUsers!]!
+  submittedForms(userId: ID!): [FormUsers!]
+  formUser(formUserId: ID!, userId: ID!): FormUsers
+  formUserProperties(formUserId: ID!, userId: ID!): [UserFormProperties!]
 }
 extend type Mutation {
   formCreate(name: String!, expiresAt: String, description: String, preview: Boolean!, isPublic: Boolean!,
@@ -119,8 +123,6 @@ def property_out(prop: dict[str, Any]) -> dict[str, Any]:
     """A property as the platform's FormProperties type."""
     return {
         "id": prop["id"],
-        "formId": prop["form_id"],
-        "categoryId": prop["category_id"],
         "fieldName": prop["field_name"],
         "fieldType": prop["field_type"],
         "fieldValue": [{"value": o, "label": o} for o in prop["options"]],
@@ -155,7 +157,6 @@ def form_user_out(row: Any) -> dict[str, Any]:
         "formId": row["form_id"],
         "userId": row["user_id"],
         "status": row["status"],
-        "versionNumber": row["version_number"],
         "createdAt": row["created_at"],
         "updatedAt": row["updated_at"],
         "user": record(people.find(row["user_id"])),

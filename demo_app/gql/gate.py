@@ -12,7 +12,7 @@ from typing import Any
 from ariadne import MutationType, QueryType
 from graphql import GraphQLError
 
-from .. import gate_store
+from .. import gate_store, invites
 from ..gate_rules import GateError, check_entry
 from ..people import find as find_person
 from . import gate_invites
@@ -22,23 +22,24 @@ from .gate_types import TYPE_BINDABLES, TYPES_SDL
 SDL = (
     TYPES_SDL
     + """
-type ActivityLogPayload { status: String, eventLog: EventLog, user: User }
-type EntryRequestPayload { entryRequest: EntryRequest }
+type AddPayload { status: String, eventLog: EventLog, user: User }
+type EntryRequestCreatePayload { entryRequest: EntryRequest }
+type EntryRequestDenyPayload { entryRequest: EntryRequest }
 type EntryRequestGrantPayload { entryRequest: EntryRequest, status: String }
 type EntryRequestNotePayload { event: EventLog }
 extend type Query {
-  allEventLogs(subject: [String], refId: ID, refType: String, offset: Int, limit: Int, name: String): [EventLog!]!
+  allEventLogs(subject: [String], refId: ID, refType: String, offset: Int, limit: Int, name: String): [EventLog!]
   entryRequest(id: ID!): EntryRequest
 }
 extend type Mutation {
-  activityLogAdd(userId: ID!, note: String, timestamp: String, digital: Boolean, subject: String): ActivityLogPayload
+  activityLogAdd(userId: ID!, note: String, timestamp: String, digital: Boolean, subject: String): AddPayload
   entryRequestCreate(name: String!, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
                      reason: String, otherReason: String, concernFlag: Boolean, source: String,
                      visitationDate: String, startsAt: String, endsAt: String, companyName: String,
                      temperature: String, occursOn: [String!], visitEndDate: String, isGuest: Boolean,
-                     guestId: ID): EntryRequestPayload
+                     guestId: ID): EntryRequestCreatePayload
   entryRequestGrant(id: ID!): EntryRequestGrantPayload
-  entryRequestDeny(id: ID!): EntryRequestPayload
+  entryRequestDeny(id: ID!): EntryRequestDenyPayload
   entryRequestNote(id: ID, eventLogId: ID, refType: String, note: String, attachedImages: JSON): EntryRequestNotePayload
 }
 """
@@ -114,6 +115,9 @@ def resolve_entry_request_create(_obj: Any, info: Any, name: str, **fields: Any)
 
 def _decide(info: Any, id: Any, granted: bool) -> Any:
     user = require(info, "entry_request.can_grant_entry" if granted else "entry_request.can_deny_entry")
+    refusal = invites.grant_refusal(to_id(id, "Entry request")) if granted else None
+    if refusal:
+        raise GraphQLError(refusal)  # an invited guest is let in only while their invitation holds
     try:
         return record(gate_store.decide(to_id(id, "Entry request"), user["id"], granted))
     except GateError as exc:

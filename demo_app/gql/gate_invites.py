@@ -13,18 +13,18 @@ from ..people import find as find_person
 from .common import record, require, to_id
 
 SDL = """
-type Invite { id: ID!, status: String, host: User, guest: User, entryRequest: EntryRequest, entryTime: EntryTime,
-              validity: String }
-type InvitationPayload { success: Boolean }
+type Invite { id: ID!, status: String, host: User, guest: User, entryTime: EntryTime }
+type InvitationCreatePayload { success: Boolean }
+type InvitationUpdatePayload { success: Boolean }
 extend type Query {
-  myGuests(query: String): [Invite!]!
-  scheduledRequests(offset: Int, limit: Int, query: String): [EntryRequest!]!
+  myGuests(query: String): [Invite!]
+  scheduledRequests(offset: Int, limit: Int, query: String): [EntryRequest!]
 }
 extend type Mutation {
   invitationCreate(visitationDate: String!, startsAt: String, endsAt: String, occursOn: [String!],
-                   visitEndDate: String, userIds: [String!], guests: [JSON!]): InvitationPayload
+                   visitEndDate: String, userIds: [String!], guests: [JSON!]): InvitationCreatePayload
   invitationUpdate(inviteId: ID!, visitationDate: String, startsAt: String, endsAt: String, occursOn: [String!],
-                   visitEndDate: String, status: String): InvitationPayload
+                   visitEndDate: String, status: String): InvitationUpdatePayload
 }
 """
 query_type, mutation, invite_type = QueryType(), MutationType(), ObjectType("Invite")
@@ -41,11 +41,6 @@ def _guest(row: Any, _info: Any) -> Any:
     return record(find_person(row["guest_id"]))
 
 
-@invite_type.field("entryRequest")
-def _request(row: Any, _info: Any) -> Any:
-    return record(gate_store.find_request(row["entry_request_id"]))
-
-
 @invite_type.field("entryTime")
 def _entry_time(row: Any, _info: Any) -> dict[str, Any]:
     return entry_time(row)
@@ -58,14 +53,15 @@ def entry_time_of_request(request_id: Any) -> dict[str, Any] | None:
 
 
 def entry_time(row: Any) -> dict[str, Any]:
-    """An invitation's visit as the platform's EntryTime: ISO instants, weekday names."""
+    """An invitation's visit as the platform's EntryTime: instants, the visit's first and last days (community
+    dates, served as their midnights), weekday names."""
     visit = invites.visit_of(row)
     return {
-        "visitationDate": clock.fmt_date(visit.starts_at),
-        "startsAt": visit.starts_at.isoformat(),
-        "endsAt": visit.ends_at.isoformat(),
+        "visitationDate": clock.local(visit.starts_at).date(),
+        "startsAt": visit.starts_at,
+        "endsAt": visit.ends_at,
         "occursOn": list(visit.occurs_on),
-        "visitEndDate": visit.visit_end_date.isoformat() if visit.visit_end_date else None,
+        "visitEndDate": clock.local(visit.visit_end_date).date() if visit.visit_end_date else None,
     }
 
 

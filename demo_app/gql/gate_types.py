@@ -16,15 +16,18 @@ from . import gate_invites
 from .common import record
 
 TYPES_SDL = """
-type EntryTime { visitationDate: String, startsAt: String, endsAt: String, occursOn: [String], visitEndDate: String }
+type EntryTime {
+  visitationDate: ISO8601DateTime, startsAt: ISO8601DateTime, endsAt: ISO8601DateTime, occursOn: [String!],
+  visitEndDate: ISO8601DateTime
+}
 type EntryRequest {
-  id: ID!, name: String!, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
-  companyName: String, reason: String, otherReason: String, temperature: String, status: String,
-  grantedState: Int, grantedAt: String, createdAt: String, isGuest: Boolean,
-  user: User, grantor: User, guest: User, closestEntryTime: EntryTime
+  id: ID!, name: String, email: String, nrc: String, phoneNumber: String, vehiclePlate: String,
+  companyName: String, reason: String, otherReason: String, status: String,
+  grantedState: Int, grantedAt: ISO8601DateTime, createdAt: ISO8601DateTime!, isGuest: Boolean,
+  user: User!, grantor: User, guest: User, closestEntryTime: EntryTime
 }
 type EventLog {
-  id: ID!, subject: String!, refId: ID, refType: String, createdAt: String!, data: JSON,
+  id: ID!, subject: String, refId: ID, refType: String, createdAt: ISO8601DateTime!, data: JSON,
   actingUser: User, entryRequest: EntryRequest
 }
 """

@@ -1,5 +1,5 @@
-"""The payments area's GraphQL types (LandParcel, PaymentPlan, PlanPayment, Transaction, UserBalance and the
-mutations' payloads) and the ledger's rows as those types (money in kwacha, enums as the platform's integers).
+"""The payments area's GraphQL types (LandParcel, PaymentPlan, PlanPayment, Transaction, Balance and the
+mutations' payloads) and the ledger's rows as those types (money in kwacha, enums by the platform's names).
 
 The queries and mutations, with their input type and resolvers, are in payments.py.
 """
@@ -13,23 +13,24 @@ from .common import found, record
 
 TYPES_SDL = """
 type LandParcel { id: ID! parcelNumber: String! parcelType: String address1: String city: String country: String }
-type LandParcelPayload { landParcel: LandParcel }
+type PropertyCreatePayload { landParcel: LandParcel }
 type PaymentPlan {
-  id: ID! planType: String! status: String! startDate: String! installmentAmount: Float! duration: Int!
-  pendingBalance: Float! totalAmount: Float! frequency: Int! paymentDay: Int! renewable: Boolean!
-  landParcel: LandParcel user: User planPayments: [PlanPayment!]!
+  id: ID! planType: String status: String startDate: ISO8601DateTime installmentAmount: Float duration: Int!
+  pendingBalance: Float frequency: String paymentDay: Int! renewable: Boolean
+  landParcel: LandParcel user: User! planPayments: [PlanPayment!]
 }
-type PaymentPlanPayload { paymentPlan: PaymentPlan }
+type PaymentPlanCreatePayload { paymentPlan: PaymentPlan }
 type PlanPayment {
-  id: ID! amount: Float! status: String! receiptNumber: String createdAt: String!
-  currentPlotPendingBalance: Float! paymentPlan: PaymentPlan user: User
+  id: ID! amount: Float! status: String! receiptNumber: String createdAt: ISO8601DateTime!
+  currentPlotPendingBalance: Float paymentPlan: PaymentPlan user: User!
 }
 type Transaction {
   id: ID! amount: Float! source: String! status: String! transactionNumber: String bankName: String
-  chequeNumber: String createdAt: String! user: User depositor: User planPayments: [PlanPayment!]!
+  chequeNumber: String createdAt: ISO8601DateTime! user: User! depositor: User planPayments: [PlanPayment!]
 }
-type TransactionPayload { transaction: Transaction }
-type UserBalance { pendingBalance: Float! balance: Float! totalTransactions: Float! }
+type TransactionCreatePayload { transaction: Transaction }
+type TransactionRevertPayload { transaction: Transaction! }
+type Balance { pendingBalance: Float balance: Float totalTransactions: Float }
 """
 
 
@@ -53,7 +54,7 @@ def parcel_out(row: Any) -> dict[str, Any] | None:
 
 
 def plan_out(plan: dict[str, Any]) -> dict[str, Any]:
-    """A plan (with its `payments`, if read with them) as a PaymentPlan; status and frequency as integers."""
+    """A plan (with its `payments`, if read with them) as a PaymentPlan; status and frequency by name."""
     return {
         "id": plan["id"],
         "planType": plan["plan_type"],
@@ -62,8 +63,7 @@ def plan_out(plan: dict[str, Any]) -> dict[str, Any]:
         "installmentAmount": kwacha(plan["installment_ngwee"]),
         "duration": plan["duration"],
         "pendingBalance": kwacha(plan["pending_ngwee"]),
-        "totalAmount": kwacha(plan["installment_ngwee"] * plan["duration"]),
-        "frequency": ledger.FREQUENCIES.index(plan["frequency"]),
+        "frequency": plan["frequency"],
         "paymentDay": plan["payment_day"],
         "renewable": bool(plan["renewable"]),
         "landParcel": parcel_out(ledger.parcel(plan["land_parcel_id"])) if plan["land_parcel_id"] else None,

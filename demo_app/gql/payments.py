@@ -24,22 +24,22 @@ SDL = (
     + """
 input PlanPaymentInput { paymentPlanId: ID!, amount: Float!, receiptNumber: String }
 extend type Query {
-  userPlansWithPayments(userId: ID!): [PaymentPlan!]!
-  userBalance(userId: ID!): UserBalance
-  userTransactions(userId: ID!, limit: Int, offset: Int): [Transaction!]!
-  paymentsList(limit: Int, offset: Int, query: String): [PlanPayment!]!
+  userPlansWithPayments(userId: ID!): [PaymentPlan!]
+  userBalance(userId: ID!): Balance
+  userTransactions(userId: ID!, limit: Int, offset: Int): [Transaction!]
+  paymentsList(limit: Int, offset: Int, query: String): [PlanPayment!]
 }
 extend type Mutation {
   PropertyCreate(parcelNumber: String!, address1: String, address2: String, city: String, postalCode: String,
                  stateProvince: String, parcelType: String, country: String, ownershipFields: JSON, status: String,
-                 objectType: String, houseLandParcelId: ID): LandParcelPayload
+                 objectType: String, houseLandParcelId: ID): PropertyCreatePayload
   paymentPlanCreate(landParcelId: ID!, userId: ID!, coOwnersIds: [ID!], status: Int!, planType: String!,
                     percentage: String, startDate: String!, installmentAmount: Float!, totalAmount: Float!,
-                    duration: Int!, paymentDay: Int, frequency: Int!, renewable: Boolean!): PaymentPlanPayload
+                    duration: Int!, paymentDay: Int, frequency: Int!, renewable: Boolean!): PaymentPlanCreatePayload
   transactionCreate(userId: ID!, amount: Float!, source: String!, bankName: String, chequeNumber: String,
                     transactionNumber: String, createdAt: String,
-                    paymentsAttributes: [PlanPaymentInput!]!): TransactionPayload
-  transactionRevert(id: ID!): TransactionPayload
+                    paymentsAttributes: [PlanPaymentInput!]!): TransactionCreatePayload
+  transactionRevert(id: ID!): TransactionRevertPayload
 }
 """
 )

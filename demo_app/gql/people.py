@@ -23,37 +23,39 @@ type User {
   username: String
   email: String
   phoneNumber: String
-  userType: String!
+  userType: String
   state: String
   status: String
-  hasResetPassword: Boolean
+  hasResetPassword: Boolean!
   extRefId: String
 }
-type AuthPayload { authToken: String, user: User }
-type LoginStartPayload { user: User, errors: String }
+type LoginUsernamePasswordPayload { authToken: String, user: User }
+type LoginSwitchUserPayload { authToken: String }
+type LoginPhoneStartPayload { user: User, errors: String! }
 type LoginEmailPayload { user: User, errors: String! }
 type AdminResetPasswordPayload { username: String, password: String }
 type ResetPasswordPayload { success: Boolean }
 type ResetPasswordAfterLoginPayload { authToken: String }
-type UserPayload { user: User }
+type CreatePayload { user: User }
+type UpdatePayload { user: User }
 extend type Query {
   currentUser: User
   user(id: ID!): User
-  userSearch(query: String, limit: Int, offset: Int): [User!]!
+  userSearch(query: String, limit: Int, offset: Int): [User!]
 }
 extend type Mutation {
-  loginUsernamePassword(username: String!, password: String!): AuthPayload
+  loginUsernamePassword(username: String!, password: String!): LoginUsernamePasswordPayload
   loginEmail(email: String): LoginEmailPayload
-  loginPhoneStart(phoneNumber: String): LoginStartPayload
-  loginSwitchUser(id: ID!): AuthPayload
+  loginPhoneStart(phoneNumber: String): LoginPhoneStartPayload
+  loginSwitchUser(id: ID!): LoginSwitchUserPayload
   adminResetPassword(userId: ID!): AdminResetPasswordPayload
   resetPassword(email: String!): ResetPasswordPayload
   resetPasswordAfterLogin(password: String!, userId: ID!): ResetPasswordAfterLoginPayload
   userCreate(name: String!, email: String, phoneNumber: String!, address: String, userType: String!,
              state: String, requestReason: String, vehicle: String, avatarBlobId: String,
-             documentBlobId: String, subStatus: String, secondaryInfo: JSON, extRefId: String): UserPayload
+             documentBlobId: String, subStatus: String, secondaryInfo: JSON, extRefId: String): CreatePayload
   userUpdate(id: ID!, name: String!, email: String, phoneNumber: String, userType: String, state: String,
-             status: String, subStatus: String, extRefId: String): UserPayload
+             status: String, subStatus: String, extRefId: String): UpdatePayload
 }
 """
 query_type, mutation, user_type = QueryType(), MutationType(), ObjectType("User")
@@ -180,7 +182,7 @@ def resolve_switch_user(_obj: Any, info: Any, id: str) -> dict[str, Any]:
         or other["status"] != "active"
     ):
         raise GraphQLError("Unauthorized")
-    return {"authToken": token_for(other["id"]), "user": record(other)}
+    return {"authToken": token_for(other["id"])}
 
 
 @mutation.field("adminResetPassword")

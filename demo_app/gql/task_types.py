@@ -13,35 +13,34 @@ from .common import record
 TYPES_SDL = """
 type Note {
   id: ID!
-  body: String!
+  body: String
   description: String
   category: String
-  dueDate: String
-  completed: Boolean!
+  dueDate: ISO8601DateTime
+  completed: Boolean
   status: String
-  flagged: Boolean!
+  flagged: Boolean
   order: Int
-  createdAt: String!
-  completedAt: String
-  author: User
-  user: User
-  assignees: [User!]!
+  createdAt: ISO8601DateTime!
+  author: User!
+  user: User!
+  assignees: [User!]
   parentNote: Note
-  subTasks: [Note!]!
-  subTasksCount: Int!
+  subTasks: [Note!]
+  subTasksCount: Int
 }
-type NoteComment { id: ID!, body: String!, createdAt: String!, noteId: ID!, user: User }
+type NoteComment { id: ID!, body: String, createdAt: ISO8601DateTime!, noteId: ID!, user: User! }
 type TaskStat {
-  myOpenTasks: Int!
-  tasksDueIn10Days: Int!
-  tasksDueIn30Days: Int!
-  tasksOpenAndOverdue: Int!
-  overdueTasks: Int!
-  tasksWithNoDueDate: Int!
-  totalCallsOpen: Int!
-  totalFormsOpen: Int!
-  tasksOpen: Int!
-  completedTasks: Int!
+  myOpenTasks: Int
+  tasksDueIn10Days: Int
+  tasksDueIn30Days: Int
+  tasksOpenAndOverdue: Int
+  overdueTasks: Int
+  tasksWithNoDueDate: Int
+  totalCallsOpen: Int
+  totalFormsOpen: Int
+  tasksOpen: Int
+  completedTasks: Int
 }
 """
 note_type, comment_type = ObjectType("Note"), ObjectType("NoteComment")
@@ -73,11 +72,6 @@ def _created(note: Any, _info: Any) -> str:
     return note["created_at"]
 
 
-@note_type.field("completedAt")
-def _completed_at(note: Any, _info: Any) -> Any:
-    return note["completed_at"]
-
-
 @note_type.field("author")
 def _author(note: Any, _info: Any) -> Any:
     return record(find_person(note["author_id"]))
@@ -85,7 +79,8 @@ def _author(note: Any, _info: Any) -> Any:
 
 @note_type.field("user")
 def _user(note: Any, _info: Any) -> Any:
-    return record(find_person(note["user_id"])) if note["user_id"] else None
+    """The person the task is about; the author when it names nobody (the platform gives such a note to its author)."""
+    return record(find_person(note["user_id"] or note["author_id"]))
 
 
 @note_type.field("assignees")

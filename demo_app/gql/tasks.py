@@ -18,12 +18,13 @@ from .task_types import TYPE_BINDABLES, TYPES_SDL
 SDL = (
     TYPES_SDL
     + """
-type NotePayload { note: Note }
+type NoteCreatePayload { note: Note }
+type NoteUpdatePayload { note: Note }
 type NoteAssignPayload { assigneeNote: String }
-type NoteCommentPayload { noteComment: NoteComment }
+type NoteCommentCreatePayload { noteComment: NoteComment }
 extend type Query {
   flaggedNotes(offset: Int, limit: Int, query: String): [Note!]!
-  task(taskId: ID!): Note
+  task(taskId: ID!): Note!
   taskComments(taskId: ID!, limit: Int, offset: Int): [NoteComment!]!
   taskSubTasks(taskId: ID!, limit: Int, offset: Int): [Note!]!
   taskStats: TaskStat!
@@ -32,13 +33,13 @@ extend type Query {
 extend type Mutation {
   noteCreate(body: String!, userId: ID, category: String, description: String, flagged: Boolean,
              completed: Boolean, dueDate: String, parentNoteId: ID, attachedDocuments: JSON, status: String,
-             order: Int): NotePayload
+             order: Int): NoteCreatePayload
   noteAssign(noteId: ID!, userId: ID!): NoteAssignPayload
   noteUpdate(id: ID!, userId: ID, body: String, category: String, description: String, flagged: Boolean,
              completed: Boolean, dueDate: String, parentNoteId: ID, documentBlobId: String, status: String,
-             order: Int): NotePayload
+             order: Int): NoteUpdatePayload
   noteCommentCreate(noteId: ID!, body: String!, replyRequired: Boolean, sendToResident: Boolean,
-                    replyFromId: ID, groupingId: ID, taggedDocuments: [ID]): NoteCommentPayload
+                    replyFromId: ID, groupingId: ID, taggedDocuments: [ID]): NoteCommentCreatePayload
 }
 """
 )

@@ -1,7 +1,7 @@
 """Time card operations: manageShift, timeSheetLogs, userTimeSheetLogs, userLastShift (modules/TimeCard).
 
 Names, arguments and result shapes are the platform's (mutations.tsv, TimeCard/graphql/*.js,
-Types::TimeSheetType); times are ISO 8601 in community time with their offset.
+Types::TimeSheetType); times are the platform's ISO8601DateTime (community time with its offset).
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ type TimeSheet {
   id: ID!
   user: User!
   userId: ID!
-  createdAt: String!
-  startedAt: String
-  endedAt: String
+  createdAt: ISO8601DateTime!
+  startedAt: ISO8601DateTime
+  endedAt: ISO8601DateTime
 }
 type ManageShiftPayload { timeSheet: TimeSheet }
 extend type Query {
-  timeSheetLogs(limit: Int, offset: Int): [TimeSheet]
-  userTimeSheetLogs(userId: ID!, limit: Int, offset: Int, dateFrom: String, dateTo: String!): [TimeSheet]
+  timeSheetLogs(limit: Int, offset: Int): [TimeSheet!]
+  userTimeSheetLogs(userId: ID!, limit: Int, offset: Int, dateFrom: String, dateTo: String!): [TimeSheet!]
   userLastShift(userId: ID!): TimeSheet
 }
 extend type Mutation {
@@ -47,10 +47,6 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)
 
 
-def _when(value: str | None) -> str | None:
-    return clock.local(value).isoformat(timespec="milliseconds") if value else None
-
-
 @time_sheet.field("user")
 def _user(shift: Any, _info: Any) -> Any:
     return record(people.find(shift["user_id"]))
@@ -64,12 +60,12 @@ def _user_id(shift: Any, _info: Any) -> Any:
 @time_sheet.field("startedAt")
 @time_sheet.field("createdAt")
 def _started_at(shift: Any, _info: Any) -> Any:
-    return _when(shift["started_at"])
+    return shift["started_at"]
 
 
 @time_sheet.field("endedAt")
 def _ended_at(shift: Any, _info: Any) -> Any:
-    return _when(shift["ended_at"])
+    return shift["ended_at"]
 
 
 def _person_id(value: Any) -> int:

@@ -65,7 +65,7 @@ INTENTS: tuple[tuple[str, Rule], ...] = (
         "Ask the platform directly, as an attacker would (its API)",
         _words(
             r"asks the platform|all the same|reaches the platform|platform (answers|handed|does not)|allowed|refused"
-            r"|hides"
+            r"|hides|directly|every way it was sent"
         ),
     ),
     ("Anything else a person does", _words(r".", "when")),

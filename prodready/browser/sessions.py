@@ -18,7 +18,6 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from pages.scripts import NETWORK_WATCH
 from prodready.browser.camera import FakeCamera, ScriptCamera
 from prodready.browser.drivers import PHONE, BrowserSettings, start_driver
 from prodready.browser.processes import kill_browser
@@ -29,9 +28,11 @@ from prodready.browser.window import DESKTOP, PHONE_KIND, BoundDriver, ConsoleEn
 # 'Response'"), the worker outliving the person who loaded it. Without `navigator.serviceWorker` the
 # layout's own `if (navigator.serviceWorker)` skips the registration. Run before any page script.
 NO_SERVICE_WORKERS = "try { delete Navigator.prototype.serviceWorker; } catch (e) {}"
-# What every page of a test browser starts with: no service worker, and its requests counted from the
-# first one (pages.scripts.NETWORK_WATCH: how the page objects know the app has answered).
-PRELUDE = NO_SERVICE_WORKERS + "\n" + NETWORK_WATCH
+# What every page of a test browser starts with: no service worker. (Counting the page's requests from
+# its first one, pages.scripts.NETWORK_WATCH planted here, was tried: the platform's task list asks for
+# every row again after each action, so "the app has answered" then waited out whole refetches while the
+# action's own message came and went. The page objects wait for what the action shows instead.)
+PRELUDE = NO_SERVICE_WORKERS
 
 
 def plant_prelude(driver: WebDriver) -> bool:

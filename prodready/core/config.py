@@ -65,6 +65,9 @@ class Target:
     env_file: Path | None = None
     env_values: Mapping[str, str] = field(default_factory=dict, repr=False)
     setup_hint: str = ""
+    # Seconds an explicit wait may take on this target unless the run says (-D timeout): the platform run
+    # here in development mode answers more slowly than a production build.
+    wait_seconds: float = 10.0
     # Runs the platform's own code (not the reference app): a failure of a scenario tagged with a
     # documented platform defect is a known defect there (docs/platform-defects.md, the ledger).
     known_defects: bool = False
@@ -138,11 +141,12 @@ def run_settings(userdata: Mapping[str, Any]) -> RunSettings:
     seed_text = userdata.get("seed")
     try:
         seed = int(seed_text) if seed_text not in (None, "") else None
-        timeout = float(userdata.get("timeout", 10))
+        given = userdata.get("timeout")
+        timeout = float(given) if given not in (None, "") else 0.0  # 0: the target's (wait_seconds)
         scenario_timeout = float(userdata.get("scenario_timeout", 300))
     except ValueError as exc:
         raise ConfigError(f"-D seed / -D timeout / -D scenario_timeout must be numbers ({exc})") from exc
-    if not 0 < timeout <= 600 or not timeout < scenario_timeout <= 3600:
+    if not 0 <= timeout <= 600 or not timeout < scenario_timeout <= 3600:
         raise ConfigError(
             f"-D timeout={timeout:g} / -D scenario_timeout={scenario_timeout:g}: a wait takes 0–600 s and a "
             "scenario longer than one wait, up to 3600 s"
@@ -228,6 +232,16 @@ def load_project(path: Path | str = DEFAULT_CONFIG) -> Project:
     return Project(
         path=path, default_target=raw.get("default_target", "demo"), personas=personas, targets=targets, raw=raw
     )
+
+
+def _seconds(target: str, value: Any, key: str) -> float:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not 0 < seconds <= 600:
+        raise ConfigError(f"target '{target}': {key} must be a number of seconds from 1 to 600")
+    return seconds
 
 
 ENV_FILE_VARIABLE = "PRODREADY_ENV_FILE"  # another env file than the target's `env_file`
@@ -339,4 +353,5 @@ def _build_target(name: str, spec: Mapping[str, Any], base: Mapping[str, Persona
         env_values=env_values,
         setup_hint=str(spec.get("setup_hint", "")),
         known_defects=bool(spec.get("known_defects", not embedded)),
+        wait_seconds=_seconds(name, spec.get("wait_seconds", 10), "wait_seconds"),
     )

@@ -178,7 +178,7 @@ def before_scenario(context: Any, scenario: Any) -> None:
         credentials=run.credentials,
         pool=run.pool,
         base_url=run.base_url,
-        timeout=run.settings.timeout,
+        timeout=run.settings.timeout or run.target.wait_seconds,
         api=run.api,
         api_sessions=run.api_sessions,
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from pages.base import BasePage
 from pages.components import ErrorPage, PageFrame, SideMenu
+from prodready.scenario.security_matrix import PROBES, REFUSED, Asking, Probe, ask
 
 SERIOUS = ("error", "severe")
 # The platform's Apollo client writes every GraphQL error it is answered to the console (utils/apollo.js:
@@ -74,12 +75,39 @@ def page_errors(console: list[Any]) -> list[str]:
     ]
 
 
-def page_withheld(page: BasePage) -> bool:
-    """Whether the app, once it has answered this address, shows a not-found page instead of the page
-    (waits for one or the other: a page still loading is not taken for a withheld one)."""
+def page_withheld(page: BasePage, instead: BasePage | None = None) -> bool:
+    """Whether the app, once it has answered this address, shows a not-found page (or `instead`, the page
+    an app without such an address shows: the platform opens a receipt as a dialog only, so a receipt's
+    address is the person's own plans) rather than the page (waits for one of them: a page still loading
+    is not taken for a withheld one)."""
     error = ErrorPage(page.driver, page.base_url, page.timeout)
+    others = [error, *([instead] if instead is not None else [])]
     page.wait_until(
-        lambda _d: error.is_current() or page.is_current(),
+        lambda _d: page.is_current() or any(o.is_current() for o in others),
         f"neither {page.MARKER} nor a not-found page was shown",
     )
-    return error.is_current() and not page.is_current()
+    return not page.is_current()
+
+
+# What each page of pages_by_name.PAGES asks the platform for or sends it (the page's own queries and its form's
+# mutation, in the platform's source): a person not shown the page is refused these too, asked directly.
+PAGE_OPERATIONS = {
+    "the payments dashboard": ("paymentsList",),
+    "the guest invitation form": ("invitationCreate",),
+    "the logbook": ("allEventLogs",),
+    "the time card": ("timeSheetLogs",),
+}
+TIME_SHEET_LOGS = Probe("query timeSheetLogs { timeSheetLogs(limit: 1) { id } }", lambda _a: {})
+
+
+def page_data_given(cast: Any, run_id: str, who: str, page: str) -> dict[str, str]:
+    """Each operation behind a page that the platform did not refuse `who`, with its verdict (none: all refused)."""
+    if page not in PAGE_OPERATIONS:
+        raise AssertionError(f"no operations are written for {page!r} (prodready/scenario/application.py)")
+    asking = Asking(run_id, cast.user_id("admin"))
+    verdicts = {
+        operation: ask(cast, who, probe, probe.variables(asking))
+        for operation in PAGE_OPERATIONS[page]
+        for probe in (PROBES.get(operation) or TIME_SHEET_LOGS,)
+    }
+    return {operation: verdict for operation, verdict in verdicts.items() if verdict != REFUSED}

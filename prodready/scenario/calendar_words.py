@@ -48,6 +48,11 @@ DATE_MEANS = (
 )
 TIME_FORMS = "14:30, 09:30, 2:30 pm, 2pm, noon or midnight"
 DURATION_FORMS = "2 hrs, 2 hours, 1 hr, 2.5 hours, 45 minutes, 1 hour 30 minutes or 20 seconds"
+# A minute a step names counted from now's (a visit around the time the scenario runs) → minutes from now.
+NEAR_MINUTES = {"an hour ago": -60, "a minute ago": -1, "this minute": 0, "the next minute": 1, "an hour from now": 60}
+# The offset a step sends times with, as written → as sent.
+OFFSETS = {"+02:00": "+02:00", "+01:00": "+01:00", "UTC": "Z"}
+STAMP_FORMS = "a day, at a 24-hour time, then UTC or an offset: in 3 days at 21:59 UTC, tomorrow at 00:30 +03:00"
 
 
 class Ambiguous(ValueError):
@@ -246,3 +251,28 @@ def duration_words(length: timedelta) -> str:
         return f"{minutes:g} minutes"
     hours = round(minutes / 60, 2)
     return f"{hours:g} hr" if hours == 1 else f"{hours:g} hrs"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A day and a time in a stated offset, as a client of the platform may send it ("in 3 days at 21:59 UTC")."""
+
+    day: Day
+    clock: time
+    offset: str  # "+00:00", "+03:00"
+
+    def on(self, today: date) -> str:
+        """The ISO instant sent, the day seen from the community's today."""
+        return f"{self.day.on(today).isoformat()}T{self.clock:%H:%M}:00{self.offset}"
+
+
+_STAMP = re.compile(r"(?P<day>.+?) at (?P<h>\d{2}):(?P<m>\d{2}) (?P<zone>utc|[+-]\d{2}:\d{2})", re.IGNORECASE)
+
+
+def parse_stamp(text: str) -> Stamp:
+    """A day, at a 24-hour time, in UTC or an offset (STAMP_FORMS)."""
+    match = _STAMP.fullmatch(" ".join(text.split()))
+    if match is None:
+        raise ValueError(text)
+    zone = "+00:00" if match["zone"].casefold() == "utc" else match["zone"]
+    return Stamp(parse_day(match["day"]), time(int(match["h"]), int(match["m"])), zone)

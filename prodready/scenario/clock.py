@@ -52,3 +52,29 @@ def scenario_today(context: Any) -> date:
     """The community's today as the scenario sees it: the day its clock was set to (the reference app's
     clock, @needs_clock), else today on the community's calendar (Africa/Lusaka), not the machine's."""
     return context.notes.get("community_today") or community_today(context.target.timezone)
+
+
+# A minute has just turned when fewer seconds than this have passed since it did: "this minute" may still be
+# the minute before for a clock a little behind (the platform's, the browser's).
+MINUTE_SETTLE = timedelta(seconds=2)
+
+
+def clear_of_minute_turn(
+    timezone: str,
+    budget: float,
+    now: Callable[[str], datetime] | None = None,
+    wait: Callable[[float], None] = time.sleep,
+) -> datetime:
+    """The community's time now, once the minute has `budget` seconds left and is a moment old, and clear of
+    midnight either side (waiting for the next minute otherwise): what a scenario says of "this minute" and
+    "the next minute" still holds when it reads the screen, within `budget` seconds."""
+    read = now or community_now
+    moment = clear_of_midnight(timezone, now=read, wait=wait)
+    into = timedelta(seconds=moment.second, microseconds=moment.microsecond)
+    left = timedelta(minutes=1) - into
+    early = moment.hour == 0 and moment.minute < 2  # "a minute ago" would still be yesterday
+    if left.total_seconds() < budget or into < MINUTE_SETTLE or early:
+        until = (timedelta(minutes=2 - moment.minute) if early else left) + MINUTE_SETTLE
+        wait(until.total_seconds())
+        moment = read(timezone)
+    return moment

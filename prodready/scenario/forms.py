@@ -4,21 +4,26 @@ do on screen in a few page-object calls."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, time
 from typing import Any
 
 from pages.base import comma_list
 from pages.components import Snackbar
-from pages.form_fill import SubmitFormPage
+from pages.direct import DirectRequests
+from pages.form_fill import SubmissionPage, SubmitFormPage
 from pages.forms import FormBuilderPage, FormsPage
+from prodready.scenario.direct import Sent, by_form, by_operation
 from prodready.scenario.tables import Column, ReadTable, assert_rows, cell_error, table
 from prodready.scenario.values import TYPES, Day, Moment, Refused, one_of
+from prodready.target.api import PlatformApiError
 
 # Made for clients (Create a Form's "Select Roles"): the platform offers Submit only to the roles chosen.
-FORM_CREATE = """mutation formCreate($name: String!, $description: String, $preview: Boolean!) {
-  formCreate(name: $name, description: $description, preview: $preview, isPublic: false,
+FORM_CREATE = """mutation formCreate($name: String!, $description: String, $preview: Boolean!, $expiresAt: String) {
+  formCreate(name: $name, description: $description, preview: $preview, expiresAt: $expiresAt, isPublic: false,
              multipleSubmissionsAllowed: true, hasTermsAndConditions: false, roles: ["client"]) {
     form { id name status }
   }
@@ -35,6 +40,15 @@ PROPERTY_CREATE = """mutation formPropertiesCreate($formId: ID!, $categoryId: ID
   }
 }"""
 FORM_PUBLISH = """mutation formUpdate($id: ID!) { formUpdate(id: $id, status: "published") { form { id status } } }"""
+FORM_USER_CREATE = """mutation formUserCreate($formId: ID!, $userId: ID!, $propValues: JSON!) {
+  formUserCreate(formId: $formId, userId: $userId, propValues: $propValues) { formUser { id status } error }
+}"""
+FORM_USER = """query formUser($userId: ID!, $formUserId: ID!) {
+  formUser(userId: $userId, formUserId: $formUserId) { id userId status }
+}"""
+FORM_USER_PROPERTIES = """query formUserProperties($userId: ID!, $formUserId: ID!) {
+  formUserProperties(userId: $userId, formUserId: $formUserId) { value }
+}"""
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class PreparedForm:
     id: str
     name: str
     category_id: str
+    fields: dict[str, str] = dataclass_field(default_factory=dict)  # field name → its property's id
 
 
 def word_list(text: str) -> list[str]:
@@ -133,16 +148,24 @@ def prepare_form(
     rendered_text: str = "",
     preview: bool = False,
     publish: bool = True,
+    expires_at: str | None = None,
 ) -> PreparedForm:
     """A form with one category holding the fields, published unless asked otherwise, made by the admin."""
     form = api.call(
-        FORM_CREATE, {"name": name, "description": f"{name} (made by the acceptance suite)", "preview": preview}
+        FORM_CREATE,
+        {
+            "name": name,
+            "description": f"{name} (made by the acceptance suite)",
+            "preview": preview,
+            "expiresAt": expires_at,
+        },
     )["formCreate"]["form"]
     category_id = api.call(
         CATEGORY_CREATE, {"formId": form["id"], "fieldName": category, "renderedText": rendered_text}
     )["categoryCreate"]["category"]["id"]
+    made = {}
     for order, field in enumerate(fields, start=1):
-        api.call(
+        made[field.name] = api.call(
             PROPERTY_CREATE,
             {
                 "formId": form["id"],
@@ -153,10 +176,10 @@ def prepare_form(
                 "required": field.required,
                 "fieldValue": [{"value": o, "label": o} for o in field.options],
             },
-        )
+        )["formPropertiesCreate"]["formProperty"]["id"]
     if publish:
         api.call(FORM_PUBLISH, {"id": form["id"]})
-    return PreparedForm(str(form["id"]), form["name"], str(category_id))
+    return PreparedForm(str(form["id"]), form["name"], str(category_id), {k: str(v) for k, v in made.items()})
 
 
 # -- on screen ------------------------------------------------------------------------------------
@@ -193,3 +216,75 @@ def assert_answers_shown(answers: dict[str, str], shown: dict[str, str]) -> None
     columns = ["field", "answer"]
     expected = [{"field": field, "answer": answer} for field, answer in answers.items()]
     assert_rows(expected, [{"field": f, "answer": v} for f, v in shown.items()], columns, only=False)
+
+
+# -- through the platform's API, as a client of it may ask --------------------------------------------------
+
+
+def prop_values(form: PreparedForm, answers: dict[str, str]) -> str:
+    """Answers {field name: value} as formUserCreate takes them (propValues, a JSON text)."""
+    return json.dumps(
+        {"user_form_properties": [{"form_property_id": form.fields[name], "value": v} for name, v in answers.items()]}
+    )
+
+
+def submit_for(cast: Any, form: PreparedForm, key: str, answers: dict[str, str]) -> str:
+    """A submission of the person `key` (formUserCreate, sent by the admin for them); its id."""
+    sent = {"formId": form.id, "userId": cast.user_id(key), "propValues": prop_values(form, answers)}
+    return str(cast.api_as("admin").call(FORM_USER_CREATE, sent)["formUserCreate"]["formUser"]["id"])
+
+
+def answers_given(cast: Any, who: str, owner_id: str, form_user_id: str) -> list[str]:
+    """The answers of a submission the platform gives `who` when asked for it (formUserProperties) naming its owner,
+    and naming `who` in the owner's place; none where it refuses."""
+    given = []
+    for named in (owner_id, cast.user_id(who)):
+        try:
+            found = cast.api_as(who).call(FORM_USER_PROPERTIES, {"userId": named, "formUserId": form_user_id})
+        except PlatformApiError:
+            continue
+        given += [str(p["value"]) for p in found["formUserProperties"] or []]
+    return given
+
+
+def publish_directly(cast: Any, who: str, form: PreparedForm) -> Sent:
+    """`who` publishes a form all the same: the request of the builder's Publish confirmation (read from the admin's
+    builder, posted from `who`'s browser) and the platform's formUpdate."""
+    admin = cast.actor("admin")
+    builder = admin.open(FormBuilderPage, f"/edit_form/{form.id}")
+    builder.ask_to_publish()
+    request = admin.page(DirectRequests).form_around(FormBuilderPage.PROCEED)
+    sent = Sent()
+    by_form(sent, cast.actor(who), request, "the builder's Publish request")
+    by_operation(sent, "formUpdate", lambda: cast.api_as(who).call(FORM_PUBLISH, {"id": form.id}))
+    return sent
+
+
+def answer_directly(cast: Any, who: str, form: PreparedForm, answers: dict[str, str]) -> Sent:
+    """`who` sends answers to a form all the same: the request of the form's Submit, filled in (read from the
+    admin's page of the form, posted from `who`'s browser), and the platform's formUserCreate for themselves."""
+    admin = cast.actor("admin")
+    page = admin.open(SubmitFormPage, f"/form/{form.id}/private")
+    answer_all(page, answers)
+    request = admin.page(DirectRequests).form_around(SubmitFormPage.SUBMIT)
+    sent = Sent()
+    by_form(sent, cast.actor(who), request, "the form's Submit request")
+    values = {"formId": form.id, "userId": cast.user_id(who), "propValues": prop_values(form, answers)}
+    by_operation(sent, "formUserCreate", lambda: _created(cast.api_as(who).call(FORM_USER_CREATE, values)))
+    return sent
+
+
+def _created(answer: Any) -> Any:
+    """formUserCreate's answer, or its `error` (a refusal the platform words in the answer) raised as a refusal."""
+    error = answer["formUserCreate"].get("error")
+    if error or not answer["formUserCreate"].get("formUser"):
+        raise PlatformApiError(f"formUserCreate: {error}")
+    return answer
+
+
+def open_submission(context: Any, owner: str, name: str, named: str) -> dict[str, str]:
+    """The client opens the page of `owner`'s submission to a form at its address with `named`'s id in the owner's
+    place; the answers it shows (none when it refuses)."""
+    submission, form = context.notes["submissions"][(owner, name)], context.notes["forms"][name]
+    address = f"/user_form/{context.cast.user_id(named)}/{submission}?formId={form.id}"
+    return context.cast.actor("client").visit(SubmissionPage, address).answers_once_answered()

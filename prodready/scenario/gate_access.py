@@ -22,6 +22,7 @@ from pages.components import PageFrame
 from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
 from pages.logbook import LogbookPage
 from prodready.scenario import clock
+from prodready.scenario.calendar_words import NEAR_MINUTES
 from prodready.scenario.gate_logbook import (  # noqa: F401 (the steps reach them as gate.*)
     events_about,
     find_entry,
@@ -32,12 +33,21 @@ from prodready.scenario.gate_logbook import (  # noqa: F401 (the steps reach the
     recent_events,
     scan_ids,
 )
+from prodready.target.api import PlatformApiError
 from prodready.target.people import unique_phone
 
 COMMUNITY_TZ = "Africa/Lusaka"  # the platform's community timezone (factory default)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 GUEST_PAGES = {"Invitations": InvitationsPage, "My Guests": MyGuestsPage}
-REPEAT_SPANS = {"four weeks": False, "the four weeks ending today": True}  # words → whether the range ends today
+# Words of a repeat range → the day its range ends, in days from today (None: four weeks from today).
+REPEAT_SPANS = {
+    "four weeks": None,
+    "the four weeks ending today": 0,
+    "the four weeks ending yesterday": -1,
+    "the four weeks ending tomorrow": 1,
+}
+# Words of a visit's start or end → minutes from now's minute (a visit's times are minutes: 14:05 is 14:05:00).
+MINUTE_WORDS = NEAR_MINUTES  # the minutes a feature names from now (values' NearMinute)
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
     $occursOn: [String!], $visitEndDate: String, $userIds: [String!], $guests: [JSON!]) {
@@ -46,6 +56,15 @@ INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $star
 }"""
 SCHEDULED = """query scheduledRequests($query: String) {
   scheduledRequests(query: $query, offset: 0, limit: 50) { id name }
+}"""
+ENTRY_REQUEST_GRANT = """mutation entryRequestGrant($id: ID!) {
+  entryRequestGrant(id: $id) { status entryRequest { id } }
+}"""
+ENTRY_REQUEST_CREATE = """mutation entryRequestCreate($name: String!, $nrc: String, $phoneNumber: String,
+    $vehiclePlate: String, $reason: String) {
+  entryRequestCreate(name: $name, nrc: $nrc, phoneNumber: $phoneNumber, vehiclePlate: $vehiclePlate, reason: $reason) {
+    entryRequest { id }
+  }
 }"""
 
 
@@ -61,6 +80,11 @@ class Window:
     def shown(self) -> str:
         """How the guest lists show it: "Time 09:00 - 12:00"."""
         return f"Time {self.start} - {self.end}"
+
+    @property
+    def starts(self) -> str:
+        """How My Guests shows its day: "Starts on 2026-11-27"."""
+        return f"Starts on {self.day}"
 
     def weekday(self) -> str:
         """The window's weekday, lower-case English (the platform's occursOn values)."""
@@ -89,13 +113,28 @@ def window_not_now(now: datetime | None = None) -> Window:
     return Window(now.date().isoformat(), (now + timedelta(minutes=61)).strftime("%H:%M"), "23:59")
 
 
-def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...] = (), until: str = "") -> None:
-    """The admin invites a new guest (invitationCreate) for the window, repeating on weekdays until a day."""
+def window_of_words(start: str, end: str, now: datetime) -> Window:
+    """A visit today from `start` to `end`, words of MINUTE_WORDS ("this minute", "an hour ago") counted from
+    now's minute, kept inside today."""
+    unknown = [w for w in (start, end) if w not in MINUTE_WORDS]
+    assert not unknown, f"say one of {', '.join(map(repr, MINUTE_WORDS))}, not {unknown}"
+    minute = now.replace(second=0, microsecond=0)
+    first, last = (minute + timedelta(minutes=MINUTE_WORDS[w]) for w in (start, end))
+    midnight = minute.replace(hour=0, minute=0)
+    first, last = max(first, midnight), min(last, midnight + timedelta(hours=23, minutes=59))
+    return Window(minute.date().isoformat(), first.strftime("%H:%M"), last.strftime("%H:%M"))
+
+
+def invite_guest(
+    cast: Any, name: str, window: Window, occurs_on: tuple[str, ...] = (), until: str = "", offset: str = "+02:00"
+) -> None:
+    """The admin invites a new guest (invitationCreate) for the window, repeating on weekdays until a day; the
+    window's times are sent as written, with `offset` (the community's own, +02:00, unless said otherwise)."""
     first, _, last = name.partition(" ")
     variables = {
         "visitationDate": window.day,
-        "startsAt": f"{window.day}T{window.start}:00+02:00",
-        "endsAt": f"{window.day}T{window.end}:00+02:00",
+        "startsAt": f"{window.day}T{window.start}:00{offset}",
+        "endsAt": f"{window.day}T{window.end}:00{offset}",
         "occursOn": list(occurs_on),
         "visitEndDate": until or None,
         "userIds": [],  # the platform adds them to the new guests' ids: it answers 500 without them
@@ -108,12 +147,16 @@ def invite_guest(cast: Any, name: str, window: Window, occurs_on: tuple[str, ...
 
 def invite_repeating(cast: Any, name: str, *, today: bool, span: str = "four weeks") -> None:
     """The admin invites a new guest an hour either side of now, on today's weekday or on the others, for a span
-    of REPEAT_SPANS: four weeks from today, or the four weeks ending today (the last day of the repeat range)."""
+    of REPEAT_SPANS: four weeks from today, or the four weeks ending yesterday, today or tomorrow (the repeat
+    range's last day)."""
     assert span in REPEAT_SPANS, f"say {' or '.join(map(repr, REPEAT_SPANS))}, not {span!r}"
-    ending_today, now = REPEAT_SPANS[span], window_around_now()
+    ends, now = REPEAT_SPANS[span], window_around_now()
     weekdays = (now.weekday(),) if today else other_weekdays(now.day)
-    first = Window(in_weeks(now.day, -4), now.start, now.end) if ending_today else now
-    invite_guest(cast, name, first, weekdays, now.day if ending_today else in_weeks(now.day, 4))
+    if ends is None:
+        invite_guest(cast, name, now, weekdays, in_weeks(now.day, 4))
+        return
+    last = (datetime.fromisoformat(now.day) + timedelta(days=ends)).date().isoformat()
+    invite_guest(cast, name, Window(in_weeks(now.day, -4), now.start, now.end), weekdays, last)
 
 
 def scheduled_count(cast: Any, name: str) -> int:
@@ -131,6 +174,51 @@ def other_weekdays(day: str) -> tuple[str, ...]:
 def in_weeks(day: str, weeks: int) -> str:
     """The date `weeks` weeks after a day."""
     return (datetime.fromisoformat(day) + timedelta(weeks=weeks)).date().isoformat()
+
+
+def moments_around(press: Any, timezone: str = COMMUNITY_TZ) -> tuple[datetime, datetime]:
+    """Run a press (Grant, Deny), noting the community's time just before and just after it."""
+    before = clock.community_now(timezone)
+    press()
+    return before, clock.community_now(timezone)
+
+
+def shown_at(moments: tuple[datetime, ...]) -> set[tuple[str, str]]:
+    """How the logbook may show an event made between these moments: (YYYY-MM-DD, HH:MM) in community time."""
+    return {(m.date().isoformat(), m.strftime("%H:%M")) for m in moments}
+
+
+def visitor_waiting(cast: Any, visitor: dict[str, str]) -> str:
+    """A visitor the guard has recorded at the gate (entryRequestCreate) and not yet let in or turned away: the
+    entry request's id. `visitor` holds the manual entry form's fields (visitor())."""
+    fields = {"name": visitor["name"], "nrc": visitor["nrc"], "phoneNumber": visitor["phone number"]}
+    fields |= {"vehiclePlate": visitor["vehicle plate"], "reason": visitor["reason"]}
+    return str(cast.api_as("guard").call(ENTRY_REQUEST_CREATE, fields)["entryRequestCreate"]["entryRequest"]["id"])
+
+
+def invited_request(cast: Any, who: str, name: str) -> str:
+    """The entry request of an invited guest, as `who` finds it on the Invitations (scheduledRequests): the id
+    Grant Access sends."""
+    found = cast.api_as(who).call(SCHEDULED, {"query": name})["scheduledRequests"]
+    ids = [str(request["id"]) for request in found if request.get("name") == name]
+    assert ids, f"{who} finds no invitation of {name!r} on the Invitations: {found}"
+    return ids[0]
+
+
+def grant_directly(cast: Any, who: str, request_id: str) -> str:
+    """Grant Access's own operation (entryRequestGrant) as `who`: "" when the platform let the visitor in, else
+    its refusal's words (or the status it answered instead of "success")."""
+    try:
+        answer = cast.api_as(who).call(ENTRY_REQUEST_GRANT, {"id": request_id})["entryRequestGrant"]
+    except PlatformApiError as refusal:
+        return str(refusal).split(": ", 1)[-1]
+    return "" if answer.get("status") == "success" else f"status {answer.get('status')!r}"
+
+
+def let_in_by_hand(cast: Any, visitor: dict[str, str]) -> None:
+    """The guard records a visitor at the gate and lets them in (entryRequestCreate, entryRequestGrant)."""
+    refusal = grant_directly(cast, "guard", visitor_waiting(cast, visitor))
+    assert not refusal, f"the guard could not let {visitor['name']} in: {refusal}"
 
 
 def epoch_ms() -> str:

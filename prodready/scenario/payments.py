@@ -9,12 +9,22 @@ from decimal import Decimal
 from typing import Any
 
 from pages.components import SideMenu
+from pages.direct import DirectRequests
 from pages.payment_dialogs import PaymentDialog
 from pages.people import ProfilePage, SearchPage
-from pages.plans import PlansPage
-from prodready.scenario.money import PaymentType, kwacha_in, payment_type, typed
-from prodready.scenario.payment_setup import ClientPlan, client_with_new_plan, pay, revert, unique_number
+from pages.plans import PlansPage, TransactionsTab
+from prodready.scenario.direct import Sent, by_form, by_operation
+from prodready.scenario.money import PaymentType, kwacha_in, money, payment_type, typed
+from prodready.scenario.payment_setup import (
+    TRANSACTION_REVERT,
+    ClientPlan,
+    client_with_new_plan,
+    pay,
+    revert,
+    unique_number,
+)
 from prodready.scenario.values import Refused
+from prodready.target.api import PlatformApiError
 
 
 def find_client_plans(actor: Any, name: str) -> Any:
@@ -27,6 +37,7 @@ def find_client_plans(actor: Any, name: str) -> Any:
 
 
 SEARCH_ENTRY = "Search"
+PAYMENTS_LIST = "query paymentsList { paymentsList(limit: 5) { id amount } }"
 
 
 def plans_page(context: Any) -> PlansPage:
@@ -114,3 +125,49 @@ def match_rows(rows: list[Any], expected: list[tuple[str, Decimal, str, str]]) -
             left.remove(hit)
             found.append(hit)
     return found, missing
+
+
+# -- sent directly: what the screens refuse, asked of the server every way it takes it -----------------------
+
+
+def pay_directly(context: Any, amount: Decimal) -> Sent:
+    """A cash payment towards the client's plan sent without the pay dialog's checks: the dialog's own request
+    (filled by the admin, posted directly) and the platform's transactionCreate, each with its own number."""
+    admin, client = context.cast.actor("admin"), context.notes["client"]
+    dialog = admin.on(PlansPage).record_payment()
+    dialog.fill("cash", typed(amount), client.plot, unique_number(context, "TXN"))
+    form = admin.page(DirectRequests).form_around(dialog.AMOUNT)
+    dialog.cancel()
+    sent = Sent()
+    by_form(sent, admin, form, "the pay dialog's own request")
+    by_operation(
+        sent,
+        "transactionCreate",
+        lambda: pay(context, client, amount, payment_type("cash"), unique_number(context, "TXN")),
+    )
+    return sent
+
+
+def revert_directly(context: Any, who: str, amount: Decimal) -> Sent:
+    """The revert of the client's payment of this amount sent by `who`: the request the admin's "Revert
+    Transaction" sends (read from the admin's transactions page, posted from `who`'s browser) and the platform's
+    transactionRevert."""
+    tab = context.cast.actor("admin").page(TransactionsTab).open_for(context.notes["client"].user_id)
+    tab.start_revert(money(amount))
+    form = context.cast.actor("admin").page(DirectRequests).form_around(tab.CONFIRM)
+    sent = Sent()
+    by_form(sent, context.cast.actor(who), form, 'the "Revert Transaction" request')
+    transaction = context.notes["earlier_transaction"]
+    by_operation(
+        sent, "transactionRevert", lambda: context.cast.api_as(who).call(TRANSACTION_REVERT, {"id": transaction})
+    )
+    return sent
+
+
+def community_payments_given_to(cast: Any, who: str) -> list[Any] | str:
+    """The community's payments (the dashboard's paymentsList) as `who` asks the platform for them: the list, or
+    the refusal's words."""
+    try:
+        return list(cast.api_as(who).call(PAYMENTS_LIST)["paymentsList"] or [])
+    except PlatformApiError as refusal:
+        return str(refusal).split(": ", 1)[-1]

@@ -13,7 +13,10 @@ from datetime import date
 from typing import Any
 
 from pages.base import comma_list
+from pages.direct import DirectRequests
+from pages.task_details import TaskDetails
 from prodready.scenario.clock import scenario_today
+from prodready.scenario.direct import Sent, by_form, by_operation
 from prodready.scenario.tables import Column, table
 from prodready.scenario.values import Day
 
@@ -49,13 +52,14 @@ def make_task(
     cast: Any,
     author: str,
     name: str,
-    due: date | None,
+    due: date | str | None,
     assignees: Iterable[str] = (),
     category: str = "to_do",
     done: bool = False,
     description: str = "",
 ) -> str:
-    """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id."""
+    """A task made through the platform's API (noteCreate, then noteAssign per assignee); its id. The due date is a
+    day, or the moment a client sends as it is (an ISO instant)."""
     api = cast.api_as(author)
     note = api.call(
         NOTE_CREATE,
@@ -63,7 +67,7 @@ def make_task(
             "body": name,
             "description": description,
             "category": category,
-            "dueDate": due.isoformat() if due else None,
+            "dueDate": due.isoformat() if isinstance(due, date) else due,
             "completed": done,
         },
     )
@@ -138,3 +142,18 @@ def what_filters_list(page: Any, expected: list[Mapping[str, Any]], name: Any) -
 def tidy(row: Mapping[str, Any]) -> dict[str, str]:
     """A row of the filters' table with its lists of tasks written alike ("a, b")."""
     return {column: ", ".join(cell or []) if column != "filter" else cell for column, cell in row.items()}
+
+
+def unassign_directly(cast: Any, who: str, task_id: str) -> Sent:
+    """`who` takes themselves off a task all the same: the request of the delete icon of their chip in the task's
+    details (read from the admin's details, posted from `who`'s browser) and the platform's noteAssign (which
+    takes the task away from someone who has it)."""
+    admin, name = cast.actor("admin"), cast.person(who).name
+    admin.open(TaskDetails, f"/tasks/{task_id}")
+    form = admin.page(DirectRequests).form_around(TaskDetails.removal_of(name))
+    sent = Sent()
+    by_form(sent, cast.actor(who), form, "the task details' removal of the assignee")
+    by_operation(
+        sent, "noteAssign", lambda: cast.api_as(who).call(NOTE_ASSIGN, {"noteId": task_id, "userId": cast.user_id(who)})
+    )
+    return sent

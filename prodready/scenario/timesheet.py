@@ -26,7 +26,6 @@ USER_TIME_SHEET_LOGS = """query userTimeSheetLogs($userId: ID!, $dateFrom: Strin
   userTimeSheetLogs(userId: $userId, dateFrom: $dateFrom, dateTo: $dateTo) { id startedAt endedAt }
 }"""
 USER_SEARCH = "query userSearch($query: String) { userSearch(query: $query, limit: 20) { id name } }"
-PERIOD_FIRST_DAY = 27  # pay periods run from the 27th to the 26th (EmployeeLogs.jsx)
 _DURATION = re.compile(r"(?P<value>\d+(?:\.\d+)?) (?P<unit>hrs?|minutes)")
 ROUNDING_SECONDS = 0.6  # the platform shows minutes to two decimals: 0.01 minute is 0.6 s
 
@@ -92,6 +91,15 @@ def end_shift_in_progress(cast: Any, worker: Worker) -> None:
         cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_end"})
 
 
+def worked_a_shift(cast: Any, worker: Worker) -> dict[str, Any]:
+    """The worker's shift, started and ended by the custodian through the platform's API: the shift as recorded."""
+    start_shift(cast, worker)
+    cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_end"})
+    shift = last_shift(cast, worker)
+    assert shift is not None and shift["endedAt"] is not None, f"the shift was not recorded as ended: {shift}"
+    return shift
+
+
 def start_shift(cast: Any, worker: Worker) -> None:
     """Start the worker's shift through the platform's API (another custodian's device)."""
     cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_start"})
@@ -116,15 +124,16 @@ def clock_in(timezone: str) -> str:
     return community_now(timezone).strftime("%H:%M")
 
 
-def pay_period(day: date) -> tuple[date, date]:
-    """The pay period (27th to 26th, both included) holding a community date."""
-    start = (
-        day.replace(day=PERIOD_FIRST_DAY)
-        if day.day >= PERIOD_FIRST_DAY
-        else (day.replace(day=1) - timedelta(days=1)).replace(day=PERIOD_FIRST_DAY)
-    )
-    following = (start.replace(day=1) + timedelta(days=32)).replace(day=PERIOD_FIRST_DAY)
-    return start, following - timedelta(days=1)
+def period_by_the_rule(day: date) -> tuple[date, date]:
+    """The pay period holding a community day, by the production page's rule: "from the 27th of the previous
+    month to the 26th" of the month the period is paid in; a day from the 27th on is paid the month after.
+    (Written from the rule, not from the platform's or the reference app's code: an oracle must be able to
+    disagree with them; the pay-period scenarios' tables hold the same rule as figures.)"""
+    year, month = day.year, day.month
+    if day.day >= 27:  # paid the month after
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    before = (year - 1, 12) if month == 1 else (year, month - 1)
+    return date(before[0], before[1], 27), date(year, month, 26)
 
 
 def seconds_shown(text: str) -> float:

@@ -20,7 +20,18 @@ from typing import Any
 
 from prodready.scenario import calendar_words as cal
 from prodready.scenario.calendar_words import Day, Moment
+from prodready.scenario.pages_by_name import PAGES
 from prodready.scenario.people_words import PERSONA_NAMES, PERSONA_WORDS
+from prodready.scenario.platform_words import (  # noqa: F401 (read from here by the steps and tests)
+    ANONYMOUS,
+    FIELD_TYPES,
+    PAYMENT_KINDS,
+    PLATFORM_LABELS,
+    ROLES,
+    TASK_TYPES,
+    VERDICTS,
+    PaymentKind,
+)
 
 __all__ = ["Day", "Moment", "Refused", "TYPES", "ValueType", "refuse"]
 
@@ -123,27 +134,6 @@ def one_of(words: Iterable[str], last: str = "or") -> str:
     return ", ".join(labels[:-1]) + f" {last} " + labels[-1] if len(labels) > 1 else "".join(labels)
 
 
-# The builder's Field Type options: label (as the builder shows it) → the platform's value (form:field_types.*).
-FIELD_TYPES = {"Text": "text", "Multiline Text": "multiline_text", "Radio": "radio", "Checkbox": "checkbox"}
-FIELD_TYPES |= {"Dropdown": "dropdown", "Date": "date", "Time": "time", "Date with Time": "datetime"}
-FIELD_TYPES |= {
-    "File Upload": "file_upload",
-    "Signature": "signature",
-    "Payment": "payment",
-    "Appointment": "appointment",
-}
-# The task form's Task Type options (label → the platform's value, NotesCategories).
-TASK_TYPES = {"Call": "call", "Message": "message", "Email": "email", "To-Do": "to_do", "Form": "form"}
-TASK_TYPES |= {"Emergency SOS": "emergency", "Process Template": "template", "Task List": "task_list"}
-# The platform's own labels the vocabulary reads (tests/test_contract.py checks them against the platform).
-PLATFORM_LABELS = (*FIELD_TYPES, *TASK_TYPES)
-# The roles a person may be given (the security steps' new people): the word → the persona's role word.
-ROLES = {"admin": "admin", "administrator": "admin", "client": "client", "guard": "guard"}
-ROLES |= {"security guard": "guard", "custodian": "custodian", "store custodian": "custodian"}
-VERDICTS = ("allowed", "refused")
-ANONYMOUS = "someone not logged in"
-
-
 def _field_type(text: str) -> str:
     values = {v: v for v in FIELD_TYPES.values()}
     try:
@@ -178,25 +168,6 @@ def _words(text: str) -> list[str]:
     if not all(items):
         raise ValueError(text)
     return items
-
-
-@dataclass(frozen=True)
-class PaymentKind:
-    """A way to pay as the scenarios name it: the platform's value (also the Transactions list's "Payment
-    Type") and whether it needs bank details."""
-
-    value: str
-    cheque: bool = False
-
-
-PAYMENT_KINDS = {
-    "cash": PaymentKind("cash"),
-    "mobile money": PaymentKind("mobile_money"),
-    "bank transfer": PaymentKind("bank_transfer/eft"),
-    "bank deposit": PaymentKind("bank_transfer/cash_deposit"),
-    "cheque": PaymentKind("cheque/cashier_cheque", cheque=True),
-    "point of sale": PaymentKind("pos"),
-}
 
 
 # -- the vocabulary -------------------------------------------------------------------------------------
@@ -260,6 +231,33 @@ TYPES: dict[str, ValueType] = {
             cal.parse_duration,
             examples=("2 hrs", "2 hours", "1 hr", "2.5 hours", "45 minutes", "1 hour 30 minutes", "20 seconds"),
             refused=("2", "1,5 hours", "two hours"),
+        ),
+        _type(
+            "Stamp",
+            "a day and a time in a stated offset",
+            cal.STAMP_FORMS,
+            cal.parse_stamp,
+            examples=("in 3 days at 21:59 UTC", "tomorrow at 00:30 +03:00"),
+            refused=("in 3 days at 21:59", "tomorrow at 9 pm UTC"),
+            means="only where a step sends a time as a client of the platform may, in an offset not the community's",
+        ),
+        _type(
+            "NearMinute",
+            "a minute counted from now",
+            one_of(cal.NEAR_MINUTES),
+            lambda text: choice({w: w for w in cal.NEAR_MINUTES}, text),
+            examples=("an hour ago", "this minute", "The next minute"),
+            refused=("two minutes ago", "now"),
+            means="the minute the scenario runs in, kept inside today",
+        ),
+        _type(
+            "Offset",
+            "an offset times are sent with",
+            one_of(cal.OFFSETS),
+            lambda text: {k.casefold(): v for k, v in cal.OFFSETS.items()}[text.casefold()],
+            examples=("+02:00", "UTC", "utc"),
+            refused=("-02:00", "CAT"),
+            pattern=r"\S+",
         ),
         _type(
             "YesNo",
@@ -367,6 +365,14 @@ TYPES: dict[str, ValueType] = {
             lambda text: cal.WEEKDAYS[cal.weekday_number(text)].title(),
             examples=("Friday", "friday", "Fri"),
             refused=("Fryday",),
+        ),
+        _type(
+            "PageName",
+            "a page the scenarios name",
+            one_of(PAGES),
+            lambda text: choice({**{n.removeprefix("the "): n for n in PAGES}, **{n: n for n in PAGES}}, text),
+            examples=("the logbook", "The Payments Dashboard", "manual entry"),
+            refused=("the reports",),
         ),
         _type(
             "Words",

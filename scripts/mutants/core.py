@@ -12,7 +12,7 @@ from typing import Any
 
 from prodready.core.checklist import IDS
 
-KINDS = ("boundary", "must-not", "round trip")
+KINDS = ("boundary", "must-not", "round trip", "figure")
 
 
 class MutantError(RuntimeError):
@@ -25,7 +25,7 @@ class Mutant:
 
     name: str
     item: str  # the checklist item it breaks (prodready/core/checklist.py)
-    kind: str  # boundary | must-not | round trip
+    kind: str  # boundary | must-not | round trip | figure
     description: str  # what breaks, as a community member would notice it
     scenarios: tuple[str, ...]  # names of scenarios of the item's area (an outline's: the start of its examples')
     apply: Callable[[], None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .core import Mutant, patch, wrap
+from .views import for_anyone_logged_in
 
 
 def _required_tick_not_saved() -> None:
@@ -59,7 +60,71 @@ def _required_not_enforced() -> None:
     )
 
 
+def _module_with(module: Any, **replaced: Any) -> Any:
+    """A stand-in for a module as one importer sees it: the module's attributes, some of them replaced."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(**{**{n: getattr(module, n) for n in dir(module) if not n.startswith("__")}, **replaced})
+
+
+def _submission_page_trusts_its_address() -> None:
+    """A submission's page checks that its address names the person asking, not that the submission is theirs
+    (the platform's own check): with their own id in the address, a client reads anyone's answers."""
+    from flask import g, request
+
+    from demo_app import form_answer_store
+
+    def get_submission(form_user_id: Any) -> Any:
+        found = form_answer_store.get_submission(form_user_id)
+        named = (request.view_args or {}).get("user_id")
+        if found is not None and g.get("user") is not None and str(named) == str(g.user["id"]):
+            return {**dict(found), "user_id": g.user["id"]}
+        return found
+
+    patch("demo_app.form_fill", "answer_store", _module_with(form_answer_store, get_submission=get_submission))
+
+
+def _submission_operation_trusts_its_caller() -> None:
+    """formUserProperties checks that it names the person asking, then finds the submission by its id alone."""
+    from demo_app import form_answer_store
+    from demo_app.gql.common import require
+
+    def readable(info: Any, form_user_id: Any, user_id: Any) -> Any:
+        user = require(info, "my_forms.can_access_own_forms")
+        if str(user_id) != str(user["id"]):
+            from graphql import GraphQLError
+
+            raise GraphQLError("Unauthorized")
+        return form_answer_store.get_submission(form_user_id)
+
+    patch("demo_app.gql.forms", "_readable_submission", readable)
+
+
+def _expiry_by_date() -> None:
+    """A form's expiry is compared by date, not time: a form that expires at 17:00 is open all that day."""
+    from demo_app import clock
+
+    def is_open(form: Any) -> bool:
+        expires = form["expires_at"]
+        closed = expires and clock.local(clock.from_iso(expires)).date() < clock.today_local()
+        return form["status"] == "published" and not closed
+
+    patch("demo_app.form_store", "is_open", is_open)
+    patch("demo_app.form_answer_store", "is_open", is_open)
+
+
+def _expiry_read_in_utc() -> None:
+    """The Form Expiry Date is read as UTC, not community time: a form expiring at 17:00 stays open until 19:00."""
+    from datetime import UTC
+
+    wrap("demo_app.form_rules", "parse_expiry", lambda real: lambda raw, now, tz: real(raw, now, UTC))
+
+
 REQUIRED_ROUND_TRIP = "What the builder marks as required is required on the client's form"
+SOMEONE_ELSES = "A client is never shown another person's form submission, by its address or asked directly"
+NOT_PUBLISHED = (
+    "A form that is not published is not offered to clients, and its address and answers sent to it are refused"
+)
 MUTANTS = (
     Mutant(
         "required_tick_not_saved",
@@ -82,7 +147,7 @@ MUTANTS = (
         "forms.submit_form",
         "must-not",
         "a client opens and fills in a form that is not published, by its address",
-        ("A form that is not published is not offered to clients, and its address is refused",),
+        (NOT_PUBLISHED,),
         _draft_form_by_address,
     ),
     Mutant(
@@ -100,5 +165,45 @@ MUTANTS = (
         "the server accepts a submission with required fields left empty",
         (REQUIRED_ROUND_TRIP,),
         _required_not_enforced,
+    ),
+    Mutant(
+        "submission_page_trusts_its_address",
+        "forms.submit_form",
+        "must-not",
+        "a client reads another person's answers at their submission's address, with their own id put in it",
+        (SOMEONE_ELSES,),
+        _submission_page_trusts_its_address,
+    ),
+    Mutant(
+        "submission_operation_trusts_its_caller",
+        "forms.submit_form",
+        "must-not",
+        "the platform's formUserProperties gives a client another person's answers when they name themselves",
+        (SOMEONE_ELSES,),
+        _submission_operation_trusts_its_caller,
+    ),
+    Mutant(
+        "expiry_by_date",
+        "forms.submit_form",
+        "boundary",
+        "a form that expires at 17:00 is still offered, and takes answers, at 17:01",
+        ("A form that expires at 17:00, at 17:01: offered, no; answers sent to it, refused",),
+        _expiry_by_date,
+    ),
+    Mutant(
+        "expiry_read_in_utc",
+        "forms.submit_form",
+        "boundary",
+        "a form expiring at 17:00 (community time) stays open until 19:00",
+        ("A form that expires at 17:00, at 17:01: offered, no; answers sent to it, refused",),
+        _expiry_read_in_utc,
+    ),
+    Mutant(
+        "publish_page_for_anyone",
+        "forms.create_form",
+        "must-not",
+        "the builder's Publish request is taken from a client (their screens offer no builder)",
+        ("A client may not publish a form, even when they send the builder's own request directly",),
+        lambda: for_anyone_logged_in("forms.publish"),
     ),
 )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .core import Mutant, patch, wrap
+from .gate_guests import MUTANTS as GUEST_MUTANTS
+from .gate_guests import REPEAT_END
 
 
 def _scan_not_logged() -> None:
@@ -104,6 +106,61 @@ def _repeat_days_title_cased() -> None:
     patch(gate_rules.Visit, "validity", validity)
 
 
+def _logbook_times_in_utc() -> None:
+    """The logbook card shows the event's stored (UTC) time without turning it into the community's."""
+    from demo_app import clock
+
+    def make(real: Any) -> Any:
+        def card(event: Any) -> dict[str, Any]:
+            return {**real(event), "time": clock.from_iso(event["created_at"]).astimezone(UTC).strftime("%H:%M")}
+
+        return card
+
+    wrap("demo_app.gate_store", "logbook_card", make)
+
+
+def _logbook_day_in_utc() -> None:
+    """The logbook card dates an event by its stored UTC day: what comes between 00:00 and 02:00 is dated the
+    day before."""
+    from demo_app import clock
+
+    def make(real: Any) -> Any:
+        def card(event: Any) -> dict[str, Any]:
+            return {**real(event), "date": clock.from_iso(event["created_at"]).astimezone(UTC).strftime("%Y-%m-%d")}
+
+        return card
+
+    wrap("demo_app.gate_store", "logbook_card", make)
+
+
+def _logbook_twelve_hour_clock() -> None:
+    """The logbook card's time is written on a 12-hour clock without am/pm: 13:00 reads "01:00"."""
+    from demo_app import clock
+
+    def make(real: Any) -> Any:
+        def card(event: Any) -> dict[str, Any]:
+            return {**real(event), "time": clock.local(event["created_at"]).strftime("%I:%M")}
+
+        return card
+
+    wrap("demo_app.gate_store", "logbook_card", make)
+
+
+def _grant_by_viewers() -> None:
+    """entryRequestGrant asks for the permission to view entry requests instead of the one to grant them:
+    clients and custodians, who see the Invitations, let visitors in."""
+    from demo_app import gate_store
+    from demo_app.gql.common import record, require, to_id
+
+    def decide(info: Any, id: Any, granted: bool) -> Any:
+        user = require(info, "entry_request.can_view_entry_requests")
+        return record(gate_store.decide(to_id(id, "Entry request"), user["id"], granted))
+
+    patch("demo_app.gql.gate", "_decide", decide)
+
+
+MANUAL_CLOCK = "A visitor let in at {time} on {day} is logged on that day, at {time}"
+
 MUTANTS = (
     Mutant(
         "scan_not_logged",
@@ -150,7 +207,7 @@ MUTANTS = (
         "gate_access.registered_guests",
         "boundary",
         "a repeating guest is turned away on the last day of their repeat range",
-        ("A repeating guest is still welcome on the last day of their repeat range",),
+        (REPEAT_END.format(ends="today", validity="Valid"),),
         _last_repeat_day_expired,
     ),
     Mutant(
@@ -169,4 +226,43 @@ MUTANTS = (
         ("A guest invited on the other weekdays is not valid today",),
         _repeat_weekdays_ignored,
     ),
+    Mutant(
+        "logbook_times_in_utc",
+        "gate_access.manual_entry",
+        "figure",
+        "the logbook shows when a visitor came two hours early: UTC, not the community's time",
+        (
+            "Manual entry: the guard grants a visitor, adds an observation and finds both in the logbook",
+            MANUAL_CLOCK.format(time="12:59", day="27 November 2026"),
+        ),
+        _logbook_times_in_utc,
+    ),
+    Mutant(
+        "logbook_day_in_utc",
+        "gate_access.manual_entry",
+        "boundary",
+        "a visitor let in at half past midnight is logged on the day before (its UTC day)",
+        (MANUAL_CLOCK.format(time="00:30", day="27 November 2026"),),
+        _logbook_day_in_utc,
+    ),
+    Mutant(
+        "logbook_twelve_hour_clock",
+        "gate_access.manual_entry",
+        "boundary",
+        "a visitor let in at 13:00 is logged at 01:00 (a 12-hour clock without am/pm)",
+        (MANUAL_CLOCK.format(time="13:00", day="27 November 2026"),),
+        _logbook_twelve_hour_clock,
+    ),
+    Mutant(
+        "grant_by_viewers",
+        "gate_access.manual_entry",
+        "must-not",
+        "clients and custodians let a waiting visitor in through the platform's grant operation",
+        (
+            "The client cannot let a waiting visitor in, even when the grant is sent directly",
+            "The custodian cannot let a waiting visitor in, even when the grant is sent directly",
+        ),
+        _grant_by_viewers,
+    ),
+    *GUEST_MUTANTS,
 )

@@ -140,6 +140,17 @@ def by_kind(outcomes: Iterable[Outcome]) -> str:
     return "by kind: " + ", ".join(parts)
 
 
+def by_area(outcomes: Iterable[Outcome]) -> str:
+    """Caught out of tried, for each area (its feature file), in the order the areas first come."""
+    done = list(outcomes)
+    areas = list(dict.fromkeys(o.mutant.area for o in done))
+    parts = [
+        f"{area} {sum(o.caught for o in done if o.mutant.area == area)}/{sum(o.mutant.area == area for o in done)}"
+        for area in areas
+    ]
+    return "by area: " + ", ".join(parts)
+
+
 def summary(outcomes: Sequence[Outcome]) -> str:
     """The last line: "N caught, M survived" (a crash, an empty selection or an unverified catch is no catch)."""
     caught = sum(o.caught for o in outcomes)

@@ -24,7 +24,10 @@ SUBMIT = """mutation($f: ID!, $u: ID!, $p: JSON!, $s: String) {
   formUserCreate(formId: $f, userId: $u, propValues: $p, status: $s) { formUser { id status user { name } } error }
 }"""
 FORMS = "{ forms { id name status } }"
-ENTRIES = "query($f: ID!) { formEntries(formId: $f) { formName formUsers { status versionNumber user { name } } } }"
+SUBMITTED = "query($u: ID!) { submittedForms(userId: $u) { status form { name } } }"
+ENTRIES = (
+    "query($f: ID!) { formEntries(formId: $f) { formName formUsers { status form { versionNumber } user { name } } } }"
+)
 ME = "{ currentUser { id } }"
 
 
@@ -91,7 +94,7 @@ def test_a_client_submits_and_the_admin_reads_the_entry(admin, client):
     entries = admin(ENTRIES, {"f": form_id})["formEntries"]
     assert entries == {
         "formName": "Gate Pass",
-        "formUsers": [{"status": "pending", "versionNumber": 1, "user": {"name": "Mary Client"}}],
+        "formUsers": [{"status": "pending", "form": {"versionNumber": 1}, "user": {"name": "Mary Client"}}],
     }
 
 
@@ -101,9 +104,23 @@ def test_a_draft_is_an_entry_in_draft_and_becomes_the_submission(admin, client):
     draft = client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Gate="N"), "s": "draft"})["formUserCreate"]
     assert draft["formUser"]["status"] == "draft"
     assert [e["status"] for e in admin(ENTRIES, {"f": form_id})["formEntries"]["formUsers"]] == ["draft"]
-    assert [s["status"] for s in client("{ submittedForms { status } }")["submittedForms"]] == ["draft"]
+    assert [s["status"] for s in client(SUBMITTED, {"u": me})["submittedForms"]] == ["draft"]
     done = client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Name="John")})["formUserCreate"]["formUser"]
     assert done["id"] == draft["formUser"]["id"] and done["status"] == "pending"
+
+
+def test_someone_elses_submissions_only_for_those_who_read_entries_and_never_their_drafts(admin, client, gql):
+    form_id, ids = build(admin)
+    me = client(ME)["currentUser"]["id"]
+    client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Gate="N"), "s": "draft"})
+    assert admin(SUBMITTED, {"u": me})["submittedForms"] == []
+    client(SUBMIT, {"f": form_id, "u": me, "p": values(ids, Name="John")})
+    assert admin(SUBMITTED, {"u": me})["submittedForms"] == [{"status": "pending", "form": {"name": "Gate Pass"}}]
+    admin_id = admin(ME)["currentUser"]["id"]
+    assert client.error(SUBMITTED, {"u": admin_id}) == "Unauthorized"
+    assert client.error(SUBMITTED, {"u": "99999999"}) == "Unauthorized"
+    assert admin.error(SUBMITTED, {"u": "99999999"}) == "User not found"
+    assert gql(None).error(SUBMITTED, {"u": me}) == "Unauthorized"
 
 
 def test_required_fields_and_bad_values_come_back_as_the_payloads_error(admin, client):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,7 +28,7 @@ INVITE = """mutation($day: String!, $start: String, $end: String, $occursOn: [St
   invitationCreate(visitationDate: $day, startsAt: $start, endsAt: $end, occursOn: $occursOn, visitEndDate: $until,
                    guests: $guests, userIds: $userIds) { success }
 }"""
-MY_GUESTS = "{ myGuests { id status validity guest { name } entryTime { occursOn } } }"
+MY_GUESTS = "{ myGuests { id status guest { name } entryTime { occursOn } } }"
 SCHEDULED = "{ scheduledRequests { id name closestEntryTime { startsAt occursOn } } }"
 UPDATE = (
     "mutation($id: ID!, $status: String, $start: String, $end: String, $day: String) {"
@@ -237,3 +237,20 @@ def test_cancel_reactivate_and_reschedule_an_invitation(gql):
     assert admin(MY_GUESTS)["myGuests"][0]["status"] == "active"
     assert admin.error(UPDATE, {"id": invite_id, "status": "revoked"}) == "Status must be active or cancelled"
     assert admin.error(UPDATE, {"id": "99999999999999999999", "status": "active"}) in ("Invitation not found",)
+
+
+def test_an_invited_guest_is_let_in_only_while_their_invitation_holds(gql):
+    """The Invitations page disables Grant Access outside the visit; entryRequestGrant refuses it too."""
+    admin, guard = gql("admin"), gql("guard")
+    tomorrow = (datetime.now(ZoneInfo("Africa/Lusaka")) + timedelta(days=1)).date().isoformat()
+    admin(INVITE, {"day": tomorrow, "start": "00:00", "end": "23:59", "guests": [_guest("Later", "Guest")]})
+    later = guard(SCHEDULED)["scheduledRequests"][0]
+    assert later["name"] == "Later Guest" and guard.error(GRANT, {"id": later["id"]}) == "Invalid today"
+    admin(INVITE, {"day": TODAY, "start": "00:00", "end": "23:59", "guests": [_guest("Today", "Guest")]})
+    today = next(r for r in guard(SCHEDULED)["scheduledRequests"] if r["name"] == "Today Guest")
+    invite_id = next(g["id"] for g in admin(MY_GUESTS)["myGuests"] if g["guest"]["name"] == "Today Guest")
+    admin(UPDATE, {"id": invite_id, "status": "cancelled"})
+    assert guard.error(GRANT, {"id": today["id"]}) == "This invitation has been cancelled"
+    assert admin(EVENTS, {"subject": ["visitor_entry"]})["allEventLogs"] == []
+    admin(UPDATE, {"id": invite_id, "status": "active"})
+    assert guard(GRANT, {"id": today["id"]})["entryRequestGrant"]["status"] == "success"
