@@ -7,7 +7,12 @@ from selenium.webdriver.common.by import By
 from .base import BasePage, Locator, css, testid, ui
 from .form_fill import FormEntriesPage, FormFields, titled
 
-FIELD_FORM_EMPTIED = "const i = document.querySelector('input[data-testid=\"field_name\"]'); return !i || !i.value;"
+# A field is added once the field form has moved on to the next field's Order Number (the platform resets the
+# form in the same moment it shows its message; a field typed before then is lost) or has closed.
+FIELD_FORM_MOVED_ON = (
+    'const i = document.querySelector(\'[data-testid="form_property_submit"] input[name="order"]\');'
+    " return !i || i.value !== arguments[0];"
+)
 
 
 class FormsPage(BasePage):
@@ -107,6 +112,7 @@ class FormBuilderPage(FormFields):
     ADD_OPTION = css(".form-property-field-type-option-add-btn", "the Add Option button")
     REQUIRED = css(".form-property-required-field-switch-btn input", "the This field is required switch")
     ADD_PROPERTY = testid("form_property_action_btn", "the Add Property button")
+    ORDER = css('[data-testid="form_property_submit"] input[name="order"]', "the field form's Order Number")
     PUBLISH = testid("publishing", "the Publish form button")
     PROCEED = testid("proceed_button", "the confirmation's Proceed button")
     CONFIRMATION = css(".MuiDialog-root:not([hidden]) .MuiDialogContent-root", "the confirmation's message")
@@ -137,6 +143,7 @@ class FormBuilderPage(FormFields):
         """Add Property to a category: name, type (by value), options, the required switch."""
         if not self.is_shown(self._in_category(category, "form_property_submit", "the field form")):
             self.click_and_load(self._in_category(category, "add_property", "the add-a-field button"))
+        order = self.wait_present(self.ORDER).get_attribute("value")
         self.type_into(self.FIELD_NAME, name)
         self.pick(self.FIELD_TYPE, value=field_type)
         for i, option in enumerate(options):
@@ -147,8 +154,7 @@ class FormBuilderPage(FormFields):
         if switch.is_selected() != required:
             self.click(css(".form-property-required-field-switch-btn", "the This field is required switch"))
         self.click_and_load(self.ADD_PROPERTY)
-        # Added once the field form is emptied for the next field (or closed): a name typed before then is lost.
-        self.wait_until(lambda d: d.execute_script(FIELD_FORM_EMPTIED), f'the field "{name}" was not added')
+        self.wait_until(lambda d: d.execute_script(FIELD_FORM_MOVED_ON, order), f'the field "{name}" was not added')
 
     def wait_field_shown(self, name: str) -> None:
         """Wait until the form shows a field of that name (the platform draws a new field once it has

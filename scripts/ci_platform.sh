@@ -24,7 +24,8 @@ fi
 up_seconds=$(( $(date +%s) - started ))
 say "platform up in ${up_seconds} s"
 status=0
-.venv/bin/python -m prodready.run.runner --workers "${PLATFORM_WORKERS:-2}" --reports "$OUT" --allow-known-defects \
+.venv/bin/python -m prodready.run.runner --workers "${PLATFORM_WORKERS:-2}" --retries "${PLATFORM_RETRIES:-1}" \
+  --reports "$OUT" --allow-known-defects \
   -D target=platform || status=$?
 scripts/platform.sh down >&2 || true
 echo "{\"platform_up_seconds\": ${up_seconds}}" >"$OUT/platform-up.json"

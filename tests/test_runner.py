@@ -280,3 +280,28 @@ def test_a_missing_or_foreign_shard_is_a_no_go(tmp_path):
     ]
     texts = [r["text"] for r in shards.merge_shards(foreign, tmp_path / "m2")["reasons"]]
     assert any("planned differently" in t for t in texts)
+
+
+def test_a_retry_on_the_platform_leaves_out_failures_of_documented_defects(tmp_path, monkeypatch):
+    features = [feature_json("a", ("one", "failed"), ("two", "failed"), ("three", "failed"))]
+    features[0]["elements"][0]["tags"] = ["defect.forms.draft_form_by_link"]  # documented in the ledger
+    features[0]["elements"][1]["tags"] = ["defect.no.such_entry"]  # not documented: a failure like any other
+    (tmp_path / "behave.json").write_text(json.dumps(features))
+    asked: list[list[str]] = []
+
+    class Done:
+        def wait(self) -> int:
+            return 0
+
+    def fake_behave(args: list[str], part: Path, **_kw: object) -> Done:
+        asked.append(args)
+        part.mkdir(parents=True, exist_ok=True)
+        (part / "behave.json").write_text("[]")
+        return Done()
+
+    monkeypatch.setattr(workers, "start_behave", fake_behave)
+    workers.retry(["-D", "target=platform"], tmp_path, 1, known_defects=True)
+    workers.retry(["-D", "target=platform"], tmp_path, 1, known_defects=False)
+    locations = [e["location"] for e in features[0]["elements"]]
+    assert asked[0][2:] == locations[1:]  # the documented defect's scenario is not run again
+    assert asked[1][2:] == locations

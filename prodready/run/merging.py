@@ -59,8 +59,8 @@ def merge(parts: list[Path], reports: Path, extra: dict[str, Any] | None = None)
     return merged
 
 
-def scenario_results(features: list[Any]) -> list[dict[str, str]]:
-    """(location, name, status) of every scenario in a behave.json, outlines expanded."""
+def scenario_results(features: list[Any]) -> list[dict[str, Any]]:
+    """(location, name, status, tags) of every scenario in a behave.json, outlines expanded."""
     found = []
     for feature in features:
         for element in feature.get("elements", []):
@@ -70,6 +70,7 @@ def scenario_results(features: list[Any]) -> list[dict[str, str]]:
                         "location": element.get("location", ""),
                         "name": element.get("name", ""),
                         "status": element.get("status", "untested"),
+                        "tags": list(element.get("tags", [])),
                     }
                 )
     return found

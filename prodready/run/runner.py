@@ -95,7 +95,7 @@ def run(
     if EXIT_CONFIG in codes:
         return EXIT_CONFIG
     merge(parts, reports, _shard_meta(the_plan))
-    flaky = retry(behave_args, reports, retries)
+    flaky = retry(behave_args, reports, retries, known_defects=allow_known_defects)
     return _finish(reports, flaky, started, refused=len(refused), allow_known=allow_known_defects)
 
 

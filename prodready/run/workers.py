@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from prodready.browser.processes import descendants
+from prodready.core import defects
 from prodready.core.config import ROOT
 from prodready.reporting.results import FAILED_STATUSES as FAILED
 from prodready.run.merging import load, replace_results, scenario_results
@@ -157,14 +158,19 @@ def without_selection(args: Sequence[str]) -> list[str]:
     return kept
 
 
-def retry(behave_args: list[str], reports: Path, retries: int) -> list[dict[str, Any]]:
-    """Run failed scenarios again (up to `retries` times); the ones that then passed are flaky."""
+def retry(behave_args: list[str], reports: Path, retries: int, known_defects: bool = False) -> list[dict[str, Any]]:
+    """Run failed scenarios again (up to `retries` times); the ones that then passed are flaky. With
+    `known_defects` (a target running the platform's code), a scenario tagged with a documented defect is
+    not run again: its failure is the ledger's, and a retry would only cost its time."""
     flaky: list[dict[str, Any]] = []
     attempts: dict[str, int] = {}
     named = without_selection(behave_args)
     for attempt in range(1, retries + 1):
         features = load(reports / "behave.json", [])
         failed = [s for s in scenario_results(features) if s["status"] in FAILED]
+        if known_defects:
+            documented = defects.ledger()
+            failed = [s for s in failed if not any(d in documented for d in defects.defect_ids(s["tags"]))]
         if not failed:
             break
         print(f"prodready: retrying {len(failed)} failed scenario(s), attempt {attempt + 1}", flush=True)

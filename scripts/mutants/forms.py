@@ -125,6 +125,13 @@ SOMEONE_ELSES = "A client is never shown another person's form submission, by it
 NOT_PUBLISHED = (
     "A form that is not published is not offered to clients, and its address and answers sent to it are refused"
 )
+
+
+def _publish_page_for_anyone() -> None:
+    """The builder's Publish request taken from anyone logged in."""
+    for_anyone_logged_in("forms.publish")
+
+
 MUTANTS = (
     Mutant(
         "required_tick_not_saved",
@@ -204,6 +211,6 @@ MUTANTS = (
         "must-not",
         "the builder's Publish request is taken from a client (their screens offer no builder)",
         ("A client may not publish a form, even when they send the builder's own request directly",),
-        lambda: for_anyone_logged_in("forms.publish"),
+        _publish_page_for_anyone,
     ),
 )

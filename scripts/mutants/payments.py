@@ -237,6 +237,13 @@ A_NGWEE_SHORT = (
 NOTHING_DIRECTLY = "A payment of K0.00 sent directly: the platform refused it, and the balance counts only what it took"
 A_NGWEE_DIRECTLY = "A payment of K0.01 sent directly: the platform took it, and the balance counts only what it took"
 CLIENT_REVERT = "A client may not revert their own payment, even when they send the revert directly"
+
+
+def _revert_page_for_anyone() -> None:
+    """The transactions page's Revert request taken from anyone logged in."""
+    for_anyone_logged_in("payments.revert")
+
+
 MUTANTS = (
     Mutant(
         "reverted_still_paid",
@@ -324,7 +331,7 @@ MUTANTS = (
         "must-not",
         "the transactions page's Revert request is taken from a client (the page hides it from them)",
         (CLIENT_REVERT,),
-        lambda: for_anyone_logged_in("payments.revert"),
+        _revert_page_for_anyone,
     ),
     Mutant(
         "revert_operation_for_anyone",
