@@ -8,7 +8,9 @@ from pages.login import LoginPage, SetPasswordPage
 from prodready.browser.actors import origin_of
 from prodready.scenario.application import ANOTHER_SITE, page_data_given, page_withheld, visit_menu
 from prodready.scenario.pages_by_name import page_named
+from prodready.scenario.places import arrived_home
 from prodready.scenario.security import password_works
+from prodready.scenario.wording import reworded
 from prodready.target.people import new_person_with_reset_password, strong_password
 
 
@@ -48,9 +50,10 @@ def step_lands_home_here(context, who, title):
     """
     actor = context.cast.actor(who)
     assert actor.page(LoginPage).site() == origin_of(actor.base_url), actor.page(LoginPage).url
-    assert actor.on(HomePage).title() == title, actor.page(HomePage).title()
+    arrived_home(actor, title)
 
 
+@reworded("the {who:Persona} logs in with their email and password")
 @when("the {who:Persona} logs in with their username and password")
 def step_log_in_form(context, who):
     """A person logs in on the login screen with their username and password.
@@ -71,6 +74,7 @@ def step_log_in_wrong(context, who):
     context.notes["login_error"] = actor.on(LoginPage).log_in_expecting_error(creds.username, creds.password + "-wrong")
 
 
+@reworded('the login page says "{message:Ui}"')
 @then('the login screen says "{message:Ui}"')
 def step_login_says(context, message):
     """The login screen's message after a refused login.
@@ -110,6 +114,7 @@ def step_visit_menu(context, who):
     context.notes["visits"] = visit_menu(context.cast.actor(who))
 
 
+@reworded("each page opened without a server error, a not-found page or a browser console error")
 @then("each page opened without a not-found page or a browser console error")
 def step_no_problems(context):
     """None of the pages just opened was a not-found page or logged a browser error.
@@ -120,7 +125,7 @@ def step_no_problems(context):
     assert not problems, "\n".join(problems)
 
 
-@then("the menu had at least {count:d} pages")
+@then("the menu had at least {count:Count} pages")
 def step_menu_size(context, count):
     """The side menu offered at least this many pages.
 
@@ -129,7 +134,8 @@ def step_menu_size(context, count):
     assert len(context.notes["visits"]) >= count, [v.label for v in context.notes["visits"]]
 
 
-@when("the {who:Persona} types the address of {page}")
+@reworded("the {who:Persona} opens the guest invitation page by its address", page="the guest invitation form")
+@when("the {who:Persona} types the address of {page:PageName}")
 def step_open_by_address(context, who, page):
     """A person types the address of a page into the browser.
 
@@ -139,7 +145,7 @@ def step_open_by_address(context, who, page):
     context.cast.actor(who).visit(named.page, named.path)
 
 
-@then("the {who:Persona} is not shown {page}")
+@then("the {who:Persona} is not shown {page:PageName}")
 def step_not_shown(context, who, page):
     """The page typed is not shown to that person.
 
@@ -148,7 +154,7 @@ def step_not_shown(context, who, page):
     assert page_withheld(context.cast.actor(who).page(page_named(page).page)), f"{page} was shown to the {who}"
 
 
-@then("the platform refuses the {who:Persona} what {page} asks it for, even when asked directly")
+@then("the platform refuses the {who:Persona} what {page:PageName} asks it for, even when asked directly")
 def step_page_data_refused(context, who, page):
     """The platform refuses the person every operation the page asks for or sends (its queries, its form's mutation), asked through its API.
 
@@ -167,6 +173,7 @@ def step_admin_on_logbook(context):
     context.cast.actor("admin").open(page_named("the logbook").page)
 
 
+@reworded("the {who:Persona} logs out")
 @when("the {who:Persona} logs out from the menu")
 def step_log_out(context, who):
     """A person logs out through My Account › Logout.
@@ -186,6 +193,7 @@ def step_back(context, who):
     context.cast.actor(who).page(LoginPage).go_back()
 
 
+@reworded("the {who:Persona} sees the login page, not the logbook")
 @then("the {who:Persona} sees the login screen, not the logbook")
 def step_sees_login(context, who):
     """The login screen is shown and the logbook is not.
@@ -266,4 +274,4 @@ def step_newcomer_home(context, title):
 
     Example: Then the new client lands on their "Dashboard"
     """
-    assert context.cast.actor(context.notes["newcomer"].key).on(HomePage).title() == title
+    arrived_home(context.cast.actor(context.notes["newcomer"].key), title)

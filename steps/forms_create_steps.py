@@ -5,8 +5,17 @@ from behave import given, then, when
 
 from pages.components import PageFrame
 from pages.forms import FormBuilderPage, FormCreatePage, FormsPage
-from prodready.scenario.forms import add_fields, fields_of, open_builder, prepare_form, publish_directly, word_list
-from prodready.scenario.vocabulary import ui_table
+from prodready.scenario.forms import (
+    FIELDS_TABLE,
+    add_fields,
+    fields_of,
+    open_builder,
+    prepare_form,
+    publish_directly,
+    word_list,
+)
+from prodready.scenario.places import at
+from prodready.scenario.wording import reworded
 
 # -- forms made for a scenario, through the platform's API ------------------------------------
 
@@ -25,6 +34,7 @@ def step_form_started(context, name, category):
 # -- the admin creates and builds a form ------------------------------------------------------
 
 
+@reworded("the {who:Persona} is offered to create a form", title="Forms", label="Create a form")
 @then('the {who:Persona} sees the "{title:Ui}" page offering "{label:Ui}"')
 def step_sees_forms_page(context, who, title, label):
     """The person is on the page with this title, which offers this way to create a form.
@@ -41,7 +51,7 @@ def step_start_form(context):
 
     Example: When the admin starts a new form
     """
-    context.cast.actor("admin").on(FormsPage).start_form()
+    at(context.cast.actor("admin"), FormsPage).start_form()
 
 
 @then('the new form asks for "{labels:UiList}"')
@@ -64,6 +74,7 @@ def step_new_form_switches(context, labels):
     assert [label for label in shown if label in labels] == labels, shown
 
 
+@reworded('the admin creates a form "{name}" described as "{description}"')
 @when('the admin creates the form "{name}" described as "{description}"')
 def step_create_form(context, name, description):
     """The admin creates a form with this title and description from the Forms page.
@@ -93,6 +104,7 @@ def step_open_builder(context, name):
     open_builder(context.cast.actor("admin"), prepared, context.data.name(name))
 
 
+@reworded('the admin adds the category "{category}"', adapt=lambda a: {**a, "description": a["category"]})
 @when('the admin adds the category "{category}" described as "{description}"')
 def step_add_category(context, category, description):
     """The admin adds a category (a section of fields, its name and description) to the form in the builder.
@@ -103,13 +115,13 @@ def step_add_category(context, category, description):
 
 
 @when('the admin adds to the category "{category}" the fields:')
-@ui_table("type")
-def step_add_fields(context, category):
+@FIELDS_TABLE
+def step_add_fields(context, category, rows):
     """The admin adds the fields of the table (name, type, required, options) to a category, one by one, in the builder.
 
     Example: When the admin adds to the category "Works" the fields:
     """
-    messages = add_fields(context.cast.actor("admin"), category, fields_of(context.table))
+    messages = add_fields(context.cast.actor("admin"), category, fields_of(rows))
     context.notes.setdefault("field_messages", []).extend(messages)
 
 
@@ -132,6 +144,7 @@ def step_builder_fields(context, names):
     assert shown == word_list(names), shown
 
 
+@reworded("the admin publishes the form", question="Are you sure you are ready to publish this form?")
 @when('the admin publishes the form, confirming "{question:Ui}"')
 def step_publish(context, question):
     """The admin publishes the form, and the platform first asks exactly this question, which the admin confirms.

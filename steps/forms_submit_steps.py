@@ -3,7 +3,6 @@ draft, and the admin reads the entries."""
 
 from behave import given, then, when
 
-from pages.components import PageFrame
 from pages.form_fill import (
     FormEntriesPage,
     FormUnavailablePage,
@@ -12,8 +11,10 @@ from pages.form_fill import (
     SubmitFormPage,
 )
 from pages.forms import FormsPage
-from prodready.scenario.clock import community_today
+from prodready.scenario.clock import community_today, scenario_today
 from prodready.scenario.forms import (
+    ANSWERS_TABLE,
+    FIELDS_TABLE,
     answer_all,
     answer_directly,
     answers_given,
@@ -25,24 +26,28 @@ from prodready.scenario.forms import (
     submit_for,
     word_list,
 )
+from prodready.scenario.places import arrived_home
+from prodready.scenario.wording import naming, reworded
 
 # -- forms made for a scenario, through the platform's API ------------------------------------
 
 
 @given('a {state:w} form "{name}" with the fields:')
-def step_form_with_fields(context, state, name):
+@FIELDS_TABLE
+def step_form_with_fields(context, state, name, rows):
     """A form made for this scenario through the platform's API, published or left as a draft, holding the fields of the table (name, type, required, options).
 
     Example: Given a published form "Gate Pass Request" with the fields:
     """
     assert state in ("published", "draft"), f"a form is published or draft, not {state!r}"
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), publish=state == "published"
+        context.cast.api_as("admin"), context.data.name(name), fields_of(rows), publish=state == "published"
     )
 
 
 @given('a published form "{name}" with a preview reading "{text}" and the fields:')
-def step_form_with_preview(context, name, text):
+@FIELDS_TABLE
+def step_form_with_preview(context, name, text, rows):
     """A published form made for this scenario that shows a contract preview with this text (#field stands for that field's answer), holding the fields of the table.
 
     Example: Given a published form "Lease Agreement" with a preview reading "Previewing: Tenant: #tenant, Rooms: #rooms" and the fields:
@@ -50,21 +55,22 @@ def step_form_with_preview(context, name, text):
     context.notes.setdefault("forms", {})[name] = prepare_form(
         context.cast.api_as("admin"),
         context.data.name(name),
-        fields_of(context.table),
+        fields_of(rows),
         rendered_text=text,
         preview=True,
     )
 
 
-@given('a published form "{name}" that expires today at {hh:d}:{mm:d}, with the fields:')
-def step_form_expiring(context, name, hh, mm):
+@given('a published form "{name}" that expires today at {hour:Time}, with the fields:')
+@FIELDS_TABLE
+def step_form_expiring(context, name, hour, rows):
     """A published form made for this scenario through the platform's API, whose Form Expiry Date is this time today (community time), holding the fields of the table.
 
     Example: Given a published form "Market Stall" that expires today at 17:00, with the fields:
     """
-    expiry = f"{community_today(context.target.timezone).isoformat()}T{hh:02d}:{mm:02d}"
+    expiry = f"{scenario_today(context).isoformat()}T{hour:%H:%M}"
     context.notes.setdefault("forms", {})[name] = prepare_form(
-        context.cast.api_as("admin"), context.data.name(name), fields_of(context.table), expires_at=expiry
+        context.cast.api_as("admin"), context.data.name(name), fields_of(rows), expires_at=expiry
     )
 
 
@@ -82,6 +88,7 @@ def step_someone_submitted(context, who, name, field, answer):
 # -- a client fills a form in -----------------------------------------------------------------
 
 
+@reworded('the client opens "{name}" from the forms')
 @when('the client opens the form "{name}" from their forms')
 def step_open_form(context, name):
     """The client opens a form from their list of forms, to fill it in.
@@ -91,13 +98,15 @@ def step_open_form(context, name):
     context.cast.actor("client").open(MyFormsPage).open_form(context.data.name(name))
 
 
+@reworded("the client fills in the form:")
 @when("the client answers:")
-def step_answer(context):
-    """The client fills in the form with the answers of the table (field, answer; several options separated by commas).
+@ANSWERS_TABLE
+def step_answer(context, rows):
+    """The client fills in the form with the answers of the table (field, answer: a day, a time or options separated by commas as the field asks).
 
     Example: When the client answers:
     """
-    context.notes["answers"] = answers_of(context.table)
+    context.notes["answers"] = answers_of(rows, scenario_today(context))
     answer_all(context.cast.actor("client").on(SubmitFormPage), context.notes["answers"])
 
 
@@ -128,6 +137,7 @@ def step_confirm_contract(context):
     context.cast.actor("client").on(SubmitFormPage).confirm()
 
 
+@reworded('"Required" is shown at "{names}"', message="is Required")
 @then('the form marks only "{names}" with "{message:Ui}"')
 def step_marked_required(context, names, message):
     """The form marks exactly these fields, and no others, with this message.
@@ -144,7 +154,7 @@ def step_taken_home(context, title):
 
     Example: Then the client is then taken to their "Dashboard"
     """
-    context.cast.actor("client").page(PageFrame).wait_title(title)
+    arrived_home(context.cast.actor("client"), title)
 
 
 @when('the client opens their own "{name}"')
@@ -214,6 +224,10 @@ def step_form_page_says(context, message):
     assert said == message, f"the form's page says {said!r}" if said else "the form's page shows the form to fill in"
 
 
+@reworded('the client is offered the forms to fill in, or told "{message:Ui}"', label="Submit Form")
+@reworded(
+    "the client sees the published forms to fill in, or that there are none", label="Submit Form", message="No Forms"
+)
 @then('the client is offered to "{label:Ui}", and shown their own forms or told "{message:Ui}"')
 def step_offered_and_own(context, label, message):
     """The client's My Forms page offers this way to fill in a form, and lists their own forms or says exactly this.
@@ -236,13 +250,14 @@ def step_offered(context, name):
 
 
 @when('the client sends answers to "{name}" all the same, directly:')
-def step_answer_directly(context, name):
+@ANSWERS_TABLE
+def step_answer_directly(context, name, rows):
     """The client sends answers (table: field, answer) to the form without its page's checks: the request of its Submit, filled in, and the platform's formUserCreate.
 
     Example: When the client sends answers to "Noise Complaint" all the same, directly:
     """
     form = context.notes["forms"][name]
-    context.notes["sent"] = answer_directly(context.cast, "client", form, answers_of(context.table))
+    context.notes["sent"] = answer_directly(context.cast, "client", form, answers_of(rows, scenario_today(context)))
 
 
 # -- one person's submission, and who is shown it ----------------------------------------------
@@ -302,7 +317,10 @@ def step_open_entries(context, name):
     context.cast.actor("admin").open(FormsPage).open_entries(context.data.name(name))
 
 
-@then('the entries list one "{status:Ui}" entry of version {version:d}, submitted today by the client')
+@reworded(
+    'the entries show one submission by "{name}" with the status "{status:Ui}"', version=1, adapt=naming("client")
+)
+@then('the entries list one "{status:Ui}" entry of version {version:Count}, submitted today by the client')
 def step_one_entry(context, status, version):
     """The form's entries list exactly one entry: today, of this version, by the client, with this status.
 

@@ -4,15 +4,19 @@ from behave import then, when
 
 from pages.guests import GuestInvitePage
 from prodready.scenario import gate_access as gate
+from prodready.scenario.wording import reworded
 from prodready.target.people import unique_phone
 
 
+@reworded("the admin clicks on invite guest")
+@reworded("the admin goes to the logbook and clicks on invite guest", item="New Invite")
 @when("the admin opens the guest invitation form")
 @when('the admin goes to the logbook and clicks on "{item:Ui}"')
 def step_open_invite(context, item=None):
     """The admin opens the guest invitation form: directly, or from the logbook's menu item that says exactly this.
 
     Example: When the admin goes to the logbook and clicks on "New Invite"
+    Example: When the admin opens the guest invitation form
     """
     gate.open_invite_form(context.cast.actor("admin"), item)
 
@@ -72,6 +76,7 @@ def step_invitation_labels(context, labels):
     """The invitation form has fields with these labels (among others), in any order.
 
     Example: Then the invitation asks for "First Name, Last Name, Day of visit, Visit start time, Visit end time, Repeats on"
+    Example: Then the invitation also asks for "Repeats Until"
     """
     shown = context.cast.actor("admin").on(GuestInvitePage).labels()
     assert all(label in shown for label in labels), shown

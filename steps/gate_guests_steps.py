@@ -6,6 +6,7 @@ from pages.guests import InvitationsPage, MyGuestsPage
 from pages.manual_entry import ObservationDialog
 from prodready.scenario import clock
 from prodready.scenario import gate_access as gate
+from prodready.scenario.wording import reworded
 
 
 @given('"{name}" is invited for today, from an hour ago to an hour from now')
@@ -28,7 +29,7 @@ def step_invited_other_time(context, name):
     gate.invite_guest(context.cast, context.data.name(name), context.notes["window"])
 
 
-@given('"{name}" is invited for today, from {start} until {end}')
+@given('"{name}" is invited for today, from {start:NearMinute} until {end:NearMinute}')
 def step_invited_minutes(context, name, start, end):
     """The admin has invited a new guest for today, from and until a minute named from now: "an hour ago", "a minute ago", "this minute", "the next minute", "an hour from now" (API; the minute has the scenario's time left).
 
@@ -39,15 +40,15 @@ def step_invited_minutes(context, name, start, end):
     gate.invite_guest(context.cast, context.data.name(name), context.notes["window"])
 
 
-@given('"{name}" is invited for today from {start} to {end}, the times sent with the offset {offset}')
+@given('"{name}" is invited for today from {start:Time} to {end:Time}, the times sent with the offset {offset:Offset}')
 def step_invited_with_offset(context, name, start, end, offset):
     """The admin has invited a new guest for today (the community's day), the times sent to the platform as written, with the offset +02:00, +01:00 or UTC (API).
 
     Example: Given "Mwaka Zulu" is invited for today from 11:00 to 12:05, the times sent with the offset UTC
     """
     today = clock.clear_of_midnight(context.target.timezone).date().isoformat()
-    window = gate.Window(today, start, end)
-    gate.invite_guest(context.cast, context.data.name(name), window, offset=gate.OFFSET_WORDS[offset])
+    window = gate.Window(today, f"{start:%H:%M}", f"{end:%H:%M}")
+    gate.invite_guest(context.cast, context.data.name(name), window, offset=offset)
 
 
 @given('"{name}" is invited on every weekday but today\'s, from an hour ago to an hour from now')
@@ -68,12 +69,14 @@ def step_invited_this_weekday(context, name, weeks):
     gate.invite_repeating(context.cast, context.data.name(name), today=True, span=weeks)
 
 
+@reworded("the {who:Persona} opens the registered guests tab of the logbook", page="Invitations")
 @when('the {who:Persona} opens the "{page:Ui}"')
 @when('the {who:Persona} opens "{page:Ui}"')
 def step_open_guest_page(context, who, page):
     """The person opens the guests' list with exactly this title: "My Guests" (their own) or "Invitations" (the gate's).
 
     Example: When the guard opens the "Invitations"
+    Example: When the admin opens "My Guests"
     """
     gate.guest_page(context.cast.actor(who), page, opened=True)
 
@@ -94,6 +97,7 @@ def step_my_guest(context, page, name, validity=None, status=None):
     """On the admin's guest list, the guest's newest invitation shows this validity ("lists as") or status ("marks as").
 
     Example: Then "My Guests" lists "Agnes Tembo" as "Invalid now"
+    Example: Then "My Guests" marks "Mary Dinna" as "Cancelled"
     """
     card = gate.my_guest(context.cast, page, context.data.name(name))
     assert (card.validity if validity else card.status) == (validity or status), card
@@ -105,6 +109,7 @@ def step_invitation_shown(context, name, validity, button, page=None, state="ena
     """The guest's invitation on the Invitations shown (or the guard's, when named) has this validity and button, enabled or disabled.
 
     Example: Then "Joseph Phiri" is shown as "Invalid now" with "Grant Access" disabled
+    Example: Then the guard's "Invitations" list "Grace Banda" as "Valid" with "Grant Access" enabled
     """
     found = gate.invitation_named(gate.invitations_on_screen(context.cast, page), context.data.name(name))
     assert (found.validity, found.grant_label, found.grant_enabled) == (validity, button, state == "enabled"), found
@@ -143,17 +148,18 @@ def step_grant_refused(context, name):
     assert context.notes["grant refusal"], f"the platform let {context.data.name(name)} in"
 
 
-@then('"{page:Ui}" shows the visit of "{name}" on today\'s date, from {start} to {end}')
+@then('"{page:Ui}" shows the visit of "{name}" on today\'s date, from {start:Time} to {end:Time}')
 def step_visit_shown(context, page, name, start, end):
     """On the admin's guest list, the guest's newest invitation starts on today's date (the community's), at these times (HH:MM).
 
     Example: Then "My Guests" shows the visit of "Mwaka Zulu" on today's date, from 13:00 to 14:05
     """
     card = gate.my_guest(context.cast, page, context.data.name(name))
-    shown = gate.Window(clock.community_today(context.target.timezone).isoformat(), start, end)
+    shown = gate.Window(clock.community_today(context.target.timezone).isoformat(), f"{start:%H:%M}", f"{end:%H:%M}")
     assert (card.starts, card.time) == (shown.starts, shown.shown), card
 
 
+@reworded('the {who:Persona} adds the observation "{note}" and saves')
 @when('the {who:Persona} saves the observation "{note}"')
 def step_save_observation(context, who, note):
     """After granting access, the person writes this observation and saves it.
@@ -183,11 +189,13 @@ def step_toggle_invitation(context, name):
     """On My Guests, the admin cancels the guest's invitation, or re-activates a cancelled one.
 
     Example: When the admin cancels the invitation of "Mary Dinna"
+    Example: When the admin re-activates the invitation of "Mary Dinna"
     """
     context.notes["listed_before"] = gate.scheduled_count(context.cast, context.data.name(name))
     context.cast.actor("admin").on(MyGuestsPage).toggle_cancelled(context.data.name(name))
 
 
+@reworded('the guard\'s "{page:Ui}" do not list "{name}"')
 @then('the guard\'s "{page:Ui}" no longer list "{name}"')
 def step_guard_not_listed(context, page, name):
     """The guard's list of invitations shows the guest once less than before the admin's change.
@@ -198,6 +206,13 @@ def step_guard_not_listed(context, page, name):
     assert names.count(context.data.name(name)) == context.notes["listed_before"] - 1, names
 
 
+@reworded(
+    "every registered guest shows whether their visit is valid now",
+    valid="Valid",
+    invalid="Invalid now",
+    button="Grant Access",
+    same="Valid",
+)
 @then(
     'every invitation shows "{valid:Ui}" or "{invalid:Ui}", and "{button:Ui}" is enabled exactly for "{same:Ui}" ones'
 )

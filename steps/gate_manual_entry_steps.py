@@ -7,16 +7,25 @@ from pages.home import GuardHomePage
 from pages.logbook import LogbookPage
 from pages.manual_entry import ManualEntryPage, ObservationDialog
 from prodready.scenario import gate_access as gate
-from prodready.scenario.vocabulary import parse_day
+from prodready.scenario.clock import scenario_today
+from prodready.scenario.places import at
+from prodready.scenario.wording import reworded
+
+# The fields' words before the platform's: "phone" is the phone number, "vehicle" the vehicle plate.
+OLD_FIELDS = {"phone": "phone number", "vehicle": "vehicle plate"}
+
+
+def _field_now(arguments):
+    return {**arguments, "field": OLD_FIELDS.get(arguments["field"], arguments["field"])}
 
 
 @when('the {who:Persona} clicks on the "{card:Ui}" card on the guard\'s home page')
 def step_home_card(context, who, card):
-    """On the guard's home page, the person opens the card with exactly this title.
+    """On the guard's home page (gone to first, from any page), the person opens the card with exactly this title.
 
     Example: When the guard clicks on the "Manual Entry" card on the guard's home page
     """
-    context.cast.actor(who).on(GuardHomePage).open_card(card)
+    at(context.cast.actor(who), GuardHomePage).open_card(card)
 
 
 @when("the guard opens manual entry")
@@ -37,6 +46,7 @@ def step_fill_visitor(context, name):
     context.cast.actor("guard").on(ManualEntryPage).fill(gate.visitor(context.faker, context.data.name(name)))
 
 
+@reworded("the guard fills in a visitor's details without the {field}", name="Incomplete Visitor", adapt=_field_now)
 @when('the guard fills in the visitor "{name}" without the {field}')
 def step_fill_without(context, name, field):
     """The guard fills in every required field of the visitor but one: name, nrc (ID), phone number, vehicle plate or reason.
@@ -104,6 +114,7 @@ def step_save_and_record(context):
     context.cast.actor("guard").on(ObservationDialog).save_and_record_next()
 
 
+@reworded("the guard closes the observation dialog without a note", label="Close & Go To Dashboard")
 @when('the guard chooses "{label:Ui}"')
 def step_choose(context, label):
     """In the observation dialog, the guard chooses the button that says exactly this.
@@ -180,14 +191,14 @@ def step_logbook_when(context, name):
     assert (entry.date, entry.time) in gate.shown_at(context.notes["decided at"]), entry
 
 
-@then('the logbook shows "{name}" with "{chip:Ui}", by the {who:Persona}, on {day} at {hh:d}:{mm:d}')
-def step_logbook_entry_at(context, name, chip, who, day, hh, mm):
+@then('the logbook shows "{name}" with "{chip:Ui}", by the {who:Persona}, on {day:Date} at {hour:Time}')
+def step_logbook_entry_at(context, name, chip, who, day, hour):
     """The logbook (opened if not shown) has an entry of this person, with this label, by that person, dated and timed so (community time, 24 hours).
 
     Example: Then the logbook shows "Late Visitor" with "Granted Access", by the guard, on 27 November 2026 at 00:30
     """
     entry = gate.logbook_entry(context.cast, context.data.name(name), guard=context.cast.person(who).name, chip=chip)
-    assert (entry.date, entry.time) == (parse_day(day).isoformat(), f"{hh:02d}:{mm:02d}"), entry
+    assert (entry.date, entry.time) == (day.on(scenario_today(context)).isoformat(), f"{hour:%H:%M}"), entry
 
 
 @given('the guard has let the visitor "{name}" in by hand')
@@ -286,6 +297,7 @@ def step_form_says(context, messages):
     assert context.cast.actor("guard").on(ManualEntryPage).errors() == messages
 
 
+@reworded("the phone number is marked in red")
 @then("the phone number is marked in red while it is empty")
 def step_phone_red(context):
     """The manual entry form's empty phone number is marked in red (the platform marks it so from the start).

@@ -2,17 +2,19 @@
 
 from behave import given, then, when
 
-from pages.components import PageFrame
-from pages.home import GuardHomePage, HomePage
+from pages.home import HomePage
 from pages.logbook import LogbookPage
 from pages.people import IdCardPage, ProfilePage, SearchPage
 from pages.scan import LogEntryPart, ScanPage
 from prodready.scenario import gate_access as gate
 from prodready.scenario import qr, refusals
+from prodready.scenario.places import arrived_home
+from prodready.scenario.wording import naming, reworded
 
 FOREIGN_CODE = "https://elsewhere.example/user/1/{ms}/dg"
 
 
+@reworded('the guard finds the admin "{name}"', adapt=naming("admin"))
 @when("the guard finds the admin on the search page")
 def step_find_admin(context):
     """The guard searches for the admin by name and opens the admin's profile.
@@ -24,6 +26,10 @@ def step_find_admin(context):
     search.open_result(context.cast.person("admin").name)
 
 
+@reworded(
+    "on the admin's profile the guard adds today's timestamp to the address, as a digital scan",
+    suffix="/<Date.now()>/dg",
+)
 @when('on the admin\'s profile the guard adds "{suffix}" to the address')
 def step_add_to_address(context, suffix):
     """The guard adds a timestamp (and "/dg" for a digital ID) to the profile's address, as a scan would open it; <Date.now()> is now.
@@ -62,11 +68,10 @@ def step_back_home(context, who, title):
 
     Example: Then the guard is back on their "Dashboard"
     """
-    actor = context.cast.actor(who)
-    actor.on(GuardHomePage if actor.persona.role == "security_guard" else HomePage)
-    assert actor.page(PageFrame).title() == title, actor.page(PageFrame).title()
+    arrived_home(context.cast.actor(who), title)
 
 
+@reworded('the admin sees in the logbook a "{chip:Ui}" entry for "{name}", logged by the guard', adapt=naming("admin"))
 @then('the admin finds a new "{chip:Ui}" entry for themselves in the logbook, by the guard')
 def step_new_scan_in_logbook(context, chip):
     """The scan just logged is the admin's, by the guard, and the admin's logbook shows it first, with this label.
@@ -76,6 +81,7 @@ def step_new_scan_in_logbook(context, chip):
     context.notes["scan"] = gate.new_admin_scan(context.cast, context.notes["scans_before"], chip)
 
 
+@reworded("the entry shows the timestamp that was scanned", kind="digital")
 @then("the entry was recorded as a {kind} scan of the timestamp")
 def step_scan_kind(context, kind):
     """The scan was recorded as from a digital ID (the phone) or a printed one, with the timestamp the code carried.
@@ -86,6 +92,8 @@ def step_scan_kind(context, kind):
     assert (data.get("digital"), str(data.get("timestamp"))) == (kind == "digital", context.notes["tm"]), data
 
 
+@reworded("the admin opens the My Code card on the phone")
+@reworded("the admin selects the ID tile to display the QR code on the phone")
 @when("the admin selects the ID tile on the phone to display the QR code")
 def step_show_id(context):
     """On their phone, the admin opens their ID, which shows their QR code.
@@ -107,6 +115,7 @@ def step_scan_phone(context):
     context.notes["tm"] = gate.scanned_timestamp(qr.decode(png), scanner.wait_for_code(), scanner.base_url)
 
 
+@reworded("the guard scans a code that points to another site")
 @when("the guard scans a QR code pointing to another site")
 def step_scan_foreign(context):
     """The guard's camera reads a QR code that belongs to another site, not to a person of the community.

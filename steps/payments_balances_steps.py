@@ -1,19 +1,18 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"), after paying: what the
 client owes and holds, their plan's balance, their transactions, reverting a payment."""
 
-from behave import register_type, then, when
+from behave import then, when
 
 from pages.plans import PlansPage, TransactionsTab
-from prodready.scenario.money import kwacha, money, owed, parse_kwacha, written
+from prodready.scenario.money import kwacha, money, owed, written
 from prodready.scenario.payments import plans_page
 from prodready.scenario.refusals import payments_given_to
-
-register_type(Kwacha=parse_kwacha)
-
+from prodready.scenario.wording import reworded
 
 # -- balances -------------------------------------------------------------------------------------------
 
 
+@reworded("the admin takes note of the current balance", label="Total Balance")
 @when('the admin takes note of the client\'s "{label:Ui}"')
 def step_note_balance(context, label):
     """The admin notes what the client owes, as this figure of the plans page shows it, to compare later.
@@ -42,6 +41,7 @@ def step_balance_dropped(context, label):
     )
 
 
+@reworded("the total balance is back to the balance noted before the payment", label="Total Balance")
 @then('the client\'s "{label:Ui}" is back to the balance noted before the payment')
 def step_balance_back(context, label):
     """What the client owes is back to the amount noted before the payment.
@@ -52,7 +52,8 @@ def step_balance_back(context, label):
     assert now == context.notes["balance_before"], f"{written(now)}, noted {written(context.notes['balance_before'])}"
 
 
-@then('the client\'s "{label:Ui}" shows {amount:Kwacha} owed')
+@reworded("the total balance is {amount:Money}", label="Total Balance")
+@then('the client\'s "{label:Ui}" shows {amount:Money} owed')
 def step_owed(context, label, amount):
     """This figure of the client's plans page shows that they owe exactly this amount.
 
@@ -62,7 +63,8 @@ def step_owed(context, label, amount):
     assert owed(shown) == amount, shown
 
 
-@then('the client\'s "{label:Ui}" holds {amount:Kwacha}')
+@reworded("the general plan holds {amount:Money}", label="General Funds")
+@then('the client\'s "{label:Ui}" holds {amount:Money}')
 def step_holds(context, label, amount):
     """This figure of the client's plans page shows exactly this amount (the platform shows no figure that is zero).
 
@@ -75,7 +77,7 @@ def step_holds(context, label, amount):
 # -- plans and transactions ------------------------------------------------------------------------------
 
 
-@then("the client's plan is {status} with a balance of {amount:Kwacha}")
+@then("the client's plan is {status} with a balance of {amount:Money}")
 def step_plan_state(context, status, amount):
     """The client has exactly one plan, with this status (active, completed…) and this balance.
 
@@ -85,7 +87,7 @@ def step_plan_state(context, status, amount):
     assert plans == [(status, amount)], plans
 
 
-@then('the client\'s plan on their plot is "{plan_type}" with a balance of {amount:Kwacha}')
+@then('the client\'s plan on their plot is "{plan_type}" with a balance of {amount:Money}')
 def step_plan_on_plot(context, plan_type, amount):
     """The client's plot has exactly one plan, of this type and with this balance.
 
@@ -95,7 +97,7 @@ def step_plan_on_plot(context, plan_type, amount):
     assert plans == [(plan_type.capitalize(), amount)], plans_page(context).plans()
 
 
-@then("the client sees their plan with a balance of {amount:Kwacha}")
+@then("the client sees their plan with a balance of {amount:Money}")
 def step_client_plan(context, amount):
     """The client sees the plan on their plot with this balance.
 
@@ -105,6 +107,7 @@ def step_client_plan(context, amount):
     assert plans == [amount], plans_page(context).plans()
 
 
+@reworded("the admin reverts the payment")
 @when("the admin reverts the payment in the client's transactions")
 def step_revert(context):
     """The admin reverts the payment just made from the client's transactions, confirming the platform's question.
@@ -116,7 +119,7 @@ def step_revert(context):
     tab.confirm_revert()
 
 
-@then('the client\'s transactions list a "{description:Ui}" payment of {amount:Kwacha} recorded by the admin')
+@then('the client\'s transactions list a "{description:Ui}" payment of {amount:Money} recorded by the admin')
 def step_transaction_listed(context, description, amount):
     """The client's transactions list exactly one payment: with this description and amount, recorded by the admin.
 

@@ -6,10 +6,11 @@ from behave import given, then, when
 from pages.base import comma_list
 from pages.components import PageFrame, RefusedPage, SideMenu
 from pages.payments import PaymentsDashboardPage
-from prodready.scenario.money import RECEIPT_NUMBER, kwacha_in, parse_kwacha, written
+from prodready.scenario.money import RECEIPT_NUMBER, kwacha_in, written
 from prodready.scenario.payments import community_payments_given_to, match_rows, pay_as_listed
-from prodready.scenario.tables import assert_rows, expected_rows
-from prodready.scenario.vocabulary import ui_table
+from prodready.scenario.places import at
+from prodready.scenario.tables import Column, assert_rows, table
+from prodready.scenario.wording import reworded
 
 
 def _dashboard_lists(context, table) -> list:
@@ -18,8 +19,10 @@ def _dashboard_lists(context, table) -> list:
     Only the payments of the clients the table names are compared (the community has others); fails with the
     rows expected, the rows of those clients on screen, and what is missing.
     """
-    columns, expected = expected_rows(table)
-    expected = [{**row, "client": context.data.name(row["client"])} for row in expected]
+    columns = table.columns
+    expected = [
+        {**row, "client": context.data.name(row["client"]), "amount": written(row["amount"])} for row in table.rows
+    ]
     rows, clients = context.cast.actor("admin").on(PaymentsDashboardPage).payments(), {r["client"] for r in expected}
     shown = [
         {
@@ -32,22 +35,26 @@ def _dashboard_lists(context, table) -> list:
         if any(r.client.startswith(c) for c in clients)
     ]
     assert_rows(expected, shown, columns, only=False)
-    return match_rows(rows, [(r["client"], parse_kwacha(r["amount"]), r["type"], r["status"]) for r in expected])[0]
+    wanted = [(r["client"], row["amount"], r["type"], r["status"]) for r, row in zip(expected, table.rows, strict=True)]
+    return match_rows(rows, wanted)[0]
 
 
 # -- the data a scenario starts from (the platform's GraphQL) -----------------------------------------
 
 
 @given("these clients have paid towards their plans:")
-def step_clients_paid(context):
+@table(
+    Column("client"),
+    Column("type", "PaymentKind"),
+    Column("amount", "Money"),
+    Column("reverted", "YesNo", required=False, default=False, default_words="no"),
+)
+def step_clients_paid(context, rows):
     """New clients, each with a K500.00 a month plan for 12 months, paid as the table says (client, type, amount, reverted yes/no).
 
     Example: Given these clients have paid towards their plans:
     """
-    pay_as_listed(
-        context,
-        [(row["client"], row["type"], parse_kwacha(row["amount"]), row["reverted"] == "yes") for row in context.table],
-    )
+    pay_as_listed(context, [(row["client"], row["type"], row["amount"], row["reverted"]) for row in rows])
 
 
 # -- the payments dashboard -------------------------------------------------------------------------------
@@ -62,6 +69,7 @@ def step_open_dashboard(context):
     context.cast.actor("admin").open(PaymentsDashboardPage)
 
 
+@reworded("the admin opens the payments dashboard from the left menu", entry="Plans")
 @when('the admin opens the payments dashboard from the menu entry "{entry:Ui}"')
 def step_dashboard_from_menu(context, entry):
     """The admin opens the payments dashboard from this side menu entry (the platform names it "Plans").
@@ -98,13 +106,13 @@ def step_dashboard_rows_well_formed(context, empty):
 
 
 @then("the dashboard lists these payments:")
-@ui_table("type", "status")
-def step_dashboard_lists(context):
+@table(Column("client"), Column("amount", "Money"), Column("type", "Ui"), Column("status", "Ui"))
+def step_dashboard_lists(context, rows):
     """The dashboard lists these payments (table: client, amount, type, status; any order; other payments of the community may be listed too).
 
     Example: Then the dashboard lists these payments:
     """
-    context.notes["listed"] = _dashboard_lists(context, context.table)
+    context.notes["listed"] = _dashboard_lists(context, rows)
 
 
 @then("each of these payments has its own receipt number")
@@ -123,7 +131,7 @@ def step_dashboard_plans_tab(context, tab):
 
     Example: When the admin opens the "Plans" tab of the dashboard
     """
-    context.cast.actor("admin").on(PaymentsDashboardPage).open_tab(tab)
+    at(context.cast.actor("admin"), PaymentsDashboardPage).open_tab(tab)
 
 
 @then('the dashboard lists the plans of "{names}"')
@@ -146,9 +154,10 @@ def step_dashboard_client(context, name):
 
     Example: When the admin opens the client "Mapalo Chanda" from the dashboard
     """
-    context.cast.actor("admin").on(PaymentsDashboardPage).open_client(context.data.name(name))
+    at(context.cast.actor("admin"), PaymentsDashboardPage).open_client(context.data.name(name))
 
 
+@reworded("the {who:Persona} opens the payments dashboard by its address")
 @when("the {who:Persona} goes to the payments dashboard by its address")
 def step_type_dashboard_address(context, who):
     """A person types the payments dashboard's address into their browser.

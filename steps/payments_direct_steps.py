@@ -1,13 +1,12 @@
 """Payments, "Submitting a payment": what the pay dialog and the plans page refuse (a payment of nothing, a client's
 revert), sent to the platform directly all the same, and what it did to the client's balance."""
 
-from behave import register_type, then, when
+from behave import then, when
 
 from pages.plans import PlansPage
-from prodready.scenario.money import kwacha, owed, parse_kwacha, written
+from prodready.scenario.money import kwacha, owed, written
 from prodready.scenario.payments import pay_directly, revert_directly
 
-register_type(Kwacha=parse_kwacha)
 MADE = "Total Transactions Made"
 
 
@@ -18,7 +17,7 @@ def _figures(page: PlansPage) -> tuple:
 
 
 @when(
-    "the admin sends a cash payment of {amount:Kwacha} towards the client's plan directly, every way the platform takes one"
+    "the admin sends a cash payment of {amount:Money} towards the client's plan directly, every way the platform takes one"
 )
 def step_pay_directly(context, amount):
     """The admin sends a cash payment without the pay dialog's checks: the dialog's own request and the platform's transactionCreate (the client's figures are noted first).

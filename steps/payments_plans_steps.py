@@ -3,13 +3,13 @@ and their plans: a client with a plan, made through the platform's API; finding 
 
 from decimal import Decimal
 
-from behave import given, register_type, then, when
+from behave import given, then, when
 
 from pages.components import SideMenu
 from pages.payment_dialogs import PlanDialog
 from pages.people import ProfilePage
 from pages.plans import PlansPage
-from prodready.scenario.money import parse_kwacha, payment_type, typed
+from prodready.scenario.money import payment_type, typed
 from prodready.scenario.payment_setup import (
     ClientPlan,
     client_with_new_plan,
@@ -21,9 +21,7 @@ from prodready.scenario.payment_setup import (
     unique_number,
 )
 from prodready.scenario.payments import find_client_plans, plans_page
-
-register_type(Kwacha=parse_kwacha)
-
+from prodready.scenario.wording import dropping, reworded
 
 # -- the data a scenario starts from (the platform's GraphQL) -----------------------------------------
 
@@ -37,7 +35,8 @@ def step_client_with_plan(context):
     context.notes["client"] = client_with_plan(context)
 
 
-@given('a client "{name}" with a "{plan_type}" plan of {monthly:Kwacha} a month for {months:d} months')
+@reworded('"{name}" has a "{plan_type}" payment plan of {monthly:Money} a month for {months:Count} months')
+@given('a client "{name}" with a "{plan_type}" plan of {monthly:Money} a month for {months:Count} months')
 def step_client_with_new_plan(context, name, plan_type, monthly, months):
     """A new client, made for this scenario through the platform's API, with a plot and a plan of this type on it.
 
@@ -46,7 +45,7 @@ def step_client_with_new_plan(context, name, plan_type, monthly, months):
     context.notes["client"] = client_with_new_plan(context, name, plan_type, monthly, months)
 
 
-@given('the client has a "{plan_type}" plan of {monthly:Kwacha} a month for {months:d} months')
+@given('the client has a "{plan_type}" plan of {monthly:Money} a month for {months:Count} months')
 def step_persona_plan(context, plan_type, monthly, months):
     """The client persona gets a new plot with a plan of this type on it (through the platform's API).
 
@@ -74,7 +73,11 @@ def step_client_without_plot(context, name):
     context.notes["client"] = new_client(context, name)
 
 
-@given("the client has already paid {amount:Kwacha} in cash")
+@reworded(
+    '"{name}" has already paid {amount:Money} in cash with transaction number "{number}"',
+    adapt=dropping("name", "number"),
+)
+@given("the client has already paid {amount:Money} in cash")
 def step_paid_before(context, amount):
     """The scenario's client already paid this amount in cash towards their plan (through the platform's API); its transaction and number are noted.
 
@@ -85,7 +88,7 @@ def step_paid_before(context, amount):
     context.notes["earlier_transaction"] = paid
 
 
-@given('another client, "{name}", has paid {amount:Kwacha} in cash towards their plan')
+@given('another client, "{name}", has paid {amount:Money} in cash towards their plan')
 def step_other_client_paid(context, name, amount):
     """A new client other than the client persona, with a K500.00 a month plan for 12 months, paid this much (API).
 
@@ -99,6 +102,8 @@ def step_other_client_paid(context, name, amount):
 # -- finding a client's plans ---------------------------------------------------------------------------
 
 
+@reworded('the admin finds the client "{name}" and opens the client\'s plans', adapt=dropping("name"))
+@reworded("the admin finds the client and opens the client's plans")
 @when("the admin finds the client and opens their plans")
 def step_find_client(context):
     """The admin searches for the client by name, opens their profile and then their plans, as script 3 does.
@@ -108,6 +113,7 @@ def step_find_client(context):
     find_client_plans(context.cast.actor("admin"), context.notes["client"].name)
 
 
+@reworded('the admin opens the plans of "{name}"', adapt=dropping("name"))
 @when("the admin opens the client's plans")
 def step_open_plans(context):
     """The admin goes straight to the client's plans.
@@ -127,6 +133,8 @@ def step_own_plans(context):
     context.cast.actor("admin").on(ProfilePage).open_option("payments")
 
 
+@reworded("the client opens My Payments from the left menu", entry="My Profile")
+@reworded('the client opens their payments from the "{entry:Ui}" menu entry')
 @when('the client opens their payment plans from "{entry:Ui}" in the menu')
 def step_client_own_plans(context, entry):
     """The client opens their profile from this side menu entry, then its payment plans.
@@ -137,6 +145,7 @@ def step_client_own_plans(context, entry):
     context.cast.actor("client").on(ProfilePage).open_option("payments")
 
 
+@reworded("the client is offered no way to pay or to revert a payment")
 @then("the client is offered no way to record or revert a payment")
 def step_client_read_only(context):
     """The client's plans page offers neither to record a payment nor the transactions where a payment is reverted.
@@ -159,7 +168,9 @@ def step_plans_page_shows(context, texts):
 # -- plans ------------------------------------------------------------------------------------------------
 
 
-@when('the admin creates a "{plan_type}" plan of {monthly:Kwacha} a month for {months:d} months on the client\'s plot')
+@when(
+    'the admin creates a "{plan_type}" plan of {monthly:Money} a month for {months:Count} months on the client\'s plot'
+)
 def step_create_plan(context, plan_type, monthly, months):
     """The admin creates a plan of this type, monthly amount and length on the client's plot.
 

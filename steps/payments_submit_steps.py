@@ -1,31 +1,41 @@
 """Payments, the production page's "Submitting a payment" (script 3, "Payment Test"): the pay dialog and its
 rules, the platform refusing a payment, the receipt. Balances after a payment: payments_balances_steps.py."""
 
-from behave import register_type, then, when
+from behave import then, when
 
 from pages.components import Snackbar
 from pages.plans import PlansPage
 from pages.receipt import ReceiptDialog, ReceiptPrompt
 from prodready.scenario.application import page_withheld
-from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, parse_kwacha
+from prodready.scenario.money import RECEIPT_NUMBER, kwacha, money, written
 from prodready.scenario.payments import attempt_from_words, fill_payment, new_attempt
+from prodready.scenario.values import Refused
+from prodready.scenario.wording import reworded
 
-register_type(Kwacha=parse_kwacha)
-# The receipt's "Payment Type" of each way to pay a step names (the pay dialog's own labels for them).
+
+def _shares_of(arguments):
+    """The old wording's total, checked against its shares (the receipts show the shares)."""
+    if arguments["total"] != arguments["share"] + arguments["rest"]:
+        raise Refused(f"{written(arguments['total'])} is not the two shares together")
+    return {"share": arguments["share"], "rest": arguments["rest"]}
+
+
+# The receipt's "Payment Type" of each way to pay (by the platform's value; the pay dialog's own labels for them).
 RECEIPT_TYPES = {
     "cash": "Cash",
-    "cheque": "Cheque/Cashier Cheque",
-    "mobile money": "Mobile Money",
-    "bank deposit": "Bank Transfer/Cash Deposit",
-    "bank transfer": "Bank Transfer/EFT",
-    "point of sale": "Point of Sale",
+    "cheque/cashier_cheque": "Cheque/Cashier Cheque",
+    "mobile_money": "Mobile Money",
+    "bank_transfer/cash_deposit": "Bank Transfer/Cash Deposit",
+    "bank_transfer/eft": "Bank Transfer/EFT",
+    "pos": "Point of Sale",
 }
 
 
 # -- paying ---------------------------------------------------------------------------------------------
 
 
-@when("the admin records a {kind} payment of {amount:Kwacha} towards the client's plan")
+@reworded("the admin records a {kind:PaymentKind} payment of {amount:Money}")
+@when("the admin records a {kind:PaymentKind} payment of {amount:Money} towards the client's plan")
 def step_record_payment(context, kind, amount):
     """The admin records a payment of this kind (cash, cheque, mobile money…) and amount towards the client's plan, and confirms it.
 
@@ -38,7 +48,7 @@ def step_record_payment(context, kind, amount):
     dialog.pay().wait_confirm_step().confirm()
 
 
-@when("the admin starts a cash payment of {amount:Kwacha} towards the client's plan")
+@when("the admin starts a cash payment of {amount:Money} towards the client's plan")
 def step_start_payment(context, amount):
     """The admin fills in a cash payment towards the client's plan, without confirming it yet.
 
@@ -85,6 +95,7 @@ def step_try_to_pay(context, amount, how):
     context.notes["dialog"] = dialog.try_to_pay()
 
 
+@reworded("the admin opens the payment form", label="Record New Payment")
 @when('the admin opens the pay dialog with "{label:Ui}"')
 def step_open_pay_dialog(context, label):
     """The admin opens the pay dialog with the button of this label.
@@ -104,6 +115,7 @@ def step_cancel_payment(context):
     context.notes["dialog"].cancel()
 
 
+@reworded('the payment form offers the payment types "{types:UiList}"', title="Make a Payment")
 @then('the "{title:Ui}" dialog offers "{types:UiList}"')
 def step_dialog_offers(context, title, types):
     """The pay dialog has this title and offers exactly these transaction types, in this order.
@@ -114,6 +126,7 @@ def step_dialog_offers(context, title, types):
     assert (dialog.text_of(dialog.MARKER), dialog.transaction_types()) == (title, types), dialog.transaction_types()
 
 
+@reworded('it asks for "{fields:UiList}"')
 @then('the dialog asks for "{fields:UiList}"')
 def step_dialog_asks(context, fields):
     """The pay dialog asks for at least these details.
@@ -133,6 +146,7 @@ def step_dialog_closed(context, title):
     assert not context.notes["dialog"].is_current(), f'the "{title}" dialog is still open'
 
 
+@reworded("the pay dialog asked for {fields:UiList}")
 @then('the pay dialog asked for "{fields:UiList}"')
 def step_dialog_asked(context, fields):
     """The pay dialog of the payment just recorded asked for exactly these details, in this order.
@@ -152,7 +166,7 @@ def step_dialog_says(context, messages):
     assert sorted(shown) == sorted(messages) and not context.notes["dialog"].at_confirm_step(), shown
 
 
-@then("the pay dialog says the additional {amount:Kwacha} will be allocated to the general fund")
+@then("the pay dialog says the additional {amount:Money} will be allocated to the general fund")
 def step_general_fund_hint(context, amount):
     """The pay dialog warns that the amount beyond the plan's balance will go to the client's general fund.
 
@@ -193,14 +207,14 @@ def step_print_receipt(context):
     context.cast.actor("admin").on(ReceiptPrompt).print_receipt()
 
 
-@then("the receipt shows the client, the admin as cashier, {amount:Kwacha} paid and its receipt number")
+@then("the receipt shows the client, the admin as cashier, {amount:Money} paid and its receipt number")
 def step_receipt(context, amount):
     """The payment has one receipt: it names the client, their plot, the way they paid and the admin as cashier, shows this amount paid and has a receipt number.
 
     Example: Then the receipt shows the client, the admin as cashier, K100.00 paid and its receipt number
     """
     receipts = context.cast.actor("admin").on(ReceiptDialog).receipts()
-    client, kind = context.notes["client"], RECEIPT_TYPES[context.notes["kind"]]
+    client, kind = context.notes["client"], RECEIPT_TYPES[context.notes["kind"].value]
     expected = [(client.name, client.plot, kind, context.cast.person("admin").name, amount, amount)]
     shown = [
         (r.client, r.plot if client.plot else None, r.payment_type, r.cashier, kwacha(r.paid), kwacha(r.total_paid))
@@ -218,7 +232,11 @@ def step_close_receipt(context):
     context.cast.actor("admin").on(ReceiptDialog).close()
 
 
-@then("the receipts show {share:Kwacha} paid towards the client's plan and {rest:Kwacha} to the general fund")
+@reworded(
+    "the receipt shows {total:Money} paid: {share:Money} towards the client's plan and {rest:Money} to the general fund",
+    adapt=_shares_of,
+)
+@then("the receipts show {share:Money} paid towards the client's plan and {rest:Money} to the general fund")
 def step_receipts_shares(context, share, rest):
     """The payment has two receipts, each with its own number: the plan's share on the client's plot, then what went to the general fund.
 
@@ -231,7 +249,7 @@ def step_receipts_shares(context, share, rest):
     assert shown == [(True, share, share), (False, rest, rest)] and len(numbers) == 2, receipts
 
 
-@then('the receipt of the {amount:Kwacha} that went to the general fund is for "{label:Ui}"')
+@then('the receipt of the {amount:Money} that went to the general fund is for "{label:Ui}"')
 def step_general_fund_receipt(context, amount, label):
     """The receipt of what went beyond the plan's balance names this in its "Plot/Plan No." column, not a plot.
 

@@ -1,30 +1,14 @@
 """Who may do what (features/security.feature): someone else's password, the permission matrix, another
 client's payments, addresses hiding another site, a token kept after logging out, a login by e-mail."""
 
-import parse
-from behave import given, register_type, then, when
+from behave import given, then, when
 
 from pages.login import LoginPage
 from pages.scan import ScanPage
 from prodready.browser.actors import origin_of
 from prodready.scenario import security, security_matrix
 from prodready.scenario.gate_access import qr_png
-from prodready.scenario.vocabulary import PERSONA_WORDS, persona_key
 
-CALLER_WORDS = "|".join(sorted(PERSONA_WORDS, key=len, reverse=True))
-
-
-@parse.with_pattern(rf"someone not logged in|the (?:{CALLER_WORDS})")
-def parse_caller(text):
-    """Someone asking the platform: a persona ("the client"), or someone not logged in (None)."""
-    return None if text == security_matrix.ANONYMOUS else persona_key(text.removeprefix("the "))
-
-
-register_type(
-    Caller=parse_caller,
-    NewRole=parse.with_pattern(r"admin|client|guard|custodian")(lambda text: text),
-    Verdict=parse.with_pattern(r"allowed|refused")(lambda text: text),
-)
 ROLES = {"admin": "admin", "client": "client", "guard": "security_guard", "custodian": "custodian"}
 
 
@@ -32,7 +16,7 @@ def _newcomer(context, role):
     return context.notes["newcomers"][role]
 
 
-@given('a new {role:NewRole} "{name}" who has set a password of their own')
+@given('a new {role:Role} "{name}" who has set a password of their own')
 def step_new_person(context, role, name):
     """A new person of that role, made for this scenario by the admin (API), who has set their own password.
 
@@ -50,7 +34,7 @@ def step_new_client_with_email(context, name):
     context.notes.setdefault("newcomers", {})["client"] = security.new_person(context, name, "client", with_email=True)
 
 
-@when("{attacker:Caller} asks the platform to set a new password for the new {role:NewRole}")
+@when("{attacker:Caller} asks the platform to set a new password for the new {role:Role}")
 def step_set_someone_elses_password(context, attacker, role):
     """Someone (not that person) calls the Set Password screen's operation for the new person (API).
 
@@ -69,7 +53,7 @@ def step_reset_by_email(context):
     context.notes["refusal"] = security.reset_by_email(context.cast, context.notes["emails"][person.key])
 
 
-@then("the new {role:NewRole}'s own password still works")
+@then("the new {role:Role}'s own password still works")
 def step_own_password_works(context, role):
     """The new person still logs in with the password they set themselves.
 

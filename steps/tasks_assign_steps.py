@@ -6,7 +6,10 @@ from behave import then, when
 from pages.task_details import TaskDetails, TaskForm
 from pages.tasks import TasksPage
 from prodready.scenario import refusals
-from prodready.scenario.tasks import due_date, persona_keys, tasks_described, unassign_directly
+from prodready.scenario.clock import scenario_today
+from prodready.scenario.places import at
+from prodready.scenario.tasks import tasks_described, unassign_directly
+from prodready.scenario.wording import reworded
 
 
 @when("the {who:Persona} starts a new task")
@@ -15,7 +18,7 @@ def step_start_task(context, who):
 
     Example: When the admin starts a new task
     """
-    context.cast.actor(who).on(TasksPage).start_new_task()
+    at(context.cast.actor(who), TasksPage).start_new_task()
 
 
 @then('the form "{title:Ui}" asks for "{labels:UiList}"')
@@ -38,6 +41,7 @@ def step_task_types(context, types):
     assert shown == types, f"the task types offered are {shown}"
 
 
+@reworded("the client can be picked as the assignee", other="client")
 @then("searching for the {other:Persona} among the assignees offers them")
 def step_assignee_offered(context, other):
     """Searching the task form's assignees for this person offers them.
@@ -57,18 +61,18 @@ def step_cancel_task(context, who):
     context.cast.actor(who).on(TaskForm).cancel()
 
 
-@when('the {who:Persona} creates the task "{task}" due {due}, assigned to {people}')
+@when('the {who:Persona} creates the task "{task}" due {due:Date}, assigned to {people:People}')
 def step_create_task(context, who, task, due, people):
     """A person creates a task due on a day (in words), assigned to one or more people.
 
     Example: When the admin creates the task "Inspect the borehole" due in 5 days, assigned to the custodian and the admin
     """
-    form = context.cast.actor(who).on(TasksPage).start_new_task()
+    form = at(context.cast.actor(who), TasksPage).start_new_task()
     form.fill(
         context.data.name(task),
         context.faker.sentence(nb_words=6),
-        tuple(context.cast.person(k).name for k in persona_keys(people)),
-        due_date(context, due),
+        tuple(context.cast.person(k).name for k in people),
+        due.on(scenario_today(context)),
     ).create()
 
 
@@ -87,10 +91,12 @@ def step_assign(context, who, other):
     """A person assigns the open task to someone (assigning someone who already has it takes it away from them).
 
     Example: When the admin assigns the task to the custodian
+    Example: When the admin assigns the task to the custodian again
     """
     context.cast.actor(who).on(TaskDetails).assign(context.cast.person(other).name)
 
 
+@reworded("the task details show it assigned to {who:Person}")
 @then("the task's details show it assigned to the {who:Persona}")
 def step_assigned_to(context, who):
     """The task's details show it assigned to this person and no one else.
@@ -111,13 +117,14 @@ def step_assigned_to_nobody(context):
     assert shown == [], f"the task is assigned to {shown}"
 
 
+@reworded("the {who:Persona} creates a task without a name, assigned to {other:Person}", text="Unnamed work")
 @when('the {who:Persona} tries to create a task without a name, described as "{text}", assigned to the {other:Persona}')
 def step_create_nameless(context, who, text, other):
     """A person tries to create a task with a description and an assignee but without a name.
 
     Example: When the admin tries to create a task without a name, described as "Unnamed work", assigned to the custodian
     """
-    form = context.cast.actor(who).on(TasksPage).start_new_task()
+    form = at(context.cast.actor(who), TasksPage).start_new_task()
     form.fill("", context.data.name(text), (context.cast.person(other).name,)).create_expecting_refusal()
 
 

@@ -4,39 +4,56 @@ sub-tasks, and the tasks a person is (not) shown."""
 from behave import given, then, when
 
 from pages.tasks import TasksPage
-from prodready.scenario.tables import assert_rows, expected_rows
+from prodready.scenario.places import at
+from prodready.scenario.tables import ReadTable, assert_rows
 from prodready.scenario.tasks import (
+    FILTERS_TABLE,
+    TASKS_TABLE,
     due_day,
     make_task,
     make_tasks,
-    moment_sent,
     tidy,
     today_in_community,
     what_filters_list,
 )
-from prodready.scenario.vocabulary import ui_table
+from prodready.scenario.wording import reworded
+
+ONE_TASK = "the admin has made these tasks: | task | due | assigned to | with the row | {task} | {due} | {people} |"
 
 
+def _one_task(arguments):
+    """An old wording's one task as the rows of the table the step now takes."""
+    row = {"task": arguments["task"], "due": arguments["due"], "assigned to": arguments["people"]}
+    return {"who": arguments["who"], "rows": ReadTable(list(row), [{**row, "type": "to_do", "done": False}], [0])}
+
+
+@reworded("these tasks exist:", who="admin")
+@reworded(
+    'the task "{task}" due {due:Date} is assigned to {people:People}',
+    who="admin",
+    table=False,
+    adapt=_one_task,
+    now=ONE_TASK,
+)
 @given("the {who:Persona} has made these tasks:")
-@ui_table("type")
-def step_tasks_made(context, who):
+@TASKS_TABLE
+def step_tasks_made(context, who, rows):
     """Tasks this person made through the platform's API, from a table of task, due, assigned to, and optionally type and done.
 
     Example: Given the admin has made these tasks:
     """
     context.notes.setdefault("tasks", {}).update(
-        make_tasks(context.cast, who, context.table, context.data.name, today_in_community(context))
+        make_tasks(context.cast, who, rows, context.data.name, today_in_community(context))
     )
 
 
-@given('the {who:Persona} has made the task "{task}" for themselves, its due date sent as {moment}')
+@given('the {who:Persona} has made the task "{task}" for themselves, its due date sent as {moment:Stamp}')
 def step_task_due_moment(context, who, task, moment):
     """A task this person made for themselves through the platform's API, its due date sent as a moment in a stated offset (the day relative to the community's today), as a client of the platform may send it.
 
     Example: Given the admin has made the task "Check the pump" for themselves, its due date sent as in 3 days at 22:00 UTC
     """
-    sent = moment_sent(moment, today_in_community(context))
-    task_id = make_task(context.cast, who, context.data.name(task), sent, (who,))
+    task_id = make_task(context.cast, who, context.data.name(task), moment.on(today_in_community(context)), (who,))
     context.notes.setdefault("tasks", {})[task] = task_id
 
 
@@ -69,25 +86,25 @@ def step_quick_filters(context, filters):
     assert offered == filters, f"the quick filter offers {offered}"
 
 
+@reworded('the {who:Persona} opens the "{label:Ui}" tile')
 @when('the {who:Persona} filters the tasks by "{label:Ui}"')
 def step_filter(context, who, label):
     """A person narrows the Task Dashboard to one quick filter.
 
     Example: When the admin filters the tasks by "Tasks Open"
     """
-    context.cast.actor(who).on(TasksPage).filter_by(label)
+    at(context.cast.actor(who), TasksPage).filter_by(label)
 
 
 @then("the quick filters list these of the tasks:")
-@ui_table("filter")
-def step_filters_list(context):
+@FILTERS_TABLE
+def step_filters_list(context, rows):
     """Each quick filter lists the tasks of its row and not the others it names (table: filter, listed, not listed; any order; other tasks of the community may be listed too).
 
     Example: Then the quick filters list these of the tasks:
     """
-    columns, expected = expected_rows(context.table)
-    shown = what_filters_list(context.cast.last_actor().on(TasksPage), expected, context.data.name)
-    assert_rows([tidy(row) for row in expected], shown, columns)
+    shown = what_filters_list(context.cast.last_actor().on(TasksPage), rows.rows, context.data.name)
+    assert_rows([tidy(row) for row in rows], shown, rows.columns)
 
 
 @when('the {who:Persona} marks "{task}" as complete')
@@ -96,7 +113,7 @@ def step_mark_complete(context, who, task):
 
     Example: When the admin marks "Repair the fence" as complete
     """
-    context.cast.actor(who).on(TasksPage).toggle_completion(context.data.name(task))
+    at(context.cast.actor(who), TasksPage).toggle_completion(context.data.name(task))
 
 
 @then('"{task}" is listed')
@@ -109,6 +126,7 @@ def step_listed(context, task):
     assert context.data.name(task) in titles, f"{context.data.name(task)!r} is not among {titles}"
 
 
+@reworded('"{task}" has left the list')
 @then('"{task}" is not listed')
 def step_not_listed(context, task):
     """The task is not in the list the Task Dashboard shows now.
@@ -129,7 +147,7 @@ def step_listed_as(context, task, status):
     assert row.status == status, f"{row.title!r} is listed as {row.status!r}"
 
 
-@then('under "{label:Ui}" the {who:Persona} sees "{task}" due {due}, "{status:Ui}"')
+@then('under "{label:Ui}" the {who:Persona} sees "{task}" due {due:Date}, "{status:Ui}"')
 def step_sees_under(context, label, who, task, due, status):
     """Under this quick filter, the person sees the task with this due date and status.
 
@@ -139,6 +157,7 @@ def step_sees_under(context, label, who, task, due, status):
     assert (row.due, row.status) == (due_day(context, due), status), f"{row.title!r}: due {row.due}, {row.status!r}"
 
 
+@reworded('"{task}" is not under the {who:Persona}\'s "{label:Ui}"')
 @then('under "{label:Ui}" the {who:Persona} does not see "{task}"')
 def step_not_under(context, label, who, task):
     """Under this quick filter, the person does not see the task.
@@ -155,7 +174,7 @@ def step_add_sub_task(context, who, sub, task):
 
     Example: When the admin adds the sub-task "Buy the timber" to "Build the shed"
     """
-    form = context.cast.actor(who).on(TasksPage).add_sub_task(context.data.name(task))
+    form = at(context.cast.actor(who), TasksPage).add_sub_task(context.data.name(task))
     form.fill(context.data.name(sub)).create()
 
 

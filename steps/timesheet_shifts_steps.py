@@ -7,6 +7,13 @@ from pages.people import ProfilePage, SearchPage
 from pages.shift import ShiftButtons
 from prodready.scenario import refusals
 from prodready.scenario import timesheet as ts
+from prodready.scenario.wording import reworded
+
+
+def _worker_name(context):
+    """The worker persona's name on this target (script 2's "mama Guard")."""
+    return context.cast.person("worker").name
+
 
 # -- workers and their shifts, prepared through the platform's API --------------------------------
 
@@ -61,6 +68,7 @@ def step_started_elsewhere(context, name):
 # -- the worker's profile: Start Shift / End Shift --------------------------------------------------
 
 
+@reworded("the {who:Persona} finds the worker", from_context={"name": _worker_name})
 @when('the {who:Persona} finds the guard "{name}"')
 def step_find_guard(context, who, name):
     """A person searches for a guard by name and opens their profile.
@@ -77,6 +85,7 @@ def step_open_profile(context, who, name):
     """A person opens the profile of someone made in this scenario.
 
     Example: When the custodian opens the profile of "Bupe Phiri"
+    Example: Given the custodian is looking at the profile of "Mwila Banda"
     """
     context.cast.actor(who).open(ProfilePage, f"/user/{ts.worker_named(context, name).user_id}")
 
@@ -91,6 +100,7 @@ def step_start_timer(context):
     context.notes["shift"] = ts.timed(buttons.start_shift, context.target.timezone)
 
 
+@reworded("the custodian waits the configured shift time, watching the shift in progress")
 @when("the custodian waits the target's shift time, watching the shift in progress")
 def step_wait_shift(context):
     """The custodian waits the target's shift time (20 s on staging) while the shift shows as in progress.
@@ -153,6 +163,7 @@ def step_press_start_again(context, label):
     buttons.press_start_shift()
 
 
+@reworded('the profile shows "{label:Ui}" and the shift cannot be started again')
 @then('the profile shows "{label:Ui}", and the shift cannot be started again')
 def step_cannot_start_again(context, label):
     """The start button shows this text and cannot be pressed.
@@ -198,6 +209,12 @@ def step_start_offered_again(context, label):
     assert (state.start_label, state.can_start) == (label, True), f"the profile shows {state}"
 
 
+@reworded(
+    "the worker's profile offers to start or end the shift",
+    start="Start Shift",
+    end="End Shift",
+    running="Shift in Progress",
+)
 @then('the profile offers "{start:Ui}" and "{end:Ui}", or "{running:Ui}" while a shift runs')
 def step_shift_buttons_offered(context, start, end, running):
     """The profile offers the shift buttons (start and end, or the running shift).

@@ -3,11 +3,13 @@ Card (every worker's latest shift) and a worker's time sheet, one pay period."""
 
 from behave import given, then, when
 
-from pages.home import GuardHomePage, HomePage
+from pages.home import GuardHomePage
 from pages.timesheet import EmployeeTimeSheetPage, TimeCardPage
 from prodready.scenario import timesheet as ts
-from prodready.scenario.tables import assert_rows, expected_rows
-from prodready.scenario.vocabulary import parse_day
+from prodready.scenario.clock import scenario_today
+from prodready.scenario.places import at, open_home_card
+from prodready.scenario.tables import assert_rows
+from prodready.scenario.wording import dropping, reworded
 
 SLACK_SECONDS = 15  # what the clicks around the timed wait may add to a shift on a slow target
 
@@ -16,19 +18,21 @@ SLACK_SECONDS = 15  # what the clicks around the timed wait may add to a shift o
 
 
 @given("these shifts were worked:")
-def step_shifts_worked(context):
+@ts.SHIFTS_TABLE
+def step_shifts_worked(context, rows):
     """Shifts worked on past days, from a table of worker, date, start and end (reference app only: @needs_clock).
 
     Example: Given these shifts were worked:
     """
-    for row in context.table:
-        who = ts.worker_named(context, row["worker"])
-        ts.record_past_shift(context.test_api, who.user_id, parse_day(row["date"]), row["start"], row["end"])
+    for row in rows:
+        who, day, end = ts.worker_named(context, row["worker"]), row["date"].on(scenario_today(context)), row["end"]
+        ts.record_past_shift(context.test_api, who.user_id, day, f"{row['start']:%H:%M}", end and f"{end:%H:%M}")
 
 
 # -- the Time Card and a worker's time sheet --------------------------------------------------------
 
 
+@reworded("the {who:Persona} opens the Time Card from the left menu")
 @when("the {who:Persona} opens the Time Card")
 def step_open_time_card(context, who):
     """A person opens the Time Card (every worker's latest shift).
@@ -40,22 +44,23 @@ def step_open_time_card(context, who):
 
 @when('the {who:Persona} opens the "{card:Ui}" card of their Dashboard')
 def step_open_home_card(context, who, card):
-    """A person opens a card of their Dashboard.
+    """A person opens a card of their Dashboard (the guard's is the guard home), going there first from any page.
 
     Example: When the custodian opens the "Time Card" card of their Dashboard
     """
-    context.cast.actor(who).on(HomePage).open_card(card)
+    open_home_card(context.cast.actor(who), card)
 
 
 @when('the {who:Persona} opens the "{card:Ui}" card of the guard home')
 def step_open_guard_card(context, who, card):
-    """A guard opens a card of the guard home.
+    """A guard opens a card of the guard home, going there first from any page.
 
     Example: When the guard opens the "Time Card" card of the guard home
     """
-    context.cast.actor(who).on(GuardHomePage).open_card(card)
+    at(context.cast.actor(who), GuardHomePage).open_card(card)
 
 
+@reworded('the Time Card shows today\'s shift of "{name}", as long as the wait to the second')
 @then('the Time Card shows today\'s shift of "{name}", as long as the wait')
 def step_time_card_has_shift(context, name):
     """The Time Card shows the worker's shift of today, as long as the wait (within the clicks' margin).
@@ -94,6 +99,7 @@ def step_own_sheet_has_shift(context, who):
     assert sheet.worker() == context.cast.person(who).name and not problems, (sheet.worker(), problems)
 
 
+@reworded('the Time Card shows "{name}" with "{hours:Ui}"')
 @then('the Time Card shows "{name}" once, with "{hours:Ui}"')
 def step_card_hours(context, name, hours):
     """The Time Card lists the worker once, with these hours worked.
@@ -105,16 +111,17 @@ def step_card_hours(context, name, hours):
 
 
 @then("the Time Card shows:")
-def step_time_card_table(context):
+@ts.TIME_CARD_TABLE
+def step_time_card_table(context, rows):
     """The Time Card shows these workers (table: worker, last shift worked, hours worked; any order).
 
     Example: Then the Time Card shows:
     """
-    columns, expected = expected_rows(context.table)
-    shown = ts.block_rows(context.cast.last_actor().on(TimeCardPage).blocks(), columns)
-    assert_rows([{**r, "worker": ts.shown_name(context, r["worker"])} for r in expected], shown, columns)
+    shown = ts.block_rows(context.cast.last_actor().on(TimeCardPage).blocks(), rows.columns)
+    assert_rows(ts.expected_as_shown(context, rows), shown, rows.columns)
 
 
+@reworded("the Time Card shows each worker with a date of their last shift and the hours worked", link="More details")
 @then('the Time Card shows each worker with the date of their last shift, the hours worked and "{link:Ui}"')
 def step_time_card_well_formed(context, link):
     """Every block of the Time Card has a worker, the date of their last shift, hours and this link.
@@ -132,7 +139,7 @@ def step_more_details(context, who, name):
 
     Example: When the custodian opens the More details of "mama Guard"
     """
-    context.cast.actor(who).on(TimeCardPage).more_details(ts.shown_name(context, name))
+    at(context.cast.actor(who), TimeCardPage).more_details(ts.shown_name(context, name))
 
 
 @when('the {who:Persona} opens the time sheet of "{name}"')
@@ -154,7 +161,7 @@ def step_previous_period(context, who):
 
 
 @then(
-    'the time sheet of "{name}" lists today\'s {count:d} shifts, the newest with "{running:Ui}" as its stop time and total'
+    'the time sheet of "{name}" lists today\'s {count:Count} shifts, the newest with "{running:Ui}" as its stop time and total'
 )
 def step_sheet_today(context, name, count, running):
     """The worker's time sheet lists today's shifts, the newest still running.
@@ -166,6 +173,7 @@ def step_sheet_today(context, name, count, running):
     assert shown == (ts.shown_name(context, name), [(today, running)] + [(today, "ended")] * (count - 1)), shown
 
 
+@reworded('the time sheet of "{name}" says "{summary}"', adapt=dropping("name"))
 @then('the time sheet says "{summary}"')
 def step_summary(context, summary):
     """The time sheet's summary line says exactly this.
@@ -177,23 +185,26 @@ def step_summary(context, summary):
 
 
 @then("the time sheet lists:")
-def step_sheet_rows(context):
+@ts.SHEET_TABLE
+def step_sheet_rows(context, rows):
     """The time sheet lists these shifts, in any order (table: day, date, start time, stop time, total hours).
 
     Example: Then the time sheet lists:
     """
-    ts.assert_sheet_rows(context, ordered=False)
+    ts.assert_sheet_rows(context, rows, ordered=False)
 
 
 @then("the time sheet lists, in this order:")
-def step_sheet_rows_in_order(context):
+@ts.SHEET_TABLE
+def step_sheet_rows_in_order(context, rows):
     """The time sheet lists these shifts, newest first as the page orders them.
 
     Example: Then the time sheet lists, in this order:
     """
-    ts.assert_sheet_rows(context, ordered=True)
+    ts.assert_sheet_rows(context, rows, ordered=True)
 
 
+@reworded("the {who:Persona} sees their own time sheet")
 @then("the {who:Persona} sees their own time sheet for the current pay period")
 def step_own_sheet(context, who):
     """The person sees their own time sheet of the current pay period.

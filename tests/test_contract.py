@@ -110,7 +110,9 @@ def quoted_in_features() -> frozenset[str]:
                 if step.table is not None and columns:
                     for row in step.table:
                         texts.update(row[c] for c in columns if c in step.table.headings and row[c])
-    return frozenset(texts)
+    from prodready.scenario.values import PLATFORM_LABELS  # field and task types: read in the platform's words
+
+    return frozenset(texts | set(PLATFORM_LABELS))
 
 
 @lru_cache(maxsize=1)

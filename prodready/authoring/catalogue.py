@@ -1,18 +1,22 @@
 """The step catalogue (docs/steps.md), generated from the step definitions and their docstrings.
 
-A step's docstring says what it means in one line, then `Example: <a line of a feature>`. The
-catalogue groups the steps by area (their module) and by Given / When / Then, explains the
-parameter types, and lists the words features may use for people (prodready.toml aliases).
+A step's docstring says what it means in one line, then `Example: <a line of a feature>`, one example
+for each wording of the step (a test renders every example through the matcher and checks it runs its
+own entry). The catalogue opens with the values people write (prodready.scenario.values), the people,
+the tables and the tags, then an index by what a person wants to do, then the steps by area (their
+module) and by Given / When / Then, each with its table and its old wordings, still understood.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prodready.authoring.catalogue_intro import intro, old_wordings_section, shown
+from prodready.authoring.intents import index
 from prodready.core.config import ROOT
 
 STEPS = ROOT / "steps"
@@ -21,6 +25,7 @@ CATALOGUE = ROOT / "docs" / "steps.md"
 AREA_TITLES = {
     "common": "Every area",
     "application": "The application overall",
+    "security": "The application overall: who may do what",
     "gate_scan": "Gate Access: scan",
     "gate_manual_entry": "Gate Access: manual entry",
     "gate_guests_invite": "Gate Access: registered guests, the invitation form",
@@ -37,36 +42,11 @@ AREA_TITLES = {
     "tasks_assign": "Tasks: assigning tasks",
 }
 KINDS = (("given", "Given"), ("when", "When"), ("then", "Then"))
-PARAMETER_TYPES = (
-    (
-        "the {who}",
-        "a person of the scripts: the guard, the admin, the custodian, the client, the worker, or another "
-        "word for them from the table of people below; any case",
-    ),
-    (
-        '"{…}" (a screen text)',
-        "where the step's description speaks of a message, a title, a label or a column: the "
-        "platform's own text, exactly as its screen shows it (the suite checks it against the "
-        "platform's words)",
-    ),
-    (
-        '"{…}" (your words)',
-        "a name, a note, an amount or a number of your choice; names of people, guests, forms "
-        'and tasks are made unique for each run ("Grace Banda" becomes "Grace Banda 4821")',
-    ),
-    ("K2,000.00", "money in the community's currency, as the platform shows it"),
-    ("dates and times", "community time (Africa/Lusaka): 09:30, 20 November 2026, 2026-11-20, today, tomorrow"),
-    (
-        "a table",
-        "a table under the step; its first row names the columns; rows compare as a set unless the "
-        'step says "in this order"',
-    ),
-)
 
 
 @dataclass(frozen=True)
 class StepDoc:
-    """One step definition as the catalogue shows it."""
+    """One wording of a step definition as the catalogue shows it."""
 
     kind: str  # given | when | then
     pattern: str
@@ -74,78 +54,97 @@ class StepDoc:
     meaning: str
     example: str
     location: str
+    table: str = ""  # the columns of its table, when it takes one
+    old: tuple[str, ...] = field(default=())  # its old wordings, still understood
+    func: Any = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
-        """The step as a person writes it, parameters left as {name}."""
-        return re.sub(r"\{(\w+):\w+\}", r"{\1}", self.pattern)
+        """The step as a person writes it: people, screen texts and your words as {name}, values as {name: Type}."""
+        return shown(self.pattern)
+
+    @property
+    def anchor(self) -> str:
+        """The catalogue's anchor of this entry."""
+        return "step-" + re.sub(r"[^a-z0-9]+", "-", f"{self.kind} {self.pattern}".lower()).strip("-")[:80]
 
 
 def load_steps(steps_dir: Path = STEPS) -> Any:
     """behave's step registry with every step module of the project loaded (once per process)."""
     from behave.runner_util import load_step_modules
-    from behave.step_registry import registry
 
     from prodready.scenario import vocabulary
+    from prodready.scenario.matching import step_registry
 
+    registry = step_registry()
     if not any(registry.steps.values()):
         vocabulary.install()
         load_step_modules([str(steps_dir)])
     return registry
 
 
-def _doc(func: Any) -> tuple[str, str]:
+def _doc(func: Any) -> tuple[str, list[str]]:
     lines = [line.strip() for line in (inspect.getdoc(func) or "").splitlines() if line.strip()]
     meaning = lines[0] if lines else ""
-    example = next((line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("example:")), "")
-    return meaning, example
+    examples = [line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("example:")]
+    return meaning, examples
+
+
+def example_for(matcher: Any, examples: list[str]) -> str:
+    """The example of a step's docstring written in this wording ('' when none is)."""
+    from prodready.scenario.matching import takes_cleanly
+
+    for example in examples:
+        words = example.split(" ", 1)[1] if " " in example else example
+        if takes_cleanly(matcher, words):
+            return example
+    return ""
 
 
 def step_docs(registry: Any = None) -> list[StepDoc]:
-    """Every step definition with its meaning and example (registration order within an area)."""
+    """Every wording of every step definition, with its meaning and example (registration order in an area)."""
+    from prodready.scenario.tables import table_spec
+
     registry = registry or load_steps()
+    olds: dict[int, list[str]] = {}
+    for kind, _title in KINDS:
+        for matcher in registry.steps[kind]:
+            if getattr(matcher, "OLD_WORDING", False) and hasattr(matcher.func, "__wrapped__"):
+                olds.setdefault(id(inspect.unwrap(matcher.func)), []).append(shown(matcher.pattern))
     docs = []
     for kind, _title in KINDS:
         for matcher in registry.steps[kind]:
-            module = Path(inspect.getsourcefile(matcher.func) or "x").stem.removesuffix("_steps")
-            meaning, example = _doc(matcher.func)
-            docs.append(StepDoc(kind, matcher.pattern, module, meaning, example, matcher.location))
+            if getattr(matcher, "OLD_WORDING", False):
+                continue
+            func = inspect.unwrap(matcher.func)
+            module = Path(inspect.getsourcefile(func) or "x").stem.removesuffix("_steps")
+            meaning, examples = _doc(func)
+            spec = table_spec(matcher.func)
+            docs.append(
+                StepDoc(
+                    kind,
+                    matcher.pattern,
+                    module,
+                    meaning,
+                    example_for(matcher, examples),
+                    matcher.location,
+                    spec.describe() if spec else "",
+                    tuple(olds.get(id(func), [])),
+                    matcher.func,
+                )
+            )
     return docs
 
 
 def undocumented(docs: list[StepDoc]) -> list[str]:
-    """Steps whose docstring lacks the meaning line or an example."""
+    """Steps whose docstring lacks the meaning line or an example written in each of its wordings."""
     return [f"{d.location}: {d.kind} {d.pattern}" for d in docs if not d.meaning or not d.example]
 
 
 def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
     """docs/steps.md."""
-    out = [
-        "# Steps you can use in a scenario",
-        "",
-        "Generated from the step definitions (`make check-features` also checks your features against "
-        "it); do not edit by hand: `make steps-doc` rewrites it. How to write a scenario: "
-        "[writing-scenarios.md](writing-scenarios.md).",
-        "",
-        "## Words in the steps",
-        "",
-        "| written as | means |",
-        "|---|---|",
-    ]
-    out += [f"| `{form}` | {meaning} |" for form, meaning in PARAMETER_TYPES]
-    out += ["", "## People", "", "| in a feature | is |", "|---|---|"]
-    by_key: dict[str, list[str]] = {}
-    for word, key in persona_words.items():
-        by_key.setdefault(key, []).append(word)
-    out += [
-        f"| {', '.join(f'the {w}' for w in sorted(words, key=len))} | the `{key}` persona |"
-        for key, words in by_key.items()
-    ]
-    out += [
-        "",
-        "Any of these words works in every step, also where the catalogue writes the role's short name: a step",
-        'listed as "When the guard clicks Grant" also reads "When the security guard clicks Grant".',
-    ]
+    out = intro(persona_words)
+    out += index(docs)
     areas = [a for a in AREA_TITLES if any(d.area == a for d in docs)]
     areas += sorted({d.area for d in docs} - set(areas))
     for area in areas:
@@ -156,9 +155,14 @@ def render(docs: list[StepDoc], persona_words: dict[str, str]) -> str:
                 continue
             out += ["", f"### {title}", ""]
             for doc in mine:
-                out.append(f"- **{title} {doc.text}** — {doc.meaning or '(undocumented)'}")
+                out.append(f'- <a id="{doc.anchor}"></a>**{title} {doc.text}** — {doc.meaning or "(undocumented)"}')
                 if doc.example:
                     out.append(f"  `{doc.example}`")
+                if doc.table:
+                    out.append(f"  table: {doc.table}")
+                for old in doc.old:
+                    out.append(f"  old wording, still understood: *{title} {old}*")
+    out += old_wordings_section()
     return "\n".join(out) + "\n"
 
 

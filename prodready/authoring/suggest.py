@@ -38,12 +38,17 @@ def nearest(line: str, docs: list[StepDoc], count: int = 3) -> list[StepDoc]:
 
 
 def advice(line: str, docs: list[StepDoc]) -> list[str]:
-    """Lines to print under an undefined step: the nearest steps and their examples."""
-    lines = []
+    """Lines to print under an undefined step: the nearest steps, their examples, and how to write the values
+    they take."""
+    from prodready.scenario.values import TYPES
+
+    lines, kinds = [], []
     for doc in nearest(line, docs):
         lines.append(f"    did you mean: {doc.kind.title()} {doc.text}")
         if doc.example:
             lines.append(f"      e.g. {doc.example}")
+        kinds += [k for k in re.findall(r"\{\w+:(\w+)\}", doc.pattern) if k in TYPES and k not in kinds]
+    lines += [f"    {{…: {k}}} is {TYPES[k].what}: write {TYPES[k].accepted}" for k in kinds if k != "Persona"]
     return lines
 
 

@@ -17,6 +17,8 @@ from behave.runner import Runner as BehaveRunner
 from prodready.core.tags import NEEDS_CLOCK
 from prodready.reporting.report import summary_lines
 from prodready.run import outputs, preflight
+from prodready.run.digest import failure_digest
+from prodready.run.merging import load
 from prodready.run.prepare import RunRefused, prepare, say, write_meta
 
 
@@ -51,6 +53,8 @@ class Runner(BehaveRunner):
         write_meta(run, status="finished", paths=[str(Path(p).resolve()) for p in self.config.paths or []])
         report = outputs.finish(self, run.reports)
         if not run.worker:  # a worker of `prodready run`: the runner reports on the merged run
+            for line in failure_digest(load(run.reports / "behave.json", []), run.reports):
+                print(line, flush=True)  # after every formatter: -f plain, progress or pretty alike
             for line in summary_lines(report, run.reports):
                 say(line)
         return bool(failed)

@@ -10,6 +10,7 @@ from prodready.authoring.suggest import advice_for
 from prodready.core.artifacts import evidence_folder
 from prodready.reporting.results import FAILED_STATUSES as FAILED
 
+ASSERTION_PREFIX = re.compile(r"^(?:ASSERT FAILED|Assertion Failed): ")
 EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Timeout\w*)(: |$)")
 
 
@@ -34,10 +35,12 @@ def failure_digest(features: list[Any], reports: Path) -> list[str]:
                 error = step["result"].get("error_message") or ""
                 error = error if isinstance(error, str) else "\n".join(error)
                 lines_ = [line.strip() for line in error.splitlines() if line.strip()]
-                first = _reason(lines_)
+                # A value or a table the feature wrote wrong is an assertion: its one line says how to write it
+                # (prodready.scenario.values), never a traceback; behave's own prefix is left out.
+                first = ASSERTION_PREFIX.sub("", _reason(lines_))
                 lines.append(f"  at: {step.get('keyword', '')} {step.get('name', '')}")
                 if first:
-                    lines.append(f"  why: {first[:300]}")
+                    lines.append(f"  why: {first[:600]}")
                 if step["result"].get("status") == "undefined":
                     lines.append("  why: no step understands this line")
                     lines.extend(advice_for(f"{step.get('keyword', '')} {step.get('name', '')}"))

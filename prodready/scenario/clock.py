@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 # The end of the community's day, too near for "today, an hour either side of now" to hold now while a
@@ -45,6 +46,12 @@ def clear_of_midnight(
         wait(left + 1)
         moment = read(timezone)
     return moment
+
+
+def scenario_today(context: Any) -> date:
+    """The community's today as the scenario sees it: the day its clock was set to (the reference app's
+    clock, @needs_clock), else today on the community's calendar (Africa/Lusaka), not the machine's."""
+    return context.notes.get("community_today") or community_today(context.target.timezone)
 
 
 # A minute has just turned when fewer seconds than this have passed since it did: "this minute" may still be

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date, time
 from typing import Any
 
 from pages.base import comma_list
@@ -16,7 +17,8 @@ from pages.direct import DirectRequests
 from pages.form_fill import SubmissionPage, SubmitFormPage
 from pages.forms import FormBuilderPage, FormsPage
 from prodready.scenario.direct import Sent, by_form, by_operation
-from prodready.scenario.tables import assert_rows
+from prodready.scenario.tables import Column, ReadTable, assert_rows, cell_error, table
+from prodready.scenario.values import TYPES, Day, Moment, Refused, one_of
 from prodready.target.api import PlatformApiError
 
 # Made for clients (Create a Form's "Select Roles"): the platform offers Submit only to the roles chosen.
@@ -47,21 +49,6 @@ FORM_USER = """query formUser($userId: ID!, $formUserId: ID!) {
 FORM_USER_PROPERTIES = """query formUserProperties($userId: ID!, $formUserId: ID!) {
   formUserProperties(userId: $userId, formUserId: $formUserId) { value }
 }"""
-# The builder's Field Type options: label (as the features write it) → value (form:field_types.*).
-FIELD_TYPES = {
-    "Text": "text",
-    "Multiline Text": "multiline_text",
-    "Radio": "radio",
-    "Checkbox": "checkbox",
-    "Dropdown": "dropdown",
-    "Date": "date",
-    "Time": "time",
-    "Date with Time": "datetime",
-    "File Upload": "file_upload",
-    "Signature": "signature",
-    "Payment": "payment",
-    "Appointment": "appointment",
-}
 
 
 @dataclass(frozen=True)
@@ -89,23 +76,67 @@ def word_list(text: str) -> list[str]:
     return comma_list(text)
 
 
-def fields_of(table: Iterable[Any]) -> list[Field]:
-    """A `| name | type | required | options |` table: the type as the builder labels it, required yes/no."""
-    fields = []
-    for row in table:
-        label, required = row["type"].strip(), row["required"].strip().lower()
-        if label not in FIELD_TYPES:
-            raise AssertionError(f"field type {label!r} is not one of {', '.join(FIELD_TYPES)}")
-        if required not in ("yes", "no"):
-            raise AssertionError(f"say yes or no for required, not {row['required']!r}")
-        options = word_list(row["options"]) if "options" in row.headings else []
-        fields.append(Field(row["name"].strip(), FIELD_TYPES[label], required == "yes", options))
-    return fields
+def remember_fields(read: ReadTable, memory: dict[str, Any]) -> None:
+    """A fields table's fields, by name, for the answers of the same scenario (their types say how to read them)."""
+    memory.setdefault("form_fields", {}).update({f.name: f for f in fields_of(read)})
 
 
-def answers_of(table: Iterable[Any]) -> dict[str, str]:
-    """A `| field | answer |` table as {field: answer}."""
-    return {row["field"].strip(): row["answer"].strip() for row in table}
+# A `| name | type | required | options |` table: the type as the builder labels it (any case).
+FIELDS_TABLE = table(
+    Column("name"),
+    Column("type", "FieldType"),
+    Column("required", "YesNo", required=False, default=False, default_words="no"),
+    Column("options", "Words", required=False, blank="none", default=[], default_words="none"),
+    finish=remember_fields,
+)
+
+
+def fields_of(rows: Iterable[dict[str, Any]]) -> list[Field]:
+    """The fields of a fields table as read."""
+    return [Field(row["name"], row["type"], row["required"], list(row["options"] or [])) for row in rows]
+
+
+# How an answer is read, by the type of its field: a day, a time, a day and a time, options ticked.
+ANSWER_TYPES = {"date": "Date", "time": "Time", "datetime": "DateTime", "checkbox": "Words"}
+
+
+def read_answers(read: ReadTable, memory: dict[str, Any]) -> None:
+    """Each answer as a value of its field's type, when the scenario's fields table said it (else as written);
+    an option that is not one of the field's is refused."""
+    fields: dict[str, Field] = memory.get("form_fields", {})
+    for index, row in enumerate(read.rows):
+        field = fields.get(row["field"])
+        if field is None:
+            continue
+        try:
+            if field.kind in ANSWER_TYPES:
+                row["answer"] = TYPES[ANSWER_TYPES[field.kind]](row["answer"])
+            chosen = row["answer"] if isinstance(row["answer"], list) else [row["answer"]]
+            if field.options and any(option not in field.options for option in chosen):
+                raise Refused(f'"{row["answer"]}" is not an option of "{field.name}": write {one_of(field.options)}')
+        except Refused as refusal:
+            raise cell_error(read, index, "answer", str(refusal)) from None
+
+
+ANSWERS_TABLE = table(Column("field"), Column("answer", aliases=("value",)), finish=read_answers)
+
+
+def answers_of(rows: Iterable[dict[str, Any]], today: date) -> dict[str, str]:
+    """The answers table as {field: answer as the form takes it}: a day 2026-12-01, a time 17:15 (24-hour
+    clock), a day and a time 2026-12-01 17:15, options "A, B"."""
+    answers = {}
+    for row in rows:
+        value = row["answer"]
+        if isinstance(value, Day):
+            value = value.on(today).isoformat()
+        elif isinstance(value, Moment):
+            value = f"{value.on(today):%Y-%m-%d %H:%M}"
+        elif isinstance(value, time):
+            value = f"{value:%H:%M}"
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        answers[row["field"]] = value
+    return answers
 
 
 def prepare_form(

@@ -22,6 +22,7 @@ from pages.components import PageFrame
 from pages.guests import GuestInvitePage, InvitationsPage, MyGuestsPage
 from pages.logbook import LogbookPage
 from prodready.scenario import clock
+from prodready.scenario.calendar_words import NEAR_MINUTES
 from prodready.scenario.gate_logbook import (  # noqa: F401 (the steps reach them as gate.*)
     events_about,
     find_entry,
@@ -46,8 +47,7 @@ REPEAT_SPANS = {
     "the four weeks ending tomorrow": 1,
 }
 # Words of a visit's start or end → minutes from now's minute (a visit's times are minutes: 14:05 is 14:05:00).
-MINUTE_WORDS = {"an hour ago": -60, "a minute ago": -1, "this minute": 0, "the next minute": 1, "an hour from now": 60}
-OFFSET_WORDS = {"+02:00": "+02:00", "+01:00": "+01:00", "UTC": "Z"}  # how a feature writes the offset sent
+MINUTE_WORDS = NEAR_MINUTES  # the minutes a feature names from now (values' NearMinute)
 
 INVITATION_CREATE = """mutation invitationCreate($visitationDate: String!, $startsAt: String, $endsAt: String,
     $occursOn: [String!], $visitEndDate: String, $userIds: [String!], $guests: [JSON!]) {

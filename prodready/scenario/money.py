@@ -1,13 +1,12 @@
-"""Money and payment types: as the features write money (K6,000.00), as the platform shows it (K 6,000.00), and
-the platform's payment types (cash, mobile money, cheque…)."""
+"""Money as the platform shows it (K 6,000.00) and as failure messages write it; reading what features write
+(K6,000.00, K500, 500 kwacha) and the ways to pay (cash, mobile money…) is prodready.scenario.values'."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
-import parse
+from prodready.scenario.values import PAYMENT_KINDS, TYPES, PaymentKind
 
 # What the platform renders: `formatMoney` is Intl.NumberFormat(locale 'en-ZM', currency 'ZMW'), which Chromium
 # writes "K", a no-break space, then the amount ("-K 1,234.50" when negative). Nothing else is accepted (a
@@ -15,14 +14,12 @@ import parse
 # for the space: a list read in one go (pages/scripts.py READ_ROWS) collapses it into a plain one.
 NBSP = "\u00a0"
 SHOWN = re.compile(rf"-?K[{NBSP} ][0-9]{{1,3}}(?:,[0-9]{{3}})*\.[0-9]{{2}}")
-WRITTEN = r"K[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]{2}"  # how a feature writes money: K6,000.00
 RECEIPT_NUMBER = re.compile(r"^SI[0-9]+$")  # automatic receipt numbers: "SI" + a sequence
 
 
-@parse.with_pattern(WRITTEN)
 def parse_kwacha(text: str) -> Decimal:
-    """Money as a feature writes it (K6,000.00), as an exact amount."""
-    return Decimal(text.removeprefix("K").replace(",", ""))
+    """Money as a feature writes it (K6,000.00, K500, 500 kwacha: values' Money), as an exact amount."""
+    return TYPES["Money"](text)
 
 
 def kwacha(text: str) -> Decimal:
@@ -62,28 +59,10 @@ def typed(amount: Decimal) -> str:
     return f"{amount:.2f}"
 
 
-@dataclass(frozen=True)
-class PaymentType:
-    """A way to pay as the scenarios name it: the platform's value (also the Transactions list's
-    "Payment Type") and whether it needs bank details."""
-
-    value: str
-    cheque: bool = False
+PaymentType = PaymentKind  # a way to pay: the platform's value and whether it needs bank details
+PAYMENT_TYPES = PAYMENT_KINDS
 
 
-PAYMENT_TYPES = {
-    "cash": PaymentType("cash"),
-    "mobile money": PaymentType("mobile_money"),
-    "bank transfer": PaymentType("bank_transfer/eft"),
-    "bank deposit": PaymentType("bank_transfer/cash_deposit"),
-    "cheque": PaymentType("cheque/cashier_cheque", cheque=True),
-    "point of sale": PaymentType("pos"),
-}
-
-
-def payment_type(words: str) -> PaymentType:
-    """The payment type a step names ("cash", "mobile money", "cheque", …)."""
-    try:
-        return PAYMENT_TYPES[words.strip().lower()]
-    except KeyError:
-        raise AssertionError(f"unknown payment type {words!r}; say one of {', '.join(PAYMENT_TYPES)}") from None
+def payment_type(words: str | PaymentType) -> PaymentType:
+    """The payment type a step names ("cash", "Mobile Money", "cheque", …; values' PaymentKind)."""
+    return words if isinstance(words, PaymentKind) else TYPES["PaymentKind"](words)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pages.base import BasePage
+if TYPE_CHECKING:  # the names are read by prodready.scenario.values, without the browser's modules
+    from pages.base import BasePage
 
 # name → (page object "module:Class", the platform's address: routes.tsv)
 PAGES = {

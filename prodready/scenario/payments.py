@@ -23,6 +23,7 @@ from prodready.scenario.payment_setup import (
     revert,
     unique_number,
 )
+from prodready.scenario.values import Refused
 from prodready.target.api import PlatformApiError
 
 
@@ -54,7 +55,7 @@ class Attempt:
     bank_details: bool = True
 
 
-def new_attempt(context: Any, kind: str, amount: Decimal) -> Attempt:
+def new_attempt(context: Any, kind: str | PaymentType, amount: Decimal) -> Attempt:
     """A well-formed payment of an amount, with a fresh transaction number."""
     return Attempt(typed(amount), payment_type(kind), unique_number(context, "TXN"))
 
@@ -62,15 +63,17 @@ def new_attempt(context: Any, kind: str, amount: Decimal) -> Attempt:
 def attempt_from_words(amount: str, how: str, context: Any) -> Attempt:
     """ "in cash", "with no transaction type", "in cash with the earlier transaction number",
     "by cheque without bank details" → what to type."""
-    if how == "with no transaction type":
+    words = " ".join(how.split())
+    if words.casefold() == "with no transaction type":
         return Attempt(amount, None)
     match = re.fullmatch(
-        r"(?:in|by) (cash|cheque|mobile money)( with the earlier transaction number)?"
-        r"( without bank details)?",
-        how,
+        r"(?:in|by|with) (.+?)( with the earlier transaction number)?( without bank details)?", words, re.IGNORECASE
     )
     if match is None:
-        raise AssertionError(f"say how the payment is made: 'in cash', 'by cheque without bank details', … not {how!r}")
+        raise Refused(
+            f'"{how}" is not a way to pay: write in cash, by cheque, by mobile money… (then, if need be, "with the '
+            'earlier transaction number" or "without bank details"), or "with no transaction type"'
+        )
     number = context.notes["earlier_number"] if match.group(2) else unique_number(context, "TXN")
     return Attempt(amount, payment_type(match.group(1)), number, bank_details=not match.group(3))
 
@@ -92,7 +95,7 @@ def fill_payment(actor: Any, attempt: Attempt, plot: str | None, faker: Any) -> 
     return dialog, remaining
 
 
-def pay_as_listed(context: Any, payments: list[tuple[str, str, Decimal, bool]]) -> None:
+def pay_as_listed(context: Any, payments: list[tuple[str, PaymentType, Decimal, bool]]) -> None:
     """(client, type, amount, reverted) rows: each client gets a K500.00 x 12 plan, then pays (and maybe reverts)."""
     clients: dict[str, ClientPlan] = {}
     for name, kind, amount, reverted in payments:

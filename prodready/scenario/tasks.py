@@ -1,23 +1,24 @@
-"""Tasks the scenarios make through the platform's API, the words features use for them, and what the Tasks
+"""Tasks the scenarios make through the platform's API, the tables features write for them, and what the Tasks
 steps (steps/tasks_*_steps.py) share.
 
-Due dates are written relative to the community's today ("yesterday", "in 5 days"), so scenarios
-mean the same on any day and on targets without a movable clock.
+Due dates are days of prodready.scenario.values, usually written relative to the community's today
+("yesterday", "in 5 days", "next Monday"), so scenarios mean the same on any day and on targets without a
+movable clock.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from pages.base import comma_list
 from pages.direct import DirectRequests
 from pages.task_details import TaskDetails
-from prodready.scenario.clock import community_today
+from prodready.scenario.clock import scenario_today
 from prodready.scenario.direct import Sent, by_form, by_operation
-from prodready.scenario.vocabulary import persona_key
+from prodready.scenario.tables import Column, table
+from prodready.scenario.values import Day
 
 NOTE_CREATE = """mutation noteCreate($body: String!, $description: String, $dueDate: String, $category: String,
                                      $completed: Boolean) {
@@ -30,61 +31,16 @@ NOTE_ASSIGN = """mutation noteAssign($noteId: ID!, $userId: ID!) {
 FLAGGED_NOTES = """query flaggedNotes($query: String) {
   flaggedNotes(query: $query, limit: 50) { id body description }
 }"""
-# The form's Task Type options (text → value), NotesCategories.
-TASK_TYPES = {
-    "Call": "call",
-    "Message": "message",
-    "Email": "email",
-    "To-Do": "to_do",
-    "Form": "form",
-    "Emergency SOS": "emergency",
-    "Process Template": "template",
-    "Task List": "task_list",
-}
-# A moment a step writes relative to the community's today, in a stated offset: "in 3 days at 21:59 UTC",
-# "in 4 days at 00:30 +03:00".
-MOMENT = re.compile(r"^(?P<day>.+?) at (?P<hh>\d{2}):(?P<mm>\d{2}) (?P<zone>UTC|[+-]\d{2}:\d{2})$")
-RELATIVE = re.compile(r"^(?:in (\d+) days?|(\d+) days? ago|today|yesterday|tomorrow)$")
-
-
-def relative_day(text: str, today: date) -> date | None:
-    """ "yesterday", "today", "tomorrow", "in 5 days", "3 days ago" → a date; "" → no date."""
-    words = " ".join(text.split()).lower()
-    if not words:
-        return None
-    match = RELATIVE.match(words)
-    if match is None:
-        raise AssertionError(f"{text!r} is not a day like 'yesterday', 'today' or 'in 5 days'")
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
-    if words in offsets:
-        return today + timedelta(days=offsets[words])
-    ahead, ago = match.groups()
-    return today + timedelta(days=int(ahead) if ahead else -int(ago))
 
 
 def today_in_community(context: Any) -> date:
-    """Today's date in the community."""
-    return community_today(context.target.timezone)
+    """Today's date in the community (the day its clock was set to, on the reference app)."""
+    return scenario_today(context)
 
 
-def due_date(context: Any, words: str) -> date:
-    """A due date the feature writes in words ("in 5 days", "yesterday")."""
-    day = relative_day(words, today_in_community(context))
-    if day is None:
-        raise AssertionError(f"say when the task is due ('in 5 days', 'yesterday'), not {words!r}")
-    return day
-
-
-def due_day(context: Any, words: str) -> str:
-    """A due date the feature writes in words ("in 5 days", "yesterday") as YYYY-MM-DD."""
-    return due_date(context, words).isoformat()
-
-
-def persona_keys(words: str) -> list[str]:
-    """ "the custodian and the administrator" → ["custodian", "admin"] (the production page's role words
-    are the personas' aliases); "" or "nobody" → []."""
-    parts = [p.strip() for p in re.split(r",| and ", words) if p.strip()]
-    return [persona_key(p.removeprefix("the ").strip()) for p in parts if p != "nobody"]
+def due_day(context: Any, due: Day) -> str:
+    """A due date the feature writes ("in 5 days", "yesterday", "14 December") as YYYY-MM-DD."""
+    return due.on(scenario_today(context)).isoformat()
 
 
 def names_in(cell: str) -> list[str]:
@@ -121,7 +77,25 @@ def make_task(
     return task_id
 
 
-def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, str]], name: Any, today: date) -> dict[str, str]:
+# The tasks a scenario starts from: | task | due | assigned to | type | done |.
+TASKS_TABLE = table(
+    Column("task"),
+    Column("due", "Date", required=False, blank="no due date", default_words="no due date"),
+    Column(
+        "assigned to",
+        "People",
+        required=False,
+        blank="nobody",
+        default=[],
+        default_words="nobody",
+        aliases=("assignee", "assignees"),
+    ),
+    Column("type", "TaskType", required=False, default="to_do", default_words="To-Do"),
+    Column("done", "YesNo", required=False, default=False, default_words="no", aliases=("completed",)),
+)
+
+
+def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, Any]], name: Any, today: date) -> dict[str, str]:
     """The tasks of a feature's table (task, due, assigned to, type, done); their ids by the table's names."""
     made = {}
     for row in rows:
@@ -129,10 +103,10 @@ def make_tasks(cast: Any, author: str, rows: Iterable[Mapping[str, str]], name: 
             cast,
             author,
             name(row["task"]),
-            relative_day(row.get("due", ""), today),
-            persona_keys(row.get("assigned to", "")),
-            TASK_TYPES[row.get("type") or "To-Do"],
-            row.get("done", "no").strip().lower() in ("yes", "true"),
+            row["due"].on(today) if row["due"] else None,
+            row["assigned to"] or [],
+            row["type"],
+            row["done"],
         )
     return made
 
@@ -142,11 +116,18 @@ def tasks_described(cast: Any, text: str) -> list[Mapping[str, Any]]:
     return cast.api_as("admin").call(FLAGGED_NOTES, {"query": text})["flaggedNotes"]
 
 
-def what_filters_list(page: Any, expected: Sequence[Mapping[str, str]], name: Any) -> list[dict[str, str]]:
+FILTERS_TABLE = table(
+    Column("filter", "Ui"),
+    Column("listed", "Words", required=False, blank="none", default=[], default_words="none"),
+    Column("not listed", "Words", required=False, blank="none", default=[], default_words="none"),
+)
+
+
+def what_filters_list(page: Any, expected: Sequence[Mapping[str, Any]], name: Any) -> list[dict[str, str]]:
     """For each row of the table, which of the tasks it names the filter lists and which it does not."""
     shown = []
     for row in expected:
-        named = names_in(row.get("listed", "")) + names_in(row.get("not listed", ""))
+        named = list(row.get("listed") or []) + list(row.get("not listed") or [])
         titles = set(page.filter_by(row["filter"]).titles())
         shown.append(
             {
@@ -158,20 +139,9 @@ def what_filters_list(page: Any, expected: Sequence[Mapping[str, str]], name: An
     return shown
 
 
-def tidy(row: Mapping[str, str]) -> dict[str, str]:
+def tidy(row: Mapping[str, Any]) -> dict[str, str]:
     """A row of the filters' table with its lists of tasks written alike ("a, b")."""
-    return {column: ", ".join(names_in(cell)) if column != "filter" else cell for column, cell in row.items()}
-
-
-def moment_sent(words: str, today: date) -> str:
-    """A moment as a step writes it ("in 3 days at 21:59 UTC", "in 4 days at 00:30 +03:00"; the day relative to the
-    community's today) as the ISO instant a client of the platform sends, in that offset."""
-    match = MOMENT.match(" ".join(words.split()))
-    day = relative_day(match.group("day"), today) if match else None
-    if match is None or day is None:
-        raise AssertionError(f"{words!r} is not a moment like 'in 3 days at 21:59 UTC' or 'tomorrow at 00:30 +03:00'")
-    zone = "+00:00" if match.group("zone") == "UTC" else match.group("zone")
-    return f"{day.isoformat()}T{match.group('hh')}:{match.group('mm')}:00{zone}"
+    return {column: ", ".join(cell or []) if column != "filter" else cell for column, cell in row.items()}
 
 
 def unassign_directly(cast: Any, who: str, task_id: str) -> Sent:

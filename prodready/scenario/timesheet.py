@@ -10,8 +10,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pages.timesheet import EmployeeTimeSheetPage
-from prodready.scenario.clock import community_now, community_today
-from prodready.scenario.tables import assert_rows, expected_rows
+from prodready.scenario.calendar_words import duration_words, parse_duration
+from prodready.scenario.clock import community_now, community_today, scenario_today
+from prodready.scenario.tables import Column, ReadTable, assert_rows, table
+from prodready.scenario.values import Day, name_key
 from prodready.target.people import create_person
 
 MANAGE_SHIFT = """mutation manageShift($userId: ID!, $eventTag: String!) {
@@ -23,6 +25,7 @@ USER_LAST_SHIFT = """query userLastShift($userId: ID!) {
 USER_TIME_SHEET_LOGS = """query userTimeSheetLogs($userId: ID!, $dateFrom: String, $dateTo: String!) {
   userTimeSheetLogs(userId: $userId, dateFrom: $dateFrom, dateTo: $dateTo) { id startedAt endedAt }
 }"""
+USER_SEARCH = "query userSearch($query: String) { userSearch(query: $query, limit: 20) { id name } }"
 _DURATION = re.compile(r"(?P<value>\d+(?:\.\d+)?) (?P<unit>hrs?|minutes)")
 ROUNDING_SECONDS = 0.6  # the platform shows minutes to two decimals: 0.01 minute is 0.6 s
 
@@ -42,25 +45,38 @@ def new_worker(cast: Any, name: str) -> Worker:
 
 
 def persona_worker(cast: Any, name: str) -> Worker:
-    """A persona by the name the platform shows (e.g. the guard worker "mama Guard")."""
+    """A persona by the name the platform shows (e.g. the guard worker "mama Guard"), in any case and spacing."""
     for key, persona in cast.personas.items():
-        if persona.name == name:
-            return Worker(cast.user_id(key), name)
+        if name_key(persona.name) == name_key(name):
+            return Worker(cast.user_id(key), persona.name)
     raise AssertionError(f"no persona is called {name!r} on this target")
 
 
+def _made(context: Any, name: str) -> Worker | None:
+    """A worker this scenario made, by the name the feature gave them (any case and spacing)."""
+    workers = context.notes.get("workers", {})
+    return next((w for written, w in workers.items() if name_key(written) == name_key(name)), None)
+
+
 def worker_named(context: Any, name: str) -> Worker:
-    """A worker named in the feature: one this scenario made, else a persona ("mama Guard")."""
-    workers = context.notes.setdefault("workers", {})
-    if name not in workers:
-        workers[name] = persona_worker(context.cast, name)
-    return workers[name]
+    """A worker named in the feature: one this scenario made, else a persona ("mama Guard"), any case."""
+    found = _made(context, name)
+    if found is None:
+        found = context.notes.setdefault("workers", {})[name] = persona_worker(context.cast, name)
+    return found
 
 
 def shown_name(context: Any, name: str) -> str:
-    """How the platform shows a worker named in the feature (a made worker's name carries the run's id)."""
-    made = context.notes.get("workers", {}).get(name)
-    return made.name if made else name
+    """How the platform shows a person named in the feature, whatever the case and spacing written: one this
+    scenario made (their name carries the run's id), a persona, else someone the platform's search finds."""
+    made = _made(context, name)
+    if made is not None:
+        return made.name
+    persona = next((p for p in context.cast.personas.values() if name_key(p.name) == name_key(name)), None)
+    if persona is not None:
+        return persona.name
+    found = context.cast.api_as("admin").call(USER_SEARCH, {"query": name})["userSearch"] or []
+    return next((p["name"] for p in found if name_key(p["name"]) == name_key(name)), name)
 
 
 def last_shift(cast: Any, worker: Worker) -> dict[str, Any] | None:
@@ -216,9 +232,59 @@ def day_and_state(row: Any, running: str) -> tuple[str, str]:
     return row.date, running if (row.stop, row.total_hours) == (running, running) else "ended"
 
 
+# The shifts a scenario starts from (reference app only), the Time Card's blocks and a time sheet's rows.
+SHIFTS_TABLE = table(
+    Column("worker"), Column("date", "Date"), Column("start", "Time"), Column("end", "Time", blank="still in progress")
+)
+TIME_CARD_TABLE = table(
+    Column("worker"),
+    Column("last shift worked", "Date", required=False),
+    Column("hours worked", "Duration", required=False, words=("In-Progress",)),
+)
+SHEET_TABLE = table(
+    Column("day", "Weekday", required=False),
+    Column("date", "Date", required=False),
+    Column("start time", "Time", required=False),
+    Column("stop time", "Time", required=False, words=("Shift in Progress",)),
+    Column("total hours", "Duration", required=False, words=("Shift in Progress",)),
+)
+LENGTHS = ("hours worked", "total hours")
+
+
+def as_shown(value: Any, today: date) -> str:
+    """A table's value as the time sheets show it: a day 2026-11-27, a time 06:00, a length "2.5 hrs"."""
+    if isinstance(value, Day):
+        return value.on(today).isoformat()
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, timedelta):
+        return duration_words(value)
+    return str(value)
+
+
+def shown_length(text: str) -> str:
+    """A length the platform shows, written as `as_shown` writes one ("2 hrs" stays, "120 minutes" is "2 hrs")."""
+    try:
+        return duration_words(parse_duration(text))
+    except ValueError:
+        return text
+
+
+def expected_as_shown(context: Any, rows: ReadTable) -> list[dict[str, str]]:
+    """A time sheet table's rows as the page writes them; workers by the names the platform shows."""
+    today = scenario_today(context)
+    written = [{c: v for c, v in row.items() if c in rows.columns} for row in rows]
+    return [
+        {c: shown_name(context, v) if c == "worker" else as_shown(v, today) for c, v in row.items()} for row in written
+    ]
+
+
 def block_rows(blocks: list[Any], columns: list[str]) -> list[dict[str, str]]:
     """Time Card blocks as rows of a feature's table: "last shift worked" is the block's last_shift_worked."""
-    return [{c: getattr(b, c.replace(" ", "_")) for c in columns} for b in blocks]
+    return [
+        {c: shown_length(v) if c in LENGTHS else v for c in columns for v in [getattr(b, c.replace(" ", "_"))]}
+        for b in blocks
+    ]
 
 
 def card_problems(blocks: list[Any], in_progress: str, link: str) -> dict[str, list[str]]:
@@ -230,13 +296,12 @@ def card_problems(blocks: list[Any], in_progress: str, link: str) -> dict[str, l
     }
 
 
-def assert_sheet_rows(context: Any, ordered: bool) -> None:
+def assert_sheet_rows(context: Any, rows: ReadTable, ordered: bool) -> None:
     """The time sheet the person of the last step is on lists the shifts of the step's table (day, date, start
     time, stop time, total hours), in the table's order if `ordered`."""
-    columns, expected = expected_rows(context.table)
     fields = {"start time": "start", "stop time": "stop", "total hours": "total_hours"}
     shown = [
-        {c: getattr(row, fields.get(c, c)) for c in columns}
+        {c: shown_length(v) if c in LENGTHS else v for c in rows.columns for v in [getattr(row, fields.get(c, c))]}
         for row in context.cast.last_actor().on(EmployeeTimeSheetPage).shifts()
     ]
-    assert_rows(expected, shown, columns, ordered=ordered)
+    assert_rows(expected_as_shown(context, rows), shown, rows.columns, ordered=ordered)
