@@ -89,12 +89,18 @@ default_port() {
   if [ -f "$FORWARDER_PID" ] && kill -0 "$(cat "$FORWARDER_PID")" 2>/dev/null; then
     kill "$(cat "$FORWARDER_PID")" 2>/dev/null; sleep 0.3  # it may point at an earlier port
   fi
-  if ss -ltn 2>/dev/null | grep -q '127.0.0.1:80 \|\*:80 \|0.0.0.0:80 '; then
+  local forwarding
+  # Another checkout of the project may already forward port 80 to this same platform: use it as it is.
+  forwarding=$(pgrep -f "socat TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr TCP:127.0.0.1:$port\$" | head -1)
+  if [ -n "$forwarding" ]; then
+    say "port 80 already forwards to $kit_url (socat, pid $forwarding): using it"
+  elif ss -ltn 2>/dev/null | grep -q '127.0.0.1:80 \|\*:80 \|0.0.0.0:80 '; then
     say "port 80 is taken: the platform stays at $kit_url, where the guard's camera scans cannot work"
     return 0
+  else
+    nohup socat "TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr" "TCP:127.0.0.1:$port" >/dev/null 2>&1 &
+    echo $! >"$FORWARDER_PID"
   fi
-  nohup socat "TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr" "TCP:127.0.0.1:$port" >/dev/null 2>&1 &
-  echo $! >"$FORWARDER_PID"
   sed -i "s|^PLATFORM_URL=.*|PLATFORM_URL=http://127.0.0.1|; s|^PLATFORM_GRAPHQL_URL=.*|PLATFORM_GRAPHQL_URL=http://127.0.0.1/graphql|" "$ENV_FILE"
   echo "PLATFORM_KIT_URL=$kit_url" >>"$ENV_FILE"
   local waited=0
