@@ -163,6 +163,10 @@ class FormBuilderPage(FormFields):
 
     def ask_to_publish(self) -> str:
         """Publish form, leaving its confirmation open: the confirmation's message."""
+        # The builder draws its categories and fields once they have loaded, moving the button down: a press
+        # aimed at it before then lands where it was (seen on the platform under load: no confirmation).
+        self.arm()
+        self.wait_settled()
         self.click(self.PUBLISH)
         return self.text_of(self.CONFIRMATION)
 
