@@ -3,7 +3,7 @@ minute" holds while a scenario reads it, and the pay period oracle follows the p
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -97,3 +97,16 @@ def test_visit_minutes_are_counted_from_now_and_kept_inside_today():
 )
 def test_the_pay_period_oracle_follows_the_rule_as_the_production_page_states_it(day, period):
     assert period_by_the_rule(date.fromisoformat(day)) == tuple(date.fromisoformat(d) for d in period)
+
+
+def test_past_the_second_of_a_moment_waits_only_for_what_is_left_of_the_next_second():
+    from datetime import datetime, timedelta
+
+    from prodready.scenario.clock import past_the_second_of
+
+    waited: list[float] = []
+    now = datetime.now(UTC)
+    past_the_second_of(now, wait=waited.append)
+    assert len(waited) == 1 and 0 < waited[0] <= 1.0
+    past_the_second_of(now - timedelta(seconds=5), wait=waited.append)
+    assert len(waited) == 1  # long past: no wait

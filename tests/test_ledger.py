@@ -76,7 +76,7 @@ def test_a_documented_defect_is_a_known_defect_on_the_platform_and_still_no_go(t
     html = (tmp_path / "readiness.html").read_text()
     assert 'id="ledger"' in html and "Known platform defects" in html and "✗ Known defect" in html
     # The verdict's reason counts them and points at the ledger, which names each scenario under its defect.
-    reason = html.split('<ul class=reasons>', 1)[1].split("</ul>", 1)[0]
+    reason = html.split("<ul class=reasons>", 1)[1].split("</ul>", 1)[0]
     scenario = report["reasons"][0]["scenarios"][0]
     assert "1 scenario red for documented platform defects (the ledger below)" in reason and scenario not in reason
 

@@ -78,3 +78,11 @@ def clear_of_minute_turn(
         wait(until.total_seconds())
         moment = read(timezone)
     return moment
+
+
+def past_the_second_of(moment: datetime, wait: Callable[[float], None] = time.sleep) -> None:
+    """Return once the clock has passed the whole second after `moment` (an aware time as the platform
+    records it, to the second): whatever is recorded from then on carries a later time than `moment`."""
+    gap = (moment.replace(microsecond=0) + timedelta(seconds=1)) - datetime.now(moment.tzinfo)
+    if gap > timedelta(0):
+        wait(gap.total_seconds())

@@ -11,7 +11,7 @@ from typing import Any
 
 from pages.timesheet import EmployeeTimeSheetPage
 from prodready.scenario.calendar_words import duration_words, parse_duration
-from prodready.scenario.clock import community_now, community_today, scenario_today
+from prodready.scenario.clock import community_now, community_today, past_the_second_of, scenario_today
 from prodready.scenario.tables import Column, ReadTable, assert_rows, table
 from prodready.scenario.values import Day, name_key
 from prodready.target.people import create_person
@@ -97,6 +97,8 @@ def worked_a_shift(cast: Any, worker: Worker) -> dict[str, Any]:
     cast.api_as("custodian").call(MANAGE_SHIFT, {"userId": worker.user_id, "eventTag": "shift_end"})
     shift = last_shift(cast, worker)
     assert shift is not None and shift["endedAt"] is not None, f"the shift was not recorded as ended: {shift}"
+    # "Earlier" must be earlier to the second the platform records: an end moved to a later now then shows.
+    past_the_second_of(datetime.fromisoformat(shift["endedAt"]))
     return shift
 
 
