@@ -58,6 +58,8 @@ Feature: Tasks
       | filter   | listed                                    | not listed         |
       | <filter> | Pump due <inside>, Pump due <on the edge> | Pump due <outside> |
 
+    # After 22:00 in Lusaka the platform's lists reach into the next day (docs/platform-defects.md).
+    @defect.tasks.due_window_late_evening
     Examples: the last day of a window
       | filter               | inside     | on the edge | outside    |
       | Tasks due in 10 days | in 9 days  | in 10 days  | in 11 days |
