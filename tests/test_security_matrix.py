@@ -60,6 +60,20 @@ def _permitted(file: str, permission: str) -> Rule:
 
 MUTATIONS = "app/graphql/mutations/"
 QUERIES = "app/graphql/types/queries/"
+
+
+def _timesheets(name: str, also_own: bool = False) -> Rule:
+    """A time-sheet query: `authorized_to_access_timesheets(:can_fetch_<name>)` (or the person's own, `||`)."""
+    check = f"unless authorized_to_access_timesheets(:can_fetch_{name})" + (" ||" if also_own else "")
+    return Rule(
+        (
+            (QUERIES + "time_sheet.rb", check),
+            (QUERIES + "time_sheet.rb", "permitted?(module: :timesheet, permission: permission)"),
+        ),
+        permission=f"timesheet.can_fetch_{name}",
+    )
+
+
 RULES: dict[str, Rule] = {
     "PropertyCreate": _permitted(MUTATIONS + "land_parcel/property_create.rb", "land_parcel.can_create_land_parcel"),
     "adminResetPassword": Rule(
@@ -184,20 +198,8 @@ RULES: dict[str, Rule] = {
         permission="entry_request.can_view_entry_requests",
     ),
     "task": _permitted(QUERIES + "note.rb", "note.can_fetch_task_by_id"),
-    "timeSheetLogs": Rule(
-        (
-            (QUERIES + "time_sheet.rb", "unless authorized_to_access_timesheets(:can_fetch_time_sheet_logs)"),
-            (QUERIES + "time_sheet.rb", "permitted?(module: :timesheet, permission: permission)"),
-        ),
-        permission="timesheet.can_fetch_time_sheet_logs",
-    ),
-    "userLastShift": Rule(
-        (
-            (QUERIES + "time_sheet.rb", "unless authorized_to_access_timesheets(:can_fetch_user_last_shift)"),
-            (QUERIES + "time_sheet.rb", "permitted?(module: :timesheet, permission: permission)"),
-        ),
-        permission="timesheet.can_fetch_user_last_shift",
-    ),
+    "timeSheetLogs": _timesheets("time_sheet_logs"),
+    "userLastShift": _timesheets("user_last_shift"),
     "userSearch": Rule(
         (
             (
@@ -206,13 +208,7 @@ RULES: dict[str, Rule] = {
             ),
         )
     ),
-    "userTimeSheetLogs": Rule(
-        (
-            (QUERIES + "time_sheet.rb", "unless authorized_to_access_timesheets(:can_fetch_user_time_sheet_logs) ||"),
-            (QUERIES + "time_sheet.rb", "permitted?(module: :timesheet, permission: permission)"),
-        ),
-        permission="timesheet.can_fetch_user_time_sheet_logs",
-    ),
+    "userTimeSheetLogs": _timesheets("user_time_sheet_logs", also_own=True),
     "userTransactions": Rule(
         (
             (QUERIES + "transaction.rb", "validate_user_permissions_for_transactions(:can_fetch_user_transactions)"),
